@@ -1,0 +1,3 @@
+from msfood.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Opening a database: the engine with its pragmas, the schema check and the migrations.
+
+A station's database is an SQLite file (WAL, synchronous=FULL, foreign keys on); a bureau may point
+the same code at PostgreSQL with a SQLAlchemy URL. Alembic is imported only when a migration is due.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from msfood.errors import EnvironmentProblem
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_url(db: str | os.PathLike[str]) -> str:
+    text_db = str(db)
+    if "://" in text_db:
+        return text_db
+    return f"sqlite:///{Path(text_db).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    if url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///"))
+    return None
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Let SQLAlchemy own transactions (pysqlite's own BEGIN handling is off: see SA docs "Serializable
+    # isolation / Savepoints / Transactional DDL").
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+def _begin_sqlite(conn) -> None:  # type: ignore[no-untyped-def]
+    # IMMEDIATE: take the write lock at the start, so two writers queue instead of failing mid-way.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def head_revision() -> str:
+    """The newest migration this app knows, read from the versions folder without importing Alembic."""
+    from msfood.db.migrations.versions import HEAD
+
+    return HEAD
+
+
+def known_revisions() -> set[str]:
+    from msfood.db.migrations.versions import KNOWN
+
+    return set(KNOWN)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "head")
+
+
+@dataclass
+class Database:
+    """An open database: its engine and a session factory. Close it when done."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    db: str | os.PathLike[str],
+    *,
+    create: bool = False,
+    backup: Callable[[Database], object] | None = None,
+) -> Database:
+    """Open (or with create=True make) a database and bring its schema to this app's version.
+
+    A database from a newer app is refused; an older one is backed up (through `backup`), then migrated.
+    """
+    url = database_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        if not create and not path.exists():
+            raise EnvironmentProblem("db.missing", path=str(path))
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    try:
+        current = current_revision(engine)
+        if current is None and not create:
+            raise EnvironmentProblem("db.not_msfood", path=str(path or url))
+        if current is not None and current not in known_revisions():
+            raise EnvironmentProblem("db.too_new", path=str(path or url), revision=current)
+        if current != head_revision():
+            if current is not None and backup is not None:
+                backup(database)
+            upgrade(engine)
+    except EnvironmentProblem:
+        engine.dispose()
+        raise
+    except Exception as exc:  # sqlite3.DatabaseError "file is not a database", permissions, ...
+        engine.dispose()
+        raise EnvironmentProblem("db.unreadable", path=str(path or url), reason=str(exc)) from exc
+    return database
+
+
+def copy_sqlite_file(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)

@@ -1,0 +1,7 @@
+"""Migration revisions. KNOWN lists every revision this app can read, oldest first; HEAD is the last.
+
+Update both when adding a revision (tests/migrations checks they match the files).
+"""
+
+KNOWN = ("0001",)
+HEAD = KNOWN[-1]

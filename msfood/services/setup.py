@@ -1,0 +1,160 @@
+"""Setting up a new database: the unit's identity and keys, the national defaults, the first admin."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from msfood.clock import Clock
+from msfood.db.engine import Database
+from msfood.db.models import ChecklistItem, FoodCategory, Meta, Setting, Unit, VisitRule
+from msfood.domain import defaults
+from msfood.errors import EnvironmentProblem, Issue, ValidationError
+from msfood.ids import natural_id
+from msfood.services.permissions import SYSTEM
+from msfood.services.unit_of_work import UnitOfWork, table_of, write_meta
+from msfood.services.users import create_user, validate_new_user
+from msfood.sync.keys import generate_unit_keys
+
+UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,31}$")
+
+
+@dataclass(frozen=True)
+class UnitIdentity:
+    code: str
+    name: str
+    kind: str
+    region_code: str | None
+
+
+def validate_unit(code: str, name: str) -> None:
+    issues = []
+    if not UNIT_CODE.match(code or ""):
+        issues.append(Issue("unit.code_format", "code", {"value": code}))
+    if not (name or "").strip():
+        issues.append(Issue("value.required", "name"))
+    if issues:
+        raise ValidationError(issues)
+
+
+def initialise(
+    database: Database,
+    *,
+    code: str,
+    name: str,
+    clock: Clock,
+    region_code: str | None = None,
+    bureau: bool = False,
+    admin_username: str | None = None,
+    admin_password: str | None = None,
+) -> UnitIdentity:
+    """Make a fresh database this unit's own. Refuses a database that already has an identity."""
+    validate_unit(code, name)
+    if admin_username is not None:
+        validate_new_user(admin_username, admin_password or "", "bureau-admin" if bureau else "admin")
+    kind = "bureau" if bureau else "station"
+    keys = generate_unit_keys()
+    with database.sessions.begin() as session:
+        if session.scalar(select(Meta).where(Meta.key == "unit_code")) is not None:
+            raise EnvironmentProblem("db.exists", path=str(database.path or database.url))
+        write_meta(
+            session,
+            {
+                "unit_code": code,
+                "unit_name": name.strip(),
+                "unit_kind": kind,
+                "region_code": region_code or "",
+                "sign_private_key": keys.sign_private,
+                "enc_private_key": keys.enc_private,
+            },
+        )
+        session.flush()
+        uow = UnitOfWork(session, actor=SYSTEM, clock=clock)
+        uow.upsert(
+            table_of(Unit),
+            {
+                "id": natural_id("unit", code),
+                "code": code,
+                "name": name.strip(),
+                "kind": kind,
+                "region_code": region_code,
+                "sign_public_key": keys.sign_public,
+                "enc_public_key": keys.enc_public,
+            },
+        )
+        seed_defaults(uow)
+        if admin_username is not None:
+            create_user(
+                session,
+                username=admin_username,
+                password=admin_password or "",
+                role="bureau-admin" if bureau else "admin",
+                clock=clock,
+            )
+        uow.audit_event("init", "units", natural_id("unit", code), after=json.dumps({"code": code}))
+        uow.finish()
+    return UnitIdentity(code, name.strip(), kind, region_code)
+
+
+def seed_defaults(uow: UnitOfWork) -> None:
+    """The national defaults (settings, visit rules, checklist, food categories) as ordinary records.
+
+    Their ids are natural, so a station and its bureau seeding the same defaults hold one record each.
+    """
+    uow.upsert_many(
+        table_of(Setting),
+        [
+            {"id": natural_id("setting", key), "key": key, "value": json.dumps(value, ensure_ascii=False)}
+            for key, value in defaults.DEFAULT_SETTINGS.items()
+        ],
+    )
+    uow.upsert_many(
+        table_of(VisitRule),
+        [
+            {
+                "id": natural_id("visit_rule", level, defaults.RULES_EFFECTIVE_FROM.isoformat()),
+                "level": level,
+                "effective_from": defaults.RULES_EFFECTIVE_FROM,
+                "count": count,
+                "period_type": period_type,
+            }
+            for level, count, period_type in defaults.DEFAULT_VISIT_RULES
+        ],
+    )
+    uow.upsert_many(
+        table_of(ChecklistItem),
+        [
+            {
+                "id": natural_id("checklist_item", defaults.CHECKLIST_VERSION, item_code),
+                "version": defaults.CHECKLIST_VERSION,
+                "code": item_code,
+                "area": area,
+                "text": text,
+                "position": position,
+            }
+            for position, (item_code, area, text) in enumerate(defaults.DEFAULT_CHECKLIST)
+        ],
+    )
+    uow.upsert_many(
+        table_of(FoodCategory),
+        [
+            {
+                "id": natural_id("food_category", defaults.FOOD_CATEGORY_VERSION, category),
+                "version": defaults.FOOD_CATEGORY_VERSION,
+                "name": category,
+                "position": position,
+            }
+            for position, category in enumerate(defaults.FOOD_CATEGORIES)
+        ],
+    )
+
+
+def unit_identity(session) -> UnitIdentity:  # type: ignore[no-untyped-def]
+    meta = {m.key: m.value for m in session.scalars(select(Meta))}
+    if "unit_code" not in meta:
+        raise EnvironmentProblem("db.not_initialised")
+    return UnitIdentity(meta["unit_code"], meta.get("unit_name", ""), meta.get("unit_kind", "station"),
+                        meta.get("region_code") or None)

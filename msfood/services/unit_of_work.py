@@ -1,0 +1,296 @@
+"""The unit of work: one user action in one transaction, with the sync columns and the audit trail.
+
+Every write in msfood goes through `UnitOfWork.upsert`, `upsert_many` or `delete`: they stamp the
+sync columns (hlc, base_hlc, origin, local_seq, entered_at), keep tombstones instead of deleting, and
+chain an audit entry per change. Bulk work (imports) uses `upsert_many`: Core executemany in chunks,
+never one ORM insert per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.orm import Session
+
+from msfood.clock import Clock
+from msfood.db.base import SYNC_COLUMNS, Base
+from msfood.db.models import AuditEntry, Meta
+from msfood.errors import EnvironmentProblem
+from msfood.ids import new_id
+from msfood.services.permissions import SYSTEM, Actor
+from msfood.sync.hlc import HybridClock, parse_hlc
+
+CHUNK = 500
+NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+
+# A guard sees (table, before, after) for every change and may raise (closed periods use this).
+Guard = Callable[[Table, Mapping[str, Any] | None, Mapping[str, Any]], None]
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def content_columns(table: Table) -> list[str]:
+    """The columns that say what a record is (everything but the replication bookkeeping)."""
+    return [c.name for c in table.columns if c.name not in SYNC_COLUMNS or c.name in ("id", "deleted")]
+
+
+def row_json(row: Mapping[str, Any], columns: Iterable[str]) -> str:
+    return json.dumps(
+        {c: json_value(row.get(c)) for c in columns}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+
+
+def audit_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
+    fields = ("origin", "seq", "actor", "at", "action", "table_name", "record_id", "before", "after")
+    payload = json.dumps([prev_hash] + [json_value(entry.get(f)) for f in fields], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def read_meta(session: Session) -> dict[str, str]:
+    return {m.key: m.value for m in session.scalars(select(Meta))}
+
+
+def write_meta(session: Session, values: Mapping[str, str]) -> None:
+    for key, value in values.items():
+        session.merge(Meta(key=key, value=value))
+
+
+def _column_default(column: Any) -> Any:
+    default = column.default
+    if default is not None and default.is_scalar:
+        return default.arg
+    return None
+
+
+class UnitOfWork:
+    """One action: the session, who acts, the clock; stamps and audits every change it writes."""
+
+    def __init__(self, session: Session, *, actor: Actor = SYSTEM, clock: Clock | None = None) -> None:
+        self.session = session
+        self.actor = actor
+        self.clock = clock or Clock()
+        self.guards: list[Guard] = []
+        self.counts: Counter[str] = Counter()
+        self.changed_tables: set[str] = set()
+        meta = read_meta(session)
+        if "unit_code" not in meta:
+            raise EnvironmentProblem("db.not_initialised")
+        self.meta = meta
+        self.unit = meta["unit_code"]
+        self.hlc = HybridClock(self.unit)
+        if meta.get("hlc"):
+            ms, counter, _ = parse_hlc(meta["hlc"])
+            self.hlc.last_ms, self.hlc.last_counter = ms, counter
+        self.local_seq = int(meta.get("local_seq", "0"))
+        self.audit_seq = int(meta.get("audit_seq", "0"))
+        self.audit_head = meta.get("audit_head", "")
+        self._audit_rows: list[dict[str, Any]] = []
+        self.now = self.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+        self.today = self.clock.today()
+
+    # --- stamps -----------------------------------------------------------------------------------
+
+    def stamp(self) -> str:
+        return self.hlc.tick(int(self.clock.now().timestamp() * 1000))
+
+    def next_seq(self) -> int:
+        self.local_seq += 1
+        return self.local_seq
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def get(self, table: Table, record_id: str) -> dict[str, Any] | None:
+        row = self.session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        return dict(row) if row else None
+
+    def upsert(self, table: Table, values: Mapping[str, Any], *, action: str | None = None) -> str:
+        """Create or change one record (values hold its id and the columns to set). Returns NEW,
+        UPDATED or UNCHANGED. Columns not given keep their stored value (or default, when new)."""
+        return self.upsert_many(table, [values], action=action)[0]
+
+    def upsert_many(
+        self, table: Table, rows: list[Mapping[str, Any]], *, action: str | None = None
+    ) -> list[str]:
+        outcomes: list[str] = []
+        columns = content_columns(table)
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            ids = [r["id"] for r in chunk]
+            existing = {
+                r["id"]: dict(r)
+                for r in self.session.execute(select(table).where(table.c.id.in_(ids))).mappings()
+            }
+            inserts: list[dict[str, Any]] = []
+            updates: list[dict[str, Any]] = []
+            for values in chunk:
+                before = existing.get(values["id"])
+                if before is None:
+                    row = {c.name: _column_default(c) for c in table.columns}
+                    row.update(values)
+                    row.setdefault("deleted", False)
+                    if row["deleted"] is None:
+                        row["deleted"] = False
+                    self._check_guards(table, None, row)
+                    row.update(
+                        hlc=self.stamp(), base_hlc="", origin=self.unit, entered_at=self.now,
+                        local_seq=self.next_seq(),
+                    )
+                    inserts.append(row)
+                    existing[row["id"]] = row  # a later duplicate in the same batch updates it
+                    self._audit(action or "create", table, row["id"], None, row, columns)
+                    outcomes.append(NEW)
+                    continue
+                after = dict(before)
+                after.update(values)
+                if "deleted" not in values:
+                    after["deleted"] = False  # writing a record brings a tombstoned one back
+                if all(after.get(c) == before.get(c) for c in columns):
+                    outcomes.append(UNCHANGED)
+                    continue
+                self._check_guards(table, before, after)
+                after.update(
+                    hlc=self.stamp(), base_hlc=before["hlc"], origin=self.unit, local_seq=self.next_seq()
+                )
+                pending = next((r for r in inserts if r["id"] == after["id"]), None)
+                if pending is not None:
+                    pending.update(after)
+                else:
+                    updates.append(after)
+                existing[after["id"]] = after
+                kind = action or ("delete" if after["deleted"] and not before["deleted"] else "update")
+                self._audit(kind, table, after["id"], before, after, columns)
+                outcomes.append(UPDATED)
+            if inserts:
+                self.session.execute(table.insert(), inserts)
+            if updates:
+                names = [c.name for c in table.columns if c.name != "id"]
+                statement = (
+                    update(table)
+                    .where(table.c.id == bindparam("_id"))
+                    .values({n: bindparam(n) for n in names})
+                )
+                self.session.execute(
+                    statement, [{"_id": u["id"], **{n: u.get(n) for n in names}} for u in updates]
+                )
+            if inserts or updates:
+                self.changed_tables.add(table.name)
+        self.counts.update(outcomes)
+        return outcomes
+
+    def delete(self, table: Table, record_id: str) -> bool:
+        """Tombstone a record. Returns False when it was not there (or already deleted)."""
+        before = self.get(table, record_id)
+        if before is None or before["deleted"]:
+            return False
+        self.upsert(table, {"id": record_id, "deleted": True}, action="delete")
+        return True
+
+    def _check_guards(self, table: Table, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> None:
+        for guard in self.guards:
+            guard(table, before, after)
+
+    # --- audit ------------------------------------------------------------------------------------
+
+    def _audit(
+        self,
+        action: str,
+        table: Table,
+        record_id: str | None,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+        columns: list[str],
+    ) -> None:
+        self.audit_event(
+            action,
+            table.name,
+            record_id,
+            before=row_json(before, columns) if before is not None else None,
+            after=row_json(after, columns) if after is not None else None,
+        )
+
+    def audit_event(
+        self,
+        action: str,
+        table_name: str,
+        record_id: str | None = None,
+        *,
+        before: str | None = None,
+        after: str | None = None,
+    ) -> None:
+        """Record an event that is not a row change (an import, a login, a restore...)."""
+        self.audit_seq += 1
+        entry: dict[str, Any] = {
+            "id": new_id(),
+            "origin": self.unit,
+            "seq": self.audit_seq,
+            "actor": self.actor.username,
+            "at": self.now,
+            "action": action,
+            "table_name": table_name,
+            "record_id": record_id,
+            "before": before,
+            "after": after,
+            "prev_hash": self.audit_head,
+        }
+        entry["hash"] = audit_hash(self.audit_head, entry)
+        self.audit_head = entry["hash"]
+        entry.update(
+            hlc=self.stamp(), base_hlc="", deleted=False, entered_at=self.now, local_seq=self.next_seq()
+        )
+        self._audit_rows.append(entry)
+        if len(self._audit_rows) >= CHUNK:
+            self.flush_audit()
+
+    def flush_audit(self) -> None:
+        if self._audit_rows:
+            self.session.execute(AuditEntry.__table__.insert(), self._audit_rows)
+            self._audit_rows = []
+
+    # --- end --------------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Write the audit entries and the clocks and counters back. Call before the commit."""
+        self.flush_audit()
+        write_meta(
+            self.session,
+            {
+                "hlc": self.hlc.state,
+                "local_seq": str(self.local_seq),
+                "audit_seq": str(self.audit_seq),
+                "audit_head": self.audit_head,
+            },
+        )
+        self.session.flush()
+
+
+def table_of(model: type[Base]) -> Table:
+    return model.__table__  # type: ignore[return-value]
+
+
+@contextmanager
+def unit_of_work(
+    sessions: Any, *, actor: Actor = SYSTEM, clock: Clock | None = None
+) -> Iterator[UnitOfWork]:
+    """`with unit_of_work(db.sessions, actor=..., clock=...) as uow:` commits once, or rolls back."""
+    with sessions.begin() as session:
+        uow = UnitOfWork(session, actor=actor, clock=clock)
+        from msfood.services.guards import install_guards
+
+        install_guards(uow)
+        yield uow
+        uow.finish()

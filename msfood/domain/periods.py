@@ -113,7 +113,10 @@ def period_of(kind: str, d: date) -> Period:
         return Period("day", d.isoformat(), d, d)
     if kind == "week":
         start = d - timedelta(days=d.isoweekday() - 1)
-        end = d + timedelta(days=7 - d.isoweekday()) if d < date.max - timedelta(days=7) else date.max
+        try:
+            end = d + timedelta(days=7 - d.isoweekday())
+        except OverflowError:  # the last week of 9999 runs past the calendar's end
+            end = date.max
         return Period("week", week_key(d), start, end)
     if kind == "month":
         return Period("month", month_key(d), date(d.year, d.month, 1), _month_end(d.year, d.month))

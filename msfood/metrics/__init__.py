@@ -1,0 +1,111 @@
+"""The figures (DOMAIN.md section 3): every rate in the app, the CLI and the reports comes from here.
+
+`compute_stats(session, period="2026Q2", as_of=date(2026, 6, 30), region="430204")` returns a Stats
+whose `to_json()` is INTERFACES.md section 3. Region filters take a division code and cover every
+region under it. Grades, the high-risk mark, regions and cadre levels are current values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy.orm import Session
+
+from msfood.clock import Clock
+from msfood.domain.periods import Period, parse_period
+from msfood.metrics.results import CadreRef, Obligation, Stats, Tally
+from msfood.metrics.sampling import rapid, sampling
+from msfood.metrics.scope import RegionNode, load_scope
+from msfood.metrics.selfchecks import selfchecks
+from msfood.metrics.supervision import supervision, tally
+
+__all__ = [
+    "Stats",
+    "Tally",
+    "compute_stats",
+    "supervision_by_cadre",
+    "supervision_by_region",
+    "region_children",
+]
+
+
+def compute_stats(
+    session: Session,
+    *,
+    period: str | Period,
+    as_of: dt.date | None = None,
+    region: str | None = None,
+    clock: Clock | None = None,
+) -> Stats:
+    """The figures for period P as of D (default: today in China) over a region (default: all)."""
+    resolved = parse_period(period) if isinstance(period, str) else period
+    day = as_of or (clock or Clock()).today()
+    scope = load_scope(session, region)
+    return Stats(
+        period=resolved.key,
+        period_start=resolved.start,
+        period_end=resolved.end,
+        as_of=day,
+        region=scope.region.code if scope.region else None,
+        region_name=scope.region.name if scope.region else None,
+        supervision=supervision(session, scope, resolved, day),
+        selfcheck=selfchecks(session, scope, resolved, day),
+        sampling=sampling(session, scope, resolved, day),
+        rapid=rapid(session, scope, resolved, day),
+    )
+
+
+def region_children(session: Session, region: str | None) -> list[RegionNode]:
+    """The regions directly under `region` (the roots when None), by code."""
+    scope_tree = load_scope(session, region).tree
+    parent = scope_tree.by_code(region).id if region else None  # type: ignore[union-attr]
+    return [scope_tree.nodes[i] for i in scope_tree.children.get(parent, [])]
+
+
+def supervision_by_region(
+    session: Session, stats: Stats, *, level: str | None = None
+) -> list[tuple[str, str, Tally]]:
+    """督导完成率 per region: the children of the stats' region, or every region at a division level
+    ("county", "township", "village": by code length). Each business counts under the region that
+    contains it; regions without obligations are listed with an empty tally."""
+    from msfood.domain.identifiers import division_level
+
+    scope = load_scope(session, stats.region)
+    tree = scope.tree
+    parent = scope.region.id if scope.region else None
+    if level is None:
+        targets = list(tree.children.get(parent, []))
+    else:
+        inside = tree.subtree(parent) if parent else set(tree.nodes)
+        targets = sorted(
+            (i for i in inside if _level_of(division_level, tree.nodes[i].code) == level),
+            key=lambda i: tree.nodes[i].code,
+        )
+    target_set = set(targets)
+    grouped: dict[str, list[Obligation]] = defaultdict(list)
+    for obligation in stats.supervision.obligations:
+        for region_id in tree.ancestors(obligation.region_id):
+            if region_id in target_set:
+                grouped[region_id].append(obligation)
+                break
+    return [(tree.nodes[i].code, tree.nodes[i].name, tally(grouped.get(i, []))) for i in targets]
+
+
+def _level_of(division_level, code: str) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        return division_level(code)
+    except ValueError:
+        return None
+
+
+def supervision_by_cadre(stats: Stats) -> list[tuple[CadreRef, Tally]]:
+    """Per cadre assigned at each obligation's judging day (an obligation shared by two cadres of one
+    level counts for both)."""
+    grouped: dict[CadreRef, list[Obligation]] = defaultdict(list)
+    for obligation in stats.supervision.obligations:
+        for cadre in obligation.cadres:
+            grouped[cadre].append(obligation)
+    rows = [(cadre, tally(items)) for cadre, items in grouped.items()]
+    rows.sort(key=lambda pair: (-(pair[1].due - pair[1].met), pair[0].level, pair[0].name, pair[0].phone))
+    return rows

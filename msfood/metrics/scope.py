@@ -1,0 +1,175 @@
+"""What a figure is computed over: the businesses of a region (and every region under it), their
+operating calendars, the region tree, and the settings the rates read.
+
+Businesses, regions and status changes are small tables (tens of thousands of rows at city scale) and
+are loaded once; the big ones (visits, self-checks, samples) are only ever aggregated in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from msfood.db.models import Business, BusinessClosure, BusinessStatus, Region, Setting
+from msfood.domain.defaults import DEFAULT_SETTINGS
+from msfood.domain.enums import FORMS_OWING_SELFCHECKS
+from msfood.domain.operating import OperatingCalendar, StatusChange
+from msfood.errors import ValidationError
+
+ALWAYS_OPEN = OperatingCalendar()
+
+
+@dataclass(frozen=True)
+class RegionNode:
+    id: str
+    code: str
+    name: str
+    parent_id: str | None
+
+
+@dataclass(frozen=True)
+class BusinessProfile:
+    id: str
+    name: str
+    credit_code: str | None
+    address: str | None
+    region_id: str
+    form: str
+    high_risk: bool
+    owes_selfchecks: bool
+
+
+@dataclass
+class RegionTree:
+    nodes: dict[str, RegionNode]
+    children: dict[str | None, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session) -> RegionTree:
+        rows = session.execute(
+            select(Region.id, Region.code, Region.name, Region.parent_id).where(Region.deleted.is_(False))
+        )
+        nodes = {r.id: RegionNode(r.id, r.code, r.name, r.parent_id) for r in rows}
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for node in nodes.values():
+            parent = node.parent_id if node.parent_id in nodes else None
+            children[parent].append(node.id)
+        for ids in children.values():
+            ids.sort(key=lambda i: nodes[i].code)
+        return cls(nodes, dict(children))
+
+    def by_code(self, code: str) -> RegionNode | None:
+        return next((n for n in self.nodes.values() if n.code == code), None)
+
+    def subtree(self, region_id: str) -> set[str]:
+        found, stack = set(), [region_id]
+        while stack:
+            current = stack.pop()
+            if current in found:  # a cycle in bad data must not hang a report
+                continue
+            found.add(current)
+            stack.extend(self.children.get(current, ()))
+        return found
+
+    def ancestors(self, region_id: str) -> list[str]:
+        """The region and its ancestors, nearest first."""
+        chain, current, seen = [], region_id, set()
+        while current in self.nodes and current not in seen:
+            seen.add(current)
+            chain.append(current)
+            current = self.nodes[current].parent_id  # type: ignore[assignment]
+        return chain
+
+    def child_under(self, parent_id: str | None, region_id: str) -> str | None:
+        """Which child of `parent_id` (None: the roots) contains `region_id`."""
+        for node_id in self.ancestors(region_id):
+            parent = self.nodes[node_id].parent_id
+            if (parent if parent in self.nodes else None) == parent_id:
+                return node_id
+        return None
+
+
+def read_settings(session: Session) -> dict[str, object]:
+    values: dict[str, object] = dict(DEFAULT_SETTINGS)
+    for key, value in session.execute(
+        select(Setting.key, Setting.value).where(Setting.deleted.is_(False))
+    ):
+        try:
+            values[key] = json.loads(value)
+        except ValueError:
+            continue
+    return values
+
+
+@dataclass
+class Scope:
+    """The businesses a figure counts (current values: region, form, high-risk mark), and their days."""
+
+    region: RegionNode | None
+    tree: RegionTree
+    businesses: dict[str, BusinessProfile]
+    calendars: dict[str, OperatingCalendar]
+    settings: dict[str, object]
+
+    def calendar(self, business_id: str) -> OperatingCalendar:
+        return self.calendars.get(business_id, ALWAYS_OPEN)
+
+    def __contains__(self, business_id: object) -> bool:
+        return business_id in self.businesses
+
+
+def load_scope(session: Session, region_code: str | None) -> Scope:
+    tree = RegionTree.load(session)
+    region = None
+    allowed: set[str] | None = None
+    if region_code:
+        region = tree.by_code(region_code.strip())
+        if region is None:
+            raise ValidationError("ref.region_unknown", "region_code", code=region_code)
+        allowed = tree.subtree(region.id)
+    businesses: dict[str, BusinessProfile] = {}
+    rest_days: dict[str, str] = {}
+    for row in session.execute(
+        select(
+            Business.id, Business.name, Business.credit_code, Business.address, Business.region_id,
+            Business.form, Business.high_risk, Business.owes_selfchecks, Business.rest_days,
+        ).where(Business.deleted.is_(False))
+    ):
+        if allowed is not None and row.region_id not in allowed:
+            continue
+        owes = row.owes_selfchecks if row.owes_selfchecks is not None else row.form in FORMS_OWING_SELFCHECKS
+        businesses[row.id] = BusinessProfile(
+            row.id, row.name, row.credit_code, row.address, row.region_id, row.form, bool(row.high_risk),
+            bool(owes),
+        )
+        if row.rest_days:
+            rest_days[row.id] = row.rest_days
+    statuses: dict[str, list[StatusChange]] = defaultdict(list)
+    for row in session.execute(
+        select(BusinessStatus.business_id, BusinessStatus.since, BusinessStatus.status).where(
+            BusinessStatus.deleted.is_(False)
+        )
+    ):
+        if row.business_id in businesses:
+            statuses[row.business_id].append(StatusChange(row.since, row.status))
+    closures: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for row in session.execute(
+        select(BusinessClosure.business_id, BusinessClosure.start_date, BusinessClosure.end_date).where(
+            BusinessClosure.deleted.is_(False)
+        )
+    ):
+        if row.business_id in businesses:
+            closures[row.business_id].append((row.start_date, row.end_date))
+    calendars: dict[str, OperatingCalendar] = {}
+    for business_id in set(statuses) | set(closures) | set(rest_days):
+        calendar = OperatingCalendar(
+            statuses[business_id], rest_days.get(business_id, ""), closures[business_id]
+        )
+        if not calendar.is_trivial:
+            calendars[business_id] = calendar
+    return Scope(region, tree, businesses, calendars, read_settings(session))

@@ -1,0 +1,292 @@
+"""Importing a workbook: every sheet read, every row checked, all written in one transaction or none.
+
+`import_workbook` is a generator: it yields `Progress` between batches of rows (so the UI can show it
+and cancel by closing the generator: the transaction is rolled back and nothing is written) and
+returns an `ImportResult`, or raises `WorkbookRefused` naming every bad cell. Sheets are read parents
+first (regions, businesses, cadres, then what refers to them), so a file's own rows resolve. Rows
+are cleaned by msfood.services.records (the same rules as the forms) in batches: the references of a
+batch are fetched in a few queries, and cleaned rows are written with bulk upserts as they come,
+until the first error; from then on rows are only checked, and the transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from msfood.clock import Clock
+from msfood.db.engine import Database
+from msfood.errors import ConflictError, MsfoodError, ValidationError
+from msfood.i18n import field_label, t
+from msfood.progress import Progress
+from msfood.services.permissions import Actor
+from msfood.workbook.readers import Reader, is_blank, open_reader
+from msfood.workbook.result import ImportResult, RowIssue, WorkbookRefused
+from msfood.workbook.schema import IGNORED_SHEETS, SHEETS, Column, Sheet, clean_header, sheet_for
+
+READ_BATCH = 1000  # rows cleaned per reference prefetch (and per progress step)
+WRITE_BATCH = 5000  # cleaned rows per bulk write
+
+
+class _DryRun(Exception):
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
+@dataclass
+class _State:
+    """What the import has found so far."""
+
+    errors: list[RowIssue] = field(default_factory=list)
+    warnings: list[RowIssue] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    by_sheet: Counter[str] = field(default_factory=Counter)
+    seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # record id -> (sheet, row)
+    pending: list[Any] = field(default_factory=list)  # cleaned, not yet written
+    done: int = 0
+
+
+def plan_sheets(reader: Reader) -> tuple[list[tuple[Sheet, int, str]], list[RowIssue]]:
+    """The workbook's sheets in import order (kind, then part), and warnings for the unknown ones."""
+    found: list[tuple[int, int, Sheet, str]] = []
+    warnings: list[RowIssue] = []
+    for name in reader.sheet_names():
+        if name.strip() in IGNORED_SHEETS:
+            continue
+        match = sheet_for(name)
+        if match is None:
+            warnings.append(RowIssue(name, None, "", "workbook.unknown_sheet"))
+            continue
+        sheet, part = match
+        found.append((SHEETS.index(sheet), part, sheet, name))
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [(sheet, part, name) for _, part, sheet, name in found], warnings
+
+
+def _column_title(sheet: Sheet, field_name: str) -> str:
+    column = sheet.by_field.get(field_name)
+    if column is not None:
+        return column.header
+    return field_label(field_name) if field_name else ""
+
+
+def import_workbook(
+    database: Database,
+    path: str | Path,
+    *,
+    actor: Actor,
+    clock: Clock,
+    dry_run: bool = False,
+) -> Generator[Progress, None, ImportResult]:
+    """Import a workbook (.xlsx, .xls, or a CSV folder) all or nothing; see the module docstring."""
+    from msfood.services.backup import backup_before
+    from msfood.services.unit_of_work import unit_of_work
+
+    reader = open_reader(path)
+    try:
+        plan, warnings = plan_sheets(reader)
+        state = _State(warnings=warnings)
+        total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
+        yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2] if plan else ""))
+        backup = None if dry_run else backup_before(database, "import")
+        try:
+            with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:
+                from msfood.services.records import Refs
+
+                refs = Refs(uow.session, today=clock.today())
+                for sheet, _part, name in plan:
+                    yield from _import_sheet(reader, sheet, name, state, uow, refs, actor, total)
+                yield from _write(state, uow, total, "")
+                result = ImportResult(
+                    new=state.counts["new"],
+                    updated=state.counts["updated"],
+                    unchanged=state.counts["unchanged"],
+                    rows=state.done,
+                    dry_run=dry_run,
+                    warnings=tuple(state.warnings),
+                    errors=tuple(state.errors),
+                    by_sheet=dict(state.by_sheet),
+                    backup=str(backup) if backup else None,
+                )
+                if state.errors:
+                    raise WorkbookRefused(result)  # rolls the transaction back
+                if dry_run:
+                    raise _DryRun(result)
+                if result.new or result.updated:
+                    summary = {"file": Path(path).name, "new": result.new, "updated": result.updated}
+                    uow.audit_event("import", "workbook", after=json.dumps(summary, ensure_ascii=False))
+        except _DryRun as finished:
+            result = finished.result
+        yield Progress(total, total, t("workbook.progress_done"))
+        return result
+    finally:
+        reader.close()
+
+
+def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    try:
+        yield from reader.rows(name)
+    except MsfoodError:
+        raise
+    except Exception as exc:  # a damaged sheet: say so plainly, whichever library noticed
+        from msfood.errors import EnvironmentProblem
+
+        raise EnvironmentProblem("workbook.unreadable", path=name, reason=str(exc) or type(exc).__name__) from exc
+
+
+def _header(sheet: Sheet, name: str, header: tuple[Any, ...], state: _State) -> list[tuple[int, Column]] | None:
+    """Map the header row to columns; None when a required column is missing (errors recorded)."""
+    mapping: list[tuple[int, Column]] = []
+    given: set[str] = set()
+    for index, cell in enumerate(header):
+        title = clean_header(cell)
+        if not title:
+            continue
+        column = sheet.by_header.get(title)
+        if column is None:
+            state.warnings.append(RowIssue(name, 1, title, "workbook.unknown_column"))
+        elif column.field in given:
+            state.errors.append(RowIssue(name, 1, title, "workbook.duplicate_column", field=column.field))
+        else:
+            given.add(column.field)
+            mapping.append((index, column))
+    missing = [c for c in sheet.columns if c.required and c.field not in given]
+    for column in missing:
+        state.errors.append(RowIssue(name, 1, column.header, "workbook.missing_column", field=column.field))
+    return None if missing else mapping
+
+
+def _import_sheet(
+    reader: Reader,
+    sheet: Sheet,
+    name: str,
+    state: _State,
+    uow: Any,
+    refs: Any,
+    actor: Actor,
+    total: int,
+) -> Generator[Progress, None, None]:
+    rows = _rows(reader, name)
+    first = next(rows, None)
+    if first is None:
+        return
+    mapping = _header(sheet, name, first[1], state)
+    if mapping is None:
+        return
+    permitted = False
+    batch: list[tuple[int, dict[str, Any]]] = []
+    for number, values in rows:
+        if is_blank(values):
+            continue
+        if not permitted:
+            actor.require(sheet.permission)
+            permitted = True
+        raw: dict[str, Any] = {}
+        width = len(values)
+        for index, column in mapping:
+            if index < width:
+                value = values[index]
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    value = value.strip()
+                    if not value:
+                        continue
+                raw[column.field] = value
+        batch.append((number, raw))
+        if len(batch) >= READ_BATCH:
+            _clean_batch(sheet, name, batch, state, refs)
+            batch = []
+            yield from _write(state, uow, total, name, threshold=WRITE_BATCH)
+            yield Progress(state.done, total, t("workbook.progress_read", sheet=name))
+    if batch:
+        _clean_batch(sheet, name, batch, state, refs)
+    yield from _write(state, uow, total, name)  # parents are written before the next sheet's rows
+    yield Progress(state.done, total, t("workbook.progress_read", sheet=name))
+
+
+def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Any) -> None:
+    from msfood.services.values import digits_text
+
+    regions: set[str] = set()
+    credits: set[str] = set()
+    phones: set[str] = set()
+    for _, raw in batch:
+        for key, bucket in (("region_code", regions), ("parent_code", regions), ("credit_code", credits),
+                            ("cadre_phone", phones)):
+            if key in raw:
+                bucket.add(digits_text(raw[key]).upper())
+        if sheet.kind == "region" and "code" in raw:
+            regions.add(digits_text(raw["code"]))
+        if sheet.kind == "cadre" and "phone" in raw:
+            phones.add(digits_text(raw["phone"]))
+    refs.prefetch(region_codes=regions, credit_codes=credits, phones=phones)
+
+
+def _clean_batch(
+    sheet: Sheet, name: str, batch: list[tuple[int, dict[str, Any]]], state: _State, refs: Any
+) -> None:
+    from msfood.services.records import clean
+
+    _prefetch(sheet, batch, refs)
+    key_column = sheet.by_field[sheet.key[0]].header
+    for number, raw in batch:
+        state.done += 1
+        state.by_sheet[name] += 1
+        try:
+            cleaned = clean(sheet.kind, raw, refs)
+        except ValidationError as exc:
+            for issue in exc.issues:
+                state.errors.append(
+                    RowIssue(name, number, _column_title(sheet, issue.field), issue.code,
+                             dict(issue.params), issue.field)
+                )
+            continue
+        earlier = state.seen.get(cleaned.id)
+        if earlier is not None:
+            where, line = earlier
+            if where == name:
+                state.errors.append(RowIssue(name, number, key_column, "workbook.duplicate_row",
+                                             {"line": line}, sheet.key[0]))
+            else:
+                state.errors.append(RowIssue(name, number, key_column, "workbook.duplicate_row_in",
+                                             {"sheet": where, "line": line}, sheet.key[0]))
+            continue
+        state.seen[cleaned.id] = (name, number)
+        for issue in cleaned.warnings:
+            state.warnings.append(
+                RowIssue(name, number, _column_title(sheet, issue.field), issue.code, dict(issue.params),
+                         issue.field)
+            )
+        refs.remember(sheet.kind, cleaned)
+        if not state.errors:
+            state.pending.append(cleaned)
+    if state.errors:
+        state.pending.clear()  # nothing will be written: keep no more than the messages
+
+
+def _write(
+    state: _State, uow: Any, total: int, name: str, threshold: int = 1
+) -> Generator[Progress, None, None]:
+    """Write the cleaned rows waiting (when at least `threshold` are), unless the file is refused."""
+    if state.errors or len(state.pending) < threshold:
+        if state.errors:
+            state.pending.clear()
+        return
+    from msfood.services.records import apply
+
+    pending, state.pending = state.pending, []
+    try:
+        state.counts.update(apply(uow, pending))
+    except ValidationError as exc:  # a guard refused a change (a closed period, ...)
+        for issue in exc.issues:
+            state.errors.append(RowIssue(name, issue.row, issue.field and field_label(issue.field),
+                                         "workbook.write_refused", {"message": issue.message()}))
+    except ConflictError as exc:
+        state.errors.append(RowIssue(name, None, "", "workbook.write_refused", {"message": exc.message()}))
+    yield Progress(state.done, total, t("workbook.progress_write", sheet=name))

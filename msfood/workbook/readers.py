@@ -1,0 +1,191 @@
+"""Reading a workbook as plain rows: .xlsx (openpyxl, read-only, streaming), .xls (xlrd), CSV folders.
+
+A reader lists its sheets and streams each sheet's rows as (row number, values), the row number being
+the spreadsheet's own (the header is row 1). Values are Python values: str, int, float, bool,
+datetime.date/datetime; blank cells are None. The file type is told by its content, not its name.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from msfood.errors import EnvironmentProblem
+
+Row = tuple[int, tuple[Any, ...]]
+CSV_SAMPLE = 1 << 20
+
+
+class Reader(Protocol):
+    def sheet_names(self) -> list[str]: ...
+
+    def estimate(self, name: str) -> int:
+        """About how many rows the sheet has (0: not known)."""
+        ...
+
+    def rows(self, name: str) -> Iterator[Row]: ...
+
+    def close(self) -> None: ...
+
+
+class XlsxReader:
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        self.book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+
+    def sheet_names(self) -> list[str]:
+        return [ws.title for ws in self.book.worksheets]
+
+    def estimate(self, name: str) -> int:
+        try:
+            return int(self.book[name].max_row or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    def rows(self, name: str) -> Iterator[Row]:
+        sheet = self.book[name]
+        # Some writers record a wrong size; read the rows that are there, not the ones it claims.
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, values
+
+    def close(self) -> None:
+        self.book.close()
+
+
+class XlsReader:
+    def __init__(self, path: Path) -> None:
+        import xlrd
+
+        self.xlrd = xlrd
+        self.book = xlrd.open_workbook(str(path), on_demand=True)
+
+    def sheet_names(self) -> list[str]:
+        return list(self.book.sheet_names())
+
+    def estimate(self, name: str) -> int:
+        return int(self.book.sheet_by_name(name).nrows)
+
+    def rows(self, name: str) -> Iterator[Row]:
+        xlrd = self.xlrd
+        sheet = self.book.sheet_by_name(name)
+        for index in range(sheet.nrows):
+            values: list[Any] = []
+            for cell in sheet.row(index):
+                kind = cell.ctype
+                if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    values.append(None)
+                elif kind == xlrd.XL_CELL_DATE:
+                    try:
+                        values.append(xlrd.xldate_as_datetime(cell.value, self.book.datemode))
+                    except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                        values.append(cell.value)
+                elif kind == xlrd.XL_CELL_BOOLEAN:
+                    values.append(bool(cell.value))
+                elif kind == xlrd.XL_CELL_ERROR:
+                    values.append(xlrd.error_text_from_code.get(cell.value, "#ERROR"))
+                else:
+                    values.append(cell.value)
+            yield index + 1, tuple(values)
+
+    def close(self) -> None:
+        self.book.release_resources()
+
+
+def detect_encoding(sample: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8, else GB18030."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+class CsvReader:
+    """A folder of CSV files, one per sheet, each named after its sheet (包保主体.csv); or one CSV file."""
+
+    def __init__(self, path: Path) -> None:
+        files = sorted(path.glob("*.csv")) + sorted(path.glob("*.CSV")) if path.is_dir() else [path]
+        self.files = {f.stem.strip(): f for f in files}
+
+    def sheet_names(self) -> list[str]:
+        return list(self.files)
+
+    def estimate(self, name: str) -> int:
+        count = 0
+        with open(self.files[name], "rb") as handle:
+            while chunk := handle.read(CSV_SAMPLE):
+                count += chunk.count(b"\n")
+        return count
+
+    def rows(self, name: str) -> Iterator[Row]:
+        path = self.files[name]
+        with open(path, "rb") as raw:
+            encoding = detect_encoding(raw.read(CSV_SAMPLE))
+        with open(path, encoding=encoding, newline="") as handle:
+            try:
+                for number, values in enumerate(csv.reader(handle), start=1):
+                    yield number, tuple(v if v != "" else None for v in values)
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise EnvironmentProblem("workbook.csv_unreadable", path=str(path), reason=str(exc)) from exc
+
+    def close(self) -> None:
+        pass
+
+
+def open_reader(path: str | Path) -> Reader:
+    """The reader for a workbook file or CSV folder; EnvironmentProblem when it is missing or unreadable."""
+    path = Path(path)
+    if not path.exists():
+        raise EnvironmentProblem("workbook.missing", path=str(path))
+    if path.is_dir() or path.suffix.lower() == ".csv":
+        reader = CsvReader(path)
+        if not reader.files:
+            raise EnvironmentProblem("workbook.no_csv", path=str(path))
+        return reader
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(8)
+    except OSError as exc:
+        raise EnvironmentProblem("workbook.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+    try:
+        if magic.startswith(b"PK"):
+            return XlsxReader(path)
+        if magic.startswith(b"\xd0\xcf\x11\xe0"):
+            return XlsReader(path)
+    except Exception as exc:  # a damaged file: say so plainly, whichever library noticed
+        raise EnvironmentProblem("workbook.unreadable", path=str(path), reason=str(exc) or type(exc).__name__) from exc
+    raise EnvironmentProblem("workbook.not_a_workbook", path=str(path))
+
+
+def is_blank(values: tuple[Any, ...]) -> bool:
+    for value in values:
+        if value is None:
+            continue
+        if isinstance(value, str) and not value.strip():
+            continue
+        return False
+    return True
+
+
+def as_text(value: Any) -> str:
+    """A cell as text: 13700000001.0 -> '13700000001', a date -> '2026-05-10', stray spaces gone."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+

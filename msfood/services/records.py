@@ -1,0 +1,419 @@
+"""One declarative spec per record kind, shared by the desktop forms and the workbook import.
+
+`RECORD_FIELDS[kind]` lists a kind's fields in the workbook's column order (INTERFACES.md section 2);
+`clean(kind, raw, refs)` turns one row (spreadsheet strings or typed form values) into a `Cleaned`
+record, checking every field and raising ONE ValidationError that lists every bad field; `apply(uow,
+cleaned)` writes a batch through the unit of work, parents first. Natural ids come from msfood.ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Table, select
+
+from msfood.db.models import (
+    Assignment,
+    Business,
+    BusinessStatus,
+    Cadre,
+    Problem,
+    RapidTest,
+    Region,
+    Sampling,
+    SamplingPlan,
+    SelfCheck,
+    Visit,
+)
+from msfood.domain.enums import (
+    BUSINESS_FORM,
+    BUSINESS_STATUS,
+    GRADE,
+    LEVEL,
+    SAMPLING_RESULT,
+    SAMPLING_TYPE,
+    SCALE,
+    SELFCHECK_KIND,
+    VISIT_MODE,
+)
+from msfood.errors import Issue, ValidationError
+from msfood.services import record_kinds
+from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER
+from msfood.services.record_types import Cleaned, FieldSpec, Prune
+from msfood.services.refs import AssignmentRef, BusinessRef, CadreRef, Refs
+from msfood.services.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, table_of
+from msfood.services.values import (
+    BadValue,
+    digits_text,
+    is_blank,
+    parse_bool,
+    parse_date,
+    parse_enum,
+    parse_float,
+    parse_int,
+    parse_text,
+    shown,
+)
+
+__all__ = [
+    "KINDS",
+    "RECORD_FIELDS",
+    "EXTRA_FIELDS",
+    "KIND_TABLE",
+    "KIND_PERMISSION",
+    "FieldSpec",
+    "Cleaned",
+    "Prune",
+    "Refs",
+    "CadreRef",
+    "BusinessRef",
+    "AssignmentRef",
+    "clean",
+    "apply",
+    "parse_value",
+]
+
+KINDS = (
+    "region",
+    "business",
+    "cadre",
+    "assignment",
+    "visit",
+    "selfcheck",
+    "sampling",
+    "rapid_test",
+    "sampling_plan",
+)
+
+F = FieldSpec
+
+_BUSINESS_REF = (
+    F("credit_code", "credit_code", True, header="统一社会信用代码"),
+    F("licence_no", "licence", max_len=64, header="许可证编号"),
+)
+
+RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "region": (
+        F("code", "division", True, header="区划代码"),
+        F("name", "text", True, max_len=100, header="名称"),
+        F("parent_code", "division", header="上级代码"),
+    ),
+    "business": (
+        F("name", "text", True, max_len=200, header="主体名称"),
+        *_BUSINESS_REF,
+        F("form", "enum", True, BUSINESS_FORM, header="主体业态"),
+        F("scale", "enum", enum=SCALE, header="经营规模"),
+        F("risk_grade", "enum", enum=GRADE, header="风险等级"),
+        F("grade", "enum", True, GRADE, header="包保等级"),
+        F("high_risk", "bool", header="高风险"),
+        F("region_code", "division", True, header="所属区划代码"),
+        F("address", "text", max_len=300, header="经营地址"),
+        F("principal", "text", max_len=64, header="负责人"),
+        F("phone", "text", max_len=32, header="联系电话"),
+        F("status", "enum", enum=BUSINESS_STATUS, header="经营状态"),
+        F("since", "date", header="状态日期"),
+        F("rest_days", "rest_days", header="休息日"),
+    ),
+    "cadre": (
+        F("name", "text", True, max_len=64, header="姓名"),
+        F("phone", "mobile", True, header="手机号"),
+        F("level", "enum", True, LEVEL, header="包保层级"),
+        F("title", "text", max_len=100, header="职务"),
+        F("workplace", "text", max_len=200, header="工作单位"),
+        F("region_code", "division", True, header="所属区划代码"),
+    ),
+    "assignment": (
+        F("cadre_phone", "mobile", True, header="干部手机号"),
+        *_BUSINESS_REF,
+        F("start_date", "date", True, header="开始日期"),
+        F("end_date", "date", header="结束日期"),
+        F("end_reason", "text", max_len=200, header="结束原因"),
+    ),
+    "visit": (
+        F("cadre_phone", "mobile", True, header="干部手机号"),
+        *_BUSINESS_REF,
+        F("visit_date", "date", True, header="督导日期"),
+        F("mode", "enum", True, VISIT_MODE, header="督导方式"),
+        F("problem_count", "int", header="发现问题数"),
+        F("description", "text", header="问题描述"),
+        F("deadline", "date", header="整改期限"),
+        F("closed_on", "date", header="整改完成日期"),
+        F("remarks", "text", max_len=2000, header="备注"),
+    ),
+    "selfcheck": (
+        *_BUSINESS_REF,
+        F("kind", "enum", True, SELFCHECK_KIND, header="类型"),
+        F("record_date", "date", True, header="日期"),
+        F("issues_found", "int", header="发现问题数"),
+        F("rectified", "bool", header="已整改"),
+        F("recorder", "text", max_len=64, header="记录人"),
+    ),
+    "sampling": (
+        F("sample_no", "text", True, max_len=64, header="抽样单编号"),
+        *_BUSINESS_REF,
+        F("sample_date", "date", True, header="抽样日期"),
+        F("sampling_type", "enum", True, SAMPLING_TYPE, header="抽检类型"),
+        F("food_category", "text", True, max_len=64, header="食品大类"),
+        F("sample_name", "text", True, max_len=200, header="样品名称"),
+        F("batch_info", "text", max_len=100, header="批号或生产日期"),
+        F("lab", "text", max_len=200, header="检验机构"),
+        F("result", "enum", enum=SAMPLING_RESULT, header="检验结论"),
+        F("failed_items", "text", max_len=400, header="不合格项目"),
+        F("result_date", "date", header="收到结论日期"),
+        F("disposal", "text", max_len=400, header="处置措施"),
+        F("disposal_closed_on", "date", header="处置完成日期"),
+    ),
+    "rapid_test": (
+        F("test_date", "date", True, header="快检日期"),
+        *_BUSINESS_REF,
+        F("sample_name", "text", True, max_len=200, header="样品名称"),
+        F("item", "text", True, max_len=64, header="检测项目"),
+        F("batches", "int", True, header="检测批次"),
+        F("positives", "int", True, header="阳性批次"),
+        F("disposal", "text", max_len=400, header="处置情况"),
+    ),
+    "sampling_plan": (
+        F("region_code", "division", True, header="区划代码"),
+        F("year", "int", True, header="年度"),
+        F("planned", "int", True, header="计划批次"),
+    ),
+}
+
+# Fields the forms may give that have no workbook column.
+EXTRA_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "region": (F("code_year", "int"),),
+    "business": (F("owes_selfchecks", "bool"),),
+    "cadre": (),
+    "assignment": (F("pledge_signed_on", "date"),),
+    "visit": (),
+    "selfcheck": (),
+    "sampling": (F("lab_received_date", "date"), F("retest_requested", "bool")),
+    "rapid_test": (F("destroyed_kg", "float"),),
+    "sampling_plan": (),
+}
+
+# A form that already holds the referenced record's id may give it instead of the natural key.
+ID_FIELDS = ("business_id", "cadre_id")
+
+KIND_TABLE: dict[str, Table] = {
+    "region": table_of(Region),
+    "business": table_of(Business),
+    "cadre": table_of(Cadre),
+    "assignment": table_of(Assignment),
+    "visit": table_of(Visit),
+    "selfcheck": table_of(SelfCheck),
+    "sampling": table_of(Sampling),
+    "rapid_test": table_of(RapidTest),
+    "sampling_plan": table_of(SamplingPlan),
+}
+
+KIND_PERMISSION = {kind: EDIT_RECORDS for kind in KINDS} | {
+    kind: EDIT_ROSTER for kind in ("region", "business", "cadre", "assignment", "sampling_plan")
+}
+
+
+def parse_value(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+    """One non-blank value of a field, typed. Raises ValidationError naming the field."""
+    try:
+        return _parse(spec, value)
+    except BadValue as bad:
+        raise ValidationError(Issue(bad.code, spec.name, bad.params)) from None
+    except ValidationError as error:
+        raise ValidationError([_renamed(i, spec.name) for i in error.issues]) from None
+
+
+def _renamed(issue: Issue, name: str) -> Issue:
+    return Issue(issue.code, name, issue.params, issue.sheet, issue.row)
+
+
+def _identifier(check: Any, value: Any) -> tuple[Any, list[Issue]]:
+    result = check(value)
+    if isinstance(result, tuple):
+        normalised, warnings = result
+        return normalised, list(warnings or [])
+    return result, []
+
+
+def _parse(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+    kind = spec.type
+    if kind == "text":
+        return parse_text(value, spec.max_len), []
+    if kind == "date":
+        return parse_date(value), []
+    if kind == "int":
+        return parse_int(value, minimum=0), []
+    if kind == "float":
+        return parse_float(value), []
+    if kind == "bool":
+        return parse_bool(value), []
+    if kind == "enum":
+        assert spec.enum is not None
+        return parse_enum(value, spec.enum), []
+    if kind == "licence":
+        text = "".join(digits_text(value).split()).upper()
+        if spec.max_len is not None and len(text) > spec.max_len:
+            raise BadValue("value.too_long", max=spec.max_len)
+        return text, []
+    from msfood.domain import calendar, identifiers
+
+    if kind == "credit_code":
+        text = "".join(digits_text(value).split()).upper()
+        normalised, warnings = _identifier(identifiers.check_credit_code, text)
+    elif kind == "division":
+        normalised, warnings = _identifier(identifiers.check_division_code, digits_text(value))
+    elif kind == "mobile":
+        text = "".join(digits_text(value).split()).replace("-", "")
+        normalised, warnings = _identifier(identifiers.check_mobile, text)
+    elif kind == "rest_days":
+        normalised, warnings = calendar.parse_rest_days(shown(value)), []
+    else:
+        raise ValueError(f"unknown field type {kind!r}")
+    return normalised, [_renamed(w, spec.name) for w in warnings]
+
+
+def specs_of(kind: str) -> tuple[FieldSpec, ...]:
+    return RECORD_FIELDS[kind] + EXTRA_FIELDS[kind]
+
+
+def clean(kind: str, raw: Mapping[str, Any], refs: Refs, *, record_id: str | None = None) -> Cleaned:
+    """Validate one record of `kind`. Raises ONE ValidationError listing every bad field.
+
+    `raw` maps field names to values (strings from a spreadsheet or typed values from a form; an
+    enumeration accepts its Chinese label, English label or code). `record_id` edits that record
+    (a form changing a key field keeps the id); without it the record is found by its natural key.
+    """
+    if kind not in RECORD_FIELDS:
+        raise ValueError(f"unknown record kind {kind!r}")
+    issues: list[Issue] = []
+    warnings: list[Issue] = []
+    parsed: dict[str, Any] = {}
+    for spec in specs_of(kind):
+        value = raw.get(spec.name)
+        if is_blank(value):
+            # a business may be named by its licence alone (a stall): the kind's cleaner decides
+            if spec.required and spec.name != "credit_code":
+                issues.append(Issue("value.required", spec.name))
+            continue
+        try:
+            parsed[spec.name], found = parse_value(spec, value)
+        except ValidationError as error:
+            issues.extend(error.issues)
+            continue
+        warnings.extend(found)
+    for name in ID_FIELDS:
+        if not is_blank(raw.get(name)):
+            parsed[name] = str(raw[name])
+    cleaned = record_kinds.CLEANERS[kind](parsed, refs, issues, record_id)
+    if issues:
+        raise ValidationError(_unique(issues))
+    assert cleaned is not None
+    cleaned.warnings[:0] = warnings
+    _warn_future(kind, parsed, refs, cleaned)
+    return cleaned
+
+
+_DATED = {
+    "visit": "visit_date",
+    "selfcheck": "record_date",
+    "sampling": "sample_date",
+    "rapid_test": "test_date",
+    "assignment": "start_date",
+}
+
+
+def _warn_future(kind: str, parsed: Mapping[str, Any], refs: Refs, cleaned: Cleaned) -> None:
+    name = _DATED.get(kind)
+    if refs.today is None or name is None or kind == "assignment":
+        return
+    day = parsed.get(name)
+    if isinstance(day, dt.date) and day > refs.today:
+        cleaned.warnings.append(Issue("record.future_date", name, {"value": day.isoformat()}))
+
+
+def _unique(issues: list[Issue]) -> list[Issue]:
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for issue in issues:
+        key = (issue.code, issue.field)
+        if key not in seen:
+            seen.add(key)
+            result.append(issue)
+    return result
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+_CHILD_ORDER = [table_of(BusinessStatus), table_of(Problem)]
+
+
+def _sorted_regions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Parents before children, so a new region's parent row exists when it is inserted."""
+    by_id = {r["id"]: r for r in rows}
+    done: set[str] = set()
+    ordered: list[dict[str, Any]] = []
+
+    def visit(row: dict[str, Any], depth: int = 0) -> None:
+        if row["id"] in done or depth > len(rows):
+            return
+        parent = by_id.get(row.get("parent_id") or "")
+        if parent is not None:
+            visit(parent, depth + 1)
+        done.add(row["id"])
+        ordered.append(row)
+
+    for row in rows:
+        visit(row)
+    return ordered
+
+
+def apply(uow: UnitOfWork, cleaned: list[Cleaned]) -> Counter[str]:
+    """Write cleaned records in bulk through `uow.upsert_many`, grouped by table, parents first.
+
+    Checks that the actor may write each kind. Returns counts of "new", "updated" and "unchanged"
+    for the main rows (children are counted by the unit of work only).
+    """
+    counts: Counter[str] = Counter({NEW: 0, UPDATED: 0, UNCHANGED: 0})
+    by_kind: dict[str, list[Cleaned]] = {}
+    for item in cleaned:
+        by_kind.setdefault(item.kind, []).append(item)
+    for kind in by_kind:
+        uow.actor.require(KIND_PERMISSION[kind])
+    children: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+    prunes: list[Prune] = []
+    for kind in KINDS:
+        items = by_kind.get(kind)
+        if not items:
+            continue
+        rows = [item.values for item in items]
+        if kind == "region":
+            rows = _sorted_regions(rows)
+        counts.update(uow.upsert_many(KIND_TABLE[kind], rows))
+        for item in items:
+            for table, row in item.children:
+                children.setdefault(table.name, (table, []))[1].append(row)
+            prunes.extend(item.prune)
+    ordered = sorted(
+        children.values(),
+        key=lambda pair: _CHILD_ORDER.index(pair[0]) if pair[0] in _CHILD_ORDER else len(_CHILD_ORDER),
+    )
+    for table, rows in ordered:
+        uow.upsert_many(table, rows)
+    for prune in prunes:
+        _prune(uow, prune)
+    return counts
+
+
+def _prune(uow: UnitOfWork, prune: Prune) -> None:
+    table = prune.table
+    stale = uow.session.scalars(
+        select(table.c.id).where(
+            table.c[prune.column] == prune.parent_id,
+            table.c.deleted.is_(False),
+            table.c.id.not_in(prune.keep),
+        )
+    ).all()
+    for record_id in stale:
+        uow.delete(table, record_id)

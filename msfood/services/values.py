@@ -1,0 +1,172 @@
+"""Turning one cell or form value into a typed value: text, date, number, yes/no, enumeration.
+
+Spreadsheets give strings ("2026-05-20", "是", "3"), Excel dates (datetime/date) and numbers as floats
+(3.0, 13700000001.0); forms give typed Python values. Every parser accepts both and raises
+`BadValue(code, params)` naming why a value is refused; the caller attaches the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+from msfood.domain.enums import YES_NO, Enum
+
+
+class BadValue(Exception):
+    """A value refused: a message code and its parameters (the field is added by the caller)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def shown(value: Any) -> str:
+    """A value as it appears in a message."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_text(value: Any, max_len: int | None = None) -> str:
+    """Text, trimmed. A number from a spreadsheet cell reads as its digits (12.0 -> "12")."""
+    if isinstance(value, bool):
+        text = "是" if value else "否"
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, dt.datetime):
+        text = value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = str(value).strip()
+    if max_len is not None and len(text) > max_len:
+        raise BadValue("value.too_long", max=max_len)
+    return text
+
+
+def digits_text(value: Any) -> str:
+    """An identifier typed as a number by a spreadsheet (13700000001.0) back to its characters."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    text = str(value).strip()
+    if re.fullmatch(r"\d+\.0+", text):  # a number written out by a spreadsheet: "13700000001.0"
+        text = text.split(".")[0]
+    return text
+
+
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def parse_date(value: Any) -> dt.date:
+    """A date: an Excel date or datetime, or text YYYY-MM-DD (also YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD,
+    2026年5月20日; a time of day after the date is ignored)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = shown(value)
+    head = text.split()[0] if text.split() else text
+    head = head.split("T")[0] if "T" in head and _DATE.fullmatch(head.split("T")[0]) else head
+    match = _DATE.fullmatch(head) or _COMPACT_DATE.fullmatch(head)
+    if match is None:
+        raise BadValue("value.not_date", value=text)
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise BadValue("value.not_date", value=text) from None
+
+
+def parse_int(value: Any, *, minimum: int | None = 0) -> int:
+    """A whole number: an int, a float with no fraction (3.0), or text ("3", "3.0")."""
+    if isinstance(value, bool):
+        raise BadValue("value.not_int", value=shown(value))
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise BadValue("value.not_int", value=shown(value))
+        number = int(value)
+    else:
+        text = str(value).strip().replace(",", "")
+        try:
+            as_float = float(text)
+        except ValueError:
+            raise BadValue("value.not_int", value=text) from None
+        if not as_float.is_integer():
+            raise BadValue("value.not_int", value=text)
+        number = int(as_float)
+    if minimum is not None and number < minimum:
+        raise BadValue("value.negative" if minimum == 0 else "record.too_small", value=number, min=minimum)
+    return number
+
+
+def parse_float(value: Any) -> float:
+    if isinstance(value, bool):
+        raise BadValue("record.not_number", value=shown(value))
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(",", "")
+        try:
+            number = float(text)
+        except ValueError:
+            raise BadValue("record.not_number", value=text) from None
+    if math.isnan(number) or math.isinf(number):
+        raise BadValue("record.not_number", value=shown(value))
+    if number < 0:
+        raise BadValue("value.negative", value=shown(value))
+    return number
+
+
+_TRUE = {"是", "yes", "y", "true", "t", "1", "√", "✓", "有"}
+_FALSE = {"否", "no", "n", "false", "f", "0", "×", "无"}
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in _TRUE or YES_NO.parse(text) == "yes":
+        return True
+    if text in _FALSE or YES_NO.parse(text) == "no":
+        return False
+    raise BadValue("value.not_yes_no", value=shown(value))
+
+
+def parse_enum(value: Any, enum: Enum) -> str:
+    """The stable code for a Chinese label, English label or code."""
+    text = shown(value)
+    code = enum.parse(text)
+    if code is None:
+        raise BadValue("value.not_choice", value=text, choices="、".join(enum.labels()))
+    return code
+
+
+def initials(name: str) -> str:
+    """First letters of a name's pinyin, lower-case, for quick search: 海底捞 -> "hdl".
+
+    Letters and digits in the name are kept as they are (lower-cased); other characters are dropped.
+    """
+    parts = lazy_pinyin(name or "", style=Style.FIRST_LETTER, errors="default")
+    return "".join(ch for ch in "".join(parts).lower() if ch.isalnum())

@@ -132,6 +132,7 @@ class Business(SyncMixin, Base):
         Index("ix_businesses_credit_licence", "credit_code", "licence_no"),
         Index("ix_businesses_region_name", "region_id", "name"),
         Index("ix_businesses_name_id", "name", "id"),
+        Index("ix_businesses_initials_name", "name_initials", "name", "id"),  # lists sort by pinyin
         {"info": {"natural_key": ("credit_code", "licence_no")}},
     )
     name: Mapped[str] = mapped_column(String(200))
@@ -187,6 +188,7 @@ class Cadre(SyncMixin, Base):
     __table_args__ = (
         Index("ix_cadres_level", "level"),
         Index("ix_cadres_name_id", "name", "id"),
+        Index("ix_cadres_initials_name", "name_initials", "name", "id"),  # lists sort by pinyin
         {"info": {"natural_key": ("phone",)}},
     )
     name: Mapped[str] = mapped_column(String(64))
@@ -205,6 +207,7 @@ class Assignment(SyncMixin, Base):
     __table_args__ = (
         Index("ix_assignments_business", "business_id", "start_date"),
         Index("ix_assignments_cadre", "cadre_id", "start_date"),
+        Index("ix_assignments_start_id", "start_date", "id"),  # list keyset paging
         {"info": {"natural_key": ("cadre_id", "business_id", "start_date")}},
     )
     cadre_id: Mapped[str] = mapped_column(ID, fk("cadres.id"))
@@ -225,7 +228,7 @@ class Visit(SyncMixin, Base):
     __table_args__ = (
         Index("ix_visits_business_date", "business_id", "visit_date"),
         Index("ix_visits_cadre_date", "cadre_id", "visit_date"),
-        Index("ix_visits_date", "visit_date"),
+        Index("ix_visits_date", "visit_date", "id"),  # id: list keyset paging
         {"info": {"natural_key": ("cadre_id", "business_id", "visit_date")}},
     )
     cadre_id: Mapped[str] = mapped_column(ID, fk("cadres.id"))
@@ -273,6 +276,7 @@ class SelfCheck(SyncMixin, Base):
     __table_args__ = (
         UniqueConstraint("business_id", "kind", "period_key"),
         Index("ix_selfchecks_kind_date", "kind", "record_date", "business_id"),
+        Index("ix_selfchecks_date_id", "record_date", "id"),  # list keyset paging
         {"info": {"natural_key": ("business_id", "kind", "period_key")}},
     )
     business_id: Mapped[str] = mapped_column(ID, fk("businesses.id"))
@@ -289,7 +293,7 @@ class Sampling(SyncMixin, Base):
 
     __tablename__ = "samplings"
     __table_args__ = (
-        Index("ix_samplings_date", "sample_date"),
+        Index("ix_samplings_date", "sample_date", "id"),  # id: list keyset paging
         Index("ix_samplings_business", "business_id"),
         Index("ix_samplings_result_date", "result", "result_date"),
         {"info": {"natural_key": ("sample_no",)}},
@@ -329,7 +333,7 @@ class RapidTest(SyncMixin, Base):
 
     __tablename__ = "rapid_tests"
     __table_args__ = (
-        Index("ix_rapid_tests_date", "test_date"),
+        Index("ix_rapid_tests_date", "test_date", "id"),  # id: list keyset paging
         Index("ix_rapid_tests_business", "business_id"),
         {"info": {"natural_key": ("business_id", "test_date", "sample_name", "item")}},
     )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 22:35:57.471808
+Create Date: 2026-11-24 22:47:43.881231
 """
 from alembic import op
 import sqlalchemy as sa
@@ -291,6 +291,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('businesses', schema=None) as batch_op:
         batch_op.create_index('ix_businesses_credit_licence', ['credit_code', 'licence_no'], unique=False)
+        batch_op.create_index('ix_businesses_initials_name', ['name_initials', 'name', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_businesses_local_seq'), ['local_seq'], unique=False)
         batch_op.create_index('ix_businesses_name_id', ['name', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_businesses_name_initials'), ['name_initials'], unique=False)
@@ -317,6 +318,7 @@ def upgrade() -> None:
     info={'natural_key': ('phone',), 'synced': True}
     )
     with op.batch_alter_table('cadres', schema=None) as batch_op:
+        batch_op.create_index('ix_cadres_initials_name', ['name_initials', 'name', 'id'], unique=False)
         batch_op.create_index('ix_cadres_level', ['level'], unique=False)
         batch_op.create_index(batch_op.f('ix_cadres_local_seq'), ['local_seq'], unique=False)
         batch_op.create_index('ix_cadres_name_id', ['name', 'id'], unique=False)
@@ -363,6 +365,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_assignments_business', ['business_id', 'start_date'], unique=False)
         batch_op.create_index('ix_assignments_cadre', ['cadre_id', 'start_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_assignments_local_seq'), ['local_seq'], unique=False)
+        batch_op.create_index('ix_assignments_start_id', ['start_date', 'id'], unique=False)
 
     op.create_table('business_closures',
     sa.Column('business_id', sa.String(length=36), nullable=False),
@@ -425,7 +428,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('rapid_tests', schema=None) as batch_op:
         batch_op.create_index('ix_rapid_tests_business', ['business_id'], unique=False)
-        batch_op.create_index('ix_rapid_tests_date', ['test_date'], unique=False)
+        batch_op.create_index('ix_rapid_tests_date', ['test_date', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_rapid_tests_local_seq'), ['local_seq'], unique=False)
 
     op.create_table('samplings',
@@ -458,7 +461,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('samplings', schema=None) as batch_op:
         batch_op.create_index('ix_samplings_business', ['business_id'], unique=False)
-        batch_op.create_index('ix_samplings_date', ['sample_date'], unique=False)
+        batch_op.create_index('ix_samplings_date', ['sample_date', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_samplings_local_seq'), ['local_seq'], unique=False)
         batch_op.create_index('ix_samplings_result_date', ['result', 'result_date'], unique=False)
 
@@ -483,6 +486,7 @@ def upgrade() -> None:
     info={'natural_key': ('business_id', 'kind', 'period_key'), 'synced': True}
     )
     with op.batch_alter_table('selfchecks', schema=None) as batch_op:
+        batch_op.create_index('ix_selfchecks_date_id', ['record_date', 'id'], unique=False)
         batch_op.create_index('ix_selfchecks_kind_date', ['kind', 'record_date', 'business_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_selfchecks_local_seq'), ['local_seq'], unique=False)
 
@@ -507,7 +511,7 @@ def upgrade() -> None:
     with op.batch_alter_table('visits', schema=None) as batch_op:
         batch_op.create_index('ix_visits_business_date', ['business_id', 'visit_date'], unique=False)
         batch_op.create_index('ix_visits_cadre_date', ['cadre_id', 'visit_date'], unique=False)
-        batch_op.create_index('ix_visits_date', ['visit_date'], unique=False)
+        batch_op.create_index('ix_visits_date', ['visit_date', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_visits_local_seq'), ['local_seq'], unique=False)
 
     op.create_table('problems',
@@ -580,6 +584,7 @@ def downgrade() -> None:
     with op.batch_alter_table('selfchecks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_selfchecks_local_seq'))
         batch_op.drop_index('ix_selfchecks_kind_date')
+        batch_op.drop_index('ix_selfchecks_date_id')
 
     op.drop_table('selfchecks')
     with op.batch_alter_table('samplings', schema=None) as batch_op:
@@ -606,6 +611,7 @@ def downgrade() -> None:
 
     op.drop_table('business_closures')
     with op.batch_alter_table('assignments', schema=None) as batch_op:
+        batch_op.drop_index('ix_assignments_start_id')
         batch_op.drop_index(batch_op.f('ix_assignments_local_seq'))
         batch_op.drop_index('ix_assignments_cadre')
         batch_op.drop_index('ix_assignments_business')
@@ -619,6 +625,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_cadres_name_id')
         batch_op.drop_index(batch_op.f('ix_cadres_local_seq'))
         batch_op.drop_index('ix_cadres_level')
+        batch_op.drop_index('ix_cadres_initials_name')
 
     op.drop_table('cadres')
     with op.batch_alter_table('businesses', schema=None) as batch_op:
@@ -626,6 +633,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_businesses_name_initials'))
         batch_op.drop_index('ix_businesses_name_id')
         batch_op.drop_index(batch_op.f('ix_businesses_local_seq'))
+        batch_op.drop_index('ix_businesses_initials_name')
         batch_op.drop_index('ix_businesses_credit_licence')
 
     op.drop_table('businesses')

@@ -1,0 +1,219 @@
+"""List queries for every record kind, paged by keyset: never a whole table, never OFFSET.
+
+A page is `WHERE (sort_key, id) > (:last) ORDER BY sort_key, id LIMIT n`; the page before a key is
+the same query reversed, and so is the jump to the end (`at_end=True`). Ties in the sort key are broken
+by the record id, so every row has exactly one place and no row is skipped or shown twice. A sort key
+may have several parts (names sort by pinyin initials, then name): the row value just grows.
+
+    page(session, "businesses", filters=Filters(region="430211"), search="hdl")
+    -> Page(rows=[BusinessRow, ...], first_key, last_key, has_before, has_after)
+
+Search matches as you type: names contain the text; Latin letters and digits also match pinyin
+initials (海底捞 -> "hdl"), credit codes, licence numbers and phone numbers. Several words must all
+match. Tombstoned records never appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, literal, select, tuple_
+from sqlalchemy.orm import Session
+
+from msfood.services import query_rows
+from msfood.services.query_kinds import SPECS, Ctx, Spec, alive
+from msfood.services.query_rows import (
+    AssignmentRow,
+    BusinessRow,
+    CadreRow,
+    ProblemRow,
+    RapidTestRow,
+    SamplingRow,
+    SelfCheckRow,
+    VisitRow,
+)
+
+__all__ = [
+    "KINDS", "PAGE_SIZE", "AssignmentRow", "BusinessRow", "CadreRow", "Filters", "Key", "Page", "ProblemRow",
+    "RapidTestRow", "SamplingRow", "SelfCheckRow", "Sort", "VisitRow", "count", "default_sort", "page",
+    "sortable", "supported_filters", "query_rows",
+]
+
+PAGE_SIZE = 200
+KINDS: tuple[str, ...] = tuple(SPECS)
+
+# A row's place in a list: (its sort key values..., its id).
+Key = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to narrow a list to; None means "any". Each kind supports some (`supported_filters`).
+
+    region: a division code, covering every region under it (regions.parent_id tree).
+    grade / level / form / mode / kind / sampling_type: stored codes (msfood.domain.enums).
+    status: businesses: operating/suspended/cancelled (as of `as_of`); assignments: active/ended;
+      problems: a problem status code, "open" or "overdue"; samplings: "open_case" or "overdue".
+    result: samplings: pending/pass/fail; rapid tests: positive/negative.
+    period: a period key (msfood.domain.periods): the records dated in it (assignments: active in it;
+      problems: deadline in it).
+    as_of: the day "current" means (statuses, active assignments, overdue); None: no date limit.
+    """
+
+    region: str | None = None
+    grade: str | None = None
+    level: str | None = None
+    status: str | None = None
+    period: str | None = None
+    result: str | None = None
+    kind: str | None = None
+    mode: str | None = None
+    form: str | None = None
+    sampling_type: str | None = None
+    high_risk: bool | None = None
+    business_id: str | None = None
+    cadre_id: str | None = None
+    visit_id: str | None = None
+    as_of: dt.date | None = None
+    disposal_days: int = 90
+
+    def active(self) -> dict[str, Any]:
+        """The filters set (not None), without the settings that only qualify them."""
+        skip = {"as_of", "disposal_days"}
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name not in skip and getattr(self, f.name) not in (None, "")}
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows in display order, the keys of the first and last, and whether rows lie beyond each end."""
+
+    rows: list[Any]
+    first_key: Key | None
+    last_key: Key | None
+    has_before: bool
+    has_after: bool
+
+
+def _spec(kind: str) -> Spec:
+    try:
+        return SPECS[kind]
+    except KeyError:
+        raise ValueError(f"unknown list kind {kind!r} (expected one of {', '.join(KINDS)})") from None
+
+
+def sortable(kind: str) -> tuple[str, ...]:
+    """The sort names a kind accepts (only those an index or a small table serves)."""
+    return tuple(_spec(kind).sorts)
+
+
+def default_sort(kind: str) -> Sort:
+    column, descending = _spec(kind).default_sort
+    return Sort(column, descending)
+
+
+def supported_filters(kind: str) -> frozenset[str]:
+    return frozenset(_spec(kind).filters)
+
+
+def _context(session: Session, filters: Filters | None) -> Ctx:
+    return Ctx(filters or Filters(), session.get_bind().dialect.name)
+
+
+def _conditions(spec: Spec, ctx: Ctx, search: str) -> list[ColumnElement[Any]]:
+    conditions = [alive(spec.table)]
+    for name, value in ctx.filters.active().items():
+        build = spec.filters.get(name)
+        if build is None:
+            raise ValueError(f"the {spec.table.name} list has no {name!r} filter")
+        conditions.append(build(value, ctx))
+    if search and search.strip():
+        conditions.append(spec.search(search.strip()))
+    return conditions
+
+
+def _sort_exprs(spec: Spec, sort: Sort, ctx: Ctx) -> list[ColumnElement[Any]]:
+    if sort.column not in spec.sorts:
+        raise ValueError(f"the {spec.table.name} list cannot be sorted by {sort.column!r}")
+    exprs = spec.sorts[sort.column](ctx)
+    return [*(exprs if isinstance(exprs, tuple) else (exprs,)), spec.table.c.id]
+
+
+def _beyond(exprs: list[ColumnElement[Any]], key: Key, *, descending: bool) -> ColumnElement[Any]:
+    """Rows after `key` in the order of `exprs` (the last is the id), ascending or descending."""
+    if len(key) != len(exprs):
+        raise ValueError(f"a key of {len(key)} parts does not fit a sort of {len(exprs)}")
+    mine = tuple_(*exprs)
+    theirs = tuple_(*(literal(value, expr.type) for value, expr in zip(key, exprs, strict=True)))
+    return mine < theirs if descending else mine > theirs
+
+
+def page(
+    session: Session,
+    kind: str,
+    *,
+    filters: Filters | None = None,
+    search: str = "",
+    sort: Sort | None = None,
+    after: Key | None = None,
+    before: Key | None = None,
+    at_end: bool = False,
+    limit: int = PAGE_SIZE,
+) -> Page:
+    """One page of a list: the first (no key), the one after `after`, the one before `before`, or
+    the last (`at_end`). Rows are always in display order."""
+    if after is not None and (before is not None or at_end):
+        raise ValueError("page() takes `after`, or `before`/`at_end`, not both")
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    spec = _spec(kind)
+    ctx = _context(session, filters)
+    sort = sort or default_sort(kind)
+    exprs = _sort_exprs(spec, sort, ctx)
+    backwards = before is not None or at_end
+    conditions = _conditions(spec, ctx, search)
+    if after is not None:
+        conditions.append(_beyond(exprs, after, descending=sort.descending))
+    if before is not None:
+        conditions.append(_beyond(exprs, before, descending=not sort.descending))
+    descending = sort.descending != backwards
+    order = [e.desc() if descending else e.asc() for e in exprs]
+    key_labels = [f"_key{i}" for i in range(len(exprs))]
+    statement = (
+        select(*spec.columns(ctx), *(e.label(n) for e, n in zip(exprs, key_labels, strict=True)))
+        .select_from(spec.joins())
+        .where(*conditions)
+        .order_by(*order)
+        .limit(limit + 1)
+    )
+    fetched = session.execute(statement).all()
+    more = len(fetched) > limit
+    fetched = fetched[:limit]
+    if backwards:
+        fetched.reverse()
+    names = spec.field_names
+    found = [spec.row(**{n: row._mapping[n] for n in names}) for row in fetched]
+    keys = [tuple(row._mapping[n] for n in key_labels) for row in fetched]
+    return Page(
+        rows=found,
+        first_key=keys[0] if keys else None,
+        last_key=keys[-1] if keys else None,
+        has_before=more if backwards else after is not None,
+        has_after=before is not None if backwards else more,
+    )
+
+
+def count(session: Session, kind: str, filters: Filters | None = None, search: str = "") -> int:
+    """How many records the list holds with these filters and this search (no joins)."""
+    spec = _spec(kind)
+    ctx = _context(session, filters)
+    statement = select(func.count()).select_from(spec.table).where(*_conditions(spec, ctx, search))
+    return int(session.execute(statement).scalar_one())

@@ -275,7 +275,9 @@ class SelfCheck(SyncMixin, Base):
     __tablename__ = "selfchecks"
     __table_args__ = (
         UniqueConstraint("business_id", "kind", "period_key"),
-        Index("ix_selfchecks_kind_date", "kind", "record_date", "business_id"),
+        # Covering indexes for the figures: counts per business over a date or period-key range.
+        Index("ix_selfchecks_kind_date", "kind", "record_date", "business_id", "deleted"),
+        Index("ix_selfchecks_kind_key", "kind", "period_key", "business_id", "deleted"),
         Index("ix_selfchecks_date_id", "record_date", "id"),  # list keyset paging
         {"info": {"natural_key": ("business_id", "kind", "period_key")}},
     )

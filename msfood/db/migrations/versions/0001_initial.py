@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 22:47:43.881231
+Create Date: 2026-11-24 22:48:27.001972
 """
 from alembic import op
 import sqlalchemy as sa
@@ -487,7 +487,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('selfchecks', schema=None) as batch_op:
         batch_op.create_index('ix_selfchecks_date_id', ['record_date', 'id'], unique=False)
-        batch_op.create_index('ix_selfchecks_kind_date', ['kind', 'record_date', 'business_id'], unique=False)
+        batch_op.create_index('ix_selfchecks_kind_date', ['kind', 'record_date', 'business_id', 'deleted'], unique=False)
+        batch_op.create_index('ix_selfchecks_kind_key', ['kind', 'period_key', 'business_id', 'deleted'], unique=False)
         batch_op.create_index(batch_op.f('ix_selfchecks_local_seq'), ['local_seq'], unique=False)
 
     op.create_table('visits',
@@ -583,6 +584,7 @@ def downgrade() -> None:
     op.drop_table('visits')
     with op.batch_alter_table('selfchecks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_selfchecks_local_seq'))
+        batch_op.drop_index('ix_selfchecks_kind_key')
         batch_op.drop_index('ix_selfchecks_kind_date')
         batch_op.drop_index('ix_selfchecks_date_id')
 

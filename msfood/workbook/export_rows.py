@@ -1,0 +1,257 @@
+"""The rows an export writes: every record kind as workbook fields (natural keys, not ids).
+
+`Source(session, span=, region=)` reads what is not deleted, filtered by the period (dated records)
+and the region (that division and every division under it); `rows(kind)` streams dicts keyed by the
+fields of msfood.services.records.RECORD_FIELDS, values still as stored (codes, dates, booleans).
+Reference rows that would dangle (an assignment whose cadre is deleted) are left out, so the file
+imports back on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from msfood.db.models import (
+    Assignment,
+    Business,
+    BusinessStatus,
+    Cadre,
+    Problem,
+    RapidTest,
+    Region,
+    Sampling,
+    SamplingPlan,
+    SelfCheck,
+    Visit,
+)
+from msfood.domain.periods import Period
+from msfood.errors import NotFoundError
+
+YIELD_PER = 2000
+Record = dict[str, Any]
+
+
+def _live(model: Any) -> Any:
+    return select(model.__table__).where(model.__table__.c.deleted.is_(False))
+
+
+class Source:
+    def __init__(self, session: Session, *, span: Period | None = None, region: str | None = None) -> None:
+        self.session = session
+        self.span = span
+        regions = session.execute(
+            select(Region.id, Region.code, Region.parent_id).where(Region.deleted.is_(False))
+        ).all()
+        self.region_code = {r.id: r.code for r in regions}
+        self.parent = {r.id: r.parent_id for r in regions}
+        self.scope: set[str] | None = None  # region ids kept (None: every region)
+        if region is not None:
+            code = region.strip()
+            root = next((r.id for r in regions if r.code == code), None)
+            if root is None:
+                raise NotFoundError("workbook.unknown_region", code=code)
+            children: dict[str | None, list[str]] = {}
+            for r in regions:
+                children.setdefault(r.parent_id, []).append(r.id)
+            scope, todo = set(), [root]
+            while todo:
+                current = todo.pop()
+                if current not in scope:
+                    scope.add(current)
+                    todo.extend(children.get(current, ()))
+            self.scope = scope
+            self.root = root
+        self.business_key: dict[str, tuple[str | None, str | None]] = {}
+        self.cadre_phone: dict[str, str] = {}
+        self._cadres_wanted: set[str] | None = None
+
+    # --- scope ------------------------------------------------------------------------------------
+
+    def in_scope(self, region_id: str | None) -> bool:
+        return self.scope is None or region_id in self.scope
+
+    def _ancestors(self, region_id: str | None) -> list[str]:
+        chain: list[str] = []
+        while region_id is not None and region_id in self.parent and region_id not in chain:
+            chain.append(region_id)
+            region_id = self.parent[region_id]
+        return chain
+
+    def _dated(self, query: Any, column: Any) -> Any:
+        if self.span is not None:
+            query = query.where(column >= self.span.start, column <= self.span.end)
+        return query
+
+    def _stream(self, query: Any) -> Iterator[Any]:
+        yield from self.session.execute(query.execution_options(yield_per=YIELD_PER)).mappings()
+
+    def estimate(self) -> int:
+        total = 0
+        for model in (Region, Business, Cadre, Assignment, Visit, SelfCheck, Sampling, RapidTest, SamplingPlan):
+            table = model.__table__
+            total += self.session.scalar(select(func.count()).select_from(table).where(table.c.deleted.is_(False))) or 0
+        return int(total)
+
+    def rows(self, kind: str) -> Iterator[Record]:
+        return getattr(self, f"_{kind}")()  # type: ignore[no-any-return]
+
+    # --- the roster ---------------------------------------------------------------------------------
+
+    def _region_ids(self) -> set[str] | None:
+        """The regions to write: the scope, the regions above it and those of the cadres written."""
+        if self.scope is None:
+            return None
+        wanted = set(self.scope) | set(self._ancestors(self.root))
+        for cadre_region in self._cadre_regions():
+            wanted.update(self._ancestors(cadre_region))
+        return wanted
+
+    def _cadre_regions(self) -> set[str]:
+        cadres = self._wanted_cadres()
+        rows = self.session.execute(select(Cadre.id, Cadre.region_id).where(Cadre.deleted.is_(False)))
+        return {r.region_id for r in rows if cadres is None or r.id in cadres}
+
+    def _wanted_cadres(self) -> set[str] | None:
+        """With a region: cadres of it, and those who guarantee or visited its businesses."""
+        if self.scope is None:
+            return None
+        if self._cadres_wanted is None:
+            businesses = {
+                r.id for r in self.session.execute(
+                    select(Business.id, Business.region_id).where(Business.deleted.is_(False))
+                ) if self.in_scope(r.region_id)
+            }
+            wanted = {
+                r.id for r in self.session.execute(select(Cadre.id, Cadre.region_id).where(Cadre.deleted.is_(False)))
+                if self.in_scope(r.region_id)
+            }
+            for model, date_column in ((Assignment, None), (Visit, Visit.visit_date)):
+                query = select(model.cadre_id, model.business_id).where(model.deleted.is_(False)).distinct()
+                if date_column is not None:
+                    query = self._dated(query, date_column)
+                wanted.update(r.cadre_id for r in self.session.execute(query) if r.business_id in businesses)
+            self._cadres_wanted = wanted
+        return self._cadres_wanted
+
+    def _region(self) -> Iterator[Record]:
+        wanted = self._region_ids()
+        query = _live(Region).order_by(func.length(Region.code), Region.code)
+        for row in self._stream(query):
+            if wanted is not None and row["id"] not in wanted:
+                continue
+            yield {"code": row["code"], "name": row["name"], "parent_code": self.region_code.get(row["parent_id"])}
+
+    def _business(self) -> Iterator[Record]:
+        status: dict[str, Any] = {}
+        statuses = select(BusinessStatus.business_id, BusinessStatus.status, BusinessStatus.since).where(
+            BusinessStatus.deleted.is_(False)
+        )
+        for row in self.session.execute(statuses):
+            current = status.get(row.business_id)
+            # the latest status: a dated one after an undated one, the later date after the earlier
+            if current is None or (row.since is not None and (current.since is None or row.since >= current.since)):
+                status[row.business_id] = row
+        query = _live(Business).order_by(Business.region_id, Business.name, Business.id)
+        for row in self._stream(query):
+            if not self.in_scope(row["region_id"]):
+                continue
+            self.business_key[row["id"]] = (row["credit_code"], row["licence_no"])
+            record = dict(row)
+            record["region_code"] = self.region_code.get(row["region_id"])
+            held = status.get(row["id"])
+            record["status"] = held.status if held is not None else None
+            record["since"] = held.since if held is not None else None
+            yield record
+
+    def _cadre(self) -> Iterator[Record]:
+        wanted = self._wanted_cadres()
+        for row in self._stream(_live(Cadre).order_by(Cadre.region_id, Cadre.name, Cadre.id)):
+            if wanted is not None and row["id"] not in wanted:
+                continue
+            self.cadre_phone[row["id"]] = row["phone"]
+            record = dict(row)
+            record["region_code"] = self.region_code.get(row["region_id"])
+            yield record
+
+    def _refer(self, row: Any, record: Record) -> bool:
+        """Add the business (and cadre) natural keys; False when the row would dangle."""
+        key = self.business_key.get(row["business_id"])
+        if key is None:
+            return False
+        record["credit_code"], record["licence_no"] = key
+        if "cadre_id" in row:
+            phone = self.cadre_phone.get(row["cadre_id"])
+            if phone is None:
+                return False
+            record["cadre_phone"] = phone
+        return True
+
+    def _assignment(self) -> Iterator[Record]:
+        query = _live(Assignment).order_by(Assignment.business_id, Assignment.start_date, Assignment.id)
+        for row in self._stream(query):
+            record = dict(row)
+            if self._refer(row, record):
+                yield record
+
+    def _sampling_plan(self) -> Iterator[Record]:
+        query = _live(SamplingPlan).order_by(SamplingPlan.year, SamplingPlan.region_id)
+        for row in self._stream(query):
+            if self.in_scope(row["region_id"]) and row["region_id"] in self.region_code:
+                yield {"region_code": self.region_code[row["region_id"]], "year": row["year"],
+                       "planned": row["planned"]}
+
+    # --- the work -----------------------------------------------------------------------------------
+
+    def _problems(self) -> dict[str, list[Any]]:
+        query = select(Problem.visit_id, Problem.seq, Problem.description, Problem.deadline,
+                       Problem.closed_on).where(Problem.deleted.is_(False)).order_by(Problem.visit_id, Problem.seq)
+        found: dict[str, list[Any]] = {}
+        for row in self.session.execute(query):
+            found.setdefault(row.visit_id, []).append(row)
+        return found
+
+    def _visit(self) -> Iterator[Record]:
+        problems = self._problems()
+        query = self._dated(_live(Visit), Visit.visit_date).order_by(Visit.visit_date, Visit.id)
+        for row in self._stream(query):
+            record = dict(row)
+            if not self._refer(row, record):
+                continue
+            found = problems.get(row["id"], [])
+            record["problem_count"] = len(found)
+            if found:
+                # the layout has one description, deadline and closing date for a visit's problems
+                texts = list(dict.fromkeys(p.description for p in found if p.description))
+                record["description"] = "；".join(texts) or None
+                deadlines = [p.deadline for p in found if p.deadline is not None]
+                record["deadline"] = min(deadlines) if deadlines else None
+                closed = [p.closed_on for p in found]
+                record["closed_on"] = max(closed) if all(c is not None for c in closed) else None
+            yield record
+
+    def _selfcheck(self) -> Iterator[Record]:
+        query = self._dated(_live(SelfCheck), SelfCheck.record_date).order_by(
+            SelfCheck.record_date, SelfCheck.business_id, SelfCheck.kind
+        )
+        for row in self._stream(query):
+            record = dict(row)
+            if self._refer(row, record):
+                yield record
+
+    def _sampling(self) -> Iterator[Record]:
+        query = self._dated(_live(Sampling), Sampling.sample_date).order_by(Sampling.sample_date, Sampling.sample_no)
+        for row in self._stream(query):
+            record = dict(row)
+            if self._refer(row, record):
+                yield record
+
+    def _rapid_test(self) -> Iterator[Record]:
+        query = self._dated(_live(RapidTest), RapidTest.test_date).order_by(RapidTest.test_date, RapidTest.id)
+        for row in self._stream(query):
+            record = dict(row)
+            if self._refer(row, record):
+                yield record

@@ -55,7 +55,7 @@ class Actor:
     role: str
 
     def can(self, action: str) -> bool:
-        return action in ROLE_PERMISSIONS.get(self.role, frozenset())
+        return action in permissions_of(self.role)
 
     def require(self, action: str) -> None:
         if not self.can(action):
@@ -67,3 +67,40 @@ class Actor:
 
 
 SYSTEM = Actor("system", "system")
+
+# Which action a change to each synced table needs. The unit of work checks it on every change
+# (msfood.services.guards), so a service that forgets its own `require` still cannot write past a role.
+TABLE_ACTIONS: dict[str, str] = {
+    **dict.fromkeys(
+        ("visits", "visit_answers", "problems", "selfchecks", "samplings", "rapid_tests"), EDIT_RECORDS
+    ),
+    **dict.fromkeys(
+        (
+            "regions",
+            "businesses",
+            "business_statuses",
+            "business_closures",
+            "cadres",
+            "assignments",
+            "sampling_plans",
+        ),
+        EDIT_ROSTER,
+    ),
+    **dict.fromkeys(("settings", "visit_rules", "checklist_items", "holidays", "food_categories"), EDIT_RULES),
+    "units": MANAGE_TRUST,
+    "closed_periods": CLOSE_PERIOD,  # reopening (closed -> not closed) needs REOPEN_PERIOD
+}
+
+
+def action_for_table(table_name: str) -> str:
+    """The action writing to `table_name` needs (a table not listed here is treated as a record)."""
+    return TABLE_ACTIONS.get(table_name, EDIT_RECORDS)
+
+
+def permissions_of(role: str) -> frozenset[str]:
+    return ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def can_grant(actor: Actor, role: str) -> bool:
+    """Whether `actor` may create or manage an account of `role`: never one that may do more than it."""
+    return actor.can(MANAGE_USERS) and permissions_of(role) <= permissions_of(actor.role)

@@ -1,8 +1,15 @@
-"""Accounts: Argon2id password hashes, roles, sign-in."""
+"""Accounts: Argon2id password hashes, roles, sign-in with lock-out, and account management.
+
+Managing accounts needs MANAGE_USERS, and nobody may create or manage an account whose role may do
+more than their own (a station admin cannot make a bureau admin). The last active account that can
+manage accounts cannot be disabled. Every change to an account writes an audit entry (never the hash).
+Users are local to a database: they do not travel in bundles (their audit entries do).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -13,12 +20,24 @@ from sqlalchemy.orm import Session
 from msfood.clock import Clock
 from msfood.db.models import User
 from msfood.domain.enums import ROLE
-from msfood.errors import AuthenticationError, ConflictError, Issue, ValidationError
+from msfood.errors import (
+    AuthenticationError,
+    ConflictError,
+    Issue,
+    NotFoundError,
+    NothingToDo,
+    PermissionDenied,
+    ValidationError,
+)
 from msfood.ids import new_id
-from msfood.services.permissions import Actor
+from msfood.services.permissions import MANAGE_USERS, Actor, can_grant, permissions_of
+from msfood.services.unit_of_work import UnitOfWork
 
 _HASHER = PasswordHasher()  # Argon2id with the library's current recommended parameters
 MIN_PASSWORD_LENGTH = 6
+MAX_USERNAME_LENGTH = 64
+MAX_FAILED_ATTEMPTS = 5
+LOCK_MINUTES = 5
 
 
 @dataclass(frozen=True)
@@ -29,22 +48,42 @@ class UserSummary:
     disabled: bool
 
 
+@dataclass(frozen=True)
+class NewUser:
+    """What a form or the CLI gives to add an account."""
+
+    username: str
+    password: str
+    role: str
+    display_name: str = ""
+
+
 def _summary(user: User) -> UserSummary:
-    return UserSummary(user.username, user.display_name, user.role, user.disabled)
+    return UserSummary(user.username, user.display_name, user.role, bool(user.disabled))
 
 
 def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 
+def _password_issues(password: str) -> list[Issue]:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        return [Issue("user.password_short", "password", {"min": MIN_PASSWORD_LENGTH})]
+    return []
+
+
 def validate_new_user(username: str, password: str, role: str) -> None:
     issues = []
-    if not username or not username.strip():
+    name = (username or "").strip()
+    if not name:
         issues.append(Issue("value.required", "username"))
+    elif len(name) > MAX_USERNAME_LENGTH:
+        issues.append(Issue("value.too_long", "username", {"max": MAX_USERNAME_LENGTH}))
+    elif any(ch.isspace() or not ch.isprintable() for ch in name):
+        issues.append(Issue("user.name_chars", "username", {"value": name}))
     if role not in ROLE:
         issues.append(Issue("value.not_choice", "role", {"value": role, "choices": ", ".join(ROLE.codes)}))
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        issues.append(Issue("user.password_short", "password", {"min": MIN_PASSWORD_LENGTH}))
+    issues.extend(_password_issues(password))
     if issues:
         raise ValidationError(issues)
 
@@ -52,42 +91,148 @@ def validate_new_user(username: str, password: str, role: str) -> None:
 def create_user(
     session: Session, *, username: str, password: str, role: str, clock: Clock, display_name: str = ""
 ) -> UserSummary:
+    """Make an account without a permission check: for set-up (the first admin) and add_user."""
     validate_new_user(username, password, role)
-    if session.scalar(select(User).where(User.username == username)) is not None:
-        raise ConflictError("user.exists", username=username)
+    name = username.strip()
+    if session.scalar(select(User).where(User.username == name)) is not None:
+        raise ConflictError("user.exists", username=name)
     user = User(
         id=new_id(),
-        username=username.strip(),
-        display_name=display_name or username.strip(),
+        username=name,
+        display_name=(display_name or "").strip() or name,
         role=role,
         password_hash=hash_password(password),
         disabled=False,
         failed_attempts=0,
-        created_at=clock.now().replace(tzinfo=None),
+        created_at=clock.now().astimezone(dt.UTC).replace(tzinfo=None),
     )
     session.add(user)
     session.flush()
     return _summary(user)
 
 
-def list_users(session: Session) -> list[UserSummary]:
+def _public(user: User) -> str:
+    return json.dumps(
+        {"username": user.username, "display_name": user.display_name, "role": user.role,
+         "disabled": bool(user.disabled)},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def _get(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == (username or "").strip()))
+    if user is None:
+        raise NotFoundError("user.unknown", username=username)
+    return user
+
+
+def _require_manage(actor: Actor, role: str) -> None:
+    """MANAGE_USERS, and the account's role may not do more than the actor's."""
+    actor.require(MANAGE_USERS)
+    if not can_grant(actor, role):
+        raise PermissionDenied("user.role_above_own", role=ROLE.label(role), own=ROLE.label(actor.role))
+
+
+def add_user(uow: UnitOfWork, user: NewUser) -> UserSummary:
+    """Add an account (needs MANAGE_USERS; a role no stronger than the actor's own)."""
+    validate_new_user(user.username, user.password, user.role)
+    _require_manage(uow.actor, user.role)
+    summary = create_user(
+        uow.session, username=user.username, password=user.password, role=user.role,
+        clock=uow.clock, display_name=user.display_name,
+    )
+    created = _get(uow.session, summary.username)
+    uow.audit_event("user_add", "users", created.id, after=_public(created))
+    return summary
+
+
+def list_users(session: Session, *, actor: Actor) -> list[UserSummary]:
+    """Every account, by name (needs MANAGE_USERS)."""
+    actor.require(MANAGE_USERS)
     return [_summary(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
+def _active_managers(session: Session) -> list[User]:
+    users = session.scalars(select(User).where(User.disabled.is_(False)))
+    return [u for u in users if MANAGE_USERS in permissions_of(u.role)]
+
+
+def set_user_disabled(uow: UnitOfWork, *, username: str, disabled: bool) -> UserSummary:
+    """Disable (or enable again) an account. The last active admin cannot be disabled."""
+    user = _get(uow.session, username)
+    _require_manage(uow.actor, user.role)
+    if bool(user.disabled) == disabled:
+        raise NothingToDo("user.already_disabled" if disabled else "user.already_enabled",
+                          username=user.username)
+    if disabled and MANAGE_USERS in permissions_of(user.role):
+        others = [u for u in _active_managers(uow.session) if u.id != user.id]
+        if not others:
+            raise ConflictError("user.last_admin", username=user.username)
+    before = _public(user)
+    user.disabled = disabled
+    user.failed_attempts = 0
+    user.locked_until = None
+    uow.session.flush()
+    uow.audit_event("user_disable" if disabled else "user_enable", "users", user.id,
+                    before=before, after=_public(user))
+    return _summary(user)
+
+
+def disable_user(uow: UnitOfWork, *, username: str) -> UserSummary:
+    return set_user_disabled(uow, username=username, disabled=True)
+
+
+def enable_user(uow: UnitOfWork, *, username: str) -> UserSummary:
+    return set_user_disabled(uow, username=username, disabled=False)
+
+
+def change_password(
+    uow: UnitOfWork, *, username: str, new_password: str, old_password: str | None = None
+) -> UserSummary:
+    """Change a password. One's own needs the current password; another's needs MANAGE_USERS (and a
+    role no stronger than the actor's). The new password is checked before anything is written."""
+    issues = _password_issues(new_password)
+    if issues:
+        raise ValidationError(issues)
+    user = _get(uow.session, username)
+    if user.username == uow.actor.username:
+        try:
+            _HASHER.verify(user.password_hash, old_password or "")
+        except (VerificationError, InvalidHashError):
+            raise AuthenticationError("user.old_password_wrong") from None
+        if old_password == new_password:
+            raise ValidationError(Issue("user.password_same", "password"))
+    else:
+        _require_manage(uow.actor, user.role)
+    user.password_hash = hash_password(new_password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    uow.session.flush()
+    uow.audit_event("password", "users", user.id, after=json.dumps({"username": user.username}))
+    return _summary(user)
+
+
 def authenticate(session: Session, *, username: str, password: str, clock: Clock) -> Actor:
-    """The actor for a user name and password, or AuthenticationError (same message either way)."""
-    user = session.scalar(select(User).where(User.username == username))
+    """The actor for a user name and password, or AuthenticationError (same message either way).
+
+    After MAX_FAILED_ATTEMPTS wrong passwords in a row the account is locked for LOCK_MINUTES; while
+    locked even the right password is refused. The caller commits, so failures count.
+    """
+    user = session.scalar(select(User).where(User.username == (username or "").strip()))
     if user is None or user.disabled:
+        _HASHER.hash(password or "-")  # take as long as a real check: do not reveal which names exist
         raise AuthenticationError()
     now = clock.now().astimezone(dt.UTC).replace(tzinfo=None)
     if user.locked_until is not None and user.locked_until > now:
-        raise AuthenticationError("user.locked", until=user.locked_until.isoformat(timespec="minutes"))
+        until = user.locked_until.replace(tzinfo=dt.UTC).astimezone(_china())
+        raise AuthenticationError("user.locked", until=until.strftime("%Y-%m-%d %H:%M"))
     try:
         _HASHER.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_attempts += 1
-        if user.failed_attempts >= 5:
-            user.locked_until = now + dt.timedelta(minutes=5)
+        user.failed_attempts = (user.failed_attempts or 0) + 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
             user.failed_attempts = 0
         session.flush()
         raise AuthenticationError() from None
@@ -97,3 +242,9 @@ def authenticate(session: Session, *, username: str, password: str, clock: Clock
         user.password_hash = hash_password(password)
     session.flush()
     return Actor(user.username, user.role)
+
+
+def _china() -> dt.tzinfo:
+    from msfood.clock import CHINA
+
+    return CHINA

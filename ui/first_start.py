@@ -1,0 +1,275 @@
+"""First start: set up this station's database, or try the demo in a separate file, or open another.
+
+Demo data never goes into a station's own file (it would sync to the bureau): "试用演示数据" always
+makes (or reopens) msfood.config.demo_db_path(), generated into a temporary file that is renamed only
+when generation finished, so a cancelled demo leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msfood.clock import Clock
+from msfood.config import demo_db_path
+from msfood.domain.identifiers import check_division_code
+from msfood.errors import Issue, MsfoodError, ValidationError
+from msfood.progress import Progress
+from msfood.services.database import open_app_database
+from msfood.services.setup import initialise, validate_unit
+from msfood.services.users import validate_new_user
+from ui.errors import show_error
+from ui.settings import AppSettings
+from ui.workers import run_op
+
+DEMO_SEED = 20261124
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    path: Path
+    demo: bool = False
+
+
+def demo_credentials() -> tuple[str, str] | None:
+    """The demo database's admin account (user name, password), as msfood.demo publishes it."""
+    try:
+        from msfood import demo
+    except ImportError:
+        return None
+    account = getattr(demo, "DEMO_ADMIN", None)
+    if isinstance(account, tuple) and len(account) == 2:
+        return str(account[0]), str(account[1])
+    return None
+
+
+def make_demo_database(path: Path, clock: Clock) -> Generator[Progress, None, Path]:
+    """Generate the station-scale demo into `path` (through a temporary file); yields progress."""
+    from msfood import demo
+
+    partial = path.with_name(path.name + ".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    yield Progress(0, None, "正在准备演示数据库……")
+    database = open_app_database(partial, create=True)
+    finished = False
+    try:
+        result: Any = demo.generate(
+            database, scale="station", seed=DEMO_SEED, year=clock.today().year, clock=clock
+        )
+        if inspect.isgenerator(result):
+            yield from result
+        finished = True
+    finally:
+        database.close()
+        if not finished:
+            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+                leftover.unlink(missing_ok=True)
+    os.replace(partial, path)
+    return path
+
+
+class FirstStartDialog(QDialog):
+    """Ask how to start. `choice` holds the database to open once the dialog is accepted."""
+
+    def __init__(
+        self, settings: AppSettings, clock: Clock, *, target: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.clock = clock
+        self.target = Path(target)
+        self.choice: StartChoice | None = None
+        self.setWindowTitle(self.tr("欢迎使用食安包保"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("首次使用，请设置本站点的数据库；也可以先用演示数据试一试。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        box = QGroupBox(self.tr("新建站点"))
+        form = QFormLayout(box)
+        self.errors: dict[str, QLabel] = {}
+        path_row = QHBoxLayout()
+        self.path_label = QLabel(str(self.target))
+        self.path_label.setObjectName("databasePath")
+        self.path_label.setWordWrap(True)
+        change = QPushButton(self.tr("更改…"))
+        change.clicked.connect(self._on_change_clicked)
+        path_row.addWidget(self.path_label, 1)
+        path_row.addWidget(change)
+        form.addRow(self.tr("数据库文件"), path_row)
+        self.code = self._field(form, "code", self.tr("站点代码"), self.tr("例：430211-01"))
+        self.name = self._field(form, "name", self.tr("站点名称"), self.tr("例：天元区嵩山路市场监管所"))
+        self.region = self._field(form, "region_code", self.tr("所属区划代码"), self.tr("6、9 或 12 位，可不填"))
+        self.admin = self._field(form, "username", self.tr("管理员账号"), "")
+        self.admin.setText("admin")
+        self.password = self._field(form, "password", self.tr("管理员密码"), self.tr("至少 6 个字符"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = self._field(form, "password2", self.tr("再次输入密码"), "")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.create_button = QPushButton(self.tr("创建站点数据库"))
+        self.create_button.setObjectName("createStation")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._on_create_clicked)
+        form.addRow("", self.create_button)
+        layout.addWidget(box)
+
+        other = QGroupBox(self.tr("其他方式"))
+        other_layout = QVBoxLayout(other)
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentDatabases")
+        recent = [p for p in settings.recent_databases if Path(p).exists()]
+        self.recent.addItems(recent)
+        self.recent.setVisible(bool(recent))
+        self.recent.setMaximumHeight(90)
+        self.recent.itemDoubleClicked.connect(lambda item: self._choose(Path(item.text())))
+        if recent:
+            other_layout.addWidget(QLabel(self.tr("最近打开的数据库（双击打开）：")))
+        other_layout.addWidget(self.recent)
+        row = QHBoxLayout()
+        self.demo_button = QPushButton(self.tr("试用演示数据"))
+        self.demo_button.setObjectName("tryDemo")
+        self.demo_button.setToolTip(
+            self.tr("演示数据保存在单独的文件中：{path}，不会混入站点数据库。").format(path=demo_db_path())
+        )
+        self.demo_button.clicked.connect(self._on_demo_clicked)
+        open_button = QPushButton(self.tr("打开已有数据库…"))
+        open_button.clicked.connect(self._on_open_clicked)
+        quit_button = QPushButton(self.tr("退出"))
+        quit_button.clicked.connect(self.reject)
+        row.addWidget(self.demo_button)
+        row.addWidget(open_button)
+        row.addStretch(1)
+        row.addWidget(quit_button)
+        other_layout.addLayout(row)
+        layout.addWidget(other)
+        self.code.setFocus()
+
+    def _field(self, form: QFormLayout, key: str, label: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(key)
+        edit.setPlaceholderText(placeholder)
+        error = QLabel()
+        error.setObjectName(f"{key}Error")
+        error.setStyleSheet("color: #b3261e;")
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(edit)
+        column.addWidget(error)
+        form.addRow(label, column)
+        return edit
+
+    def _show_issues(self, issues: list[Issue]) -> None:
+        for label in self.errors.values():
+            label.hide()
+        for issue in issues:
+            label = self.errors.get(issue.field) or self.errors["code"]
+            text = issue.message()
+            if label.isVisible() and label.text():
+                text = f"{label.text()}；{text}"
+            label.setText(text)
+            label.show()
+
+    def _issues(self) -> list[Issue]:
+        issues: list[Issue] = []
+        try:
+            validate_unit(self.code.text().strip(), self.name.text())
+        except ValidationError as exc:
+            issues += exc.issues
+        if self.region.text().strip():
+            try:
+                check_division_code(self.region.text())
+            except ValidationError as exc:
+                issues += exc.issues
+        try:
+            validate_new_user(self.admin.text().strip(), self.password.text(), "admin")
+        except ValidationError as exc:
+            issues += exc.issues
+        if self.password.text() != self.password2.text():
+            issues.append(Issue("ui.password_mismatch", "password2"))
+        return issues
+
+    def _on_create_clicked(self) -> None:
+        issues = self._issues()
+        if issues:
+            self._show_issues(issues)
+            return
+        self._show_issues([])
+        try:
+            database = open_app_database(self.target, create=True)
+            try:
+                initialise(
+                    database,
+                    code=self.code.text().strip(),
+                    name=self.name.text(),
+                    clock=self.clock,
+                    region_code=self.region.text().strip() or None,
+                    admin_username=self.admin.text().strip(),
+                    admin_password=self.password.text(),
+                )
+            finally:
+                database.close()
+        except ValidationError as exc:
+            self._show_issues(exc.issues)
+            return
+        except MsfoodError as exc:
+            show_error(self, exc)
+            return
+        self._choose(self.target)
+
+    def _on_change_clicked(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("新数据库保存到"), str(self.target), self.tr("食安包保数据库 (*.sqlite)")
+        )
+        if path:
+            self.target = Path(path)
+            self.path_label.setText(path)
+
+    def _on_open_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("打开数据库"), str(self.target.parent), self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)")
+        )
+        if path:
+            self._choose(Path(path))
+
+    def _on_demo_clicked(self) -> None:
+        path = demo_db_path()
+        if path.exists():
+            self._choose(path, demo=True)
+            return
+        self.demo_button.setEnabled(False)
+        op = run_op(self, lambda: make_demo_database(path, self.clock), progress=self.tr("正在生成演示数据"))
+        op.on_success(lambda made: self._choose(Path(made), demo=True))
+        op.on_failure(self._on_demo_failed)
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        self.demo_button.setEnabled(True)
+        if isinstance(exc, ImportError):
+            exc = MsfoodError("ui.demo_missing")
+        show_error(self, exc)
+
+    def _choose(self, path: Path, *, demo: bool = False) -> None:
+        self.choice = StartChoice(Path(path), demo)
+        self.accept()

@@ -1,0 +1,105 @@
+"""Signing in: a user name and password checked by msfood.services.users (Argon2id, lock after 5)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msfood.clock import Clock
+from msfood.errors import AuthenticationError
+from msfood.services.database import Database
+from msfood.services.permissions import Actor
+from msfood.services.users import authenticate
+
+
+def sign_in(database: Database, username: str, password: str, clock: Clock) -> Actor:
+    """Check a user's password; failed attempts are committed even though sign-in fails."""
+    with database.sessions.begin() as session:
+        try:
+            return authenticate(session, username=username, password=password, clock=clock)
+        except AuthenticationError as exc:
+            failure = exc
+    raise failure
+
+
+def sign_in_from_env(database: Database, clock: Clock) -> Actor | None:
+    """MSFOOD_USER / MSFOOD_PASSWORD sign in without the dialog (scripts, screenshots). None if unset."""
+    username = os.environ.get("MSFOOD_USER")
+    password = os.environ.get("MSFOOD_PASSWORD")
+    if not username or password is None:
+        return None
+    return sign_in(database, username, password, clock)
+
+
+class LoginDialog(QDialog):
+    def __init__(
+        self, database: Database, clock: Clock, *, unit_name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.clock = clock
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("登录 — 食安包保"))
+        self.setMinimumWidth(360)
+        layout = QVBoxLayout(self)
+        if unit_name:
+            heading = QLabel(unit_name)
+            heading.setObjectName("loginUnit")
+            heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            font = heading.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            font.setBold(True)
+            heading.setFont(font)
+            layout.addWidget(heading)
+        form = QFormLayout()
+        self.username = QLineEdit(os.environ.get("MSFOOD_USER", ""))
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("登录"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        username = self.username.text().strip()
+        if not username:
+            self._fail(self.tr("请输入用户名。"))
+            self.username.setFocus()
+            return
+        try:
+            self.actor = sign_in(self.database, username, self.password.text(), self.clock)
+        except AuthenticationError as exc:
+            self._fail(exc.message())
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def _fail(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()

@@ -1,0 +1,264 @@
+"""The main window: navigation built from ui.pages.PAGES, pages made on first show, a status bar.
+
+The status bar names the station, the database file, who is signed in and the last bundle sent and
+received. Geometry, dock state and the last page are remembered (ui.settings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from msfood.clock import CHINA
+from msfood.domain.enums import ROLE
+from msfood.services.app_status import BundleMark, StationStatus, station_status
+from ui.context import AppContext
+from ui.i18n import is_english
+from ui.pages import PAGES
+from ui.workers import run_op
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _fmt_mark(mark: BundleMark | None) -> str:
+    if mark is None:
+        return QCoreApplication.translate("MainWindow", "无")
+    at = mark.at if mark.at.tzinfo else mark.at.replace(tzinfo=dt.UTC)  # stored as naive UTC
+    local = at.astimezone(CHINA)
+    return f"{local:%Y-%m-%d %H:%M}（{mark.peer_code}）"
+
+
+def broken_page(key: str, exc: BaseException) -> QWidget:
+    """Stands in for a page that failed to build: says so plainly (details go to the log)."""
+    from ui.errors import error_text
+
+    widget = QWidget()
+    widget.setObjectName(f"page_{key}")
+    layout = QHBoxLayout(widget)
+    label = QLabel(QCoreApplication.translate("MainWindow", "此页面暂时无法打开：{reason}").format(
+        reason=error_text(exc)))
+    label.setObjectName("brokenPage")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(label)
+    return widget
+
+
+class MainWindow(QMainWindow):
+    open_database_requested = Signal(object)  # Path: the controller reopens the app on it
+    demo_requested = Signal()
+    new_station_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("MainWindow")
+        self._pages: dict[str, QWidget] = {}
+        self._index: dict[str, int] = {}
+        self._update_title()
+        self.resize(QSize(1280, 800))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180 if not is_english() else 210)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for position, (key, title, _factory) in enumerate(PAGES):
+            item = QListWidgetItem(QCoreApplication.translate("Pages", title))
+            item.setData(KEY_ROLE, key)
+            item.setSizeHint(QSize(0, 40))
+            self.nav.addItem(item)
+            holder = QWidget()  # replaced by the page on first show
+            self._index[key] = self.stack.addWidget(holder)
+            if position < 10:
+                shortcut = QAction(self)
+                shortcut.setShortcut(QKeySequence(f"Ctrl+{(position + 1) % 10}"))
+                shortcut.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+                self.addAction(shortcut)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentItemChanged.connect(self._on_nav_current_item_changed)
+
+        self._build_menu()
+        self._build_status_bar()
+        context.signals.bundle_changed.connect(self.refresh_status)
+        context.signals.navigate.connect(self.show_page)
+        self._restore_state()
+        self.refresh_status()
+
+    # --- pages
+
+    def page_keys(self) -> list[str]:
+        return [key for key, _title, _factory in PAGES]
+
+    def current_page_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(KEY_ROLE)) if item is not None else ""
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for `key`, made now if it was never shown."""
+        if key not in self._pages:
+            factory = next(f for k, _t, f in PAGES if k == key)
+            try:
+                widget = factory(self.context)
+            except Exception as exc:  # one broken page must not take the window down
+                widget = broken_page(key, exc)
+            widget.setObjectName(widget.objectName() or f"page_{key}")
+            index = self._index[key]
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = widget
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        if key not in self._index:
+            key = PAGES[0][0]
+        row = list(self._index).index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # -> _on_nav_current_item_changed
+        return self.page(key)
+
+    def _on_nav_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        key = str(current.data(KEY_ROLE))
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        self.context.settings.last_page = key
+        shown = getattr(widget, "page_shown", None)
+        if callable(shown):
+            shown()
+
+    # --- menu
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        open_action = menu.addAction(self.tr("打开数据库…"))
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self._on_open_triggered)
+        self.recent_menu = menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.tr("新建站点数据库…")).triggered.connect(self.new_station_requested.emit)
+        menu.addAction(self.tr("试用演示数据")).triggered.connect(self.demo_requested.emit)
+        menu.addSeparator()
+        quit_action = menu.addAction(self.tr("退出"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.tr("关于食安包保")).triggered.connect(self._on_about_triggered)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = str(self.context.database.path or "")
+        for path in self.context.settings.recent_databases:
+            if path == current:
+                continue
+            action = self.recent_menu.addAction(path)
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_database_requested.emit(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def _on_open_triggered(self) -> None:
+        start = str(self.context.database.path.parent) if self.context.database.path else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("打开数据库"), start, self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)")
+        )
+        if path:
+            self.open_database_requested.emit(Path(path))
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于食安包保"),
+            self.tr("食安包保：食品安全“两个责任”包保工作台账。\n离线使用，数据通过同步包交换。\n"
+                    "界面字体：文泉驿微米黑（Apache-2.0）。"),
+        )
+
+    # --- status bar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.station_label = QLabel()
+        self.station_label.setObjectName("statusStation")
+        self.db_label = QLabel()
+        self.db_label.setObjectName("statusDatabase")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.bundle_label = QLabel()
+        self.bundle_label.setObjectName("statusBundles")
+        for label in (self.station_label, self.user_label, self.bundle_label):
+            bar.addPermanentWidget(label)
+        bar.addWidget(self.db_label, 1)
+        unit = self.context.unit
+        self.station_label.setText(self.tr("站点：{name}（{code}）").format(name=unit.name, code=unit.code))
+        path = self.context.database.path
+        self.db_label.setText(self.tr("数据库：{path}").format(path=path or self.context.database.url))
+        self.db_label.setToolTip(str(path or ""))
+        role = ROLE.label(self.context.actor.role, "en" if is_english() else None)
+        self.user_label.setText(self.tr("用户：{user}（{role}）").format(user=self.context.actor.username, role=role))
+
+    def refresh_status(self) -> None:
+        sessions = self.context.database.sessions
+
+        def load() -> StationStatus:
+            with sessions() as session:
+                return station_status(session)
+
+        run_op(self, load).on_success(self._show_status)
+
+    def _show_status(self, status: StationStatus) -> None:
+        self.bundle_label.setText(
+            self.tr("最近发出：{sent}　最近收到：{received}").format(
+                sent=_fmt_mark(status.last_sent), received=_fmt_mark(status.last_received)
+            )
+        )
+
+    def _update_title(self) -> None:
+        title = self.tr("食安包保 — {name}").format(name=self.context.unit.name)
+        if self.context.demo:
+            title += self.tr("【演示数据】")
+        self.setWindowTitle(title)
+
+    # --- state
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        if not settings.window_geometry.isEmpty():
+            self.restoreGeometry(settings.window_geometry)
+        if not settings.window_state.isEmpty():
+            self.restoreState(settings.window_state)
+        self.show_page(settings.last_page)
+
+    def save_state(self) -> None:
+        settings = self.context.settings
+        settings.window_geometry = self.saveGeometry()
+        settings.window_state = self.saveState()
+        settings.last_page = self.current_page_key()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_state()
+        super().closeEvent(event)

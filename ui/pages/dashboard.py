@@ -1,0 +1,354 @@
+"""工作台: the current period's figures (msfood.metrics, computed off the UI thread), each clickable.
+
+督导完成率 overall and by level, 包保覆盖率, 问题整改率, self-check coverage and 平台应用率, failed
+samples awaiting handling (days left), overdue problems and cases, and 督导完成率 per township.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msfood.domain.enums import LEVEL, LEVEL_ORDER
+from msfood.domain.periods import Period, period_of
+from msfood.metrics.results import Stats, Tally
+from ui.charts import Bar, BarChart, percent, rate_colour
+from ui.context import AppContext
+from ui.i18n import is_english
+from ui.pages import dashboard_lists as lists
+from ui.pages.drilldown import RecordsDialog
+from ui.pages.figure_tile import FigureTile
+from ui.workers import run_op
+
+PERIOD_KINDS = (
+    ("month", QT_TRANSLATE_NOOP("Dashboard", "月度")),
+    ("quarter", QT_TRANSLATE_NOOP("Dashboard", "季度")),
+    ("half", QT_TRANSLATE_NOOP("Dashboard", "半年度")),
+    ("year", QT_TRANSLATE_NOOP("Dashboard", "年度")),
+)
+Loaded = tuple[Stats, list[tuple[str, str, Tally]]]
+
+
+def load_figures(
+    context: AppContext, period: Period, as_of: dt.date, region: str | None = None, *, towns: bool = True
+) -> Loaded:
+    """On the worker thread: the stats and the per-township tallies (its own session)."""
+    from msfood.metrics import compute_stats, supervision_by_region
+
+    with context.database.sessions() as session:
+        stats = compute_stats(session, period=period.key, as_of=as_of, region=region)
+        by_town = supervision_by_region(session, stats, level="township") if towns else []
+    return stats, by_town
+
+
+class DashboardPage(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("page_dashboard")
+        self.stats: Stats | None = None
+        self.towns: list[tuple[str, str, Tally]] = []
+        self._loading = False
+        self._stale = True
+        self._anchor = context.clock.today()
+        self._dialogs: list[RecordsDialog] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 8)
+        outer.addLayout(self._build_toolbar())
+        self.message = QLabel()
+        self.message.setObjectName("dashboardMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 0, 8, 0)
+        self.tiles: dict[str, FigureTile] = {}
+        self._section(self.tr("督导（属地管理责任）"), [
+            ("supervision", self.tr("督导完成率")),
+            *[(f"level_{lvl}", self.tr("{level}督导完成率").format(level=LEVEL.label(lvl, self._lang())))
+              for lvl in LEVEL_ORDER],
+            ("open", self.tr("进行中的督导任务")),
+            ("coverage", self.tr("包保覆盖率")),
+            ("problems", self.tr("问题整改率")),
+            ("overdue_problems", self.tr("逾期未整改问题")),
+        ])
+        self._section(self.tr("企业自查（主体责任）"), [
+            ("daily", self.tr("日管控覆盖率")),
+            ("weekly", self.tr("周排查覆盖率")),
+            ("monthly", self.tr("月调度覆盖率")),
+            ("platform", self.tr("平台应用率")),
+        ])
+        self._section(self.tr("抽检与处置"), [
+            ("awaiting", self.tr("不合格待处置")),
+            ("overdue_cases", self.tr("逾期未处置")),
+            ("sampling", self.tr("抽检计划完成率")),
+            ("failure", self.tr("抽检不合格率")),
+        ])
+        chart_title = QLabel(self.tr("各乡镇（街道）督导完成率"))
+        chart_title.setObjectName("sectionTitle")
+        self.body_layout.addWidget(chart_title)
+        self.chart = BarChart()
+        self.chart.setObjectName("townshipChart")
+        self.chart.bar_activated.connect(self._on_chart_bar_activated)
+        self.body_layout.addWidget(self.chart)
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        for key, tile in self.tiles.items():
+            tile.activated.connect(lambda k=key: self.open_records(k))
+        context.signals.data_changed.connect(self._on_signals_data_changed)
+        self._update_period_label()
+
+    @staticmethod
+    def _lang() -> str | None:
+        return "en" if is_english() else None
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("统计期间")))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("periodKind")
+        for code, label in PERIOD_KINDS:
+            self.kind_combo.addItem(QCoreApplication.translate("Dashboard", label), code)
+        self.kind_combo.setCurrentIndex(
+            max(0, self.kind_combo.findData(self.context.settings.dashboard_period_kind))
+        )
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        row.addWidget(self.kind_combo)
+        self.prev_button = QPushButton(self.tr("◀ 上一期"))
+        self.prev_button.clicked.connect(lambda: self._step(-1))
+        self.period_label = QLabel()
+        self.period_label.setObjectName("periodLabel")
+        self.next_button = QPushButton(self.tr("下一期 ▶"))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        self.current_button = QPushButton(self.tr("本期"))
+        self.current_button.clicked.connect(self._on_current_button_clicked)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.setObjectName("refreshDashboard")
+        self.refresh_button.clicked.connect(self.refresh)
+        for widget in (self.prev_button, self.period_label, self.next_button, self.current_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.refresh_button)
+        return row
+
+    def _section(self, title: str, tiles: list[tuple[str, str]]) -> None:
+        label = QLabel(title)
+        label.setObjectName("sectionTitle")
+        self.body_layout.addWidget(label)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        columns = 4
+        for i, (key, tile_title) in enumerate(tiles):
+            tile = FigureTile(tile_title, object_name=f"tile_{key}")
+            self.tiles[key] = tile
+            grid.addWidget(tile, i // columns, i % columns)
+        self.body_layout.addLayout(grid)
+
+    # --- period
+
+    def period(self) -> Period:
+        return period_of(str(self.kind_combo.currentData()), self._anchor)
+
+    def as_of(self) -> dt.date:
+        today = self.context.clock.today()
+        return min(today, self.period().end)
+
+    def _update_period_label(self) -> None:
+        period = self.period()
+        self.period_label.setText(
+            self.tr("{key}（{start} 至 {end}，截至 {as_of}）").format(
+                key=period.key, start=period.start, end=period.end, as_of=self.as_of()
+            )
+        )
+        self.next_button.setEnabled(period.end < self.context.clock.today())
+
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        self.context.settings.dashboard_period_kind = str(self.kind_combo.currentData())
+        self._update_period_label()
+        self.refresh()
+
+    def _step(self, direction: int) -> None:
+        period = self.period()
+        self._anchor = (period.next() if direction > 0 else period.previous()).start
+        self._update_period_label()
+        self.refresh()
+
+    def _on_current_button_clicked(self) -> None:
+        self._anchor = self.context.clock.today()
+        self._update_period_label()
+        self.refresh()
+
+    # --- loading
+
+    def page_shown(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def is_busy(self) -> bool:
+        return self._loading
+
+    def _on_signals_data_changed(self, _tables: frozenset[str]) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self._loading = True
+        self.refresh_button.setEnabled(False)
+        for tile in self.tiles.values():
+            tile.set_figure("…", self.tr("正在计算"))
+        period, as_of = self.period(), self.as_of()
+        op = run_op(self, lambda: load_figures(self.context, period, as_of))
+        op.on_success(self._on_loaded).on_failure(self._on_load_failed)
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        from ui.errors import error_text
+
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        for tile in self.tiles.values():
+            tile.set_figure("—", "")
+        self.message.setText(self.tr("无法计算统计数据：{reason}").format(reason=error_text(exc)))
+        self.message.show()
+
+    def _on_loaded(self, loaded: Loaded) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        self.message.hide()
+        self.stats, self.towns = loaded
+        self._show_figures(self.stats)
+        self.chart.set_bars(
+            [Bar(code, name, tally.rate, f"{tally.met}/{tally.due}") for code, name, tally in self.towns],
+            empty_text=self.tr("尚未建立乡镇（街道）区划，或本期没有应督导的任务。"),
+        )
+
+    def _rate_tile(self, key: str, rate: float | None, detail: str) -> None:
+        self.tiles[key].set_figure(percent(rate), detail, colour=rate_colour(rate).name() if rate is not None else None)
+
+    def _show_figures(self, stats: Stats) -> None:
+        sup = stats.supervision
+        t = sup.total
+        self._rate_tile("supervision", t.rate, self.tr("应督导 {due}，已完成 {met}，未完成 {missed}").format(
+            due=t.due, met=t.met, missed=t.missed))
+        for level in LEVEL_ORDER:
+            tally = sup.by_level.get(level, Tally())
+            self._rate_tile(f"level_{level}", tally.rate, self.tr("应督导 {due}，未完成 {missed}").format(
+                due=tally.due, missed=tally.missed))
+        self.tiles["open"].set_figure(str(t.open), self.tr("周期未结束、尚未达到次数"))
+        cov = sup.coverage
+        self._rate_tile("coverage", cov.rate, self.tr("在营 {operating} 家，已包保 {guaranteed} 家").format(
+            operating=cov.operating, guaranteed=cov.guaranteed))
+        prob = sup.problems
+        self._rate_tile("problems", prob.rate, self.tr("到期 {due} 个，已销号 {closed} 个（本期发现 {found} 个）").format(
+            due=prob.due, closed=prob.closed, found=prob.found))
+        overdue = len(prob.overdue)
+        self.tiles["overdue_problems"].set_figure(
+            str(overdue), self.tr("超过整改期限仍未销号"), colour="#c62828" if overdue else None)
+        sc = stats.selfcheck
+        self._rate_tile("daily", sc.daily.rate, self.tr("应自查 {owing} 家，达标 {covered} 家；记录天数 {days}/{op}").format(
+            owing=sc.daily.owing, covered=sc.daily.covered, days=sc.daily.record_days, op=sc.daily.operating_days))
+        self._rate_tile("weekly", sc.weekly.rate, self.tr("适用 {n} 家，覆盖 {c} 家").format(
+            n=sc.weekly.applicable, c=sc.weekly.covered))
+        self._rate_tile("monthly", sc.monthly.rate, self.tr("适用 {n} 家，覆盖 {c} 家").format(
+            n=sc.monthly.applicable, c=sc.monthly.covered))
+        self._rate_tile("platform", sc.platform_rate, self.tr("应自查 {owing} 家，有记录 {active} 家").format(
+            owing=sc.owing, active=sc.active))
+        disposal = stats.sampling.disposal
+        waiting = [c for c in disposal.rows if c.closed_on is None]
+        if waiting:
+            soonest = min(c.days_left(stats.as_of) for c in waiting)
+            detail = (self.tr("最近一件剩余 {days} 天").format(days=soonest) if soonest >= 0
+                      else self.tr("最早一件已逾期 {days} 天").format(days=-soonest))
+        else:
+            detail = self.tr("没有待处置的不合格样品")
+        self.tiles["awaiting"].set_figure(str(len(waiting)), detail, colour="#c62828" if waiting else None)
+        self.tiles["overdue_cases"].set_figure(
+            str(disposal.overdue), self.tr("本期收到结论 {n} 件，已处置 {c} 件").format(n=disposal.cases, c=disposal.closed),
+            colour="#c62828" if disposal.overdue else None)
+        samp = stats.sampling
+        self.tiles["sampling"].set_figure(percent(samp.plan_rate), self.tr("年度计划 {p} 批，累计 {d} 批").format(
+            p=samp.planned, d=samp.year_to_date))
+        counts = samp.counts
+        self.tiles["failure"].set_figure(percent(counts.failure_rate), self.tr(
+            "本期 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}").format(
+            b=counts.batches, ok=counts.passed, bad=counts.failed, wait=counts.pending))
+
+    # --- drill-downs
+
+    def records_for(self, key: str) -> lists.Rows | None:
+        stats = self.stats
+        if stats is None:
+            return None
+        if key == "supervision":
+            return lists.missed(stats)
+        if key.startswith("level_"):
+            return lists.missed(stats, key.removeprefix("level_"))
+        if key == "open":
+            return lists.open_obligations(stats)
+        if key in ("problems", "overdue_problems"):
+            return lists.problems(self.tr("逾期未整改的问题"), stats.supervision.problems.overdue, stats.as_of)
+        if key in ("daily", "weekly", "monthly"):
+            return lists.gaps(stats, key)
+        if key == "platform":
+            return lists.gaps(stats, None)
+        if key in ("awaiting", "failure"):
+            return lists.awaiting(stats)
+        if key == "overdue_cases":
+            return lists.overdue_cases(stats)
+        if key == "coverage":
+            return None  # the roster pages list businesses without an assignment
+        if key == "sampling":
+            self.context.signals.navigate.emit("sampling")
+            return None
+        return None
+
+    def open_records(self, key: str) -> RecordsDialog | None:
+        if key == "coverage":
+            self.context.signals.navigate.emit("assignments")
+            return None
+        rows = self.records_for(key)
+        if rows is None:
+            return None
+        return self._show_dialog(*rows)
+
+    def _show_dialog(self, title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> RecordsDialog:
+        stats = self.stats
+        note = self.tr("统计期间 {key}，截至 {as_of}").format(key=stats.period, as_of=stats.as_of) if stats else ""
+        dialog = RecordsDialog(title, headers, rows, note=note, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
+        self._dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _on_chart_bar_activated(self, code: str) -> None:
+        period, as_of = self.period(), self.as_of()
+        name = next((n for c, n, _t in self.towns if c == code), code)
+
+        def show(loaded: Loaded) -> None:
+            title, headers, rows = lists.missed(loaded[0])
+            self._show_dialog(f"{title} — {name}", headers, rows)
+
+        run_op(self, lambda: load_figures(self.context, period, as_of, region=code, towns=False)).on_success(show)

@@ -1,0 +1,58 @@
+"""A figure on the dashboard: title, big value, a line of detail; click (or Enter) to see its records."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class FigureTile(QFrame):
+    activated = Signal()
+
+    def __init__(self, title: str, *, object_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name or "figureTile")
+        self.setProperty("tile", True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumWidth(170)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("tileTitle")
+        self.value_label = QLabel("…")
+        self.value_label.setObjectName("tileValue")
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.detail_label = QLabel("")
+        self.detail_label.setObjectName("tileDetail")
+        self.detail_label.setWordWrap(True)
+        for label in (self.title_label, self.value_label, self.detail_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def set_figure(self, value: str, detail: str = "", *, colour: str | None = None) -> None:
+        self.value_label.setText(value)
+        self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self.detail_label.setText(detail)
+        self.setToolTip(detail)
+
+    def value(self) -> str:
+        return self.value_label.text()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)

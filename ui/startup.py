@@ -1,0 +1,184 @@
+"""From arguments to a signed-in main window: choose the database, set it up if new, sign in.
+
+Also reopens the app on another database (File > Open, recent databases, the demo) without a restart.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+from msfood.clock import Clock
+from msfood.config import default_db_path, demo_db_path
+from msfood.errors import AuthenticationError, EnvironmentProblem, MsfoodError
+from msfood.services.database import Database, open_app_database
+from msfood.services.permissions import Actor
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.settings import AppSettings
+
+
+def _is_demo_path(path: Path) -> bool:
+    try:
+        return path.resolve() == demo_db_path().resolve()
+    except OSError:
+        return False
+
+
+def read_unit(database: Database):  # type: ignore[no-untyped-def]
+    from msfood.services.setup import unit_identity
+
+    with database.sessions() as session:
+        return unit_identity(session)
+
+
+class AppController(QObject):
+    """Owns the open database and the main window; swaps both when the user opens another database."""
+
+    def __init__(self, settings: AppSettings, clock: Clock, *, headless: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.clock = clock
+        self.headless = headless  # screenshot mode: no dialogs, failures are messages on stderr
+        self.context: AppContext | None = None
+        self.window = None  # ui.main_window.MainWindow
+
+    # --- choosing the database
+
+    def initial_target(self, db_arg: str | None) -> tuple[Path, bool]:
+        """The database to open, and whether the user named it (--db)."""
+        if db_arg:
+            return Path(db_arg).expanduser(), True
+        last = self.settings.last_database
+        if last and Path(last).exists():
+            return Path(last), False
+        return default_db_path(), False
+
+    def start(self, db_arg: str | None) -> bool:
+        target, named = self.initial_target(db_arg)
+        if target.exists():
+            return self.open(target, demo=_is_demo_path(target))
+        if self.headless:
+            raise EnvironmentProblem("db.missing", path=str(target))
+        return self.first_start(target)
+
+    def first_start(self, target: Path) -> bool:
+        from ui.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(self.settings, self.clock, target=target)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+            return False
+        return self.open(dialog.choice.path, demo=dialog.choice.demo)
+
+    # --- opening and signing in
+
+    def open(self, path: Path, *, demo: bool = False) -> bool:
+        """Open `path`, sign in, and show the main window on it. False when the user gave up."""
+        try:
+            database = open_app_database(path)
+        except EnvironmentProblem as exc:
+            if self.headless:
+                raise
+            show_error(self.window, exc)
+            self.settings.forget_database(path)
+            return self.window is not None or self.first_start(default_db_path())
+        try:
+            unit = read_unit(database)
+            actor = self.sign_in(database, unit.name)
+        except MsfoodError as exc:
+            database.close()
+            if self.headless:
+                raise
+            show_error(self.window, exc)
+            return self.window is not None
+        if actor is None:
+            database.close()
+            return self.window is not None
+        self.settings.add_recent_database(path)
+        self._show(AppContext(database, actor, self.clock, self.settings, unit, demo=demo or _is_demo_path(path)))
+        return True
+
+    def sign_in(self, database: Database, unit_name: str) -> Actor | None:
+        from ui.login import LoginDialog, sign_in_from_env
+
+        try:
+            actor = sign_in_from_env(database, self.clock)
+        except AuthenticationError:
+            if self.headless:
+                raise
+            actor = None
+        if actor is not None:
+            return actor
+        if self.headless:
+            raise EnvironmentProblem("ui.signin_needed")
+        dialog = LoginDialog(database, self.clock, unit_name=unit_name)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.actor
+
+    def _show(self, context: AppContext) -> None:
+        from ui.main_window import MainWindow
+
+        old_window, old_context = self.window, self.context
+        self.context = context
+        self.window = MainWindow(context)
+        self.window.open_database_requested.connect(self._on_window_open_database_requested)
+        self.window.demo_requested.connect(self._on_window_demo_requested)
+        self.window.new_station_requested.connect(self._on_window_new_station_requested)
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_context is not None:
+            from ui.workers import wait_idle
+
+            wait_idle()
+            old_context.database.close()
+        if not self.headless:
+            self.window.show()
+
+    def _on_window_open_database_requested(self, path: Path) -> None:
+        self.open(Path(path), demo=_is_demo_path(Path(path)))
+
+    def _on_window_demo_requested(self) -> None:
+        from ui.first_start import make_demo_database
+        from ui.workers import run_op
+
+        path = demo_db_path()
+        if path.exists():
+            self.open(path, demo=True)
+            return
+        op = run_op(self.window, lambda: make_demo_database(path, self.clock),
+                    progress=QApplication.translate("AppController", "正在生成演示数据"))
+        op.on_success(lambda made: self.open(Path(made), demo=True))
+
+    def _on_window_new_station_requested(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui.first_start import FirstStartDialog
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, QApplication.translate("AppController", "新数据库保存到"),
+            str(default_db_path().parent / "station.sqlite"),
+            QApplication.translate("AppController", "食安包保数据库 (*.sqlite)"),
+        )
+        if not path:
+            return
+        dialog = FirstStartDialog(self.settings, self.clock, target=Path(path), parent=self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None:
+            self.open(dialog.choice.path, demo=dialog.choice.demo)
+
+    def shutdown(self) -> None:
+        from ui.workers import wait_idle
+
+        wait_idle()
+        if self.context is not None:
+            self.context.database.close()
+
+
+def print_problem(exc: BaseException) -> None:
+    from ui.errors import error_text
+
+    print(error_text(exc), file=sys.stderr)

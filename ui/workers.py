@@ -1,0 +1,191 @@
+"""Work off the UI thread: one QRunnable plus a signals QObject, on a one-thread pool (STYLE.md 6).
+
+    run_op(self, lambda: compute(...)).on_success(self._show).on_failure(self._oops)
+
+`fn` runs on the worker thread: it opens its own session and must never touch a widget. When `fn`
+returns a generator yielding msfood.progress.Progress, the generator is driven on the worker thread;
+with `progress=` a title, a progress dialog with a Cancel button shows it. Cancel closes the generator
+at its next yield (GeneratorExit inside it, so its unit of work rolls back) and the op fails with
+Cancelled, which the default failure handler ignores silently.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from msfood.errors import Cancelled
+from msfood.progress import Progress
+
+_POOL: QThreadPool | None = None
+_RUNNING: set[Op] = set()
+
+
+def db_pool() -> QThreadPool:
+    """The pool for database work: one thread, so jobs never fight over SQLite's write lock."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(1)
+    return _POOL
+
+
+def busy() -> bool:
+    """Some op has not delivered its result yet (the screenshot mode and tests wait on this)."""
+    return bool(_RUNNING)
+
+
+def wait_idle(timeout_ms: int = 30_000) -> bool:
+    """Process events until every op has delivered its result. True when idle, False on timeout."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while _RUNNING and not deadline.hasExpired():
+        db_pool().waitForDone(20)
+        QCoreApplication.processEvents()
+    QCoreApplication.processEvents()
+    return not _RUNNING
+
+
+class WorkerSignals(QObject):
+    progress_changed = Signal(object)  # Progress
+    finished = Signal(object)  # the result
+    failed = Signal(object)  # the exception
+
+
+class Worker(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it (in Op) until its result is delivered
+        self.fn = fn
+        self.signals = WorkerSignals()
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> None:
+        try:
+            if self._cancelled:
+                raise Cancelled()
+            result = self.fn()
+            if inspect.isgenerator(result):
+                result = self._drive(result)
+        except BaseException as exc:  # delivered to the UI thread, shown as a dialog there
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+    def _drive(self, task: Any) -> Any:
+        while True:
+            if self._cancelled:
+                task.close()  # GeneratorExit at the yield: the task's `with` blocks roll back
+                raise Cancelled()
+            try:
+                step = next(task)
+            except StopIteration as stop:
+                return stop.value
+            if isinstance(step, Progress):
+                self.signals.progress_changed.emit(step)
+
+
+class Op(QObject):
+    """A running job and what to do with its result. Made by run_op; callbacks run on the UI thread."""
+
+    progress_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None, fn: Callable[[], Any], progress: str | None) -> None:
+        super().__init__()
+        self._parent = parent
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self.worker = Worker(fn)
+        self.dialog: QProgressDialog | None = None
+        self.worker.signals.progress_changed.connect(self._on_worker_progress_changed)
+        self.worker.signals.finished.connect(self._on_worker_finished)
+        self.worker.signals.failed.connect(self._on_worker_failed)
+        if progress is not None:
+            self.dialog = _progress_dialog(parent, progress)
+            self.dialog.canceled.connect(self.cancel)
+        _RUNNING.add(self)
+        db_pool().start(self.worker)
+
+    def on_success(self, callback: Callable[[Any], None]) -> Op:
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[BaseException], None]) -> Op:
+        self._failure = callback
+        return self
+
+    def cancel(self) -> None:
+        self.worker.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText(QCoreApplication.translate("Workers", "正在取消……"))
+
+    def _parent_alive(self) -> bool:
+        return self._parent is None or shiboken6.isValid(self._parent)
+
+    def _on_worker_progress_changed(self, step: Progress) -> None:
+        self.progress_changed.emit(step)
+        if self.dialog is None or self.worker.cancelled:
+            return
+        if step.total:
+            self.dialog.setMaximum(step.total)
+            self.dialog.setValue(min(step.done, step.total))
+        else:
+            self.dialog.setMaximum(0)
+        if step.label:
+            self.dialog.setLabelText(step.label)
+
+    def _finish(self) -> None:
+        _RUNNING.discard(self)
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _on_worker_finished(self, result: Any) -> None:
+        self._finish()
+        if self._success is not None and self._parent_alive():
+            self._success(result)
+
+    def _on_worker_failed(self, exc: BaseException) -> None:
+        self._finish()
+        if not self._parent_alive():
+            return
+        if self._failure is not None:
+            self._failure(exc)
+        elif not isinstance(exc, Cancelled):
+            from ui.errors import show_error
+
+            show_error(self._parent, exc)
+
+
+def _progress_dialog(parent: QWidget | None, title: str) -> QProgressDialog:
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(title)
+    dialog.setCancelButtonText(QCoreApplication.translate("Workers", "取消"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setRange(0, 0)
+    dialog.setValue(0)
+    return dialog
+
+
+def run_op(parent: QWidget | None, fn: Callable[[], Any], *, progress: str | None = None) -> Op:
+    """Run `fn` on the database pool; attach callbacks with .on_success / .on_failure (UI thread)."""
+    return Op(parent, fn, progress)

@@ -417,6 +417,8 @@ class Peer(Base):
     received_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_bundle_sent: Mapped[int] = mapped_column(Integer, default=0)
     last_bundle_received: Mapped[int] = mapped_column(Integer, default=0)
+    # The received_seq our last bundle to the peer carried (an acknowledgement alone is worth a bundle).
+    last_ack_sent: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class BundleLog(Base):
@@ -446,6 +448,10 @@ class Conflict(Base):
     bundle_id: Mapped[str | None] = mapped_column(ID)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     resolution: Mapped[str | None] = mapped_column(String(16))
+    # concurrent: two versions of one record; duplicate: another record already holds the natural key
+    # (other_id), so the incoming one was set aside whole.
+    reason: Mapped[str] = mapped_column(String(16), default="concurrent")
+    other_id: Mapped[str | None] = mapped_column(ID)
 
 
 class ClosedPeriod(SyncMixin, Base):
@@ -467,6 +473,8 @@ class Attachment(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     media_type: Mapped[str] = mapped_column(String(64), default="application/octet-stream")
     content: Mapped[bytes] = mapped_column(LargeBinary)
+    # When it was stored here (this database's change counter), so bundles send each one once.
+    local_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
 
 
 def _mark_synced() -> None:

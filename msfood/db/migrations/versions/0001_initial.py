@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 22:48:27.001972
+Create Date: 2026-11-24 22:49:14.328147
 """
 from alembic import op
 import sqlalchemy as sa
@@ -20,8 +20,12 @@ def upgrade() -> None:
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('media_type', sa.String(length=64), nullable=False),
     sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('local_seq', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('sha256', name=op.f('pk_attachments'))
     )
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_attachments_local_seq'), ['local_seq'], unique=False)
+
     op.create_table('audit_log',
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('actor', sa.String(length=64), nullable=False),
@@ -109,6 +113,8 @@ def upgrade() -> None:
     sa.Column('bundle_id', sa.String(length=36), nullable=True),
     sa.Column('resolved_at', sa.DateTime(), nullable=True),
     sa.Column('resolution', sa.String(length=16), nullable=True),
+    sa.Column('reason', sa.String(length=16), nullable=False),
+    sa.Column('other_id', sa.String(length=36), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_conflicts'))
     )
     with op.batch_alter_table('conflicts', schema=None) as batch_op:
@@ -169,6 +175,7 @@ def upgrade() -> None:
     sa.Column('received_seq', sa.Integer(), nullable=False),
     sa.Column('last_bundle_sent', sa.Integer(), nullable=False),
     sa.Column('last_bundle_received', sa.Integer(), nullable=False),
+    sa.Column('last_ack_sent', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_peers'))
     )
     op.create_table('regions',
@@ -685,5 +692,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_audit_log_local_seq'))
 
     op.drop_table('audit_log')
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_attachments_local_seq'))
+
     op.drop_table('attachments')
     # ### end Alembic commands ###

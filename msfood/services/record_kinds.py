@@ -16,9 +16,12 @@ from sqlalchemy import Table
 
 from msfood.db.models import (
     Assignment,
+    Business,
     BusinessStatus,
+    Cadre,
     Problem,
     RapidTest,
+    Region,
     Sampling,
     SamplingPlan,
     SelfCheck,
@@ -27,7 +30,7 @@ from msfood.db.models import (
 from msfood.domain import identifiers, periods
 from msfood.domain.enums import LEVEL
 from msfood.errors import Issue, ValidationError
-from msfood.ids import natural_id
+from msfood.ids import natural_id, new_id
 from msfood.services.record_types import Cleaned, Prune
 from msfood.services.refs import BusinessRef, CadreRef, Refs
 from msfood.services.unit_of_work import table_of
@@ -54,15 +57,20 @@ def _identity(
     found: str | None,
     natural: str,
     field: str,
+    table: Table,
 ) -> str:
     """The record's id: the one a form edits, else the record holding the key, else the natural id.
 
-    A form that moves a record onto a key another record holds is refused (record.key_taken)."""
+    A form that moves a record onto a key another record holds is refused (record.key_taken). A
+    record whose key was changed keeps its id, so a new record given that old key finds its natural
+    id taken: it is born with a fresh UUIDv7 instead."""
     if record_id is not None:
         if found is not None and found != record_id:
             issues.append(Issue("record.key_taken", field))
         return record_id
-    return found or natural
+    if found is not None:
+        return found
+    return new_id() if refs.id_taken(table, natural) else natural
 
 
 def _lookup(refs: Refs, table: Table, **key: Any) -> str | None:
@@ -143,6 +151,7 @@ def clean_region(
         found=existing.id if existing else None,
         natural=natural_id("region", code),
         field="code",
+        table=table_of(Region),
     )
     values: dict[str, Any] = {"id": region_id, **_given(parsed, "code", "name", "code_year")}
     if "parent_code" in parsed:
@@ -196,6 +205,7 @@ def _business_identity(
         found=found,
         natural=natural_id("business", code, licence or ""),
         field="credit_code" if code else "licence_no",
+        table=table_of(Business),
     )
 
 
@@ -279,6 +289,7 @@ def clean_cadre(
         found=existing.id if existing else None,
         natural=natural_id("cadre", phone),
         field="phone",
+        table=table_of(Cadre),
     )
     values: dict[str, Any] = {
         "id": cadre_id,
@@ -325,6 +336,7 @@ def clean_assignment(
         record_id,
         found=found,
         field="start_date",
+        table=table,
         natural=natural_id("assignment", cadre.id, business.id, start.isoformat()),
     )
     values = {
@@ -379,6 +391,7 @@ def clean_visit(
         record_id,
         found=found,
         field="visit_date",
+        table=table_of(Visit),
         natural=natural_id("visit", cadre.id, business.id, day.isoformat()),
     )
     values = {
@@ -426,6 +439,7 @@ def clean_selfcheck(
         record_id,
         found=found,
         field="record_date",
+        table=table_of(SelfCheck),
         natural=natural_id("selfcheck", business.id, kind, key),
     )
     values = {
@@ -451,7 +465,13 @@ def clean_sampling(
     sample_no = parsed["sample_no"]
     found = _lookup(refs, table_of(Sampling), sample_no=sample_no)
     sampling_id = _identity(
-        refs, issues, record_id, found=found, field="sample_no", natural=natural_id("sampling", sample_no)
+        refs,
+        issues,
+        record_id,
+        found=found,
+        field="sample_no",
+        table=table_of(Sampling),
+        natural=natural_id("sampling", sample_no),
     )
     values = {
         "id": sampling_id,
@@ -505,6 +525,7 @@ def clean_rapid_test(
         record_id,
         found=found,
         field="test_date",
+        table=table_of(RapidTest),
         natural=natural_id("rapid_test", business.id, day.isoformat(), sample, item),
     )
     values = {
@@ -533,6 +554,7 @@ def clean_sampling_plan(
         record_id,
         found=found,
         field="year",
+        table=table_of(SamplingPlan),
         natural=natural_id("sampling_plan", region_id, year),
     )
     return Cleaned(

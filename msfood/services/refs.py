@@ -317,6 +317,10 @@ class Refs:
         ).first()
         return rows.id if rows is not None else None
 
+    def id_taken(self, table: Table, record_id: str) -> bool:
+        """Whether any record (tombstoned too) already has this id."""
+        return self.session.scalar(select(table.c.id).where(table.c.id == record_id)) is not None
+
     # --- bulk -------------------------------------------------------------------------------------
 
     def prefetch(

@@ -293,8 +293,8 @@ def clean(kind: str, raw: Mapping[str, Any], refs: Refs, *, record_id: str | Non
     for spec in specs_of(kind):
         value = raw.get(spec.name)
         if is_blank(value):
-            # a business may be named by its licence alone (a stall): the kind's cleaner decides
-            if spec.required and spec.name != "credit_code":
+            # a reference may be given another way (a stall's licence, a form's id): the cleaner decides
+            if spec.required and spec.name not in ("credit_code", "cadre_phone"):
                 issues.append(Issue("value.required", spec.name))
             continue
         try:

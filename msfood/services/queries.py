@@ -23,7 +23,8 @@ from sqlalchemy import ColumnElement, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from msfood.services import query_rows
-from msfood.services.query_kinds import SPECS, Ctx, Spec, alive
+from msfood.services.query_kinds import SPECS
+from msfood.services.query_spec import Ctx, Spec, alive
 from msfood.services.query_rows import (
     AssignmentRow,
     BusinessRow,

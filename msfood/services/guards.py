@@ -1,12 +1,156 @@
-"""Guards every unit of work installs (closed periods come with the accounts issue)."""
+"""Guards every unit of work installs: who may write which table, and closed periods.
+
+`UnitOfWork.upsert`/`upsert_many`/`delete` call each guard with (table, before, after) before a change
+is stamped; a guard raises to refuse it, and the unit of work rolls back. So no path (a form, the CLI,
+a workbook import) can write past a role or into a closed period.
+
+A bundle merge applies rows another unit made (and that unit authorised): it must not check the
+importer's role per table (SYNC is checked once for the import), but it must respect closed periods.
+It calls `check_incoming(uow, table, before, after)` for each row it would apply, which runs only the
+data guards.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Table, select
+
+from msfood.errors import Issue, ValidationError
+from msfood.services.permissions import REOPEN_PERIOD, Actor, action_for_table
 
 if TYPE_CHECKING:
     from msfood.services.unit_of_work import UnitOfWork
 
+# Tables whose records are dated by one of their own columns.
+DATE_COLUMNS = {
+    "visits": "visit_date",
+    "selfchecks": "record_date",
+    "samplings": "sample_date",
+    "rapid_tests": "test_date",
+}
+# Tables whose records take the date of the visit they belong to.
+VISIT_CHILDREN = ("problems", "visit_answers")
+
+
+class PermissionGuard:
+    """Refuses a change the acting user's role may not make (msfood.services.permissions.TABLE_ACTIONS)."""
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
+
+    def __call__(self, table: Table, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> None:
+        if table.name == "audit_log":
+            return  # written by the unit of work itself, never by hand
+        self.actor.require(action_for_table(table.name))
+        if table.name == "closed_periods" and before is not None and before.get("closed") and not (
+            after.get("closed") and not after.get("deleted")
+        ):
+            self.actor.require(REOPEN_PERIOD)
+
+
+class ClosedPeriodGuard:
+    """Refuses creating, editing or deleting a record dated in a closed period.
+
+    The closed spans are read once per unit of work (lazily, on the first dated change), and read
+    again only after the unit of work itself writes to closed_periods.
+    """
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self._spans: list[tuple[dt.date, dt.date, str]] | None = None
+        self._visit_dates: dict[str, dt.date | None] = {}
+
+    def spans(self) -> list[tuple[dt.date, dt.date, str]]:
+        if self._spans is None:
+            from msfood.db.models import ClosedPeriod
+
+            rows = self.uow.session.execute(
+                select(ClosedPeriod.start_date, ClosedPeriod.end_date, ClosedPeriod.period_key).where(
+                    ClosedPeriod.closed.is_(True), ClosedPeriod.deleted.is_(False)
+                )
+            ).all()
+            self._spans = [(r[0], r[1], r[2]) for r in rows]
+        return self._spans
+
+    def __call__(self, table: Table, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> None:
+        if table.name == "closed_periods":
+            self._spans = None  # read again: this unit of work changes what is closed
+            return
+        if table.name not in DATE_COLUMNS and table.name not in VISIT_CHILDREN:
+            return
+        if not self.spans():
+            return  # the usual case: nothing is closed, nothing to look up
+        for row in (before, after):
+            if row is None:
+                continue
+            day = self._date_of(table.name, row)
+            key = self._closed_key(day)
+            if key is not None:
+                raise ValidationError(
+                    Issue(
+                        "closing.record_frozen",
+                        DATE_COLUMNS.get(table.name, "visit_date"),
+                        {"record": describe_record(table.name, row, day), "period": key},
+                    )
+                )
+
+    def _closed_key(self, day: dt.date | None) -> str | None:
+        if day is None:
+            return None
+        for start, end, key in self.spans():
+            if start <= day <= end:
+                return key
+        return None
+
+    def _date_of(self, table_name: str, row: Mapping[str, Any]) -> dt.date | None:
+        if table_name in DATE_COLUMNS:
+            return _as_date(row.get(DATE_COLUMNS[table_name]))
+        visit_id = row.get("visit_id")
+        if visit_id is None:
+            return None
+        if visit_id not in self._visit_dates:
+            from msfood.db.models import Visit
+
+            value = self.uow.session.scalar(select(Visit.visit_date).where(Visit.id == visit_id))
+            self._visit_dates[visit_id] = _as_date(value)
+        return self._visit_dates[visit_id]
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def describe_record(table_name: str, row: Mapping[str, Any], day: dt.date | None) -> str:
+    """'督导记录（2026-09-10，编号 …）': what a person needs to find the record."""
+    from msfood.i18n import has, t
+
+    code = f"closing.kind.{table_name}"
+    kind = t(code) if has(code) else table_name
+    return t("closing.record", kind=kind, date=day.isoformat() if day else "-", id=row.get("id", ""))
+
 
 def install_guards(uow: UnitOfWork) -> None:
-    """Nothing yet; closed periods will refuse changes to records dated in them."""
+    """Every unit of work: the acting role's permissions, then closed periods."""
+    uow.guards.append(PermissionGuard(uow.actor))
+    uow.guards.append(ClosedPeriodGuard(uow))
+
+
+def check_incoming(
+    uow: UnitOfWork, table: Table, before: Mapping[str, Any] | None, after: Mapping[str, Any]
+) -> None:
+    """For a bundle merge: the data guards (closed periods) only, not the importer's role per table."""
+    for guard in uow.guards:
+        if not isinstance(guard, PermissionGuard):
+            guard(table, before, after)

@@ -45,6 +45,10 @@ MESSAGES = {
         "标记为已销号时须填写整改完成日期",
         "a closed problem needs the date it was closed",
     ),
+    "record.problem_open_with_date": (
+        "填写了整改完成日期的问题应为“已销号”",
+        "a problem with a closing date is closed",
+    ),
     "record.answer_item_unknown": ("检查项目不存在：{item}", "no such checklist item: {item}"),
     "record.case_not_failed": (
         "只有检验结论为不合格的样品才有核查处置",

@@ -1,35 +1,160 @@
-"""Consistent backups with SQLite's backup API: before every import and migration, and on demand."""
+"""Consistent backups with SQLite's backup API: automatic ones before every import, migration and
+restore (the last N kept, setting "backups_kept"), and on demand (`msfood backup`).
+
+A backup is a complete SQLite file in rollback-journal mode (one file, no -wal beside it), written
+under a temporary name and renamed when complete, so a crash never leaves a half backup that looks
+whole. Backups hold the unit's private keys: automatic ones stay in the app's own folder.
+Restoring lives in msfood.services.restore.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
+from msfood.clock import Clock
 from msfood.config import backup_dir
 from msfood.db.engine import Database
+from msfood.errors import EnvironmentProblem
+from msfood.services.permissions import BACKUP, Actor
+
+DEFAULT_KEPT = 10
+PAGES_PER_STEP = 1024  # copy in steps so writers elsewhere are not blocked for the whole copy
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database page by page into `target` (safe while others read or write)."""
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(target.name + ".partial")
+
+
+def backup_sqlite(
+    source: Path | sqlite3.Connection,
+    target: Path,
+    *,
+    progress: Callable[[int, int], object] | None = None,
+) -> Path:
+    """Copy a live SQLite database page by page into `target` (safe while others read or write).
+
+    The copy is written as `target.partial`, switched to a single-file journal mode, then renamed.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(str(source))
+    partial = _partial(target)
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(str(source)) if isinstance(source, Path) else source
     try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        with closing(sqlite3.connect(str(partial))) as dst:
+            src.backup(
+                dst,
+                pages=PAGES_PER_STEP,
+                progress=(lambda _status, remaining, total: progress(total - remaining, total))
+                if progress
+                else None,
+            )
+            dst.execute("PRAGMA journal_mode=DELETE")
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
-        src.close()
+        if isinstance(source, Path):
+            src.close()
     return target
 
 
-def backup_before(database: Database, reason: str) -> Path | None:
-    """An automatic backup next to the app's data (it holds the unit's private keys: keep it there)."""
+def _database_key(path: Path) -> str:
+    """The file-name prefix of one database's automatic backups (its name and a hash of its path)."""
+    digest = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"{path.stem}-{digest}"
+
+
+def backups_kept(path: Path) -> int:
+    """The setting "backups_kept" (JSON, at least 1) read straight from the file: it may be an older
+    schema about to be migrated, so no ORM here. The default when absent or unreadable."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            row = conn.execute(
+                "SELECT value FROM settings WHERE key = 'backups_kept' AND deleted = 0"
+            ).fetchone()
+    except sqlite3.Error:
+        return DEFAULT_KEPT
+    if row is None:
+        return DEFAULT_KEPT
+    try:
+        value = json.loads(row[0])
+    except (TypeError, ValueError):
+        return DEFAULT_KEPT
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return DEFAULT_KEPT
+    return value
+
+
+def automatic_backups(path: Path) -> list[Path]:
+    """The automatic backups of the database at `path`, oldest first."""
+    prefix = _database_key(path) + "-"
+    return sorted(p for p in backup_dir().glob(f"{prefix}*.sqlite") if p.is_file())
+
+
+def backup_before(database: Database, reason: str, *, clock: Clock | None = None) -> Path | None:
+    """An automatic backup in the app's folder before `reason` (import, bundle, migration, restore),
+    then all but the last N of this database's automatic backups are removed."""
     path = database.path
     if path is None or not path.exists():
         return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir() / f"{path.stem}-{stamp}-{reason}.sqlite"
-    return backup_sqlite(path, target)
+    now = (clock or Clock()).now().astimezone(dt.UTC)
+    stamp = now.strftime("%Y%m%d-%H%M%S-%f")
+    safe_reason = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in reason)[:32] or "backup"
+    folder = backup_dir()
+    target = folder / f"{_database_key(path)}-{stamp}-{safe_reason}.sqlite"
+    counter = 1
+    while target.exists():
+        target = folder / f"{_database_key(path)}-{stamp}-{counter}-{safe_reason}.sqlite"
+        counter += 1
+    backup_sqlite(path, target)
+    prune_backups(path, keep=backups_kept(path))
+    return target
+
+
+def prune_backups(path: Path, *, keep: int) -> list[Path]:
+    """Remove all but the newest `keep` automatic backups of the database at `path`; the removed."""
+    existing = automatic_backups(path)
+    removed = existing[: max(0, len(existing) - max(1, keep))]
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
+
+
+def backup_database(
+    database: Database,
+    *,
+    actor: Actor,
+    out: Path,
+    overwrite: bool = False,
+    progress: Callable[[int, int], object] | None = None,
+) -> BackupResult:
+    """`msfood backup`: a consistent copy of the database at `out` (needs BACKUP)."""
+    actor.require(BACKUP)
+    path = database.path
+    if path is None:
+        raise EnvironmentProblem("backup.not_sqlite")
+    out = Path(out).expanduser()
+    if out.resolve() == path.resolve():
+        raise EnvironmentProblem("backup.same_file", path=str(out))
+    if out.exists() and not overwrite:
+        raise EnvironmentProblem("backup.out_exists", path=str(out))
+    try:
+        backup_sqlite(path, out, progress=progress)
+    except (OSError, sqlite3.Error) as exc:
+        raise EnvironmentProblem("backup.failed", path=str(out), reason=str(exc)) from exc
+    return BackupResult(out, out.stat().st_size)

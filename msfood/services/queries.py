@@ -148,12 +148,16 @@ def _sort_exprs(spec: Spec, sort: Sort, ctx: Ctx) -> list[ColumnElement[Any]]:
     return [*(exprs if isinstance(exprs, tuple) else (exprs,)), spec.table.c.id]
 
 
-def _beyond(exprs: list[ColumnElement[Any]], key: Key, *, descending: bool) -> ColumnElement[Any]:
+def _beyond(
+    exprs: list[ColumnElement[Any]], key: Key, *, descending: bool, inclusive: bool = False
+) -> ColumnElement[Any]:
     """Rows after `key` in the order of `exprs` (the last is the id), ascending or descending."""
     if len(key) != len(exprs):
         raise ValueError(f"a key of {len(key)} parts does not fit a sort of {len(exprs)}")
     mine = tuple_(*exprs)
     theirs = tuple_(*(literal(value, expr.type) for value, expr in zip(key, exprs, strict=True)))
+    if inclusive:
+        return mine <= theirs if descending else mine >= theirs
     return mine < theirs if descending else mine > theirs
 
 
@@ -167,12 +171,14 @@ def page(
     after: Key | None = None,
     before: Key | None = None,
     at_end: bool = False,
+    start: Key | None = None,
     limit: int = PAGE_SIZE,
 ) -> Page:
-    """One page of a list: the first (no key), the one after `after`, the one before `before`, or
-    the last (`at_end`). Rows are always in display order."""
-    if after is not None and (before is not None or at_end):
-        raise ValueError("page() takes `after`, or `before`/`at_end`, not both")
+    """One page of a list: the first (no key), the one after `after`, the one before `before`, the
+    last (`at_end`), or the one from `start` on, that row itself included (a list refreshing in
+    place). Rows are always in display order."""
+    if sum(x is not None for x in (after, before, start)) + at_end > 1:
+        raise ValueError("page() takes one of `after`, `before`, `start` and `at_end`")
     if limit < 1:
         raise ValueError("limit must be at least 1")
     spec = _spec(kind)
@@ -183,6 +189,8 @@ def page(
     conditions = _conditions(spec, ctx, search)
     if after is not None:
         conditions.append(_beyond(exprs, after, descending=sort.descending))
+    if start is not None:
+        conditions.append(_beyond(exprs, start, descending=sort.descending, inclusive=True))
     if before is not None:
         conditions.append(_beyond(exprs, before, descending=not sort.descending))
     descending = sort.descending != backwards
@@ -207,7 +215,7 @@ def page(
         rows=found,
         first_key=keys[0] if keys else None,
         last_key=keys[-1] if keys else None,
-        has_before=more if backwards else after is not None,
+        has_before=more if backwards else (after is not None or start is not None),
         has_after=before is not None if backwards else more,
     )
 

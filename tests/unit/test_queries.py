@@ -120,6 +120,16 @@ def test_jump_to_end_then_step_back_and_forth(session: Session) -> None:
     assert ids(again) == whole[-4:] and not again.has_after
 
 
+def test_a_page_from_a_key_includes_that_row(session: Session) -> None:
+    whole = q.page(session, "visits", limit=ALL)
+    third = whole.rows[2]
+    key = q.page(session, "visits", after=whole.first_key, limit=1).last_key  # the second row's key
+    again = q.page(session, "visits", start=key, limit=2)
+    assert ids(again) == [r.id for r in whole.rows[1:3]] and again.rows[1] == third
+    with pytest.raises(ValueError, match="one of"):
+        q.page(session, "visits", start=key, after=key)
+
+
 def test_descending_order_is_the_ascending_order_reversed(session: Session) -> None:
     up = ids(q.page(session, "visits", sort=Sort("visit_date"), limit=ALL))
     down = ids(q.page(session, "visits", sort=Sort("visit_date", descending=True), limit=ALL))

@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
         self.bundle_label.setObjectName("statusBundles")
         for label in (self.station_label, self.user_label, self.bundle_label):
             bar.addPermanentWidget(label)
+        for label in (self.db_label, self.bundle_label):
+            label.setMinimumWidth(1)  # may be clipped on a narrow window rather than widen it
         bar.addWidget(self.db_label, 1)
         unit = self.context.unit
         self.station_label.setText(self.tr("站点：{name}（{code}）").format(name=unit.name, code=unit.code))

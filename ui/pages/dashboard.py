@@ -139,6 +139,7 @@ class DashboardPage(QWidget):
         self.prev_button.clicked.connect(lambda: self._step(-1))
         self.period_label = QLabel()
         self.period_label.setObjectName("periodLabel")
+        self.period_label.setMinimumWidth(1)  # clipped on a narrow window instead of widening it
         self.next_button = QPushButton(self.tr("下一期 ▶"))
         self.next_button.clicked.connect(lambda: self._step(1))
         self.current_button = QPushButton(self.tr("本期"))
@@ -146,9 +147,10 @@ class DashboardPage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.setObjectName("refreshDashboard")
         self.refresh_button.clicked.connect(self.refresh)
-        for widget in (self.prev_button, self.period_label, self.next_button, self.current_button):
+        for widget in (self.prev_button, self.next_button, self.current_button):
             row.addWidget(widget)
-        row.addStretch(1)
+        row.addSpacing(8)
+        row.addWidget(self.period_label, 1)
         row.addWidget(self.refresh_button)
         return row
 

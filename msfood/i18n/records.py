@@ -92,6 +92,10 @@ MESSAGES = {
         "设置 {key} 的取值无效：{value}",
         "not a valid value for the setting {key}: {value}",
     ),
+    "rule.last_of_level": (
+        "{level}只剩这一条督导规则，不能删除（可修改它）",
+        "this is the last visit rule for {level} cadres; change it instead of deleting it",
+    ),
     "rule.count_range": ("次数应在 1-99 之间：{value}", "the count must be within 1-99: {value}"),
     # --- what a record is, for messages
     "what.region": ("区划", "region"),

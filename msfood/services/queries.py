@@ -16,12 +16,14 @@ match. Tombstoned records never appear.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
+from msfood.db.models import Region
 from msfood.services import query_rows
 from msfood.services.query_kinds import SPECS
 from msfood.services.query_spec import Ctx, Spec, alive
@@ -31,6 +33,7 @@ from msfood.services.query_rows import (
     CadreRow,
     ProblemRow,
     RapidTestRow,
+    RegionChoice,
     SamplingRow,
     SelfCheckRow,
     VisitRow,
@@ -38,8 +41,8 @@ from msfood.services.query_rows import (
 
 __all__ = [
     "KINDS", "PAGE_SIZE", "AssignmentRow", "BusinessRow", "CadreRow", "Filters", "Key", "Page", "ProblemRow",
-    "RapidTestRow", "SamplingRow", "SelfCheckRow", "Sort", "VisitRow", "count", "default_sort", "page",
-    "sortable", "supported_filters", "query_rows",
+    "RapidTestRow", "RegionChoice", "SamplingRow", "SelfCheckRow", "Sort", "VisitRow", "count",
+    "default_sort", "iterate", "page", "query_rows", "region_choices", "sortable", "supported_filters",
 ]
 
 PAGE_SIZE = 200
@@ -218,6 +221,48 @@ def page(
         has_before=more if backwards else (after is not None or start is not None),
         has_after=before is not None if backwards else more,
     )
+
+
+def iterate(
+    session: Session,
+    kind: str,
+    *,
+    filters: Filters | None = None,
+    search: str = "",
+    sort: Sort | None = None,
+    chunk: int = 1000,
+) -> Iterator[Any]:
+    """Every row of a list in display order, read page by page (an export of what a list shows)."""
+    after: Key | None = None
+    while True:
+        found = page(session, kind, filters=filters, search=search, sort=sort, after=after, limit=chunk)
+        yield from found.rows
+        if not found.has_after:
+            return
+        after = found.last_key
+
+
+def region_choices(session: Session) -> list[RegionChoice]:
+    """Every live region, each followed by the regions under it, ordered by code (a small table)."""
+    t = Region.__table__
+    found = session.execute(
+        select(t.c.id, t.c.code, t.c.name, t.c.parent_id).where(t.c.deleted.is_(False)).order_by(t.c.code)
+    ).all()
+    known = {r.id for r in found}
+    children: dict[str | None, list[Any]] = {}
+    for r in found:
+        children.setdefault(r.parent_id if r.parent_id in known else None, []).append(r)
+    ordered: list[RegionChoice] = []
+    stack = [(r, 0) for r in reversed(children.get(None, []))]
+    seen: set[str] = set()
+    while stack:
+        r, depth = stack.pop()
+        if r.id in seen:
+            continue
+        seen.add(r.id)
+        ordered.append(RegionChoice(r.id, r.code, r.name, depth))
+        stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
+    return ordered
 
 
 def count(session: Session, kind: str, filters: Filters | None = None, search: str = "") -> int:

@@ -148,3 +148,13 @@ class RapidTestRow:
     positives: int
     disposal: str | None
     destroyed_kg: float | None
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    """A region as a filter or a form offers it: its code, name and depth in the tree (0: top)."""
+
+    id: str
+    code: str
+    name: str
+    depth: int

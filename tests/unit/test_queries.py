@@ -291,3 +291,15 @@ def test_unsupported_filter_and_sort_are_refused(session: Session) -> None:
         q.page(session, "selfchecks", sort=Sort("kind"))
     assert "record_date" in q.sortable("selfchecks")
     assert "region" in q.supported_filters("businesses")
+
+
+def test_iterate_reads_every_row_page_by_page(session: Session) -> None:
+    whole = ids(q.page(session, "businesses", limit=ALL))
+    assert [r.id for r in q.iterate(session, "businesses", chunk=4)] == whole
+    assert [r.name for r in q.iterate(session, "businesses", search="hdl", chunk=1)] == ["海底捞火锅"]
+
+
+def test_region_choices_are_a_tree_in_code_order(session: Session) -> None:
+    choices = [(c.code, c.depth) for c in q.region_choices(session)]
+    assert choices == [("430204", 0), ("430204001", 1), ("430204001001", 2), ("430204001002", 2),
+                       ("430211", 0)]

@@ -42,7 +42,7 @@ from msfood.services.query_rows import (
 __all__ = [
     "KINDS", "PAGE_SIZE", "AssignmentRow", "BusinessRow", "CadreRow", "Filters", "Key", "Page", "ProblemRow",
     "RapidTestRow", "RegionChoice", "SamplingRow", "SelfCheckRow", "Sort", "VisitRow", "count",
-    "default_sort", "iterate", "page", "query_rows", "region_choices", "sortable", "supported_filters",
+    "default_sort", "iterate", "page", "row_of", "query_rows", "region_choices", "sortable", "supported_filters",
 ]
 
 PAGE_SIZE = 200
@@ -80,6 +80,7 @@ class Filters:
     business_id: str | None = None
     cadre_id: str | None = None
     visit_id: str | None = None
+    record_id: str | None = None  # one record (every kind): a form or a refresh reads its row
     as_of: dt.date | None = None
     disposal_days: int = 90
 
@@ -125,7 +126,7 @@ def default_sort(kind: str) -> Sort:
 
 
 def supported_filters(kind: str) -> frozenset[str]:
-    return frozenset(_spec(kind).filters)
+    return frozenset(_spec(kind).filters) | {"record_id"}
 
 
 def _context(session: Session, filters: Filters | None) -> Ctx:
@@ -135,6 +136,9 @@ def _context(session: Session, filters: Filters | None) -> Ctx:
 def _conditions(spec: Spec, ctx: Ctx, search: str) -> list[ColumnElement[Any]]:
     conditions = [alive(spec.table)]
     for name, value in ctx.filters.active().items():
+        if name == "record_id":
+            conditions.append(spec.table.c.id == value)
+            continue
         build = spec.filters.get(name)
         if build is None:
             raise ValueError(f"the {spec.table.name} list has no {name!r} filter")
@@ -263,6 +267,12 @@ def region_choices(session: Session) -> list[RegionChoice]:
         ordered.append(RegionChoice(r.id, r.code, r.name, depth))
         stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
     return ordered
+
+
+def row_of(session: Session, kind: str, record_id: str, *, as_of: dt.date | None = None) -> Any | None:
+    """The list row of one record (None when it is missing or deleted)."""
+    found = page(session, kind, filters=Filters(record_id=record_id, as_of=as_of), limit=1)
+    return found.rows[0] if found.rows else None
 
 
 def count(session: Session, kind: str, filters: Filters | None = None, search: str = "") -> int:

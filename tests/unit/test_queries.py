@@ -303,3 +303,10 @@ def test_region_choices_are_a_tree_in_code_order(session: Session) -> None:
     choices = [(c.code, c.depth) for c in q.region_choices(session)]
     assert choices == [("430204", 0), ("430204001", 1), ("430204001001", 2), ("430204001002", 2),
                        ("430211", 0)]
+
+
+def test_row_of_reads_one_record(session: Session) -> None:
+    row = q.row_of(session, "businesses", bid(1))
+    assert row is not None and row.name == "海底捞火锅"
+    assert q.row_of(session, "businesses", bid(list_data.DELETED)) is None
+    assert q.count(session, "problems", Filters(record_id="nope")) == 0

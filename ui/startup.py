@@ -131,13 +131,23 @@ class AppController(QObject):
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
-        if old_context is not None:
+        if old_context is not None and old_context is not context:
             from ui.workers import wait_idle
 
             wait_idle()
             old_context.database.close()
+        if old_context is not context:
+            context.signals.language_changed.connect(self._on_signals_language_changed)
         if not self.headless:
             self.window.show()
+
+    def _on_signals_language_changed(self, code: str) -> None:
+        """Switch the language at once: new translators, and the window built again in it."""
+        from ui.i18n import install_translators
+
+        install_translators(code)
+        if self.context is not None:
+            self._show(self.context)
 
     def _on_window_open_database_requested(self, path: Path) -> None:
         self.open(Path(path), demo=_is_demo_path(Path(path)))

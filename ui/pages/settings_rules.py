@@ -1,0 +1,266 @@
+"""设置 › 督导规则 and 其他设置: the visit rules table and the domain settings, via msfood.services.rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msfood.clock import CHINA
+from msfood.domain.defaults import DEFAULT_SETTINGS
+from msfood.domain.enums import GRADE, LEVEL, PERIOD_TYPE
+from msfood.errors import ValidationError
+from msfood.services import rules
+from msfood.services.permissions import EDIT_RULES
+from msfood.services.unit_of_work import unit_of_work
+from ui.context import AppContext
+from ui.i18n import is_english
+from ui.pages.drilldown import RowsTableModel
+from ui.workers import run_op
+
+NUMBER_SETTINGS = {
+    "daily_threshold_pct": (QT_TRANSLATE_NOOP("Settings", "日管控达标比例（%）"), 1, 100),
+    "disposal_days": (QT_TRANSLATE_NOOP("Settings", "不合格样品处置期限（自然日）"), 1, 3650),
+    "retest_workdays": (QT_TRANSLATE_NOOP("Settings", "复检申请期限（工作日）"), 1, 365),
+    "lab_delivery_workdays": (QT_TRANSLATE_NOOP("Settings", "样品送达检验机构期限（工作日）"), 1, 365),
+    "lab_report_workdays": (QT_TRANSLATE_NOOP("Settings", "检验机构出具报告期限（工作日）"), 1, 365),
+    "backups_kept": (QT_TRANSLATE_NOOP("Settings", "保留的自动备份份数"), 1, 1000),
+}
+
+
+def _lang() -> str | None:
+    return "en" if is_english() else None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+class VisitRulesBox(QGroupBox):
+    """The rules table: pick a row to change it, or give a new effective date to add a rule from then."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(_tr("督导频次规则"))
+        self.context = context
+        self.rules: list[rules.VisitRuleView] = []
+        layout = QVBoxLayout(self)
+        note = QLabel(_tr("每一层级的包保干部在每个周期内对每个包保主体至少督导的次数。"
+                          "规则自生效日期起适用，之前的周期仍按原规则计算。"))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.model = RowsTableModel([_tr("包保层级"), _tr("生效日期"), _tr("次数"), _tr("周期")], self)
+        self.table = QTableView()
+        self.table.setObjectName("visitRules")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(150)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        layout.addWidget(self.table)
+
+        form = QHBoxLayout()
+        self.level = QComboBox()
+        self.level.setObjectName("ruleLevel")
+        for choice in LEVEL.choices:
+            self.level.addItem(choice.label(_lang()), choice.code)
+        self.effective = QDateEdit()
+        self.effective.setObjectName("ruleEffective")
+        self.effective.setDisplayFormat("yyyy-MM-dd")
+        self.effective.setCalendarPopup(True)
+        self.effective.setDate(QDate(context.clock.today()))
+        self.count = QSpinBox()
+        self.count.setObjectName("ruleCount")
+        self.count.setRange(1, 99)
+        self.period = QComboBox()
+        self.period.setObjectName("rulePeriod")
+        for choice in PERIOD_TYPE.choices:
+            self.period.addItem(choice.label(_lang()), choice.code)
+        self.save_button = QPushButton(_tr("保存规则"))
+        self.save_button.setObjectName("saveRule")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.delete_button = QPushButton(_tr("删除所选规则"))
+        self.delete_button.setObjectName("deleteRule")
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        for label, widget in ((_tr("层级"), self.level), (_tr("生效日期"), self.effective),
+                              (_tr("每周期次数"), self.count), (_tr("周期"), self.period)):
+            form.addWidget(QLabel(label))
+            form.addWidget(widget)
+        form.addStretch(1)
+        form.addWidget(self.save_button)
+        form.addWidget(self.delete_button)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("ruleError")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        editable = context.actor.can(EDIT_RULES)
+        for widget in (self.level, self.effective, self.count, self.period, self.save_button, self.delete_button):
+            widget.setEnabled(editable)
+
+    def load(self) -> None:
+        sessions = self.context.database.sessions
+
+        def fetch() -> list[rules.VisitRuleView]:
+            with sessions() as session:
+                return rules.list_visit_rules(session)
+
+        run_op(self, fetch).on_success(self._show)
+
+    def _show(self, views: list[rules.VisitRuleView]) -> None:
+        self.rules = views
+        self.model.set_rows([
+            (LEVEL.label(v.level, _lang()), v.effective_from, v.count, PERIOD_TYPE.label(v.period_type, _lang()))
+            for v in views
+        ])
+
+    def _on_table_row_changed(self, current: Any, _previous: Any) -> None:
+        if not current.isValid() or current.row() >= len(self.rules):
+            return
+        rule = self.rules[current.row()]
+        self.level.setCurrentIndex(self.level.findData(rule.level))
+        self.effective.setDate(QDate(rule.effective_from))
+        self.count.setValue(rule.count)
+        self.period.setCurrentIndex(self.period.findData(rule.period_type))
+
+    def _write(self, action: Any) -> None:
+        context = self.context
+
+        def work() -> Any:
+            with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+                return action(uow)
+
+        run_op(self, work).on_success(self._on_written).on_failure(self._on_failed)
+
+    def _on_save_clicked(self) -> None:
+        level, count = self.level.currentData(), self.count.value()
+        period, start = self.period.currentData(), self.effective.date().toPython()
+        self._write(lambda uow: rules.save_visit_rule(
+            uow, level=level, effective_from=start, count=count, period_type=period))
+
+    def _on_delete_clicked(self) -> None:
+        row = self.table.currentIndex().row()
+        if not 0 <= row < len(self.rules):
+            self._fail(_tr("请先在表中选择要删除的规则。"))
+            return
+        rule_id = self.rules[row].id
+        self._write(lambda uow: rules.delete_visit_rule(uow, rule_id=rule_id))
+
+    def _on_written(self, saved: Any) -> None:
+        self.error.hide()
+        self.context.changed(saved.tables or {"visit_rules"})  # the page reloads the rules
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from ui.errors import error_text, show_error
+
+        if isinstance(exc, ValidationError):
+            self._fail(error_text(exc))
+        else:
+            show_error(self, exc)
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+class DomainSettingsBox(QGroupBox):
+    """Which cadre level guarantees each grade, and the thresholds and deadlines of DOMAIN.md."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(_tr("其他设置"))
+        self.context = context
+        self.loaded: dict[str, Any] = {}
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.grade_combos: dict[str, QComboBox] = {}
+        for grade in GRADE.codes:
+            combo = QComboBox()
+            combo.setObjectName(f"grade_{grade}")
+            for choice in LEVEL.choices:
+                combo.addItem(choice.label(_lang()), choice.code)
+            self.grade_combos[grade] = combo
+            form.addRow(_tr("{grade} 级主体由哪一层级包保").format(grade=grade), combo)
+        self.spins: dict[str, QSpinBox] = {}
+        for key, (label, low, high) in NUMBER_SETTINGS.items():
+            spin = QSpinBox()
+            spin.setObjectName(key)
+            spin.setRange(low, high)
+            self.spins[key] = spin
+            form.addRow(_tr(label), spin)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setObjectName("settingsMessage")
+        self.save_button = QPushButton(_tr("保存设置"))
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.defaults_button = QPushButton(_tr("恢复全国默认值"))
+        self.defaults_button.clicked.connect(self._on_defaults_clicked)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.defaults_button)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        editable = context.actor.can(EDIT_RULES)
+        for widget in [*self.grade_combos.values(), *self.spins.values(), self.save_button, self.defaults_button]:
+            widget.setEnabled(editable)
+
+    def load(self) -> None:
+        sessions = self.context.database.sessions
+
+        def fetch() -> dict[str, Any]:
+            with sessions() as session:
+                return rules.get_settings(session)
+
+        run_op(self, fetch).on_success(self._show)
+
+    def _show(self, values: dict[str, Any]) -> None:
+        self.loaded = dict(values)
+        for grade, combo in self.grade_combos.items():
+            combo.setCurrentIndex(combo.findData(values["grade_levels"].get(grade)))
+        for key, spin in self.spins.items():
+            spin.setValue(int(values[key]))
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"grade_levels": {g: c.currentData() for g, c in self.grade_combos.items()}}
+        result.update({key: spin.value() for key, spin in self.spins.items()})
+        return result
+
+    def _on_defaults_clicked(self) -> None:
+        self._show({**DEFAULT_SETTINGS})
+
+    def _on_save_clicked(self) -> None:
+        changed = {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
+        if not changed:
+            self.message.setText(_tr("没有修改。"))
+            return
+        context = self.context
+
+        def work() -> set[str]:
+            with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+                for key, value in changed.items():
+                    rules.set_setting(uow, key=key, value=value)
+                return set(uow.changed_tables)
+
+        def done(tables: set[str]) -> None:
+            self.message.setText(_tr("已保存 {n} 项设置（{time}）。").format(
+                n=len(changed), time=context.clock.now().astimezone(CHINA).strftime("%H:%M")))
+            context.changed(tables or {"settings"})  # the page reloads the settings
+
+        run_op(self, work).on_success(done)

@@ -55,3 +55,20 @@ class HybridClock:
     @property
     def state(self) -> str:
         return format_hlc(self.last_ms, self.last_counter, self.unit)
+
+
+DAY_MS = 86_400_000
+
+
+def unit_of(stamp: str) -> str:
+    """The unit that issued a stamp (the text after the fixed-width time and counter)."""
+    return stamp[PREFIX_WIDTH:]
+
+
+def is_hlc(stamp: object) -> bool:
+    return (
+        isinstance(stamp, str)
+        and len(stamp) > PREFIX_WIDTH
+        and stamp[:PREFIX_WIDTH].isdigit()
+        and stamp.isascii()
+    )

@@ -66,3 +66,29 @@ def decryption_key(private_b64: str) -> X25519PrivateKey:
 
 def encryption_key(public_b64: str) -> X25519PublicKey:
     return X25519PublicKey.from_public_bytes(unb64(public_b64))
+
+
+def canonical_json(data: object) -> bytes:
+    """The exact bytes a signature covers: sorted keys, no spaces, UTF-8."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sign(private_b64: str, data: bytes) -> bytes:
+    return signing_key(private_b64).sign(data)
+
+
+def verify(public_b64: str, signature: bytes, data: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        verifying_key(public_b64).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def normalise_fingerprint(text: str) -> str:
+    """What a person typed (spaces, dashes, colons, lower case) -> the 32 hex digits."""
+    return "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")

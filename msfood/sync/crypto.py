@@ -1,0 +1,156 @@
+"""Encrypting a bundle to its receiver: X25519 + HKDF-SHA256 + AES-256-GCM, streamed in chunks.
+
+A bundle carries personal data on a USB stick, so when the receiver is named the zip is sealed to the
+receiver's X25519 public key. The file is:
+
+    MAGIC | header length (2 bytes) | header | chunk 0 | chunk 1 | ... | final chunk
+
+The header (JSON) names the receiver and carries the sender's one-time X25519 public key and a salt.
+The key is HKDF(ECDH(one-time key, receiver key), salt, info naming both public keys). Every chunk is
+AES-GCM over at most CHUNK plaintext bytes with its own nonce (a random prefix + the chunk number);
+its associated data binds the header, the chunk number and whether it is the last chunk, so chunks
+cannot be reordered, dropped or appended, and a truncated file fails. The last chunk is always
+shorter than a full one (possibly empty), so the reader knows where the file must end.
+Only one chunk is in memory at a time, however large the bundle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from msfood.errors import ValidationError
+from msfood.sync.keys import RAW, RAW_PUBLIC, b64, decryption_key, encryption_key, unb64
+
+MAGIC = b"MSFOOD-SEALED-BUNDLE\n"
+CHUNK = 1 << 20
+TAG = 16
+MAX_HEADER = 4096
+INFO = b"msfood bundle v1"
+
+
+def is_sealed(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(MAGIC)) == MAGIC
+
+
+def _key(shared: bytes, salt: bytes, ephemeral_public: bytes, receiver_public: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=INFO + ephemeral_public + receiver_public).derive(
+        shared
+    )
+
+
+def _aad(header: bytes, index: int, final: bool) -> bytes:
+    return header + struct.pack(">QB", index, 1 if final else 0)
+
+
+def _nonce(prefix: bytes, index: int) -> bytes:
+    return prefix + struct.pack(">I", index)
+
+
+def seal_file(source: Path, target: BinaryIO, *, receiver_code: str, receiver_public_b64: str) -> None:
+    """Encrypt the file at `source` into the open binary stream `target`."""
+    receiver_public = unb64(receiver_public_b64)
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes(RAW, RAW_PUBLIC)
+    salt = os.urandom(16)
+    prefix = os.urandom(8)
+    header = json.dumps(
+        {
+            "v": 1,
+            "receiver": receiver_code,
+            "ephemeral": b64(ephemeral_public),
+            "salt": b64(salt),
+            "nonce": b64(prefix),
+            "chunk": CHUNK,
+        },
+        sort_keys=True,
+    ).encode("ascii")
+    key = _key(ephemeral.exchange(encryption_key(receiver_public_b64)), salt, ephemeral_public, receiver_public)
+    aes = AESGCM(key)
+    target.write(MAGIC + struct.pack(">H", len(header)) + header)
+    index = 0
+    with open(source, "rb") as handle:
+        block = handle.read(CHUNK)
+        while True:
+            final = len(block) < CHUNK
+            if not final:
+                following = handle.read(CHUNK)
+            target.write(aes.encrypt(_nonce(prefix, index), block, _aad(header, index, final)))
+            if final:
+                break
+            block, index = following, index + 1
+
+
+def sealed_receiver(path: Path) -> str:
+    """The receiver a sealed bundle is addressed to (read from its header, before any decryption)."""
+    header, _ = _read_header(path)
+    return str(header.get("receiver", ""))
+
+
+def _read_header(path: Path) -> tuple[dict, bytes]:
+    with open(path, "rb") as handle:
+        if handle.read(len(MAGIC)) != MAGIC:
+            raise ValidationError("bundle.not_sealed", file=path.name)
+        raw_len = handle.read(2)
+        if len(raw_len) != 2:
+            raise ValidationError("bundle.truncated", file=path.name)
+        (length,) = struct.unpack(">H", raw_len)
+        raw = handle.read(length)
+    if length > MAX_HEADER or len(raw) != length:
+        raise ValidationError("bundle.truncated", file=path.name)
+    try:
+        header = json.loads(raw.decode("ascii"))
+        if not isinstance(header, dict) or header.get("v") != 1:
+            raise ValueError
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValidationError("bundle.sealed_header", file=path.name) from exc
+    return header, raw
+
+
+def open_sealed(path: Path, target: BinaryIO, *, enc_private_b64: str, max_bytes: int) -> int:
+    """Decrypt a sealed bundle into `target`; returns the plaintext size. Any tampering, truncation or
+    a bundle sealed to another key fails with ValidationError, having written only what checked out."""
+    header, raw = _read_header(path)
+    try:
+        ephemeral_public = unb64(header["ephemeral"])
+        salt = unb64(header["salt"])
+        prefix = unb64(header["nonce"])
+        chunk = int(header["chunk"])
+        if len(prefix) != 8 or not 1 <= chunk <= 16 * CHUNK:
+            raise ValueError
+        private = decryption_key(enc_private_b64)
+        receiver_public = private.public_key().public_bytes(RAW, RAW_PUBLIC)
+        shared = private.exchange(encryption_key(header["ephemeral"]))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ValidationError("bundle.sealed_header", file=path.name) from exc
+    aes = AESGCM(_key(shared, salt, ephemeral_public, receiver_public))
+    size = 0
+    index = 0
+    with open(path, "rb") as handle:
+        handle.seek(len(MAGIC) + 2 + len(raw))
+        while True:
+            block = handle.read(chunk + TAG)
+            final = len(block) < chunk + TAG
+            try:
+                plain = aes.decrypt(_nonce(prefix, index), block, _aad(raw, index, final))
+            except (InvalidTag, ValueError) as exc:
+                raise ValidationError("bundle.decrypt_failed", file=path.name) from exc
+            size += len(plain)
+            if size > max_bytes:
+                raise ValidationError("bundle.too_large", file=path.name)
+            target.write(plain)
+            if final:
+                if handle.read(1):
+                    raise ValidationError("bundle.decrypt_failed", file=path.name)
+                return size
+            index += 1

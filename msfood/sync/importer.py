@@ -1,0 +1,408 @@
+"""Taking bundles in: verify everything, then merge each bundle in one transaction.
+
+Verification happens before the write transaction starts: the seal (when sealed: addressed to us,
+every chunk authentic), the zip's structure, the manifest's form, the sender (trusted, not revoked,
+the same key), the signature over the manifest's exact bytes, the schema (known, or older with an
+upgrade path), the receiver, then every member's size and SHA-256. A bundle already taken in is
+reported and skipped. The merge (msfood.sync.merge) then runs in one transaction with the bundle
+log, the peer's counters, the clock and one audit entry for the import: any refusal on the way
+(a malformed row, a record stamped more than a day ahead, rows pointing at records we lack) rolls
+it all back, as does a crash or a kill.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Generator, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from msfood.clock import Clock
+from msfood.config import data_dir
+from msfood.db.base import synced_tables
+from msfood.db.engine import Database
+from msfood.db.models import Attachment, BundleLog, Peer
+from msfood.errors import EnvironmentProblem, MsfoodError
+from msfood.i18n import t
+from msfood.progress import Progress
+from msfood.services.permissions import SYNC, Actor
+from msfood.services.unit_of_work import read_meta, unit_of_work
+from msfood.sync import codec
+from msfood.sync.bundle_format import (
+    FORMAT,
+    FORMAT_VERSION,
+    OpenBundle,
+    check_members,
+    open_zip,
+    read_attachment,
+    read_rows,
+    refuse,
+)
+from msfood.sync.crypto import is_sealed, open_sealed, sealed_receiver
+from msfood.sync.keys import normalise_fingerprint, verify
+from msfood.sync.merge import Counts, Merger, TableInput
+from msfood.sync.peers import missing_sequences
+from msfood.sync.upgrade import TableUpgrade, is_newer, upgrade_chain
+
+IMPORTED, ALREADY, REFUSED = "imported", "already", "refused"
+
+
+@dataclass(frozen=True)
+class BundleOutcome:
+    file: str
+    status: str  # imported | already | refused
+    bundle_id: str | None = None
+    sender: str | None = None
+    sequence: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    by_table: dict[str, dict[str, int]] = field(default_factory=dict)
+    code: str | None = None
+    message: str | None = None
+    gaps: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    bundles: list[BundleOutcome]
+
+    def total(self, name: str) -> int:
+        return sum(b.counts.get(name, 0) for b in self.bundles)
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return [
+            {"file": b.file, "row": None, "column": None, "code": b.code, "message": b.message}
+            for b in self.bundles
+            if b.status == REFUSED
+        ]
+
+    @property
+    def exit_code(self) -> int:
+        if any(b.status == REFUSED for b in self.bundles):
+            return 1
+        if self.bundles and all(b.status == ALREADY for b in self.bundles):
+            return 3
+        return 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "new": self.total("new"),
+            "updated": self.total("updated"),
+            "unchanged": self.total("unchanged"),
+            "conflicts": self.total("conflicts"),
+            "set_aside": self.total("set_aside"),
+            "errors": self.errors,
+            "bundles": [
+                {
+                    "file": b.file,
+                    "status": b.status,
+                    "bundle_id": b.bundle_id,
+                    "sender": b.sender,
+                    "sequence": b.sequence,
+                    **b.counts,
+                    "tables": b.by_table,
+                    "missing_sequences": [list(g) for g in b.gaps],
+                }
+                for b in self.bundles
+            ],
+        }
+
+
+@dataclass
+class _Verified:
+    bundle: OpenBundle
+    manifest: dict[str, Any]
+    bundle_id: str
+    sender: str
+    sequence: int
+    chain: list[Any]
+    tables: list[tuple[Any, list[str], int]]  # (Table, columns as sent, rows)
+    already: bool
+
+
+def _manifest_fields(bundle: OpenBundle) -> dict[str, Any]:
+    m = bundle.manifest
+    sender = m.get("sender")
+    ok = (
+        m.get("format") == FORMAT
+        and isinstance(m.get("bundle_id"), str)
+        and 0 < len(m["bundle_id"]) <= 36
+        and isinstance(sender, dict)
+        and isinstance(sender.get("code"), str)
+        and isinstance(sender.get("fingerprint"), str)
+        and (m.get("receiver") is None or isinstance(m.get("receiver"), str))
+        and all(type(m.get(k)) is int and m[k] >= 0 for k in ("sequence", "since", "upto"))
+        and (m.get("ack") is None or (type(m.get("ack")) is int and m["ack"] >= 0))
+        and isinstance(m.get("tables"), dict)
+    )
+    if not ok:
+        raise refuse("bundle.manifest_invalid", file=bundle.file_name)
+    if m.get("format_version") != FORMAT_VERSION:
+        raise refuse("bundle.format_unknown", file=bundle.file_name, version=m.get("format_version"))
+    return m
+
+
+def _verify(session: Any, bundle: OpenBundle, own_code: str) -> _Verified:
+    m = _manifest_fields(bundle)
+    name = bundle.file_name
+    sender = m["sender"]["code"]
+    if sender == own_code:
+        raise refuse("bundle.own", file=name)
+    peer = session.get(Peer, sender)
+    if peer is None:
+        raise refuse("bundle.sender_unknown", file=name, sender=sender)
+    if peer.revoked_at is not None:
+        raise refuse("bundle.sender_revoked", file=name, sender=sender)
+    if normalise_fingerprint(m["sender"]["fingerprint"]) != normalise_fingerprint(peer.fingerprint):
+        raise refuse("bundle.key_mismatch", file=name, sender=sender)
+    if not verify(peer.sign_public_key, bundle.signature, bundle.manifest_bytes):
+        raise refuse("bundle.bad_signature", file=name, sender=sender)
+    # From here on the manifest is the sender's own.
+    chain = upgrade_chain(m.get("schema"))
+    if chain is None:
+        code = "bundle.schema_newer" if is_newer(m.get("schema")) else "bundle.schema_unknown"
+        raise refuse(code, file=name, version=str(m.get("schema")))
+    if m["receiver"] is not None and m["receiver"] != own_code:
+        raise refuse("bundle.not_for_us", file=name, receiver=m["receiver"], own=own_code)
+    known = {tbl.name: tbl for tbl in synced_tables()}
+    tables = []
+    for table_name, info in m["tables"].items():
+        if table_name not in known or not isinstance(info, dict):
+            raise refuse("bundle.table_unknown", file=name, table=table_name)
+        columns, rows = info.get("columns"), info.get("rows")
+        if (
+            not isinstance(columns, list)
+            or not all(isinstance(c, str) for c in columns)
+            or len(set(columns)) != len(columns)
+            or type(rows) is not int
+            or f"data/{table_name}.jsonl" not in m.get("members", {})
+        ):
+            raise refuse("bundle.manifest_invalid", file=name)
+        tables.append((known[table_name], columns, rows))
+    data_members = {k for k in m.get("members", {}) if isinstance(k, str) and k.startswith("data/")}
+    if data_members != {f"data/{tbl.name}.jsonl" for tbl, _, _ in tables}:
+        raise refuse("bundle.manifest_invalid", file=name)
+    order = {tbl.name: i for i, tbl in enumerate(synced_tables())}
+    tables.sort(key=lambda item: order[item[0].name])
+    already = (
+        session.scalar(select(BundleLog.bundle_id).where(BundleLog.bundle_id == m["bundle_id"])) is not None
+    )
+    return _Verified(bundle, m, m["bundle_id"], sender, m["sequence"], chain, tables, already)
+
+
+def _table_input(verified: _Verified, table: Any, columns: list[str], expected: int) -> TableInput:
+    """The rows of one member as the current schema wants them (upgraded, missing columns filled)."""
+    name = verified.bundle.file_name
+    rows: Iterator[list[Any]] = _counted(read_rows(verified.bundle, table.name), expected, verified, table.name)
+    if verified.chain:
+        upgrade = TableUpgrade(verified.chain, table.name, columns)
+        columns = upgrade.columns
+        rows = _upgraded(rows, upgrade, name, table.name)
+    wanted = codec.exported_columns(table)
+    unknown = [c for c in columns if c not in wanted]
+    if unknown:
+        raise refuse("bundle.column_unknown", file=name, table=table.name, column=unknown[0])
+    fill = []
+    for column_name in wanted:
+        if column_name in columns:
+            continue
+        column = table.c[column_name]
+        default = column.default.arg if column.default is not None and column.default.is_scalar else None
+        if default is None and (not column.nullable or column_name in ("id", "hlc", "origin")):
+            raise refuse("bundle.column_missing", file=name, table=table.name, column=column_name)
+        fill.append((column_name, codec.encode(codec.column_kind(column), default)))
+    return TableInput(table, columns, rows, fill)
+
+
+def _upgraded(rows: Iterator[list[Any]], upgrade: TableUpgrade, file: str, table: str) -> Iterator[list[Any]]:
+    for n, values in enumerate(rows, start=1):
+        try:
+            row = upgrade(values)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise refuse("bundle.bad_row", file=file, member=f"data/{table}.jsonl", row=n) from exc
+        if row is not None:
+            yield row
+
+
+def _counted(rows: Any, expected: int, verified: _Verified, table: str) -> Iterator[list[Any]]:
+    n = 0
+    for row in rows:
+        n += 1
+        yield row
+    if n != expected:
+        raise refuse("bundle.count_mismatch", file=verified.bundle.file_name, member=f"data/{table}.jsonl")
+
+
+def _merge(
+    database: Database,
+    verified: _Verified,
+    *,
+    actor: Actor,
+    clock: Clock,
+    prefer_core: bool,
+) -> Generator[Progress, None, BundleOutcome]:
+    m = verified.manifest
+    name = verified.bundle.file_name
+    total = sum(rows for _, _, rows in verified.tables)
+    with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:
+        session = uow.session
+        if session.get(BundleLog, verified.bundle_id) is not None:
+            return BundleOutcome(name, ALREADY, verified.bundle_id, verified.sender, verified.sequence)
+        now_ms = int(clock.now().timestamp() * 1000)
+        merger = Merger(uow, file_name=name, bundle_id=verified.bundle_id, now_ms=now_ms, prefer_core=prefer_core)
+        done_before = 0
+        for table, columns, rows in verified.tables:
+            incoming = _table_input(verified, table, columns, rows)
+            label = t("sync.progress_merging", file=name, table=t(f"sync.table.{table.name}"))
+            for done in merger.merge_table(incoming):
+                yield Progress(done_before + done, total, label)
+            done_before += rows
+        attachments = 0
+        for member, info in sorted(m["members"].items()):
+            if member.startswith("attachments/"):
+                sha256 = member.split("/", 1)[1]
+                if session.get(Attachment, sha256) is None:
+                    uow.local_seq += 1
+                    session.add(
+                        Attachment(
+                            sha256=sha256,
+                            media_type=str(info.get("media_type") or "application/octet-stream")[:64],
+                            content=read_attachment(verified.bundle, sha256),
+                            local_seq=uow.local_seq,
+                        )
+                    )
+                    attachments += 1
+        session.flush()
+        merger.check_foreign_keys({tbl.name: tbl for tbl in synced_tables()})
+        if merger.max_hlc:
+            uow.hlc.observe(merger.max_hlc)
+        peer = session.get(Peer, verified.sender)
+        assert peer is not None
+        if m["receiver"] == uow.unit:
+            if m["ack"] is not None:
+                peer.acked_seq = max(peer.acked_seq, min(m["ack"], merger.start_seq))
+            peer.last_bundle_received = max(peer.last_bundle_received, verified.sequence)
+        if m["since"] <= peer.received_seq:
+            peer.received_seq = max(peer.received_seq, m["upto"])
+        counts = merger.totals().as_dict()
+        by_table = {k: v.as_dict() for k, v in merger.by_table.items()}
+        summary = dict(counts, tables=by_table, attachments=attachments, full=bool(m.get("full")))
+        session.add(
+            BundleLog(
+                bundle_id=verified.bundle_id,
+                direction="in",
+                peer_code=verified.sender,
+                sequence=verified.sequence if m["receiver"] == uow.unit else 0,
+                at=uow.now,
+                file_name=name[:400],
+                summary=json.dumps(summary, ensure_ascii=False),
+            )
+        )
+        session.flush()
+        if total or attachments:
+            # One entry for the import (none per merged row: theirs travel with them). A bundle that
+            # carried only an acknowledgement is bookkeeping: logged above, not audited, or two units
+            # would send each other the audit entries of their acknowledgements forever.
+            uow.audit_event(
+                "bundle_import",
+                "bundle_log",
+                verified.bundle_id,
+                after=json.dumps(dict(counts, sender=verified.sender, sequence=verified.sequence), ensure_ascii=False),
+            )
+        received = session.scalars(
+            select(BundleLog.sequence).where(BundleLog.peer_code == verified.sender, BundleLog.direction == "in")
+        ).all()
+    return BundleOutcome(
+        name,
+        IMPORTED,
+        verified.bundle_id,
+        verified.sender,
+        verified.sequence,
+        counts,
+        by_table,
+        gaps=missing_sequences(list(received)),
+    )
+
+
+def _open(path: Path, stack: ExitStack, *, own_code: str, enc_private: str) -> OpenBundle:
+    name = path.name
+    if is_sealed(path):
+        receiver = sealed_receiver(path)
+        if receiver != own_code:
+            raise refuse("bundle.not_for_us", file=name, receiver=receiver, own=own_code)
+        folder = data_dir() / "tmp"
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=folder, prefix="bundle-")))
+        plain = tmp / "bundle.zip"
+        from msfood.sync.bundle_format import MAX_TOTAL
+
+        with open(plain, "wb") as target:
+            open_sealed(path, target, enc_private_b64=enc_private, max_bytes=MAX_TOTAL)
+        path = plain
+    bundle = open_zip(path, name)
+    stack.callback(bundle.close)
+    return bundle
+
+
+def import_bundles(
+    database: Database,
+    *,
+    actor: Actor,
+    paths: list[Path],
+    clock: Clock,
+    backup: bool = True,
+    prefer_core: bool = False,
+) -> Generator[Progress, None, ImportReport]:
+    """Verify and merge bundles, each in its own transaction. A bundle refused for pointing at records
+    we lack is tried once more after the others (one of them may bring those records)."""
+    actor.require(SYNC)
+    for path in paths:
+        if not Path(path).is_file():
+            raise EnvironmentProblem("sync.file_missing", path=str(path))
+    with database.sessions() as session:
+        meta = read_meta(session)
+    if "unit_code" not in meta:
+        raise EnvironmentProblem("db.not_initialised")
+    own_code, enc_private = meta["unit_code"], meta["enc_private_key"]
+    outcomes: dict[int, BundleOutcome] = {}
+    backed_up = not backup
+    queue = list(enumerate(paths))
+    for attempt in (1, 2):
+        retry = []
+        for position, path in queue:
+            path = Path(path)
+            yield Progress(0, None, t("sync.progress_verifying", file=path.name))
+            with ExitStack() as stack:
+                try:
+                    bundle = _open(path, stack, own_code=own_code, enc_private=enc_private)
+                    with database.sessions() as session:
+                        verified = _verify(session, bundle, own_code)
+                    if verified.already:
+                        outcomes[position] = BundleOutcome(
+                            path.name, ALREADY, verified.bundle_id, verified.sender, verified.sequence
+                        )
+                        continue
+                    check_members(bundle)
+                    if not backed_up:
+                        from msfood.services.backup import backup_before
+
+                        yield Progress(0, None, t("sync.progress_backup"))
+                        backup_before(database, "bundle")
+                        backed_up = True
+                    outcomes[position] = yield from _merge(
+                        database, verified, actor=actor, clock=clock, prefer_core=prefer_core
+                    )
+                except MsfoodError as exc:
+                    if exc.code == "bundle.missing_parents" and attempt == 1 and len(paths) > 1:
+                        retry.append((position, path))
+                    outcomes[position] = BundleOutcome(path.name, REFUSED, code=exc.code, message=exc.message())
+        progressed = any(outcomes[p].status == IMPORTED for p, _ in queue)
+        if not retry or not progressed:
+            break
+        queue = retry
+    return ImportReport([outcomes[i] for i in sorted(outcomes)])

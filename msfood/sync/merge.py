@@ -1,0 +1,468 @@
+"""Merging incoming rows into the database: greater (hlc, origin) wins, concurrent losers are kept.
+
+Rows come sorted by id in chunks. For each chunk the local versions' sync columns are read by id,
+each row is decided in Python, and the winners are written with one executemany upsert
+(INSERT ... ON CONFLICT (id) DO UPDATE). On SQLite the rows are bound as SQLite stores them, through
+the DB-API cursor of the session's own connection (same transaction); on other databases through
+SQLAlchemy Core with the dialect's insert.
+
+Decision for an incoming version I against the local version L of the same id:
+- no L: I is new;  I.hlc == L.hlc: unchanged;  otherwise the greater hlc wins (stamps end with the
+  unit code, so comparing the text compares (hlc, origin)).
+- the loser goes to the conflicts table unless the winner was made on it: the winner's base_hlc is
+  the loser's hlc, or both came from the same unit (a unit's own versions of a record follow each
+  other; had a concurrent version replaced its earlier one there, that unit recorded the conflict),
+  or the winner was made on a version of the loser's unit no older than the loser. A loser with the
+  same content as the winner is no conflict either (two units seeding the same defaults).
+Merged rows keep their hlc, base_hlc, origin and entered_at and take a fresh local_seq, so they
+travel on to other peers. An incoming row that would take a natural key another local record holds
+is set aside whole (a "duplicate" conflict), as are rows pointing at a set-aside row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, UniqueConstraint, and_, exists, select
+from sqlalchemy.orm import Session
+
+from msfood.db.base import NON_CONTENT_COLUMNS
+from msfood.db.models import Conflict
+from msfood.ids import natural_id
+from msfood.services.unit_of_work import UnitOfWork
+from msfood.sync import codec
+from msfood.sync.bundle_format import refuse
+from msfood.sync.hlc import DAY_MS, MS_WIDTH, is_hlc, unit_of
+
+CHUNK = 2000
+MAX_MISSING_SHOWN = 10
+
+
+@dataclass
+class Counts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    set_aside: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in ("new", "updated", "unchanged", "conflicts", "set_aside"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "conflicts": self.conflicts,
+            "set_aside": self.set_aside,
+        }
+
+
+def concurrent(winner: tuple[str, str, str], loser: tuple[str, str, str]) -> bool:
+    """Whether the winning version (hlc, base_hlc, origin) was NOT made on the losing one."""
+    w_hlc, w_base, w_origin = winner
+    l_hlc, _l_base, l_origin = loser
+    if w_base == l_hlc or w_origin == l_origin:
+        return False
+    return not (w_base and unit_of(w_base) == l_origin and w_base >= l_hlc)
+
+
+def unique_keys(table: Table) -> list[tuple[str, ...]]:
+    return [
+        tuple(c.name for c in k.columns)
+        for k in table.constraints
+        if isinstance(k, UniqueConstraint) and k.columns
+    ]
+
+
+# --- backends -----------------------------------------------------------------------------------
+
+
+class SqliteBackend:
+    """Binds rows as SQLite stores them, on the session's own DB-API connection."""
+
+    python_values = False
+
+    def __init__(self, session: Session) -> None:
+        self.raw = session.connection().connection.driver_connection
+        self.cursor = self.raw.cursor()  # type: ignore[union-attr]
+        self.cursor.execute("PRAGMA defer_foreign_keys=ON")
+        self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def fetch_sync(self, table: Table, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+        sql = f'SELECT id, hlc, base_hlc, origin FROM "{table.name}" WHERE id IN ({",".join("?" * len(ids))})'
+        return {r[0]: (r[1], r[2], r[3]) for r in self.cursor.execute(sql, ids)}
+
+    def fetch_full(self, table: Table, columns: list[str], ids: list[str]) -> dict[str, dict[str, Any]]:
+        names = ",".join(f'"{c}"' for c in columns)
+        sql = f'SELECT {names} FROM "{table.name}" WHERE id IN ({",".join("?" * len(ids))})'
+        out = {}
+        for r in self.cursor.execute(sql, ids):
+            row = dict(zip(columns, r, strict=True))
+            out[row["id"]] = row
+        return out
+
+    def key_holders(self, table: Table, key: tuple[str, ...], values: list[tuple]) -> dict[tuple, str]:
+        names = ",".join(f'"{c}"' for c in key)
+        if len(key) == 1:
+            where = f'"{key[0]}" IN ({",".join("?" * len(values))})'
+            params = [v[0] for v in values]
+        else:
+            group = "(" + ",".join("?" * len(key)) + ")"
+            where = f"({names}) IN (VALUES {','.join([group] * len(values))})"
+            params = [x for v in values for x in v]
+        sql = f'SELECT id, {names} FROM "{table.name}" WHERE {where}'
+        return {tuple(r[1:]): r[0] for r in self.cursor.execute(sql, params)}
+
+    def upsert(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
+        key = (table.name, tuple(columns))
+        sql = self._sql.get(key)
+        if sql is None:
+            names = ",".join(f'"{c}"' for c in columns)
+            sets = ",".join(f'"{c}"=excluded."{c}"' for c in columns if c != "id")
+            sql = (
+                f'INSERT INTO "{table.name}" ({names}) VALUES ({",".join("?" * len(columns))}) '
+                f"ON CONFLICT(id) DO UPDATE SET {sets}"
+            )
+            self._sql[key] = sql
+        self.cursor.executemany(sql, rows)
+
+
+class CoreBackend:
+    """SQLAlchemy Core with the dialect's INSERT ... ON CONFLICT (PostgreSQL, or SQLite when asked)."""
+
+    python_values = True
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        name = session.get_bind().dialect.name
+        if name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        self.insert = insert
+        if name == "sqlite":
+            session.execute(select(1))
+            session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+
+    def fetch_sync(self, table: Table, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+        query = select(table.c.id, table.c.hlc, table.c.base_hlc, table.c.origin).where(table.c.id.in_(ids))
+        return {r[0]: (r[1], r[2], r[3]) for r in self.session.execute(query)}
+
+    def fetch_full(self, table: Table, columns: list[str], ids: list[str]) -> dict[str, dict[str, Any]]:
+        query = select(*(table.c[c] for c in columns)).where(table.c.id.in_(ids))
+        return {r["id"]: dict(r) for r in self.session.execute(query).mappings()}
+
+    def key_holders(self, table: Table, key: tuple[str, ...], values: list[tuple]) -> dict[tuple, str]:
+        from sqlalchemy import tuple_
+
+        cols = [table.c[c] for c in key]
+        where = cols[0].in_([v[0] for v in values]) if len(key) == 1 else tuple_(*cols).in_(values)
+        return {tuple(r[1:]): r[0] for r in self.session.execute(select(table.c.id, *cols).where(where))}
+
+    def upsert(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
+        statement = self.insert(table)
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.id], set_={c: statement.excluded[c] for c in columns if c != "id"}
+        )
+        self.session.execute(statement, [dict(zip(columns, r, strict=True)) for r in rows])
+
+
+def make_backend(session: Session, *, prefer_core: bool = False) -> SqliteBackend | CoreBackend:
+    if session.get_bind().dialect.name == "sqlite" and not prefer_core:
+        return SqliteBackend(session)
+    return CoreBackend(session)
+
+
+# --- the merger ---------------------------------------------------------------------------------
+
+
+@dataclass
+class TableInput:
+    """One table's incoming rows: their columns (after any upgrade) and the rows themselves."""
+
+    table: Table
+    columns: list[str]
+    rows: Iterable[list[Any]]
+    fill: list[tuple[str, Any]] = field(default_factory=list)  # missing columns and their values
+
+
+class Merger:
+    """Merges the tables of one bundle inside the caller's transaction (the unit of work's)."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        *,
+        file_name: str,
+        bundle_id: str,
+        now_ms: int,
+        prefer_core: bool = False,
+    ) -> None:
+        self.uow = uow
+        self.session = uow.session
+        self.file_name = file_name
+        self.bundle_id = bundle_id
+        self.limit = f"{now_ms + DAY_MS:0{MS_WIDTH}d}"
+        self.backend = make_backend(self.session, prefer_core=prefer_core)
+        self.start_seq = uow.local_seq
+        self.by_table: dict[str, Counts] = {}
+        self.max_hlc = ""
+        self.set_aside: dict[str, set[str]] = {}
+        self.written: set[str] = set()
+        self._conflicts: list[dict[str, Any]] = []
+
+    def totals(self) -> Counts:
+        total = Counts()
+        for counts in self.by_table.values():
+            total.add(counts)
+        return total
+
+    # --- one table ------------------------------------------------------------------------------
+
+    def merge_table(self, incoming: TableInput) -> Iterator[int]:
+        """Merge one table's rows; yields the number of rows done after each chunk."""
+        table = incoming.table
+        columns = list(incoming.columns) + [name for name, _ in incoming.fill]
+        kinds_by_name = codec.kinds_of(table)
+        kinds = [kinds_by_name[c] for c in columns]
+        check = codec.checker(kinds)
+        fill = [value for _, value in incoming.fill]
+        index = {name: i for i, name in enumerate(columns)}
+        counts = self.by_table.setdefault(table.name, Counts())
+        member = f"data/{table.name}.jsonl"
+        width = len(incoming.columns)
+        previous = ""
+        done = 0
+        chunk: list[list[Any]] = []
+        i_id, i_hlc, i_base, i_origin = index["id"], index["hlc"], index["base_hlc"], index["origin"]
+        for values in incoming.rows:
+            done += 1
+            if len(values) != width:
+                raise refuse("bundle.bad_row", file=self.file_name, member=member, row=done)
+            if fill:
+                values.extend(fill)
+            try:
+                check(values)
+            except (ValueError, TypeError) as exc:
+                raise refuse("bundle.bad_row", file=self.file_name, member=member, row=done) from exc
+            record_id, stamp, base, origin = values[i_id], values[i_hlc], values[i_base], values[i_origin]
+            if (
+                not isinstance(record_id, str)
+                or not 0 < len(record_id) <= 36
+                or record_id <= previous
+                or not is_hlc(stamp)
+                or unit_of(stamp) != origin
+                or not (base == "" or is_hlc(base))
+            ):
+                raise refuse("bundle.bad_row", file=self.file_name, member=member, row=done)
+            if stamp[:MS_WIDTH] > self.limit:
+                raise refuse(
+                    "bundle.clock_ahead", file=self.file_name, table=table.name, record=record_id, origin=origin
+                )
+            if stamp > self.max_hlc:
+                self.max_hlc = stamp
+            previous = record_id
+            chunk.append(codec.to_python(kinds, values) if self.backend.python_values else values)
+            if len(chunk) >= CHUNK:
+                self._merge_chunk(table, columns, index, chunk, counts)
+                chunk = []
+                yield done
+        if chunk:
+            self._merge_chunk(table, columns, index, chunk, counts)
+        yield done
+
+    def _merge_chunk(
+        self,
+        table: Table,
+        columns: list[str],
+        index: dict[str, int],
+        chunk: list[list[Any]],
+        counts: Counts,
+    ) -> None:
+        i_id, i_hlc, i_base, i_origin = index["id"], index["hlc"], index["base_hlc"], index["origin"]
+        local = self.backend.fetch_sync(table, [r[i_id] for r in chunk])
+        writes: list[list[Any]] = []
+        lost_local: dict[str, list[Any]] = {}  # id -> winning incoming row
+        lost_incoming: dict[str, list[Any]] = {}  # id -> losing incoming row
+        new_ids: set[str] = set()
+        for row in chunk:
+            record_id = row[i_id]
+            mine = local.get(record_id)
+            if mine is None:
+                writes.append(row)
+                new_ids.add(record_id)
+                continue
+            theirs = (row[i_hlc], row[i_base], row[i_origin])
+            if theirs[0] == mine[0]:
+                counts.unchanged += 1
+            elif theirs[0] > mine[0]:
+                writes.append(row)
+                counts.updated += 1
+                if concurrent(theirs, mine):
+                    lost_local[record_id] = row
+            else:
+                counts.unchanged += 1
+                if concurrent(mine, theirs):
+                    lost_incoming[record_id] = row
+        if lost_local or lost_incoming:
+            self._record_conflicts(table, columns, index, local, lost_local, lost_incoming, counts)
+        writes = self._set_aside_duplicates(table, columns, index, writes, new_ids, counts)
+        counts.new += sum(1 for r in writes if r[i_id] in new_ids)
+        if writes:
+            seq = self.uow.local_seq
+            for offset, row in enumerate(writes, start=1):
+                row.append(seq + offset)
+            self.uow.local_seq = seq + len(writes)
+            self.backend.upsert(table, columns + ["local_seq"], writes)
+            self.written.add(table.name)
+        self._flush_conflicts()
+
+    # --- conflicts ------------------------------------------------------------------------------
+
+    def _content(self, table: Table) -> list[str]:
+        return [c for c in codec.exported_columns(table) if c not in NON_CONTENT_COLUMNS]
+
+    def _record_conflicts(
+        self,
+        table: Table,
+        columns: list[str],
+        index: dict[str, int],
+        local: dict[str, tuple[str, str, str]],
+        lost_local: dict[str, list[Any]],
+        lost_incoming: dict[str, list[Any]],
+        counts: Counts,
+    ) -> None:
+        exported = codec.exported_columns(table)
+        full = self.backend.fetch_full(table, exported, sorted(set(lost_local) | set(lost_incoming)))
+        content = self._content(table)
+        for record_id, row in list(lost_local.items()) + list(lost_incoming.items()):
+            mine = full[record_id]
+            theirs = {c: row[index[c]] for c in columns if c in index}
+            if all(mine.get(c) == theirs.get(c) for c in content):
+                continue
+            if record_id in lost_local:
+                kept, lost = row[index["hlc"]], mine
+            else:
+                kept, lost = local[record_id][0], theirs
+            self._add_conflict(table, record_id, kept, lost, reason="concurrent")
+            counts.conflicts += 1
+
+    def _add_conflict(
+        self, table: Table, record_id: str, kept_hlc: str, lost: dict[str, Any], *, reason: str, other: str | None = None
+    ) -> None:
+        import json
+
+        lost_json = codec.row_to_json(table, lost)
+        self._conflicts.append(
+            {
+                "id": natural_id("conflict", table.name, record_id, lost_json.get("hlc", "")),
+                "table_name": table.name,
+                "record_id": record_id,
+                "kept_hlc": kept_hlc,
+                "lost_hlc": lost_json.get("hlc", ""),
+                "lost_row": json.dumps(lost_json, ensure_ascii=False, sort_keys=True),
+                "detected_at": self.uow.now,
+                "bundle_id": self.bundle_id,
+                "resolved_at": None,
+                "resolution": None,
+                "reason": reason,
+                "other_id": other,
+            }
+        )
+
+    def _flush_conflicts(self) -> None:
+        if not self._conflicts:
+            return
+        conflicts = Conflict.__table__
+        if self.session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        self.session.execute(insert(conflicts).on_conflict_do_nothing(index_elements=["id"]), self._conflicts)
+        self._conflicts = []
+
+    def _set_aside_duplicates(
+        self,
+        table: Table,
+        columns: list[str],
+        index: dict[str, int],
+        writes: list[list[Any]],
+        new_ids: set[str],
+        counts: Counts,
+    ) -> list[list[Any]]:
+        """Drop (into conflicts) the rows taking a natural key another record holds, and the rows
+        pointing at rows set aside."""
+        i_id = index["id"]
+        aside: dict[str, str | None] = {}
+        for fk in table.foreign_keys:
+            parents = self.set_aside.get(fk.column.table.name)
+            if parents and fk.parent.name in index:
+                position = index[fk.parent.name]
+                for row in writes:
+                    if row[position] in parents:
+                        aside.setdefault(row[i_id], None)
+        for key in unique_keys(table):
+            positions = [index[c] for c in key]
+            keyed = [(tuple(row[p] for p in positions), row) for row in writes if row[i_id] not in aside]
+            keyed = [(k, row) for k, row in keyed if None not in k]
+            if not keyed:
+                continue
+            holders = self.backend.key_holders(table, key, sorted({k for k, _ in keyed}))
+            for k, row in keyed:
+                holder = holders.get(k)
+                if holder is not None and holder != row[i_id]:
+                    aside[row[i_id]] = holder
+                else:
+                    holders[k] = row[i_id]  # a later row of this chunk with the key collides with this one
+        if not aside:
+            return writes
+        kept = []
+        for row in writes:
+            record_id = row[i_id]
+            if record_id not in aside:
+                kept.append(row)
+                continue
+            if record_id not in new_ids:
+                counts.updated -= 1
+            counts.set_aside += 1
+            counts.conflicts += 1
+            self.set_aside.setdefault(table.name, set()).add(record_id)
+            lost = {c: row[index[c]] for c in columns}
+            self._add_conflict(table, record_id, "", lost, reason="duplicate", other=aside[record_id])
+        return kept
+
+    # --- the end --------------------------------------------------------------------------------
+
+    def check_foreign_keys(self, tables: dict[str, Table]) -> None:
+        """Rows merged here must point at records the database holds; refuse naming the missing ones."""
+        missing: list[str] = []
+        for name in sorted(self.written):
+            table = tables[name]
+            for fk in sorted(table.foreign_keys, key=lambda f: f.parent.name):
+                parent = fk.column.table
+                column = fk.parent
+                alias = parent.alias("p")
+                query = (
+                    select(table.c.id, column)
+                    .where(
+                        and_(
+                            table.c.local_seq > self.start_seq,
+                            column.isnot(None),
+                            ~exists().where(alias.c.id == column),
+                        )
+                    )
+                    .limit(MAX_MISSING_SHOWN)
+                )
+                for record_id, parent_id in self.session.execute(query):
+                    missing.append(f"{name} {record_id} -> {parent.name} {parent_id}")
+                if len(missing) >= MAX_MISSING_SHOWN:
+                    break
+        if missing:
+            raise refuse(
+                "bundle.missing_parents", file=self.file_name, items="; ".join(missing[:MAX_MISSING_SHOWN])
+            )

@@ -35,7 +35,9 @@ def test_figures_are_the_metrics(page):
     assert page.period_label.text() == "2026Q4（2026-10-01 至 2026-12-31，截至 2026-11-24）"
     t = stats.supervision.total
     assert page.tiles["supervision"].value() == percent(t.rate)
-    assert page.tiles["supervision"].detail_label.text() == f"应督导 {t.due}，已完成 {t.met}，未完成 {t.missed}"
+    assert t.due == 0  # the quarter has not ended: its obligations are still open
+    assert page.tiles["supervision"].detail_label.text() == f"本期尚无到期的督导任务（进行中 {t.open} 个）"
+    assert page.tiles["open"].value() == str(t.open)
     assert page.tiles["coverage"].value() == percent(stats.supervision.coverage.rate)
     assert page.tiles["daily"].value() == percent(stats.selfcheck.daily.rate)
     assert page.tiles["platform"].value() == percent(stats.selfcheck.platform_rate)
@@ -87,6 +89,9 @@ def test_period_navigation_recomputes(qtbot, page, wait_ops):
     qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
     wait_ops()
     assert page.stats is not None and page.stats.period == "2026Q3"
+    t = page.stats.supervision.total
+    assert t.due > 0
+    assert page.tiles["supervision"].detail_label.text() == f"应督导 {t.due}，已完成 {t.met}，未完成 {t.missed}"
     assert page.next_button.isEnabled()
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("month"))
     wait_ops()

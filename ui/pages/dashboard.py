@@ -252,8 +252,11 @@ class DashboardPage(QWidget):
     def _show_figures(self, stats: Stats) -> None:
         sup = stats.supervision
         t = sup.total
-        self._rate_tile("supervision", t.rate, self.tr("应督导 {due}，已完成 {met}，未完成 {missed}").format(
-            due=t.due, met=t.met, missed=t.missed))
+        if t.due:
+            detail = self.tr("应督导 {due}，已完成 {met}，未完成 {missed}").format(due=t.due, met=t.met, missed=t.missed)
+        else:
+            detail = self.tr("本期尚无到期的督导任务（进行中 {open} 个）").format(open=t.open)
+        self._rate_tile("supervision", t.rate, detail)
         for level in LEVEL_ORDER:
             tally = sup.by_level.get(level, Tally())
             self._rate_tile(f"level_{level}", tally.rate, self.tr("应督导 {due}，未完成 {missed}").format(

@@ -189,6 +189,7 @@ class DomainSettingsBox(QGroupBox):
         self.loaded: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.grade_combos: dict[str, QComboBox] = {}
         for grade in GRADE.codes:
             combo = QComboBox()
@@ -202,6 +203,7 @@ class DomainSettingsBox(QGroupBox):
             spin = QSpinBox()
             spin.setObjectName(key)
             spin.setRange(low, high)
+            spin.setMinimumWidth(120)
             self.spins[key] = spin
             form.addRow(_tr(label), spin)
         layout.addLayout(form)

@@ -46,13 +46,14 @@ def worked_example() -> Sheets:
     sheets["包保主体"] = [
         header("包保主体"),
         ["清水家常饭店", E1, None, "餐饮服务", "小型", None, "D", "否", "430204001001", "清水路 1 号", "张一",
-         "0731-22000001", "在营", None, "周一"],
+         "0731-22000001", "在营", None, None],
         ["田心生鲜超市", E2, None, "食品销售", "中型", "B", "C", "是", "430204001", None, None, None, None, None,
          None],
         ["石峰面包厂", E3, None, "食品生产", None, None, "B", "否", "430204001002", None, None, None, "停业",
          excel_date(D("2026-05-20")), None],
+        # a workshop owes no self-checks, so its rest days change none of the worked figures
         ["清水豆腐坊", E4, None, "小作坊", "微型", None, "D", None, "430204001001", None, None, None, None, None,
-         None],
+         "周六、周日"],
     ]
     sheets["包保干部"] = [
         header("包保干部"),

@@ -1,0 +1,143 @@
+"""The importer as a generator: progress, cancel, continuation sheets, warnings, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from msfood.cli.workbook_cmds import drain
+from msfood.db.models import Business, SelfCheck, Visit
+from msfood.errors import PermissionDenied
+from msfood.progress import Progress
+from msfood.services.permissions import Actor
+from msfood.workbook import importer
+from msfood.workbook.importer import import_workbook
+from msfood.workbook.result import WorkbookRefused
+from tests.workbook_example import EXAMPLE_ROWS, header, worked_example, write_xlsx
+
+ADMIN = Actor("admin", "admin")
+LIAISON = Actor("li", "liaison")
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MSFOOD_HOME", str(tmp_path / "home"))  # backups go there
+
+
+def count(db, model) -> int:  # type: ignore[no-untyped-def]
+    with db.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False))) or 0)
+
+
+def test_progress_then_result(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    book = write_xlsx(tmp_path / "example.xlsx", worked_example())
+    steps = list(_steps(import_workbook(db, book, actor=ADMIN, clock=clock)))
+    progress, result = steps[:-1], steps[-1]
+    assert all(isinstance(p, Progress) for p in progress)
+    assert progress[0].done == 0 and progress[0].total >= EXAMPLE_ROWS
+    assert progress[-1].done == progress[-1].total
+    assert [p.done for p in progress] == sorted(p.done for p in progress)
+    assert result.new == EXAMPLE_ROWS and result.ok and result.by_sheet["自查记录"] == 269
+    assert count(db, Visit) == 3
+
+
+def _steps(task):  # type: ignore[no-untyped-def]
+    while True:
+        try:
+            yield next(task)
+        except StopIteration as finished:
+            yield finished.value
+            return
+
+
+def test_cancel_between_rows_writes_nothing(tmp_path: Path, db, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(importer, "READ_BATCH", 10)
+    monkeypatch.setattr(importer, "WRITE_BATCH", 10)
+    book = write_xlsx(tmp_path / "example.xlsx", worked_example())
+    task = import_workbook(db, book, actor=ADMIN, clock=clock)
+    seen = []
+    for progress in task:
+        seen.append(progress)
+        if progress.done >= 100:  # well into the self-checks: the roster is written by now
+            break
+    task.close()
+    assert seen[-1].done >= 100
+    assert any(p.label.startswith("正在写入") for p in seen)  # rows had been written, then rolled back
+    assert count(db, Business) == 0 and count(db, SelfCheck) == 0
+
+
+def test_continuation_sheets_are_read_alike(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    sheets = worked_example()
+    checks = sheets.pop("自查记录")
+    sheets["自查记录"] = checks[:101]
+    sheets["自查记录2"] = [checks[0], *checks[101:201]]
+    sheets["自查记录3"] = [checks[0], *checks[201:]]
+    book = write_xlsx(tmp_path / "split.xlsx", sheets)
+    result = drain(import_workbook(db, book, actor=ADMIN, clock=clock))
+    assert result.new == EXAMPLE_ROWS
+    assert result.by_sheet == result.by_sheet | {"自查记录": 100, "自查记录2": 100, "自查记录3": 69}
+    assert count(db, SelfCheck) == 269
+
+
+def test_a_key_repeated_in_a_later_part_names_the_first(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    sheets = worked_example()
+    sheets["自查记录2"] = [sheets["自查记录"][0], list(sheets["自查记录"][5])]
+    book = write_xlsx(tmp_path / "repeat.xlsx", sheets)
+    with pytest.raises(WorkbookRefused) as refused:
+        drain(import_workbook(db, book, actor=ADMIN, clock=clock))
+    [error] = refused.value.result.errors
+    assert (error.sheet, error.row, error.column) == ("自查记录2", 2, "统一社会信用代码")
+    assert error.message() == "与自查记录 第 6 行重复"
+    assert error.sentence() == "自查记录2 第 2 行 统一社会信用代码：与自查记录 第 6 行重复"
+    assert count(db, Business) == 0
+
+
+def test_unknown_sheets_and_columns_are_warnings(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    sheets = worked_example()
+    sheets["备忘"] = [["随便写点什么"]]
+    sheets["抽检计划"] = [[*header("抽检计划"), "说明"], ["430204", 2026, 12, "年初下达"]]
+    book = write_xlsx(tmp_path / "extra.xlsx", sheets)
+    result = drain(import_workbook(db, book, actor=ADMIN, clock=clock))
+    found = {(w.sheet, w.row, w.column, w.code) for w in result.warnings}
+    assert ("备忘", None, "", "workbook.unknown_sheet") in found
+    assert ("抽检计划", 1, "说明", "workbook.unknown_column") in found
+    assert result.new == EXAMPLE_ROWS
+
+
+def test_headers_in_any_order_and_blank_rows(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    book = write_xlsx(tmp_path / "order.xlsx", {
+        "区划": [["名称", "区划代码*"], ["石峰区", "430204"], [None, None], ["  ", None], ["清水塘街道", "430204001"]],
+    })
+    result = drain(import_workbook(db, book, actor=ADMIN, clock=clock))
+    assert (result.new, result.rows) == (2, 2)
+
+
+def test_roles_decide_which_sheets_may_be_imported(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    sheets = worked_example()
+    book = write_xlsx(tmp_path / "example.xlsx", sheets)
+    with pytest.raises(PermissionDenied):
+        drain(import_workbook(db, book, actor=LIAISON, clock=clock))
+    with pytest.raises(PermissionDenied):
+        drain(import_workbook(db, book, actor=Actor("v", "viewer"), clock=clock, dry_run=True))
+    assert count(db, Business) == 0
+    roster = {k: v for k, v in sheets.items() if k in ("区划", "包保主体", "包保干部", "包保关系")}
+    drain(import_workbook(db, write_xlsx(tmp_path / "roster.xlsx", roster), actor=ADMIN, clock=clock))
+    # a liaison officer enters records; an empty roster sheet (the template's headers) is no obstacle
+    records = {"包保主体": [header("包保主体")], "督导记录": sheets["督导记录"]}
+    result = drain(import_workbook(db, write_xlsx(tmp_path / "visits.xlsx", records), actor=LIAISON, clock=clock))
+    assert result.new == 3 and count(db, Visit) == 3
+
+
+def test_dry_run_counts_what_would_change(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    book = write_xlsx(tmp_path / "example.xlsx", worked_example())
+    drain(import_workbook(db, book, actor=ADMIN, clock=clock))
+    sheets = worked_example()
+    sheets["督导记录"][3][-1] = "补充备注"
+    sheets["自查记录"].append(sheets["自查记录"][1][:2] + ["日管控", dt.datetime(2026, 7, 1), 0, None, None])
+    changed = write_xlsx(tmp_path / "changed.xlsx", sheets)
+    result = drain(import_workbook(db, changed, actor=ADMIN, clock=clock, dry_run=True))
+    assert (result.new, result.updated, result.unchanged) == (1, 1, EXAMPLE_ROWS - 1)
+    assert result.dry_run and count(db, SelfCheck) == 269

@@ -1,0 +1,46 @@
+"""Making the editor for a field declaration (pickers and region lists read the open database)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from msfood.services import queries
+from ui.forms.fields import (
+    BoolChoiceField,
+    CheckField,
+    ChoiceField,
+    ComboField,
+    DateField,
+    Field,
+    FieldDecl,
+    IntField,
+    RegionField,
+    TextField,
+)
+from ui.forms.pickers import RecordPicker, business_text, cadre_text, searcher
+from ui.forms.problems_editor import ProblemsEditor
+
+SIMPLE = {
+    "text": TextField,
+    "date": DateField,
+    "choice": ChoiceField,
+    "bool": BoolChoiceField,
+    "combo": ComboField,
+    "check": CheckField,
+    "int": IntField,
+    "problems": ProblemsEditor,
+}
+
+
+def make(decl: FieldDecl, context: Any) -> Field:
+    sessions = context.database.sessions
+    if decl.kind in SIMPLE:
+        return SIMPLE[decl.kind](decl)  # type: ignore[abstract]
+    if decl.kind == "region":
+        with sessions() as session:
+            return RegionField(decl, queries.region_choices(session))
+    if decl.kind == "business":
+        return RecordPicker(decl, searcher(sessions, "businesses", business_text))
+    if decl.kind == "cadre":
+        return RecordPicker(decl, searcher(sessions, "cadres", cadre_text))
+    raise ValueError(f"unknown field kind {decl.kind!r}")

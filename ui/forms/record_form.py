@@ -1,0 +1,321 @@
+"""The form of one record, for every kind (FormSpec): errors beside their fields, warnings in place.
+
+Enter saves, Esc cancels, Ctrl+N starts a new record. Quick entry keeps the form open after each save,
+keeps the fields marked sticky (the cadre, the date, the kind) and goes back to the business picker,
+so a stack of paper forms is typed in without the mouse. While fields change, the services check the
+record in a transaction that is rolled back, so their warnings (a cadre level that does not match the
+business grade, a visit by video to a high-risk business) show before saving.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msfood.errors import Issue, MsfoodError, ValidationError
+from msfood.services.saving import Saved
+from ui.forms import form_fields
+from ui.forms.fields import Field, form_text
+from ui.forms.kinds import FormSpec
+from ui.forms.undo import RecordCommand
+
+ERROR_STYLE = "color: #b42318;"
+WARNING_STYLE = "background: #fffaeb; color: #93370d; border: 1px solid #fedf89; padding: 6px;"
+PREVIEW_DELAY_MS = 400
+
+
+def tr(text: str) -> str:
+    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
+    return QCoreApplication.translate("", text)
+
+
+def issue_text(issue: Issue) -> str:
+    text = issue.message()
+    number = issue.params.get("problem")
+    return tr("第 {0} 个问题：").format(number) + text if number else text
+
+
+class RecordForm(QDialog):
+    saved = Signal(object)  # Saved
+
+    def __init__(
+        self,
+        context: Any,
+        spec: FormSpec,
+        *,
+        record_id: str | None = None,
+        preset: dict[str, Any] | None = None,
+        quick: bool = False,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.spec, self.undo_stack = context, spec, undo_stack
+        self.record_id = record_id
+        self.before: dict[str, Any] | None = None
+        self.fields: dict[str, Field] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.last_saved: Saved | None = None
+        self._loading = False
+        self.setObjectName(f"form_{spec.kind}")
+        self.setMinimumWidth(620)
+        self._build(quick)
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.preview)
+        if record_id is not None:
+            self.load(record_id)
+        else:
+            self.new_record(preset=preset)
+
+    # --- building -----------------------------------------------------------------------------------
+
+    def _build(self, quick: bool) -> None:
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("formHeading")
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        layout.addWidget(self.heading)
+        self.general_error = self._label(ERROR_STYLE, "generalError")
+        self.warnings = self._label(WARNING_STYLE, "formWarnings")
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.warnings)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        previous: QWidget | None = None
+        for decl in self.spec.fields:
+            editor = form_fields.make(decl, self.context)
+            editor.setObjectName(f"field_{decl.name}")
+            editor.changed.connect(self._on_field_changed)
+            error = self._label(ERROR_STYLE, f"error_{decl.name}")
+            error.setMaximumWidth(280)
+            row = QHBoxLayout()
+            row.addWidget(editor, 1)
+            row.addWidget(error)
+            label = form_text(decl.label) + ("*" if decl.required else "")
+            form.addRow(label, row)
+            self.fields[decl.name] = editor
+            self.errors[decl.name] = error
+            target = editor.focusProxy() or editor
+            if previous is not None:
+                QWidget.setTabOrder(previous, target)
+            previous = target
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+        self.quick_box = QCheckBox(tr("连续录入（保存后留在此表单，录入下一条）"), self)
+        self.quick_box.setChecked(quick and self.spec.quick)
+        self.quick_box.setVisible(self.spec.quick)
+        self.status = QLabel(self)
+        self.status.setObjectName("formStatus")
+        layout.addWidget(self.quick_box)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        self.close_button = self.buttons.addButton(tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if previous is not None:
+            QWidget.setTabOrder(previous, self.quick_box)
+            QWidget.setTabOrder(self.quick_box, self.save_button)
+            QWidget.setTabOrder(self.save_button, self.close_button)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self._on_new_shortcut_activated)
+
+    def _label(self, style: str, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setStyleSheet(style)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    # --- values -------------------------------------------------------------------------------------
+
+    @property
+    def quick(self) -> bool:
+        return self.quick_box.isChecked()
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, editor in self.fields.items():
+            values[name] = editor.value()
+            if hasattr(editor, "text") and callable(editor.text) and editor.value() is not None:
+                values[f"{name}_text"] = editor.text()
+        return values
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for name, editor in self.fields.items():
+                if name in values:
+                    editor.set_value(values[name], values.get(f"{name}_text"))
+        finally:
+            self._loading = False
+
+    def _title(self) -> str:
+        what = form_text(self.spec.title)
+        return (tr("修改{0}") if self.record_id else tr("新增{0}")).format(what)
+
+    def load(self, record_id: str) -> None:
+        with self.context.database.sessions() as session:
+            values = self.spec.load(session, record_id)
+        self.record_id = record_id
+        self.before = values
+        self.set_values(values)
+        self._refresh_title()
+        self.clear_messages()
+        self._preview_timer.start()
+
+    def new_record(self, *, preset: dict[str, Any] | None = None, keep_sticky: bool = False) -> None:
+        """Empty the form for a new record (quick entry keeps the sticky fields)."""
+        sticky = {d.name for d in self.spec.fields if d.sticky} if keep_sticky else set()
+        kept = {k: v for k, v in self.values().items() if k.split("_text")[0] in sticky}
+        self._loading = True
+        try:
+            for decl in self.spec.fields:
+                if decl.name in sticky:
+                    continue
+                editor = self.fields[decl.name]
+                editor.set_value(self.context.clock.today() if decl.today else None)
+        finally:
+            self._loading = False
+        self.set_values({**kept, **(preset or {})})
+        self.record_id, self.before = None, None
+        self._refresh_title()
+        self.clear_messages()
+        self.focus_first(skip_sticky=keep_sticky)
+
+    def focus_first(self, *, skip_sticky: bool = False) -> None:
+        for decl in self.spec.fields:
+            if skip_sticky and decl.sticky:
+                continue
+            self.fields[decl.name].setFocus()
+            return
+
+    def _refresh_title(self) -> None:
+        self.setWindowTitle(self._title())
+        self.heading.setText(self._title())
+
+    # --- messages -----------------------------------------------------------------------------------
+
+    def clear_messages(self) -> None:
+        for label in (self.general_error, self.warnings, *self.errors.values()):
+            label.clear()
+            label.hide()
+
+    def _field_for(self, name: str) -> str | None:
+        if name in self.fields:
+            return name
+        for decl in self.spec.fields:
+            if name in decl.aliases:
+                return decl.name
+        return None
+
+    def show_errors(self, issues: list[Issue]) -> None:
+        for label in (self.general_error, *self.errors.values()):
+            label.clear()
+            label.hide()
+        general: list[str] = []
+        first: str | None = None
+        for issue in issues:
+            target = self._field_for(issue.field)
+            if target is None:
+                general.append(issue_text(issue))
+                continue
+            label = self.errors[target]
+            label.setText("\n".join(filter(None, [label.text(), issue_text(issue)])))
+            label.show()
+            first = first or target
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        if first is not None:
+            self.fields[first].setFocus()
+
+    def show_warnings(self, issues: tuple[Issue, ...] | list[Issue]) -> None:
+        texts = [issue_text(i) for i in issues]
+        self.warnings.setText("\n".join(f"⚠ {t}" for t in texts))
+        self.warnings.setVisible(bool(texts))
+
+    # --- checking and saving ------------------------------------------------------------------------
+
+    def _on_field_changed(self) -> None:
+        if not self._loading:
+            self._preview_timer.start()
+
+    def preview(self) -> None:
+        """Ask the service what it would say (warnings only), writing nothing."""
+        from ui import workers
+
+        if workers.busy():
+            return  # a long job holds the database: check on save instead
+        from ui.forms.dry_run import dry_run
+
+        result = dry_run(self.context, self.spec, self.values(), self.record_id)
+        if result is not None:
+            self.show_warnings(result.warnings)
+
+    def save(self) -> bool:
+        from msfood.services.unit_of_work import unit_of_work
+
+        self._preview_timer.stop()
+        values = self.values()
+        try:
+            with unit_of_work(self.context.database.sessions, actor=self.context.actor,
+                              clock=self.context.clock) as uow:  # fmt: skip
+                result = self.spec.save(uow, values, self.record_id)
+        except ValidationError as error:
+            self.show_errors(error.issues)
+            return False
+        except MsfoodError as error:
+            self.general_error.setText(error.message())
+            self.general_error.show()
+            return False
+        self._after_save(result, values)
+        return True
+
+    def _after_save(self, result: Saved, values: dict[str, Any]) -> None:
+        self.last_saved = result
+        if self.undo_stack is not None and result.outcome != "unchanged":
+            self.undo_stack.push(RecordCommand(self.context, self.spec, result.id, self.before, values))
+        self.context.changed(result.tables or self.spec.tables)
+        self.saved.emit(result)
+        self.clear_messages()
+        self.show_warnings(result.warnings)
+        if self.quick:
+            shown = values.get("business_id_text") or values.get("name") or ""
+            self.status.setText(tr("已保存：{0}。请录入下一条。").format(shown))
+            self.new_record(keep_sticky=True)
+            self.show_warnings(result.warnings)
+            return
+        self.record_id = result.id
+        with self.context.database.sessions() as session:
+            self.before = self.spec.load(session, result.id)
+        self._refresh_title()
+        if result.warnings:
+            self.status.setText(tr("已保存。请留意上面的提示。"))
+            return
+        self.accept()
+
+    def _on_new_shortcut_activated(self) -> None:
+        if self.spec.can_create:
+            self.new_record(keep_sticky=self.quick)

@@ -1,0 +1,125 @@
+"""The filter widgets above a list: a choice, the region tree, a period. Each gives one Filters field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from msfood.domain.enums import Enum
+from msfood.domain.periods import period_of
+from msfood.errors import ValidationError
+from msfood.i18n import language
+
+
+def tr(text: str) -> str:
+    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
+    return QCoreApplication.translate("", text)
+
+
+class ChoiceFilter(QComboBox):
+    """「全部…」 or one code. `name` is the Filters field it sets."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, everything: str, choices: Sequence[tuple[Any, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName(f"filter_{name}")
+        self.addItem(everything, None)
+        for code, label in choices:
+            self.addItem(label, code)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentIndexChanged.connect(self.changed)
+
+    @classmethod
+    def of_enum(cls, name: str, everything: str, enum: Enum, parent: QWidget | None = None) -> ChoiceFilter:
+        return cls(name, everything, [(c.code, c.label(language())) for c in enum.choices], parent)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        self.setCurrentIndex(max(self.findData(value), 0))
+
+
+class RegionFilter(ChoiceFilter):
+    """A region and everything under it, picked from the tree (indented by depth)."""
+
+    def __init__(self, regions: Sequence[Any], parent: QWidget | None = None) -> None:
+        choices = [(r.code, f"{'　' * r.depth}{r.name}") for r in regions]
+        super().__init__("region", tr("全部区划"), choices, parent)
+
+
+class PeriodFilter(QComboBox):
+    """A period: the usual ones to pick (本月, 本季度, ...) or any key typed (2026Q4, 2026-11, 2026-W48)."""
+
+    changed = Signal()
+    name = "period"
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None, *, default: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filter_period")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem(tr("全部期间"), None)
+        last_month = period_of("month", today.replace(day=1) - dt.timedelta(days=1))
+        quarter = period_of("quarter", today)
+        for label, key in (
+            (tr("本月"), period_of("month", today).key),
+            (tr("上月"), last_month.key),
+            (tr("本季度"), quarter.key),
+            (tr("上季度"), quarter.previous().key),
+            (tr("本年"), period_of("year", today).key),
+        ):
+            self.addItem(f"{label}（{key}）", key)
+        self.lineEdit().setPlaceholderText(tr("期间，如 2026Q4"))
+        self._value: str | None = None
+        self.currentIndexChanged.connect(self._on_current_index_changed)
+        self.lineEdit().editingFinished.connect(self._on_line_edit_editing_finished)
+        if default is not None:
+            self.set_value(default)
+
+    def value(self) -> str | None:
+        return self._value
+
+    def set_value(self, key: str | None) -> None:
+        index = self.findData(key)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(key or "")
+            self._on_line_edit_editing_finished()
+
+    def _on_current_index_changed(self, index: int) -> None:
+        self._set(self.itemData(index))
+
+    def _on_line_edit_editing_finished(self) -> None:
+        text = self.currentText().strip()
+        index = self.findText(text)
+        if index >= 0:
+            self._set(self.itemData(index))
+            return
+        if not text:
+            self._set(None)
+            return
+        from msfood.domain.periods import parse_period
+
+        try:
+            key = parse_period(text).key
+        except ValidationError as error:
+            self.setStyleSheet("QComboBox { border: 1px solid #b42318; }")
+            self.setToolTip(error.issues[0].message())
+            return
+        self._set(key)
+
+    def _set(self, key: str | None) -> None:
+        self.setStyleSheet("")
+        self.setToolTip("")
+        if key != self._value:
+            self._value = key
+            self.changed.emit()

@@ -1,0 +1,324 @@
+"""A list page: search as you type, filters, the row count, export, and the record forms.
+
+The list is a LazyTableModel (keyset pages in a bounded window); the count runs off the UI thread.
+Double-click or Enter opens the record; Ctrl+N a new one; Delete removes it after asking; Ctrl+Z undoes
+the last save or delete (through the services, QUndoStack). Export writes every row of the current view
+(its filters, search and order) to an Excel file, page by page, in a worker with a progress dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msfood.errors import Cancelled, MsfoodError
+from msfood.services import queries
+from msfood.services.queries import Filters
+from ui.forms.fields import form_text
+from ui.forms.kinds import FormSpec
+from ui.forms.record_form import RecordForm
+from ui.forms.undo import RecordCommand
+from ui.models.columns import Column
+from ui.models.lazy_table import LazyTableModel, Tone
+from ui.models.lazy_view import LazyTableView
+
+SEARCH_DELAY_MS = 250
+
+
+def tr(text: str) -> str:
+    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
+    return QCoreApplication.translate("", text)
+
+
+def export_cell(column: Column, row: Any) -> Any:
+    """What a cell holds in Excel: dates and numbers as themselves, codes as their labels."""
+    from ui.models.columns import plain
+
+    return column.value(row) if column.text is plain else column.display(row)
+
+
+class ListPage(QWidget):
+    def __init__(
+        self,
+        context: Any,
+        kind: str,
+        columns: tuple[Column, ...],
+        *,
+        form: FormSpec | None,
+        filters: Sequence[Any] = (),
+        search_hint: str = "",
+        title: str = "",
+        permission: str | None = None,
+        tone: Tone | None = None,
+        tables: frozenset[str] = frozenset(),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.kind, self.form_spec = context, kind, form
+        self.title = title or kind
+        self.setObjectName(f"list_{kind}")
+        self.tables = tables | (form.tables if form else frozenset()) | {kind}
+        self.filter_widgets = list(filters)
+        self.undo_stack = QUndoStack(self)
+        self.current_form: RecordForm | None = None
+        self.total: int | None = None
+        self._count_token = 0
+        self._counting = False
+        self.editable = form is not None and (permission is None or context.actor.can(permission))
+        self.model = LazyTableModel(context.database.sessions, kind, columns, filters=self.current_filters(),
+                                    tone=tone, parent=self)  # fmt: skip
+        self._build(search_hint)
+        self.model.query_changed.connect(self.recount)
+        context.signals.data_changed.connect(self._on_data_changed)
+        self.recount()
+
+    # --- building -----------------------------------------------------------------------------------
+
+    def _build(self, search_hint: str) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(search_hint or tr("搜索"))
+        self.search.setMinimumWidth(260)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._apply_search)
+        top.addWidget(self.search)
+        for widget in self.filter_widgets:
+            widget.changed.connect(self._on_filter_changed)
+            top.addWidget(widget)
+        top.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("rowCount")
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+        buttons = QHBoxLayout()
+        self.new_button = self._button(tr("新增"), self.new_record, "newButton")
+        self.quick_button = self._button(tr("连续录入"), self.quick_entry, "quickButton")
+        self.edit_button = self._button(tr("打开"), self.open_current, "openButton")
+        self.delete_button = self._button(tr("删除"), self.delete_current, "deleteButton")
+        self.undo_button = self._button(tr("撤销"), self.undo_stack.undo, "undoButton")
+        self.export_button = self._button(tr("导出 Excel"), self.export, "exportButton")
+        for button in (self.new_button, self.quick_button, self.edit_button, self.delete_button,
+                       self.undo_button):  # fmt: skip
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+        can_create = self.editable and self.form_spec is not None and self.form_spec.can_create
+        self.new_button.setVisible(can_create)
+        self.quick_button.setVisible(can_create and bool(self.form_spec and self.form_spec.quick))
+        self.delete_button.setVisible(self.editable and bool(self.form_spec and self.form_spec.delete))
+        self.undo_button.setVisible(self.editable)
+        self.edit_button.setVisible(self.form_spec is not None)
+        self.undo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_button.setToolTip(tr("撤销：{0}").format(text) if text else ""))
+        self.view = LazyTableView(self)
+        self.view.setObjectName("table")
+        self.view.setModel(self.model)
+        self.view.activated_id.connect(self.open_record)
+        layout.addWidget(self.view, 1)
+        self._action(QKeySequence.StandardKey.New, self.new_record)
+        self._action(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+        self._action(QKeySequence(Qt.Key.Key_Delete), self.delete_current)
+        self._action(QKeySequence.StandardKey.Find, self.search.setFocus)
+
+    def _button(self, text: str, slot: Any, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _action(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Any) -> None:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+
+    # --- the query ----------------------------------------------------------------------------------
+
+    def current_filters(self) -> Filters:
+        values = {w.name: w.value() for w in self.filter_widgets}
+        return Filters(**values, as_of=self.context.clock.today())
+
+    def _on_filter_changed(self) -> None:
+        self.model.set_filters(self.current_filters())
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        if self.search.text().strip() != self.model.search:
+            self.model.set_search(self.search.text().strip())
+
+    def recount(self) -> None:
+        from ui.workers import run_op
+
+        self._count_token += 1
+        token, kind = self._count_token, self.kind
+        filters, search = self.model.filters, self.model.search
+        sessions = self.context.database.sessions
+        self._counting = True
+        self.count_label.setText(tr("正在计数……"))
+
+        def count() -> int:
+            with sessions() as session:
+                return queries.count(session, kind, filters, search)
+
+        run_op(self, count).on_success(lambda n: self._on_counted(token, n)).on_failure(
+            lambda exc: self._on_counted(token, None))
+
+    def _on_counted(self, token: int, total: int | None) -> None:
+        if token != self._count_token:
+            return
+        self._counting = False
+        self.total = total
+        self.count_label.setText(tr("共 {0} 条").format(total) if total is not None else "")
+
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if tables & self.tables:
+            self.refresh()
+
+    def refresh(self) -> None:
+        current = self.view.current_id()
+        self.model.refresh()
+        if current:
+            self.view.select_id(current)
+        self.recount()
+
+    # --- what the main window calls -----------------------------------------------------------------
+
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def is_busy(self) -> bool:
+        return self._counting
+
+    # --- records ------------------------------------------------------------------------------------
+
+    def _form(self, **kwargs: Any) -> RecordForm | None:
+        if self.form_spec is None:
+            return None
+        if self.current_form is not None:
+            self.current_form.close()
+        form = RecordForm(self.context, self.form_spec, undo_stack=self.undo_stack if self.editable else None,
+                          parent=self, **kwargs)  # fmt: skip
+        form.save_button.setEnabled(self.editable)
+        form.finished.connect(lambda _result: self._on_form_finished(form))
+        self.current_form = form
+        form.open()
+        return form
+
+    def _on_form_finished(self, form: RecordForm) -> None:
+        if form.last_saved is not None:
+            self.view.select_id(form.last_saved.id)
+        if self.current_form is form:
+            self.current_form = None
+
+    def new_record(self, preset: dict[str, Any] | None = None) -> RecordForm | None:
+        if not (self.editable and self.form_spec and self.form_spec.can_create):
+            return None
+        return self._form(preset=preset)
+
+    def quick_entry(self) -> RecordForm | None:
+        if not (self.editable and self.form_spec and self.form_spec.quick):
+            return None
+        return self._form(quick=True)
+
+    def open_record(self, record_id: str) -> RecordForm | None:
+        try:
+            return self._form(record_id=record_id)
+        except MsfoodError as error:
+            from ui.errors import show_error
+
+            show_error(self, error)
+            self.refresh()
+            return None
+
+    def open_current(self) -> RecordForm | None:
+        record_id = self.view.current_id()
+        return self.open_record(record_id) if record_id else None
+
+    def delete_current(self) -> bool:
+        spec, record_id = self.form_spec, self.view.current_id()
+        if not (self.editable and spec and spec.delete and record_id):
+            return False
+        row = self.model.row(self.view.currentIndex().row())
+        shown = getattr(row, "name", None) or getattr(row, "business_name", None) or ""
+        answer = QMessageBox.question(
+            self, tr("删除记录"), tr("确定删除这条{0}记录吗？{1}").format(
+                form_text(spec.title), shown))
+        if answer not in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok):
+            return False
+        from msfood.services.unit_of_work import unit_of_work
+
+        try:
+            with self.context.database.sessions() as session:
+                before = spec.load(session, record_id)
+            with unit_of_work(self.context.database.sessions, actor=self.context.actor,
+                              clock=self.context.clock) as uow:  # fmt: skip
+                result = spec.delete(uow, record_id)
+        except MsfoodError as error:
+            from ui.errors import show_error
+
+            show_error(self, error)
+            return False
+        self.undo_stack.push(RecordCommand(self.context, spec, record_id, before, None))
+        self.context.changed(result.tables or spec.tables)
+        return True
+
+    # --- export -------------------------------------------------------------------------------------
+
+    def export(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, tr("导出到 Excel"), f"{self.title}.xlsx", tr("Excel 工作簿 (*.xlsx)"))
+            if not path:
+                return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        from ui.workers import run_op
+
+        columns, kind = self.model.columns, self.kind
+        filters, search, sort = self.model.filters, self.model.search, self.model.current_sort
+        sessions, title = self.context.database.sessions, self.title
+        headers = [c.title for c in columns]
+        holder: dict[str, Any] = {}
+
+        def job() -> int:
+            from msfood.workbook.export import export_view
+
+            with sessions() as session:
+                def rows() -> Any:
+                    for row in queries.iterate(session, kind, filters=filters, search=search, sort=sort):
+                        op = holder.get("op")
+                        if op is not None and op.worker.cancelled:
+                            raise Cancelled()  # before the file is moved into place: nothing is left
+                        yield [export_cell(c, row) for c in columns]
+
+                return export_view(rows(), headers, path, title=title)
+
+        op = run_op(self, job, progress=tr("正在导出……"))
+        holder["op"] = op
+        op.on_success(lambda n: self._on_exported(path, n))
+
+    def _on_exported(self, path: str, rows: int) -> None:
+        self.last_export = (path, rows)
+        QMessageBox.information(self, tr("导出完成"), tr("已导出 {0} 条记录到\n{1}").format(rows, path))

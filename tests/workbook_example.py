@@ -45,15 +45,15 @@ def worked_example() -> Sheets:
     ]
     sheets["包保主体"] = [
         header("包保主体"),
-        ["清水家常饭店", E1, None, "餐饮服务", "小型", None, "D", "否", "430204001001", "清水路 1 号", "张一",
-         "0731-22000001", "在营", None, None],
-        ["田心生鲜超市", E2, None, "食品销售", "中型", "B", "C", "是", "430204001", None, None, None, None, None,
-         None],
+        ["清水家常饭店", E1, None, "餐饮服务", "小型", None, "D", "否", "430204001001",
+         "清水路 1 号", "张一", "0731-22000001", "在营", None, None],
+        ["田心生鲜超市", E2, None, "食品销售", "中型", "B", "C", "是", "430204001",
+         None, None, None, None, None, None],
         ["石峰面包厂", E3, None, "食品生产", None, None, "B", "否", "430204001002", None, None, None, "停业",
          excel_date(D("2026-05-20")), None],
         # a workshop owes no self-checks, so its rest days change none of the worked figures
-        ["清水豆腐坊", E4, None, "小作坊", "微型", None, "D", None, "430204001001", None, None, None, None, None,
-         "周六、周日"],
+        ["清水豆腐坊", E4, None, "小作坊", "微型", None, "D", None, "430204001001",
+         None, None, None, None, None, "周六、周日"],
     ]
     sheets["包保干部"] = [
         header("包保干部"),
@@ -71,8 +71,8 @@ def worked_example() -> Sheets:
     ]
     sheets["督导记录"] = [
         header("督导记录"),
-        [K1, E1, None, excel_date(D("2026-05-10")), "现场督导", 1, "冷藏柜温度记录不全", excel_date(D("2026-06-15")),
-         excel_date(D("2026-06-20")), None],
+        [K1, E1, None, excel_date(D("2026-05-10")), "现场督导", 1, "冷藏柜温度记录不全",
+         excel_date(D("2026-06-15")), excel_date(D("2026-06-20")), None],
         [K2, E2, None, excel_date(D("2026-06-01")), "视频督导", 0, None, None, None, None],
         [K1, E4, None, "2026-06-30", " 现场督导", None, None, None, None, "月末督导"],
     ]
@@ -92,12 +92,13 @@ def worked_example() -> Sheets:
     sheets["自查记录"] = selfchecks
     sheets["抽检"] = [
         header("抽检"),
-        ["SF2026001", E1, None, excel_date(D("2026-04-08")), "监督抽检", "餐饮食品", "米饭", None, "株洲市检验所",
-         "合格", None, excel_date(D("2026-04-20")), None, None],
-        ["SF2026002", E2, None, excel_date(D("2026-04-12")), "监督抽检", "食用农产品", "韭菜", "2026-04-10",
-         "株洲市检验所", "不合格", "腐霉利", excel_date(D("2026-05-01")), "下架", excel_date(D("2026-06-20"))],
-        ["SF2026003", E3, None, excel_date(D("2026-06-25")), "风险监测", "糕点", "蛋糕", None, None, "待检", None,
-         None, None, None],
+        ["SF2026001", E1, None, excel_date(D("2026-04-08")), "监督抽检", "餐饮食品", "米饭", None,
+         "株洲市检验所", "合格", None, excel_date(D("2026-04-20")), None, None],
+        ["SF2026002", E2, None, excel_date(D("2026-04-12")), "监督抽检", "食用农产品", "韭菜",
+         "2026-04-10", "株洲市检验所", "不合格", "腐霉利", excel_date(D("2026-05-01")), "下架",
+         excel_date(D("2026-06-20"))],
+        ["SF2026003", E3, None, excel_date(D("2026-06-25")), "风险监测", "糕点", "蛋糕", None, None,
+         "待检", None, None, None, None],
     ]
     sheets["快检"] = [
         header("快检"),

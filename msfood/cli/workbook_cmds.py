@@ -18,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, help="the .xlsx file to write")
     parser.set_defaults(handler=run_template)
 
-    parser = subparsers.add_parser("import", help="import a workbook (.xlsx, .xls or a CSV folder), all or nothing")
+    parser = subparsers.add_parser(
+        "import", help="import a workbook (.xlsx, .xls or a CSV folder), all or nothing"
+    )
     add_db(parser)
     add_user(parser)
     parser.add_argument("file", help="the workbook, or a folder of CSV files named after the sheets")
@@ -76,7 +78,15 @@ def run_import(args: argparse.Namespace) -> int:
         print_json(result.as_json())
         return 0
     done = "workbook.dry_run_done" if result.dry_run else "workbook.import_done"
-    print(t(done, new=result.new, updated=result.updated, unchanged=result.unchanged, conflicts=result.conflicts))
+    print(
+        t(
+            done,
+            new=result.new,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            conflicts=result.conflicts,
+        )
+    )
     _print_warnings(result.warnings)
     return 0
 
@@ -93,7 +103,9 @@ def run_export(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
         actor = acting_user(args, database, now)
-        result = drain(export_workbook(database, args.out, actor=actor, period=args.period, region=args.region))
+        result = drain(
+            export_workbook(database, args.out, actor=actor, period=args.period, region=args.region)
+        )
     finally:
         database.close()
     print(t("workbook.export_done", rows=result.rows, path=result.path))

@@ -9,16 +9,28 @@ MESSAGES = {
         "{path} is not an Excel workbook (.xlsx or .xls), nor a CSV file or folder.",
     ),
     "workbook.no_csv": ("文件夹 {path} 中没有 CSV 文件。", "The folder {path} holds no CSV file."),
-    "workbook.csv_unreadable": ("无法读取 CSV 文件 {path}：{reason}", "Cannot read the CSV file {path}: {reason}"),
+    "workbook.csv_unreadable": (
+        "无法读取 CSV 文件 {path}：{reason}",
+        "Cannot read the CSV file {path}: {reason}",
+    ),
     "workbook.write_failed": ("无法写入文件 {path}：{reason}", "Cannot write {path}: {reason}"),
     # sheets, columns, rows
-    "workbook.unknown_sheet": ("不是导入模板中的工作表，已忽略", "not a sheet of the import template; ignored"),
+    "workbook.unknown_sheet": (
+        "不是导入模板中的工作表，已忽略",
+        "not a sheet of the import template; ignored",
+    ),
     "workbook.unknown_column": ("不是该表的列，已忽略", "not a column of this sheet; ignored"),
-    "workbook.missing_column": ("缺少必填列，该表未读取", "a required column is missing; the sheet was not read"),
+    "workbook.missing_column": (
+        "缺少必填列，该表未读取",
+        "a required column is missing; the sheet was not read",
+    ),
     "workbook.duplicate_column": ("列重复", "the column appears twice"),
     "workbook.duplicate_row": ("与第 {line} 行重复", "repeats row {line}"),
     "workbook.duplicate_row_in": ("与{sheet} 第 {line} 行重复", "repeats {sheet} row {line}"),
-    "workbook.sentence_row_column": ("{sheet} 第 {row} 行 {column}：{message}", "{sheet} row {row}, {column}: {message}"),
+    "workbook.sentence_row_column": (
+        "{sheet} 第 {row} 行 {column}：{message}",
+        "{sheet} row {row}, {column}: {message}",
+    ),
     "workbook.sentence_row": ("{sheet} 第 {row} 行：{message}", "{sheet} row {row}: {message}"),
     "workbook.sentence_column": ("{sheet} {column}：{message}", "{sheet}, {column}: {message}"),
     "workbook.sentence_sheet": ("{sheet}：{message}", "{sheet}: {message}"),
@@ -51,7 +63,10 @@ MESSAGES = {
     "workbook.progress_export": ("正在导出 {sheet}", "Exporting {sheet}"),
     "workbook.progress_done": ("完成", "Done"),
     # the template's instructions sheet
-    "workbook.instructions_title": ("食安包保 数据导入模板 填写说明", "msfood import workbook: how to fill it in"),
+    "workbook.instructions_title": (
+        "食安包保 数据导入模板 填写说明",
+        "msfood import workbook: how to fill it in",
+    ),
     "workbook.instructions": (
         "1. 每个工作表对应一类数据，按需填写，不用的表可以留空或删除。\n"
         "2. 第一行是列名，请勿修改；带 * 的列必须填写，其余可留空（留空不会改动已保存的值）。\n"

@@ -31,7 +31,6 @@ from msfood.services.permissions import READ, Actor
 from msfood.workbook import export_rows
 from msfood.workbook.schema import BOOL, MAX_ROWS, SHEETS, Column, Sheet
 from msfood.workbook.template import (
-    DATE_FORMAT,
     HEADER_FILL,
     HEADER_FONT,
     REQUIRED_FILL,
@@ -120,7 +119,9 @@ def _save(book: Workbook, path: Path) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise EnvironmentProblem("workbook.write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise EnvironmentProblem(
+            "workbook.write_failed", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
 
 
 def export_workbook(
@@ -187,20 +188,17 @@ def export_view(
 
     out = SplitSheet(book, safe_title(title), header, max_rows)
     for row in rows:
-        out.append([_view_cell(out, v) for v in row])
+        out.append([_view_cell(v) for v in row])
     if out.sheet is None:
         out.open()
     _save(book, path)
     return out.rows
 
 
-def _view_cell(out: SplitSheet, value: Any) -> Any:
+def _view_cell(value: Any) -> Any:
+    """A value as a cell (a date gets a date format of its own; Excel has no time zones)."""
     if isinstance(value, dt.datetime):
-        value = value.replace(tzinfo=None)
-    elif isinstance(value, dt.date):
-        cell = WriteOnlyCell(out.sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
+        return value.replace(tzinfo=None)
     if isinstance(value, bool):
         return "是" if value else "否"
     return value
@@ -208,6 +206,5 @@ def _view_cell(out: SplitSheet, value: Any) -> Any:
 
 def safe_title(title: str) -> str:
     """A sheet title Excel accepts: no []:*?/\\ and at most 31 characters (room left for a part number)."""
-    cleaned = "".join("_" if ch in '[]:*?/\\' else ch for ch in title).strip() or "导出"
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip() or "导出"
     return cleaned[:28]
-

@@ -91,9 +91,22 @@ class Source:
 
     def estimate(self) -> int:
         total = 0
-        for model in (Region, Business, Cadre, Assignment, Visit, SelfCheck, Sampling, RapidTest, SamplingPlan):
+        for model in (
+            Region,
+            Business,
+            Cadre,
+            Assignment,
+            Visit,
+            SelfCheck,
+            Sampling,
+            RapidTest,
+            SamplingPlan,
+        ):
             table = model.__table__
-            total += self.session.scalar(select(func.count()).select_from(table).where(table.c.deleted.is_(False))) or 0
+            total += (
+                self.session.scalar(select(func.count()).select_from(table).where(table.c.deleted.is_(False)))
+                or 0
+            )
         return int(total)
 
     def rows(self, kind: str) -> Iterator[Record]:
@@ -121,12 +134,17 @@ class Source:
             return None
         if self._cadres_wanted is None:
             businesses = {
-                r.id for r in self.session.execute(
+                r.id
+                for r in self.session.execute(
                     select(Business.id, Business.region_id).where(Business.deleted.is_(False))
-                ) if self.in_scope(r.region_id)
+                )
+                if self.in_scope(r.region_id)
             }
             wanted = {
-                r.id for r in self.session.execute(select(Cadre.id, Cadre.region_id).where(Cadre.deleted.is_(False)))
+                r.id
+                for r in self.session.execute(
+                    select(Cadre.id, Cadre.region_id).where(Cadre.deleted.is_(False))
+                )
                 if self.in_scope(r.region_id)
             }
             for model, date_column in ((Assignment, None), (Visit, Visit.visit_date)):
@@ -143,7 +161,11 @@ class Source:
         for row in self._stream(query):
             if wanted is not None and row["id"] not in wanted:
                 continue
-            yield {"code": row["code"], "name": row["name"], "parent_code": self.region_code.get(row["parent_id"])}
+            yield {
+                "code": row["code"],
+                "name": row["name"],
+                "parent_code": self.region_code.get(row["parent_id"]),
+            }
 
     def _business(self) -> Iterator[Record]:
         status: dict[str, Any] = {}
@@ -153,7 +175,9 @@ class Source:
         for row in self.session.execute(statuses):
             current = status.get(row.business_id)
             # the latest status: a dated one after an undated one, the later date after the earlier
-            if current is None or (row.since is not None and (current.since is None or row.since >= current.since)):
+            if current is None or (
+                row.since is not None and (current.since is None or row.since >= current.since)
+            ):
                 status[row.business_id] = row
         query = _live(Business).order_by(Business.region_id, Business.name, Business.id)
         for row in self._stream(query):
@@ -201,14 +225,20 @@ class Source:
         query = _live(SamplingPlan).order_by(SamplingPlan.year, SamplingPlan.region_id)
         for row in self._stream(query):
             if self.in_scope(row["region_id"]) and row["region_id"] in self.region_code:
-                yield {"region_code": self.region_code[row["region_id"]], "year": row["year"],
-                       "planned": row["planned"]}
+                yield {
+                    "region_code": self.region_code[row["region_id"]],
+                    "year": row["year"],
+                    "planned": row["planned"],
+                }
 
     # --- the work -----------------------------------------------------------------------------------
 
     def _problems(self) -> dict[str, list[Any]]:
-        query = select(Problem.visit_id, Problem.seq, Problem.description, Problem.deadline,
-                       Problem.closed_on).where(Problem.deleted.is_(False)).order_by(Problem.visit_id, Problem.seq)
+        query = (
+            select(Problem.visit_id, Problem.seq, Problem.description, Problem.deadline, Problem.closed_on)
+            .where(Problem.deleted.is_(False))
+            .order_by(Problem.visit_id, Problem.seq)
+        )
         found: dict[str, list[Any]] = {}
         for row in self.session.execute(query):
             found.setdefault(row.visit_id, []).append(row)
@@ -243,7 +273,9 @@ class Source:
                 yield record
 
     def _sampling(self) -> Iterator[Record]:
-        query = self._dated(_live(Sampling), Sampling.sample_date).order_by(Sampling.sample_date, Sampling.sample_no)
+        query = self._dated(_live(Sampling), Sampling.sample_date).order_by(
+            Sampling.sample_date, Sampling.sample_no
+        )
         for row in self._stream(query):
             record = dict(row)
             if self._refer(row, record):

@@ -136,10 +136,14 @@ def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
     except Exception as exc:  # a damaged sheet: say so plainly, whichever library noticed
         from msfood.errors import EnvironmentProblem
 
-        raise EnvironmentProblem("workbook.unreadable", path=name, reason=str(exc) or type(exc).__name__) from exc
+        raise EnvironmentProblem(
+            "workbook.unreadable", path=name, reason=str(exc) or type(exc).__name__
+        ) from exc
 
 
-def _header(sheet: Sheet, name: str, header: tuple[Any, ...], state: _State) -> list[tuple[int, Column]] | None:
+def _header(
+    sheet: Sheet, name: str, header: tuple[Any, ...], state: _State
+) -> list[tuple[int, Column]] | None:
     """Map the header row to columns; None when a required column is missing (errors recorded)."""
     mapping: list[tuple[int, Column]] = []
     given: set[str] = set()
@@ -217,8 +221,12 @@ def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Any) 
     credits: set[str] = set()
     phones: set[str] = set()
     for _, raw in batch:
-        for key, bucket in (("region_code", regions), ("parent_code", regions), ("credit_code", credits),
-                            ("cadre_phone", phones)):
+        for key, bucket in (
+            ("region_code", regions),
+            ("parent_code", regions),
+            ("credit_code", credits),
+            ("cadre_phone", phones),
+        ):
             if key in raw:
                 bucket.add(digits_text(raw[key]).upper())
         if sheet.kind == "region" and "code" in raw:
@@ -243,25 +251,46 @@ def _clean_batch(
         except ValidationError as exc:
             for issue in exc.issues:
                 state.errors.append(
-                    RowIssue(name, number, _column_title(sheet, issue.field), issue.code,
-                             dict(issue.params), issue.field)
+                    RowIssue(
+                        name,
+                        number,
+                        _column_title(sheet, issue.field),
+                        issue.code,
+                        dict(issue.params),
+                        issue.field,
+                    )
                 )
             continue
         earlier = state.seen.get(cleaned.id)
         if earlier is not None:
             where, line = earlier
             if where == name:
-                state.errors.append(RowIssue(name, number, key_column, "workbook.duplicate_row",
-                                             {"line": line}, sheet.key[0]))
+                state.errors.append(
+                    RowIssue(name, number, key_column, "workbook.duplicate_row", {"line": line}, sheet.key[0])
+                )
             else:
-                state.errors.append(RowIssue(name, number, key_column, "workbook.duplicate_row_in",
-                                             {"sheet": where, "line": line}, sheet.key[0]))
+                state.errors.append(
+                    RowIssue(
+                        name,
+                        number,
+                        key_column,
+                        "workbook.duplicate_row_in",
+                        {"sheet": where, "line": line},
+                        sheet.key[0],
+                    )
+                )
             continue
         state.seen[cleaned.id] = (name, number)
         for issue in cleaned.warnings:
             state.warnings.append(
-                RowIssue(name, number, _column_title(sheet, issue.field), issue.code, dict(issue.params),
-                         issue.field)
+                RowIssue(
+                    name,
+                    number,
+                    _column_title(sheet, issue.field),
+                    issue.code,
+                    dict(issue.params),
+                    issue.field,
+                )
             )
         refs.remember(sheet.kind, cleaned)
         if not state.errors:
@@ -285,8 +314,15 @@ def _write(
         state.counts.update(apply(uow, pending))
     except ValidationError as exc:  # a guard refused a change (a closed period, ...)
         for issue in exc.issues:
-            state.errors.append(RowIssue(name, issue.row, issue.field and field_label(issue.field),
-                                         "workbook.write_refused", {"message": issue.message()}))
+            state.errors.append(
+                RowIssue(
+                    name,
+                    issue.row,
+                    issue.field and field_label(issue.field),
+                    "workbook.write_refused",
+                    {"message": issue.message()},
+                )
+            )
     except ConflictError as exc:
         state.errors.append(RowIssue(name, None, "", "workbook.write_refused", {"message": exc.message()}))
     yield Progress(state.done, total, t("workbook.progress_write", sheet=name))

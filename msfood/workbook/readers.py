@@ -51,8 +51,7 @@ class XlsxReader:
         sheet = self.book[name]
         # Some writers record a wrong size; read the rows that are there, not the ones it claims.
         sheet.reset_dimensions()
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, values
+        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
 
     def close(self) -> None:
         self.book.close()
@@ -154,14 +153,18 @@ def open_reader(path: str | Path) -> Reader:
         with open(path, "rb") as handle:
             magic = handle.read(8)
     except OSError as exc:
-        raise EnvironmentProblem("workbook.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise EnvironmentProblem(
+            "workbook.unreadable", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     try:
         if magic.startswith(b"PK"):
             return XlsxReader(path)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
             return XlsReader(path)
     except Exception as exc:  # a damaged file: say so plainly, whichever library noticed
-        raise EnvironmentProblem("workbook.unreadable", path=str(path), reason=str(exc) or type(exc).__name__) from exc
+        raise EnvironmentProblem(
+            "workbook.unreadable", path=str(path), reason=str(exc) or type(exc).__name__
+        ) from exc
     raise EnvironmentProblem("workbook.not_a_workbook", path=str(path))
 
 
@@ -188,4 +191,3 @@ def as_text(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
-

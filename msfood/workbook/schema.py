@@ -2,8 +2,9 @@
 
 Each sheet holds one record kind of msfood.services.records, whose RECORD_FIELDS give the columns:
 header (shown with a trailing `*` when required), field name, type and enumeration. This module adds
-what only a workbook needs: sheet names, drop-down lists, notes for the instructions sheet. The order of SHEETS is the order of import:
-parents first, so a file's own regions, businesses and cadres resolve for the rows that refer to them.
+what only a workbook needs: sheet names, drop-down lists, notes for the instructions sheet. The order
+of SHEETS is the order of import: parents first, so a file's own regions, businesses and cadres
+resolve for the rows that refer to them.
 The same layout serves the template, the importer and the exporter, so an export imports back.
 """
 
@@ -96,8 +97,12 @@ _TYPES = {"date": DATE, "int": INT, "bool": BOOL}
 # Identifiers that a spreadsheet must keep as text (a credit code of digits loses its last ones).
 _IDENTIFIER_TYPES = frozenset({"credit_code", "licence", "division", "mobile"})
 # What an export's --period filters on; the other sheets are exported whole.
-_DATE_FIELDS = {"visit": "visit_date", "selfcheck": "record_date", "sampling": "sample_date",
-                "rapid_test": "test_date"}
+_DATE_FIELDS = {
+    "visit": "visit_date",
+    "selfcheck": "record_date",
+    "sampling": "sample_date",
+    "rapid_test": "test_date",
+}
 # The natural key's fields, for messages about repeated rows.
 _KEYS = {
     "region": ("code",),

@@ -58,7 +58,11 @@ def style_header(ws: Worksheet, sheet: Sheet) -> None:
 
 def _inline(values: tuple[str, ...]) -> str | None:
     text = ",".join(values)
-    if len(text) + 2 > INLINE_LIMIT or len(values) > INLINE_ENTRIES or any("," in v or '"' in v for v in values):
+    if (
+        len(text) + 2 > INLINE_LIMIT
+        or len(values) > INLINE_ENTRIES
+        or any("," in v or '"' in v for v in values)
+    ):
         return None
     return f'"{text}"'
 
@@ -79,7 +83,9 @@ def write_template(path: str | Path) -> Path:
             cells = f"{letter}2:{letter}{MAX_ROWS}"
             if column.type == DATE or column.identifier:
                 # the format of the empty cells a person will type into
-                ws.column_dimensions[letter].number_format = DATE_FORMAT if column.type == DATE else TEXT_FORMAT
+                ws.column_dimensions[letter].number_format = (
+                    DATE_FORMAT if column.type == DATE else TEXT_FORMAT
+                )
             values = column.drop_down
             if not values:
                 continue
@@ -111,7 +117,9 @@ def write_template(path: str | Path) -> Path:
     try:
         book.save(path)
     except OSError as exc:
-        raise EnvironmentProblem("workbook.write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise EnvironmentProblem(
+            "workbook.write_failed", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     return path
 
 
@@ -123,8 +131,12 @@ def _write_instructions(ws: Worksheet) -> None:
         ws.cell(row=row, column=1, value=line)
         row += 1
     row += 1
-    heads = ("workbook.instructions_sheet", "workbook.instructions_column", "workbook.instructions_required",
-             "workbook.instructions_values")
+    heads = (
+        "workbook.instructions_sheet",
+        "workbook.instructions_column",
+        "workbook.instructions_required",
+        "workbook.instructions_values",
+    )
     for index, code in enumerate(heads, start=1):
         cell = ws.cell(row=row, column=index, value=t(code))
         cell.font = HEADER_FONT

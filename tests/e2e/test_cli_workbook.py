@@ -39,7 +39,11 @@ def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         MSFOOD_LANG="zh_CN",
     )
     return subprocess.run(
-        [sys.executable, "-m", "msfood", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "msfood", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=300,
     )
 
@@ -52,14 +56,19 @@ def import_json(tmp_path: Path, db: Path, source: Path, *extra: str) -> tuple[in
 
 def counts(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as con:
-        return {t: con.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0] for t in EXAMPLE_COUNTS}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
+            for t in EXAMPLE_COUNTS
+        }
 
 
 def db_hash(db: Path) -> str:
     """Every row of every table (the sign-in's own bookkeeping aside)."""
     digest = hashlib.sha256()
     with sqlite3.connect(db) as con:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [
+            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
         for table in tables:
             if table == "users":
                 continue
@@ -91,7 +100,9 @@ def test_worked_example_imports_and_gives_the_worked_figures(tmp_path: Path, db_
     assert ("suspended", "2026-05-20") in status
     assert cadre == ("周一", "village")  # a phone typed as a number is still the phone
     assert region == ("清水塘街道",)  # stray spaces trimmed
-    stats = run(tmp_path, "stats", "--db", str(db_path), "--period", "2026Q2", "--as-of", "2026-06-30", "--json")
+    stats = run(
+        tmp_path, "stats", "--db", str(db_path), "--period", "2026Q2", "--as-of", "2026-06-30", "--json"
+    )
     assert stats.returncode == 0, stats.stderr
     figures = json.loads(stats.stdout)
     supervision = figures["supervision"]
@@ -231,7 +242,9 @@ def test_csv_folder(tmp_path: Path, db_path: Path, encoding: str) -> None:
     assert code == 0, data["errors"]
     assert counts(db_path) == EXAMPLE_COUNTS
     with sqlite3.connect(db_path) as con:
-        assert con.execute("SELECT name FROM businesses WHERE credit_code = ?", (E1,)).fetchone() == ("清水家常饭店",)
+        assert con.execute("SELECT name FROM businesses WHERE credit_code = ?", (E1,)).fetchone() == (
+            "清水家常饭店",
+        )
 
 
 def test_template_has_headers_lists_and_instructions(tmp_path: Path, db_path: Path) -> None:
@@ -280,7 +293,10 @@ def test_export_by_period_and_region(tmp_path: Path, db_path: Path) -> None:
     book = write_xlsx(tmp_path / "example.xlsx", worked_example())
     assert import_json(tmp_path, db_path, book)[0] == 0
     may = tmp_path / "may.xlsx"
-    assert run(tmp_path, "export", "--db", str(db_path), "--out", str(may), "--period", "2026-05").returncode == 0
+    assert (
+        run(tmp_path, "export", "--db", str(db_path), "--out", str(may), "--period", "2026-05").returncode
+        == 0
+    )
     sheets = openpyxl.load_workbook(may)
     assert sheets["包保主体"].max_row == 5  # the roster stays complete
     assert [r[3].date().isoformat() for r in list(sheets["督导记录"].values)[1:]] == ["2026-05-10"]

@@ -29,7 +29,9 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def count(db, model) -> int:  # type: ignore[no-untyped-def]
     with db.sessions() as session:
-        return int(session.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False))) or 0)
+        return int(
+            session.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False))) or 0
+        )
 
 
 def test_progress_then_result(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
@@ -108,9 +110,18 @@ def test_unknown_sheets_and_columns_are_warnings(tmp_path: Path, db, clock) -> N
 
 
 def test_headers_in_any_order_and_blank_rows(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
-    book = write_xlsx(tmp_path / "order.xlsx", {
-        "区划": [["名称", "区划代码*"], ["石峰区", "430204"], [None, None], ["  ", None], ["清水塘街道", "430204001"]],
-    })
+    book = write_xlsx(
+        tmp_path / "order.xlsx",
+        {
+            "区划": [
+                ["名称", "区划代码*"],
+                ["石峰区", "430204"],
+                [None, None],
+                ["  ", None],
+                ["清水塘街道", "430204001"],
+            ],
+        },
+    )
     result = drain(import_workbook(db, book, actor=ADMIN, clock=clock))
     assert (result.new, result.rows) == (2, 2)
 
@@ -127,7 +138,9 @@ def test_roles_decide_which_sheets_may_be_imported(tmp_path: Path, db, clock) ->
     drain(import_workbook(db, write_xlsx(tmp_path / "roster.xlsx", roster), actor=ADMIN, clock=clock))
     # a liaison officer enters records; an empty roster sheet (the template's headers) is no obstacle
     records = {"包保主体": [header("包保主体")], "督导记录": sheets["督导记录"]}
-    result = drain(import_workbook(db, write_xlsx(tmp_path / "visits.xlsx", records), actor=LIAISON, clock=clock))
+    result = drain(
+        import_workbook(db, write_xlsx(tmp_path / "visits.xlsx", records), actor=LIAISON, clock=clock)
+    )
     assert result.new == 3 and count(db, Visit) == 3
 
 

@@ -15,17 +15,39 @@ from tests.workbook_example import write_csv_folder, write_xls
 
 
 def test_sheets_follow_the_interface_and_import_parents_first() -> None:
-    assert [s.name for s in SHEETS] == ["区划", "包保主体", "包保干部", "包保关系", "督导记录", "自查记录", "抽检",
-                                        "快检", "抽检计划"]
-    assert SHEET_BY_NAME["包保干部"].titles == ["姓名*", "手机号*", "包保层级*", "职务", "工作单位", "所属区划代码*"]
+    assert [s.name for s in SHEETS] == [
+        "区划",
+        "包保主体",
+        "包保干部",
+        "包保关系",
+        "督导记录",
+        "自查记录",
+        "抽检",
+        "快检",
+        "抽检计划",
+    ]
+    assert SHEET_BY_NAME["包保干部"].titles == [
+        "姓名*",
+        "手机号*",
+        "包保层级*",
+        "职务",
+        "工作单位",
+        "所属区划代码*",
+    ]
     # every sheet that refers to a business carries the optional licence column right after the code
     for sheet in SHEETS:
         fields = [c.field for c in sheet.columns]
         if "credit_code" in fields:
             assert fields[fields.index("credit_code") + 1] == "licence_no"
             assert not sheet.by_field["licence_no"].required
-    assert SHEET_BY_NAME["包保主体"].by_field["form"].drop_down == ("食品生产", "食品销售", "餐饮服务", "单位食堂",
-                                                                   "小作坊", "食品摊贩")
+    assert SHEET_BY_NAME["包保主体"].by_field["form"].drop_down == (
+        "食品生产",
+        "食品销售",
+        "餐饮服务",
+        "单位食堂",
+        "小作坊",
+        "食品摊贩",
+    )
     assert SHEET_BY_NAME["包保主体"].by_field["high_risk"].drop_down == ("是", "否")
 
 
@@ -68,20 +90,27 @@ def test_xlsx_rows_keep_the_spreadsheet_numbers(tmp_path: Path) -> None:
 
 
 def test_xls_rows_with_dates_and_numbers(tmp_path: Path) -> None:
-    path = write_xls(tmp_path / "b.xls", {"快检": [["快检日期*", "检测批次*", "样品名称*"],
-                                                 [dt.datetime(2026, 5, 5), 8, "小白菜"]]})
+    path = write_xls(
+        tmp_path / "b.xls",
+        {"快检": [["快检日期*", "检测批次*", "样品名称*"], [dt.datetime(2026, 5, 5), 8, "小白菜"]]},
+    )
     reader = open_reader(path)
     try:
         assert reader.sheet_names() == ["快检"]
         rows = list(reader.rows("快检"))
     finally:
         reader.close()
-    assert rows == [(1, ("快检日期*", "检测批次*", "样品名称*")), (2, (dt.datetime(2026, 5, 5), 8.0, "小白菜"))]
+    assert rows == [
+        (1, ("快检日期*", "检测批次*", "样品名称*")),
+        (2, (dt.datetime(2026, 5, 5), 8.0, "小白菜")),
+    ]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
 def test_csv_folder_in_each_encoding(tmp_path: Path, encoding: str) -> None:
-    folder = write_csv_folder(tmp_path / "csv", {"区划": [["区划代码*", "名称*"], ["430204", "石峰区"]]}, encoding)
+    folder = write_csv_folder(
+        tmp_path / "csv", {"区划": [["区划代码*", "名称*"], ["430204", "石峰区"]]}, encoding
+    )
     reader = open_reader(folder)
     assert reader.sheet_names() == ["区划"]
     assert list(reader.rows("区划")) == [(1, ("区划代码*", "名称*")), (2, ("430204", "石峰区"))]

@@ -112,7 +112,10 @@ MESSAGES = {
     "closing.kind.selfchecks": ("自查记录", "self-check record"),
     "closing.kind.samplings": ("抽检记录", "sampling record"),
     "closing.kind.rapid_tests": ("快检记录", "rapid test record"),
-    "closing.future": ("期间 {period} 尚未开始，不能关闭", "the period {period} has not begun; it cannot be closed"),
+    "closing.not_ended": (
+        "期间 {period} 要到 {end} 才结束，结束前不能关闭",
+        "the period {period} runs until {end}; it cannot be closed before it ends",
+    ),
     "closing.already_closed": ("期间 {period} 已经关闭。", "The period {period} is already closed."),
     "closing.not_closed": ("期间 {period} 没有关闭，无需重新开放。", "The period {period} is not closed."),
     "closing.closed_done": (

@@ -103,7 +103,10 @@ def backups_kept(path: Path) -> int:
 def automatic_backups(path: Path) -> list[Path]:
     """The automatic backups of the database at `path`, oldest first."""
     prefix = _database_key(path) + "-"
-    return sorted(p for p in backup_dir().glob(f"{prefix}*.sqlite") if p.is_file())
+    return sorted(
+        p for p in backup_dir().iterdir()
+        if p.name.startswith(prefix) and p.name.endswith(".sqlite") and p.is_file()
+    )
 
 
 def backup_before(database: Database, reason: str, *, clock: Clock | None = None) -> Path | None:

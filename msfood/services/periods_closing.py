@@ -44,12 +44,15 @@ def _period(period: str | Period) -> Period:
 def close_period(uow: UnitOfWork, *, period: str | Period) -> ClosedPeriodInfo:
     """Close a period (any kind: month, quarter, year...). Needs CLOSE_PERIOD.
 
-    Refuses a period that has not started yet; NothingToDo when it is already closed.
+    Refuses a period that has not ended yet (it may be closed on its last day: reports are made then
+    or after); NothingToDo when it is already closed.
     """
     uow.actor.require(CLOSE_PERIOD)
     target = _period(period)
-    if target.start > uow.today:
-        raise ValidationError(Issue("closing.future", "period", {"period": target.key}))
+    if target.end > uow.today:
+        raise ValidationError(
+            Issue("closing.not_ended", "period", {"period": target.key, "end": target.end.isoformat()})
+        )
     record_id = natural_id("closed_period", target.key)
     current = uow.get(table_of(ClosedPeriod), record_id)
     if current is not None and current["closed"] and not current["deleted"]:
@@ -78,7 +81,9 @@ def reopen_period(uow: UnitOfWork, *, period: str | Period) -> ClosedPeriodInfo:
     if current is None or not current["closed"] or current["deleted"]:
         raise NothingToDo("closing.not_closed", period=target.key)
     uow.upsert(table_of(ClosedPeriod), {"id": record_id, "closed": False}, action="reopen")
-    return ClosedPeriodInfo(target.key, current["start_date"], current["end_date"], False, current["closed_by"])
+    return ClosedPeriodInfo(
+        target.key, current["start_date"], current["end_date"], False, current["closed_by"]
+    )
 
 
 def list_closed_periods(session: Session, *, include_reopened: bool = False) -> list[ClosedPeriodInfo]:
@@ -86,7 +91,8 @@ def list_closed_periods(session: Session, *, include_reopened: bool = False) -> 
     query = select(ClosedPeriod).where(ClosedPeriod.deleted.is_(False))
     if not include_reopened:
         query = query.where(ClosedPeriod.closed.is_(True))
-    return [_info(r) for r in session.scalars(query.order_by(ClosedPeriod.start_date, ClosedPeriod.period_key))]
+    query = query.order_by(ClosedPeriod.start_date, ClosedPeriod.period_key)
+    return [_info(r) for r in session.scalars(query)]
 
 
 def closed_period_of(session: Session, day: dt.date) -> str | None:

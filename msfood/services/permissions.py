@@ -86,7 +86,9 @@ TABLE_ACTIONS: dict[str, str] = {
         ),
         EDIT_ROSTER,
     ),
-    **dict.fromkeys(("settings", "visit_rules", "checklist_items", "holidays", "food_categories"), EDIT_RULES),
+    **dict.fromkeys(
+        ("settings", "visit_rules", "checklist_items", "holidays", "food_categories"), EDIT_RULES
+    ),
     "units": MANAGE_TRUST,
     "closed_periods": CLOSE_PERIOD,  # reopening (closed -> not closed) needs REOPEN_PERIOD
 }

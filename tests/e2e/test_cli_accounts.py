@@ -122,7 +122,8 @@ def test_changing_ones_own_password(run, station: str) -> None:
     assert done.returncode == 0, done.stderr
     assert run("period", "list", "--db", station, user="li", password="li-pass-1").returncode == 2
     assert run("period", "list", "--db", station, user="li", password="li-pass-2").returncode == 0
-    short = run("users", "password", "--db", station, user="li", password="li-pass-2", MSFOOD_NEW_PASSWORD="x")
+    short = run("users", "password", "--db", station, user="li", password="li-pass-2",
+                MSFOOD_NEW_PASSWORD="x")
     assert short.returncode == 1 and "至少需要 6 个字符" in short.stderr
 
 

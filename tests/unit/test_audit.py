@@ -107,7 +107,8 @@ def test_an_edit_with_its_hash_recomputed_breaks_the_next_link(worked) -> None:
                                                   "record_id", "before", "after")}
         values["actor"] = "forger"
         forged = audit_hash(entry.prev_hash, values)
-    _sql(worked, f"UPDATE audit_log SET actor = 'forger', hash = '{forged}' WHERE origin = '{OWN}' AND seq = 5")
+    _sql(worked, f"UPDATE audit_log SET actor = 'forger', hash = '{forged}' "
+                 f"WHERE origin = '{OWN}' AND seq = 5")
     assert _verify(worked).first_broken == (OWN, 6, "relinked")
 
 

@@ -163,12 +163,14 @@ def test_only_a_bureau_admin_reopens_and_the_history_says_so(station, clock) -> 
     assert '"closed":true' in entries[1].before and '"closed":false' in entries[1].after
 
 
-def test_closing_is_for_admins_and_for_periods_that_have_begun(station, clock) -> None:
+def test_closing_is_for_admins_and_for_periods_that_have_ended(station, clock) -> None:
     with pytest.raises(PermissionDenied):
         _close(station, clock, actor=LIAISON)
-    with pytest.raises(ValidationError) as caught:
-        _close(station, clock, period="2027-01")
-    assert caught.value.issues[0].code == "closing.future"
+    for unfinished in ("2027-01", "2026-11", "2026Q4", "2026-W48"):  # today is 2026-11-24
+        with pytest.raises(ValidationError) as caught:
+            _close(station, clock, period=unfinished)
+        assert caught.value.issues[0].code == "closing.not_ended"
+    assert _close(station, clock, period="2026-11-24").closed  # a day may be closed on that day
     with pytest.raises(ValidationError) as caught:
         _close(station, clock, period="2026Q5")
     assert caught.value.issues[0].code == "period.format"

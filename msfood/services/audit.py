@@ -74,6 +74,14 @@ class HistoryEntry:
         return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
 
 
+def action_label(action: str, lang: str | None = None) -> str:
+    """'update' -> '修改': how the history view names an action (the code itself when unknown)."""
+    from msfood.i18n import has, t
+
+    code = f"audit.action.{action}"
+    return t(code, lang) if has(code) else action
+
+
 def verify_chain(session: Session, *, complete_origins: Iterable[str] = ()) -> VerifyResult:
     """Check every origin's chain; the first break found (this unit's chain first) or ok."""
     meta = read_meta(session)

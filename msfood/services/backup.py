@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -33,6 +34,19 @@ PAGES_PER_STEP = 1024  # copy in steps so writers elsewhere are not blocked for 
 class BackupResult:
     path: Path
     size: int
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """An automatic backup, for a restore dialog: when it was made (UTC) and before what."""
+
+    path: Path
+    made_at: dt.datetime
+    reason: str  # import | bundle | migration | restore | ...
+    size: int
+
+
+_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})(?:-\d+)?-([A-Za-z0-9_-]+)\.sqlite$")
 
 
 def _partial(target: Path) -> Path:
@@ -107,6 +121,20 @@ def automatic_backups(path: Path) -> list[Path]:
         p for p in backup_dir().iterdir()
         if p.name.startswith(prefix) and p.name.endswith(".sqlite") and p.is_file()
     )
+
+
+def list_backups(database: Database) -> list[BackupFile]:
+    """This database's automatic backups, newest first."""
+    if database.path is None:
+        return []
+    found = []
+    for path in automatic_backups(database.path):
+        match = _STAMP.search(path.name[len(_database_key(database.path)) :])
+        if match is None:
+            continue
+        made = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=dt.UTC)
+        found.append(BackupFile(path, made, match.group(2), path.stat().st_size))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
 def backup_before(database: Database, reason: str, *, clock: Clock | None = None) -> Path | None:

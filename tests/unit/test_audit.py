@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from msfood.db.models import AuditEntry, Region
 from msfood.ids import natural_id, new_id
-from msfood.services.audit import BrokenLink, record_history, verify_chain
+from msfood.services.audit import BrokenLink, action_label, record_history, verify_chain
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import audit_hash, table_of, unit_of_work
 
@@ -178,3 +178,5 @@ def test_a_record_history_shows_who_did_what(worked) -> None:
     assert history[2].when - history[0].when == dt.timedelta(minutes=10)
     with worked.sessions() as session:
         assert record_history(session, "no-such-record") == []
+    assert [action_label(h.action) for h in history] == ["新增", "修改", "删除"]
+    assert action_label("update", "en") == "changed" and action_label("frobnicate") == "frobnicate"

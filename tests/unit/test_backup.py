@@ -23,6 +23,7 @@ from msfood.services.backup import (
     backup_before,
     backup_database,
     backups_kept,
+    list_backups,
 )
 from msfood.services.permissions import SYSTEM, Actor
 from msfood.services.restore import check_backup_file, restore_database
@@ -81,6 +82,10 @@ def test_automatic_backups_keep_the_last_n_of_each_database(db, clock, tmp_path:
     assert len(automatic_backups(other_path)) == 1  # the other database's backup is its own
     assert _regions(kept[-1]) == [f"43021{i}" for i in range(5)]
     assert kept[-1].name.endswith("-import.sqlite")
+    listed = list_backups(db)
+    assert [b.path for b in listed] == kept[::-1]  # newest first
+    assert listed[0].reason == "import" and listed[0].made_at == clock.now()
+    assert listed[0].size == kept[-1].stat().st_size
 
 
 @pytest.mark.parametrize("value", [0, -2, "ten", 2.5, True, None])

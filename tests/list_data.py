@@ -96,7 +96,8 @@ def build(db: Database, clock: Clock) -> None:
             for n, name, grade, region, risky in BUSINESSES
         ]
         businesses.append({
-            "id": STALL_ID, "name": "王记早餐摊", "name_initials": initials("王记早餐摊"), "credit_code": None,
+            "id": STALL_ID, "name": "王记早餐摊", "name_initials": initials("王记早餐摊"),
+            "credit_code": None,
             "licence_no": "TZ-001", "form": "stall", "grade": "D", "high_risk": False,
             "region_id": rid("430204001001"), "phone": None,
         })

@@ -42,7 +42,8 @@ from msfood.services.query_rows import (
 __all__ = [
     "KINDS", "PAGE_SIZE", "AssignmentRow", "BusinessRow", "CadreRow", "Filters", "Key", "Page", "ProblemRow",
     "RapidTestRow", "RegionChoice", "SamplingRow", "SelfCheckRow", "Sort", "VisitRow", "count",
-    "default_sort", "iterate", "page", "row_of", "query_rows", "region_choices", "sortable", "supported_filters",
+    "default_sort", "iterate", "page", "row_of", "query_rows", "region_choices", "sortable",
+    "supported_filters",
 ]
 
 PAGE_SIZE = 200

@@ -157,7 +157,9 @@ def assignment_period(value: str, ctx: Ctx) -> Expr:
 
 def business_or_cadre(column_b: Any, column_c: Any) -> Callable[[str], Expr]:
     def term(t: str) -> Expr:
-        return or_(column_b.in_(businesses_where(business_term(t))), column_c.in_(cadres_where(cadre_term(t))))
+        return or_(
+            column_b.in_(businesses_where(business_term(t))), column_c.in_(cadres_where(cadre_term(t)))
+        )
 
     return term
 

@@ -150,7 +150,9 @@ def business_term(term: str) -> Expr:
 
 
 def cadre_term(term: str) -> Expr:
-    return text_match(term, names=(C.c.name, C.c.workplace), initials=(C.c.name_initials,), codes=(C.c.phone,))
+    return text_match(
+        term, names=(C.c.name, C.c.workplace), initials=(C.c.name_initials,), codes=(C.c.phone,)
+    )
 
 
 def all_terms(text: str, term_condition: Callable[[str], Expr]) -> Expr:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -26,12 +28,14 @@ def page(qtbot, context, clock, wait_ops):  # type: ignore[no-untyped-def]
     return widget
 
 
-def stored(context, name: str) -> Business | None:  # type: ignore[no-untyped-def]
+def stored(context: Any, name: str) -> Business | None:
     with context.database.sessions() as session:
         return session.scalars(select(Business).where(Business.name == name)).first()
 
 
-def test_create_find_edit_undo_and_delete_a_business(qtbot, page, context, wait_ops, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+def test_create_find_edit_undo_and_delete_a_business(
+    qtbot: Any, page: Any, context: Any, wait_ops: Any, no_dialogs: Any
+) -> None:
     assert page.count_label.text() == "共 16 条"
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     form = page.current_form
@@ -83,7 +87,7 @@ def test_create_find_edit_undo_and_delete_a_business(qtbot, page, context, wait_
     assert page.count_label.text() == "共 0 条"
 
 
-def test_errors_show_beside_their_fields_in_chinese(qtbot, page, context) -> None:  # type: ignore[no-untyped-def]
+def test_errors_show_beside_their_fields_in_chinese(qtbot: Any, page: Any, context: Any) -> None:
     form = page.new_record()
     qtbot.keyClicks(form.fields["credit_code"].edit, "123")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -97,7 +101,7 @@ def test_errors_show_beside_their_fields_in_chinese(qtbot, page, context) -> Non
     assert not form.isVisible()
 
 
-def test_filters_narrow_the_list(qtbot, page, wait_ops) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_the_list(qtbot: Any, page: Any, wait_ops: Any) -> None:
     choose(page.filter_widgets[0], "田心社区")
     assert set(shown_column(page.view, "name")) == {"田心生鲜超市", "同名小吃店"}
     choose(page.filter_widgets[1], "C")
@@ -110,7 +114,9 @@ def test_filters_narrow_the_list(qtbot, page, wait_ops) -> None:  # type: ignore
     assert shown_column(page.view, "name") == ["石峰面包厂"]
 
 
-def test_a_viewer_can_look_but_not_change(qtbot, make_context, db_path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_viewer_can_look_but_not_change(
+    qtbot: Any, make_context: Any, db_path: Any, clock: Any
+) -> None:
     from msfood.services.unit_of_work import unit_of_work
     from msfood.services.users import create_user
     from tests.conftest import ADMIN

@@ -3,6 +3,8 @@ scrolling both ways, jumping to the end, sorting by re-querying, refreshing in p
 
 from __future__ import annotations
 
+from typing import Any
+
 from pathlib import Path
 
 import pytest
@@ -30,14 +32,16 @@ def everything(database: Database, kind: str, sort: Sort | None = None) -> list[
         return [r.id for r in queries.page(session, kind, sort=sort, limit=10_000).rows]
 
 
-def model_for(database: Database, kind: str, **kw) -> LazyTableModel:  # type: ignore[no-untyped-def]
+def model_for(database: Database, kind: str, **kw: Any) -> LazyTableModel:
     kw.setdefault("page_size", 3)
     kw.setdefault("max_pages", 2)
     return LazyTableModel(database.sessions, kind, COLUMNS[kind], **kw)
 
 
 @pytest.mark.parametrize("kind", queries.KINDS)
-def test_every_list_model_keeps_the_qt_model_contract(app, qtmodeltester, listed, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_list_model_keeps_the_qt_model_contract(
+    app: Any, qtmodeltester: Any, listed: Any, kind: str
+) -> None:
     scrolled = model_for(listed, kind)  # scrolled to the end first: its window has lost its front
     while scrolled.canFetchMore(QModelIndex()):
         scrolled.fetchMore(QModelIndex())
@@ -49,7 +53,7 @@ def test_every_list_model_keeps_the_qt_model_contract(app, qtmodeltester, listed
     assert model.headerData(0, Qt.Orientation.Horizontal) == COLUMNS[kind][0].title
 
 
-def test_scrolling_down_keeps_a_bounded_window_and_back_up_restores_it(app, listed) -> None:  # type: ignore[no-untyped-def]
+def test_scrolling_down_keeps_a_bounded_window_and_back_up_restores_it(app: Any, listed: Any) -> None:
     whole = everything(listed, "businesses")
     model = model_for(listed, "businesses")
     dropped: list[int] = []
@@ -69,7 +73,7 @@ def test_scrolling_down_keeps_a_bounded_window_and_back_up_restores_it(app, list
     assert model.has_after
 
 
-def test_jump_to_end_reads_the_last_page_only(app, listed) -> None:  # type: ignore[no-untyped-def]
+def test_jump_to_end_reads_the_last_page_only(app: Any, listed: Any) -> None:
     whole = everything(listed, "businesses")
     model = model_for(listed, "businesses")
     runs = model.queries_run
@@ -81,7 +85,7 @@ def test_jump_to_end_reads_the_last_page_only(app, listed) -> None:  # type: ign
     assert [model.row(r).id for r in range(model.rowCount())] == whole[-6:]
 
 
-def test_sort_requeries_and_the_sort_role_gives_raw_values(app, listed) -> None:  # type: ignore[no-untyped-def]
+def test_sort_requeries_and_the_sort_role_gives_raw_values(app: Any, listed: Any) -> None:
     model = model_for(listed, "visits", page_size=50)
     column = next(i for i, c in enumerate(model.columns) if c.field == "visit_date")
     model.sort(column, Qt.SortOrder.AscendingOrder)
@@ -89,13 +93,14 @@ def test_sort_requeries_and_the_sort_role_gives_raw_values(app, listed) -> None:
     dates = [model.index(r, column).data(SORT_ROLE) for r in range(model.rowCount())]
     assert dates == sorted(dates) and dates[0] == list_data.D("2026-05-10")
     assert model.index(0, column).data() == "2026-05-10"
-    assert [model.row(r).id for r in range(model.rowCount())] == everything(listed, "visits", Sort("visit_date"))
+    expected = everything(listed, "visits", Sort("visit_date"))
+    assert [model.row(r).id for r in range(model.rowCount())] == expected
     unsortable = next(i for i, c in enumerate(model.columns) if c.sort is None)
     model.sort(unsortable, Qt.SortOrder.DescendingOrder)
     assert model.current_sort == Sort("visit_date", False)
 
 
-def test_labels_filters_search_and_tone(app, listed) -> None:  # type: ignore[no-untyped-def]
+def test_labels_filters_search_and_tone(app: Any, listed: Any) -> None:
     model = model_for(listed, "problems", page_size=50,
                       tone=lambda row: "bad" if row.status == "pending" else None)
     status = next(i for i, c in enumerate(model.columns) if c.field == "status")
@@ -110,7 +115,7 @@ def test_labels_filters_search_and_tone(app, listed) -> None:  # type: ignore[no
     assert model.index(0, 0).data(ROW_ROLE).description == "健康证过期"
 
 
-def test_refresh_keeps_the_place_and_shows_changes(app, listed, clock) -> None:  # type: ignore[no-untyped-def]
+def test_refresh_keeps_the_place_and_shows_changes(app: Any, listed: Any, clock: Any) -> None:
     from msfood.db.models import Business
     from msfood.services.unit_of_work import table_of, unit_of_work
 

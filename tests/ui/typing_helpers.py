@@ -27,10 +27,6 @@ def clear_and_type(widget: Any, text: str) -> None:
     type_text(widget, text)
 
 
-def press(qtbot: Any, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(widget, key, modifier)
-
-
 def choose(combo: QComboBox, label: str) -> None:
     """Pick the entry whose text contains `label`, as choosing it from the drop-down does."""
     for index in range(combo.count()):

@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event
@@ -42,7 +43,7 @@ def ids(page: q.Page) -> list[str]:
     return [row.id for row in page.rows]
 
 
-def forward(session: Session, kind: str, limit: int, **kw) -> list[str]:  # type: ignore[no-untyped-def]
+def forward(session: Session, kind: str, limit: int, **kw: Any) -> list[str]:
     seen: list[str] = []
     page = q.page(session, kind, limit=limit, **kw)
     assert not page.has_before
@@ -54,7 +55,7 @@ def forward(session: Session, kind: str, limit: int, **kw) -> list[str]:  # type
     return seen
 
 
-def backward(session: Session, kind: str, limit: int, **kw) -> list[str]:  # type: ignore[no-untyped-def]
+def backward(session: Session, kind: str, limit: int, **kw: Any) -> list[str]:
     pages: list[list[str]] = []
     page = q.page(session, kind, limit=limit, at_end=True, **kw)
     assert not page.has_after
@@ -205,7 +206,7 @@ def test_search_records_by_business_or_cadre(session: Session) -> None:
 # --- filters ----------------------------------------------------------------------------------------
 
 
-def names(session: Session, kind: str, **filters) -> set[str]:  # type: ignore[no-untyped-def]
+def names(session: Session, kind: str, **filters: Any) -> set[str]:
     rows = q.page(session, kind, filters=Filters(**filters), limit=ALL).rows
     assert q.count(session, kind, Filters(**filters)) == len(rows)
     return {getattr(r, "name", None) or getattr(r, "business_name", "") for r in rows}
@@ -266,13 +267,15 @@ def test_selfcheck_sampling_and_rapid_filters(session: Session) -> None:
     assert q.count(session, "selfchecks", Filters(kind="daily")) == 6
     assert q.count(session, "selfchecks", Filters(period="2026-11", kind="weekly")) == 3
     assert q.count(session, "selfchecks", Filters(business_id=bid(1))) == 4
-    samples = lambda **f: [s.sample_no for s in q.page(session, "samplings", filters=Filters(**f)).rows]  # noqa: E731
+    def samples(**f: Any) -> list[str]:
+        return [s.sample_no for s in q.page(session, "samplings", filters=Filters(**f)).rows]
+
     assert samples(result="fail") == ["SF2026004", "SF2026002"]  # newest first
     assert samples(status="open_case") == ["SF2026004", "SF2026002"]
     assert samples(status="overdue", as_of=TODAY) == ["SF2026002"]
     assert samples(period="2026Q2") == ["SF2026003", "SF2026002", "SF2026001"]
-    assert [r.sample_name for r in q.page(session, "rapid_tests", filters=Filters(result="positive")).rows] == [
-        "小白菜"]
+    positive = q.page(session, "rapid_tests", filters=Filters(result="positive")).rows
+    assert [r.sample_name for r in positive] == ["小白菜"]
     assert q.count(session, "rapid_tests", Filters(result="negative")) == 2
 
 

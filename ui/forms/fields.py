@@ -117,7 +117,9 @@ class DateField(TextField):
         self.layout().addWidget(self.button)  # type: ignore[union-attr]
 
     def set_value(self, value: Any, text: str | None = None) -> None:
-        self.edit.setText(value.isoformat() if isinstance(value, dt.date) else ("" if value is None else str(value)))
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        self.edit.setText("" if value is None else str(value))
 
     def _on_menu_about_to_show(self) -> None:
         try:

@@ -78,7 +78,8 @@ BUSINESS = FormSpec(
     fields=(
         F("name", N("Forms", "主体名称"), "text", required=True),
         F("credit_code", N("Forms", "统一社会信用代码"), "text", placeholder=N("Forms", "18 位，摊贩可不填")),
-        F("licence_no", N("Forms", "许可证编号"), "text", placeholder=N("Forms", "JY/SC/YB 开头，摊贩填登记号")),
+        F("licence_no", N("Forms", "许可证编号"), "text",
+          placeholder=N("Forms", "JY/SC/YB 开头，摊贩填登记号")),
         F("form", N("Forms", "主体业态"), "choice", required=True, enum=BUSINESS_FORM),
         F("grade", N("Forms", "包保等级"), "choice", required=True, enum=GRADE),
         F("high_risk", N("Forms", "高风险"), "check"),

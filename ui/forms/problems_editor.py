@@ -93,8 +93,10 @@ class ProblemsEditor(Field):
     def value(self) -> Any:
         problems = []
         for row in range(self.table.rowCount()):
-            cells = {column: (self.table.item(row, column).text().strip() if self.table.item(row, column) else "")
-                     for column in (DESCRIPTION, DEADLINE, CLOSED_ON)}
+            cells = {}
+            for column in (DESCRIPTION, DEADLINE, CLOSED_ON):
+                item = self.table.item(row, column)
+                cells[column] = item.text().strip() if item is not None else ""
             combo = self.table.cellWidget(row, STATUS)
             status = combo.currentData() if isinstance(combo, QComboBox) else None
             if not any(cells.values()) and status is None:

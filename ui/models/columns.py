@@ -19,7 +19,8 @@ from msfood.i18n import language
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Columns", text)
+    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
+    return QCoreApplication.translate("", text)
 
 
 def plain(value: Any) -> str:
@@ -61,7 +62,7 @@ class Column:
 
     @property
     def title(self) -> str:
-        return tr(self.header)
+        return QCoreApplication.translate("Columns", self.header)
 
     @property
     def numeric(self) -> bool:

@@ -88,7 +88,8 @@ class LazyTableView(QTableView):
 
     def _on_scroll_value_changed(self, value: int) -> None:
         model = self.model()
-        if isinstance(model, LazyTableModel) and value == self.verticalScrollBar().minimum() and model.has_before:
+        at_top = value == self.verticalScrollBar().minimum()
+        if isinstance(model, LazyTableModel) and at_top and model.has_before:
             model.fetch_previous()
 
     def jump_to_end(self) -> None:

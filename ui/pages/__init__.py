@@ -50,12 +50,24 @@ def placeholder(key: str) -> PageFactory:
 
 PAGES: list[tuple[str, str, PageFactory]] = [
     ("dashboard", QT_TRANSLATE_NOOP("Pages", "工作台"), lazy("ui.pages.dashboard", "DashboardPage")),
-    ("businesses", QT_TRANSLATE_NOOP("Pages", "包保主体"), placeholder("businesses")),
-    ("cadres", QT_TRANSLATE_NOOP("Pages", "包保干部"), placeholder("cadres")),
-    ("assignments", QT_TRANSLATE_NOOP("Pages", "包保关系"), placeholder("assignments")),
-    ("visits", QT_TRANSLATE_NOOP("Pages", "督导记录"), placeholder("visits")),
-    ("selfchecks", QT_TRANSLATE_NOOP("Pages", "日管控/周排查/月调度"), placeholder("selfchecks")),
-    ("sampling", QT_TRANSLATE_NOOP("Pages", "抽检与快检"), placeholder("sampling")),
+    (
+        "businesses",
+        QT_TRANSLATE_NOOP("Pages", "包保主体"),
+        lazy("ui.pages.businesses_page", "BusinessesPage"),
+    ),
+    ("cadres", QT_TRANSLATE_NOOP("Pages", "包保干部"), lazy("ui.pages.cadres_page", "CadresPage")),
+    (
+        "assignments",
+        QT_TRANSLATE_NOOP("Pages", "包保关系"),
+        lazy("ui.pages.assignments_page", "AssignmentsPage"),
+    ),
+    ("visits", QT_TRANSLATE_NOOP("Pages", "督导记录"), lazy("ui.pages.visits_page", "VisitsPage")),
+    (
+        "selfchecks",
+        QT_TRANSLATE_NOOP("Pages", "日管控/周排查/月调度"),
+        lazy("ui.pages.selfchecks_page", "SelfChecksPage"),
+    ),
+    ("sampling", QT_TRANSLATE_NOOP("Pages", "抽检与快检"), lazy("ui.pages.sampling_page", "SamplingPage")),
     ("reports", QT_TRANSLATE_NOOP("Pages", "报表"), placeholder("reports")),
     ("sync", QT_TRANSLATE_NOOP("Pages", "数据同步"), placeholder("sync")),
     ("settings", QT_TRANSLATE_NOOP("Pages", "设置"), lazy("ui.pages.settings_page", "SettingsPage")),

@@ -27,7 +27,9 @@ class BusinessesPage(ListPage):
         ]
         super().__init__(
             context, "businesses", BUSINESS_COLUMNS, form=BUSINESS, filters=filters,
-            search_hint=tr("搜索名称、信用代码、许可证号、电话或拼音首字母（如 hdl）"), title=tr("包保主体"), permission=EDIT_ROSTER,
+            search_hint=tr("搜索名称、信用代码、许可证号、电话或拼音首字母（如 hdl）"),
+            title=tr("包保主体"), permission=EDIT_ROSTER,
             tone=lambda row: "warn" if row.status != "operating" else None,
             tables=frozenset({"business_statuses", "assignments", "cadres", "regions"}),
         )  # fmt: skip
+        self.setObjectName("page_businesses")

@@ -1,0 +1,34 @@
+"""日管控/周排查/月调度: the businesses' own self-check records (the biggest table: millions of rows).
+
+The list opens on the current month; pick 全部期间 to see every record (it still reads page by page).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from msfood.domain.enums import GRADE, SELFCHECK_KIND
+from msfood.domain.periods import period_of
+from msfood.services.permissions import EDIT_RECORDS
+from ui.forms.kinds import SELFCHECK
+from ui.models.list_columns import SELFCHECK_COLUMNS
+from ui.pages.businesses_page import regions_of
+from ui.pages.filters import ChoiceFilter, PeriodFilter, RegionFilter
+from ui.pages.list_page import ListPage, tr
+
+
+class SelfChecksPage(ListPage):
+    def __init__(self, context: Any) -> None:
+        today = context.clock.today()
+        filters = [
+            RegionFilter(regions_of(context)),
+            ChoiceFilter.of_enum("kind", tr("全部类型"), SELFCHECK_KIND),
+            ChoiceFilter.of_enum("grade", tr("全部等级"), GRADE),
+            PeriodFilter(today, default=period_of("month", today).key),
+        ]
+        super().__init__(
+            context, "selfchecks", SELFCHECK_COLUMNS, form=SELFCHECK, filters=filters,
+            search_hint=tr("搜索主体名称、信用代码、拼音首字母或记录人"), title=tr("自查记录"),
+            permission=EDIT_RECORDS, tables=frozenset({"businesses"}),
+        )  # fmt: skip
+        self.setObjectName("page_selfchecks")

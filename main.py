@@ -11,8 +11,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="msfood-app", description="食安包保 desktop app")
     parser.add_argument("--db", default=None, help="database file to open (default: the last one)")
     parser.add_argument("--lang", default=None, choices=("zh_CN", "en"), help="interface language")
-    parser.add_argument("--screenshot", metavar="DIR", default=None,
-                        help="render every page to DIR/<page>.png and exit (signs in with MSFOOD_USER)")
+    parser.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        default=None,
+        help="render every page to DIR/<page>.png and exit (signs in with MSFOOD_USER)",
+    )
     return parser.parse_args(argv)
 
 

@@ -73,8 +73,10 @@ class BarChart(QWidget):
 
     def _geometry(self) -> tuple[float, float, float]:
         metrics = QFontMetrics(self.font())
-        label_width = min(max((metrics.horizontalAdvance(b.label) for b in self._bars), default=60) + 16,
-                          self.width() * 0.35)
+        label_width = min(
+            max((metrics.horizontalAdvance(b.label) for b in self._bars), default=60) + 16,
+            self.width() * 0.35,
+        )
         value_width = metrics.horizontalAdvance("100.0%（9999/9999）") + 12
         left = label_width
         right = max(left + 40, self.width() - value_width)
@@ -104,7 +106,9 @@ class BarChart(QWidget):
         for tick in (0, 0.5, 1.0):
             x = left + span * tick
             text = f"{int(tick * 100)}%"
-            painter.drawText(QPointF(x - metrics.horizontalAdvance(text) / 2, bottom + metrics.ascent() + 4), text)
+            painter.drawText(
+                QPointF(x - metrics.horizontalAdvance(text) / 2, bottom + metrics.ascent() + 4), text
+            )
         for index, bar in enumerate(self._bars):
             top = self.GAP + index * self.ROW
             row = QRectF(0, top, self.width(), self.ROW)
@@ -112,15 +116,21 @@ class BarChart(QWidget):
                 painter.fillRect(row, QColor(0, 0, 0, 14))
             painter.setPen(TEXT)
             label_rect = QRectF(4, top, left - 12, self.ROW)
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             metrics.elidedText(bar.label, Qt.TextElideMode.ElideMiddle, int(label_rect.width())))
+            painter.drawText(
+                label_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                metrics.elidedText(bar.label, Qt.TextElideMode.ElideMiddle, int(label_rect.width())),
+            )
             if bar.rate is not None:
                 width = max(1.0, span * min(1.0, max(0.0, bar.rate)))
                 painter.fillRect(QRectF(left, top + 6, width, self.ROW - 12), rate_colour(bar.rate))
             painter.setPen(TEXT if bar.rate is not None else MUTED)
             value = percent(bar.rate) + (f"（{bar.note}）" if bar.note else "")
-            painter.drawText(QRectF(right + 8, top, self.width() - right - 8, self.ROW),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, value)
+            painter.drawText(
+                QRectF(right + 8, top, self.width() - right - 8, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                value,
+            )
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)

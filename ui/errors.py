@@ -20,15 +20,11 @@ from msfood.errors import (
     ConflictError,
     EnvironmentProblem,
     MsfoodError,
-    NothingToDo,
     NotFoundError,
+    NothingToDo,
     PermissionDenied,
     ValidationError,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
 
 
 def log_exception(exc: BaseException) -> str:
@@ -44,22 +40,22 @@ def log_exception(exc: BaseException) -> str:
 
 def error_title(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return _tr("输入有误")
+        return QCoreApplication.translate("Errors", "输入有误")
     if isinstance(exc, ConflictError):
-        return _tr("记录冲突")
+        return QCoreApplication.translate("Errors", "记录冲突")
     if isinstance(exc, PermissionDenied):
-        return _tr("没有权限")
+        return QCoreApplication.translate("Errors", "没有权限")
     if isinstance(exc, AuthenticationError):
-        return _tr("登录失败")
+        return QCoreApplication.translate("Errors", "登录失败")
     if isinstance(exc, NotFoundError):
-        return _tr("找不到记录")
+        return QCoreApplication.translate("Errors", "找不到记录")
     if isinstance(exc, NothingToDo):
-        return _tr("无需操作")
+        return QCoreApplication.translate("Errors", "无需操作")
     if isinstance(exc, Cancelled):
-        return _tr("已取消")
+        return QCoreApplication.translate("Errors", "已取消")
     if isinstance(exc, EnvironmentProblem):
-        return _tr("无法继续")
-    return _tr("出错了")
+        return QCoreApplication.translate("Errors", "无法继续")
+    return QCoreApplication.translate("Errors", "出错了")
 
 
 def error_text(exc: BaseException) -> str:
@@ -67,15 +63,21 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, MsfoodError):
         return exc.message()
     if isinstance(exc, MemoryError):
-        return _tr("内存不足，请关闭其他程序后重试。")
+        return QCoreApplication.translate("Errors", "内存不足，请关闭其他程序后重试。")
     if isinstance(exc, OSError) and exc.filename:
-        return _tr("无法读写文件：{file}（{reason}）").format(file=exc.filename, reason=exc.strerror or "")
+        return QCoreApplication.translate("Errors", "无法读写文件：{file}（{reason}）").format(
+            file=exc.filename, reason=exc.strerror or ""
+        )
     path = log_exception(exc)
-    return _tr("程序遇到了意外错误，操作没有完成。详细信息已记入日志：{path}").format(path=path)
+    return QCoreApplication.translate(
+        "Errors", "程序遇到了意外错误，操作没有完成。详细信息已记入日志：{path}"
+    ).format(path=path)
 
 
 def is_user_fixable(exc: BaseException) -> bool:
-    return isinstance(exc, ValidationError | ConflictError | NothingToDo | AuthenticationError | NotFoundError)
+    return isinstance(
+        exc, ValidationError | ConflictError | NothingToDo | AuthenticationError | NotFoundError
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -119,7 +119,9 @@ class FirstStartDialog(QDialog):
         form.addRow(self.tr("数据库文件"), path_row)
         self.code = self._field(form, "code", self.tr("站点代码"), self.tr("例：430211-01"))
         self.name = self._field(form, "name", self.tr("站点名称"), self.tr("例：天元区嵩山路市场监管所"))
-        self.region = self._field(form, "region_code", self.tr("所属区划代码"), self.tr("6、9 或 12 位，可不填"))
+        self.region = self._field(
+            form, "region_code", self.tr("所属区划代码"), self.tr("6、9 或 12 位，可不填")
+        )
         self.admin = self._field(form, "username", self.tr("管理员账号"), "")
         self.admin.setText("admin")
         self.password = self._field(form, "password", self.tr("管理员密码"), self.tr("至少 6 个字符"))
@@ -249,7 +251,10 @@ class FirstStartDialog(QDialog):
 
     def _on_open_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.target.parent), self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)")
+            self,
+            self.tr("打开数据库"),
+            str(self.target.parent),
+            self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)"),
         )
         if path:
             self._choose(Path(path))

@@ -46,8 +46,12 @@ def install_translators(lang: str) -> None:
     _INSTALLED.clear()
     _LANGUAGE = "en" if lang.startswith("en") else "zh_CN"
     msfood.i18n.set_language(_LANGUAGE)
-    QLocale.setDefault(QLocale(QLocale.Language.English if is_english() else QLocale.Language.Chinese,
-                               QLocale.Country.UnitedStates if is_english() else QLocale.Country.China))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.English if is_english() else QLocale.Language.Chinese,
+            QLocale.Country.UnitedStates if is_english() else QLocale.Country.China,
+        )
+    )
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_base = QTranslator()
     if qt_base.load(f"qtbase_{_LANGUAGE}", qt_dir):  # Qt's own buttons (OK, Cancel, ...)

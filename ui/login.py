@@ -76,7 +76,9 @@ class LoginDialog(QDialog):
         self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("登录"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

@@ -49,8 +49,11 @@ def broken_page(key: str, exc: BaseException) -> QWidget:
     widget = QWidget()
     widget.setObjectName(f"page_{key}")
     layout = QHBoxLayout(widget)
-    label = QLabel(QCoreApplication.translate("MainWindow", "此页面暂时无法打开：{reason}").format(
-        reason=error_text(exc)))
+    label = QLabel(
+        QCoreApplication.translate("MainWindow", "此页面暂时无法打开：{reason}").format(
+            reason=error_text(exc)
+        )
+    )
     label.setObjectName("brokenPage")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -177,7 +180,9 @@ class MainWindow(QMainWindow):
                 continue
             action = self.recent_menu.addAction(path)
             action.setEnabled(Path(path).exists())
-            action.triggered.connect(lambda _checked=False, p=path: self.open_database_requested.emit(Path(p)))
+            action.triggered.connect(
+                lambda _checked=False, p=path: self.open_database_requested.emit(Path(p))
+            )
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
@@ -193,8 +198,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于食安包保"),
-            self.tr("食安包保：食品安全“两个责任”包保工作台账。\n离线使用，数据通过同步包交换。\n"
-                    "界面字体：文泉驿微米黑（Apache-2.0）。"),
+            self.tr(
+                "食安包保：食品安全“两个责任”包保工作台账。\n离线使用，数据通过同步包交换。\n"
+                "界面字体：文泉驿微米黑（Apache-2.0）。"
+            ),
         )
 
     # --- status bar
@@ -220,7 +227,9 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("数据库：{path}").format(path=path or self.context.database.url))
         self.db_label.setToolTip(str(path or ""))
         role = ROLE.label(self.context.actor.role, "en" if is_english() else None)
-        self.user_label.setText(self.tr("用户：{user}（{role}）").format(user=self.context.actor.username, role=role))
+        self.user_label.setText(
+            self.tr("用户：{user}（{role}）").format(user=self.context.actor.username, role=role)
+        )
 
     def refresh_status(self) -> None:
         sessions = self.context.database.sessions

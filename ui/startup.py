@@ -98,7 +98,9 @@ class AppController(QObject):
             database.close()
             return self.window is not None
         self.settings.add_recent_database(path)
-        self._show(AppContext(database, actor, self.clock, self.settings, unit, demo=demo or _is_demo_path(path)))
+        self._show(
+            AppContext(database, actor, self.clock, self.settings, unit, demo=demo or _is_demo_path(path))
+        )
         return True
 
     def sign_in(self, database: Database, unit_name: str) -> Actor | None:
@@ -160,8 +162,11 @@ class AppController(QObject):
         if path.exists():
             self.open(path, demo=True)
             return
-        op = run_op(self.window, lambda: make_demo_database(path, self.clock),
-                    progress=QApplication.translate("AppController", "正在生成演示数据"))
+        op = run_op(
+            self.window,
+            lambda: make_demo_database(path, self.clock),
+            progress=QApplication.translate("AppController", "正在生成演示数据"),
+        )
         op.on_success(lambda made: self.open(Path(made), demo=True))
 
     def _on_window_new_station_requested(self) -> None:
@@ -170,7 +175,8 @@ class AppController(QObject):
         from ui.first_start import FirstStartDialog
 
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, QApplication.translate("AppController", "新数据库保存到"),
+            self.window,
+            QApplication.translate("AppController", "新数据库保存到"),
             str(default_db_path().parent / "station.sqlite"),
             QApplication.translate("AppController", "食安包保数据库 (*.sqlite)"),
         )

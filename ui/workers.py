@@ -11,6 +11,7 @@ Cancelled, which the default failure handler ignores silently.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -81,9 +82,14 @@ class Worker(QRunnable):
             if inspect.isgenerator(result):
                 result = self._drive(result)
         except BaseException as exc:  # delivered to the UI thread, shown as a dialog there
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # shutting down, the receiver is gone: nobody to tell
+            signal.emit(value)
 
     def _drive(self, task: Any) -> Any:
         while True:
@@ -95,7 +101,7 @@ class Worker(QRunnable):
             except StopIteration as stop:
                 return stop.value
             if isinstance(step, Progress):
-                self.signals.progress_changed.emit(step)
+                self._emit(self.signals.progress_changed, step)
 
 
 class Op(QObject):

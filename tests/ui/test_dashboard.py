@@ -91,7 +91,9 @@ def test_period_navigation_recomputes(qtbot, page, wait_ops):
     assert page.stats is not None and page.stats.period == "2026Q3"
     t = page.stats.supervision.total
     assert t.due > 0
-    assert page.tiles["supervision"].detail_label.text() == f"应督导 {t.due}，已完成 {t.met}，未完成 {t.missed}"
+    assert (
+        page.tiles["supervision"].detail_label.text() == f"应督导 {t.due}，已完成 {t.met}，未完成 {t.missed}"
+    )
     assert page.next_button.isEnabled()
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("month"))
     wait_ops()

@@ -7,8 +7,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 
-def fill(qtbot, dialog, type_chinese, *, code="430211-01", name="天元区嵩山路市场监管所", region="430211",
-         password="station-pass", again=None):  # type: ignore[no-untyped-def]
+def fill(
+    qtbot,
+    dialog,
+    type_chinese,
+    *,
+    code="430211-01",
+    name="天元区嵩山路市场监管所",
+    region="430211",
+    password="station-pass",
+    again=None,
+):  # type: ignore[no-untyped-def]
     for edit, text in ((dialog.code, code), (dialog.name, name), (dialog.region, region)):
         edit.clear()
         if text.isascii():
@@ -40,7 +49,9 @@ def test_creates_a_station_database(qtbot, app, app_settings, clock, tmp_path, t
         unit = read_unit(database)
         assert (unit.code, unit.name, unit.region_code) == ("430211-01", "天元区嵩山路市场监管所", "430211")
         with database.sessions.begin() as session:
-            assert authenticate(session, username="admin", password="station-pass", clock=clock).role == "admin"
+            assert (
+                authenticate(session, username="admin", password="station-pass", clock=clock).role == "admin"
+            )
     finally:
         database.close()
 
@@ -55,8 +66,9 @@ def test_creates_a_station_database(qtbot, app, app_settings, clock, tmp_path, t
         ({"again": "other-pass"}, "password2", "两次输入的密码不一致"),
     ],
 )
-def test_refuses_bad_input_beside_the_field(qtbot, app, app_settings, clock, tmp_path, type_chinese,
-                                             values, field, message):
+def test_refuses_bad_input_beside_the_field(
+    qtbot, app, app_settings, clock, tmp_path, type_chinese, values, field, message
+):
     from ui.first_start import FirstStartDialog
 
     target = tmp_path / "refused.sqlite"

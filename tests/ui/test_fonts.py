@@ -64,10 +64,16 @@ def test_chinese_renders_with_no_system_fonts(tmp_path):
         f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n",
         encoding="utf-8",
     )
-    env = {**os.environ, "FONTCONFIG_FILE": str(config), "FONTCONFIG_PATH": str(tmp_path),
-           "QT_QPA_PLATFORM": "offscreen", "MSFOOD_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120)
+    env = {
+        **os.environ,
+        "FONTCONFIG_FILE": str(config),
+        "FONTCONFIG_PATH": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MSFOOD_HOME": str(tmp_path / "home"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     probe = json.loads(result.stdout.strip().splitlines()[-1])
     # Only fontconfig's generic aliases, backed by no file: the machine has no font at all ...

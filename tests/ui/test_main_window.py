@@ -15,8 +15,16 @@ def test_every_page_opens_from_the_navigation(qtbot, context, wait_ops):
     qtbot.addWidget(window)
     window.show()
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "工作台", "包保主体", "包保干部", "包保关系", "督导记录", "日管控/周排查/月调度", "抽检与快检", "报表",
-        "数据同步", "设置",
+        "工作台",
+        "包保主体",
+        "包保干部",
+        "包保关系",
+        "督导记录",
+        "日管控/周排查/月调度",
+        "抽检与快检",
+        "报表",
+        "数据同步",
+        "设置",
     ]
     for row, (key, _title, _factory) in enumerate(PAGES):
         rect = window.nav.visualItemRect(window.nav.item(row))

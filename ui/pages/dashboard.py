@@ -79,27 +79,41 @@ class DashboardPage(QWidget):
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(0, 0, 8, 0)
         self.tiles: dict[str, FigureTile] = {}
-        self._section(self.tr("督导（属地管理责任）"), [
-            ("supervision", self.tr("督导完成率")),
-            *[(f"level_{lvl}", self.tr("{level}督导完成率").format(level=LEVEL.label(lvl, self._lang())))
-              for lvl in LEVEL_ORDER],
-            ("open", self.tr("进行中的督导任务")),
-            ("coverage", self.tr("包保覆盖率")),
-            ("problems", self.tr("问题整改率")),
-            ("overdue_problems", self.tr("逾期未整改问题")),
-        ])
-        self._section(self.tr("企业自查（主体责任）"), [
-            ("daily", self.tr("日管控覆盖率")),
-            ("weekly", self.tr("周排查覆盖率")),
-            ("monthly", self.tr("月调度覆盖率")),
-            ("platform", self.tr("平台应用率")),
-        ])
-        self._section(self.tr("抽检与处置"), [
-            ("awaiting", self.tr("不合格待处置")),
-            ("overdue_cases", self.tr("逾期未处置")),
-            ("sampling", self.tr("抽检计划完成率")),
-            ("failure", self.tr("抽检不合格率")),
-        ])
+        self._section(
+            self.tr("督导（属地管理责任）"),
+            [
+                ("supervision", self.tr("督导完成率")),
+                *[
+                    (
+                        f"level_{lvl}",
+                        self.tr("{level}督导完成率").format(level=LEVEL.label(lvl, self._lang())),
+                    )
+                    for lvl in LEVEL_ORDER
+                ],
+                ("open", self.tr("进行中的督导任务")),
+                ("coverage", self.tr("包保覆盖率")),
+                ("problems", self.tr("问题整改率")),
+                ("overdue_problems", self.tr("逾期未整改问题")),
+            ],
+        )
+        self._section(
+            self.tr("企业自查（主体责任）"),
+            [
+                ("daily", self.tr("日管控覆盖率")),
+                ("weekly", self.tr("周排查覆盖率")),
+                ("monthly", self.tr("月调度覆盖率")),
+                ("platform", self.tr("平台应用率")),
+            ],
+        )
+        self._section(
+            self.tr("抽检与处置"),
+            [
+                ("awaiting", self.tr("不合格待处置")),
+                ("overdue_cases", self.tr("逾期未处置")),
+                ("sampling", self.tr("抽检计划完成率")),
+                ("failure", self.tr("抽检不合格率")),
+            ],
+        )
         chart_title = QLabel(self.tr("各乡镇（街道）督导完成率"))
         chart_title.setObjectName("sectionTitle")
         self.body_layout.addWidget(chart_title)
@@ -247,58 +261,103 @@ class DashboardPage(QWidget):
         )
 
     def _rate_tile(self, key: str, rate: float | None, detail: str) -> None:
-        self.tiles[key].set_figure(percent(rate), detail, colour=rate_colour(rate).name() if rate is not None else None)
+        self.tiles[key].set_figure(
+            percent(rate), detail, colour=rate_colour(rate).name() if rate is not None else None
+        )
 
     def _show_figures(self, stats: Stats) -> None:
         sup = stats.supervision
         t = sup.total
         if t.due:
-            detail = self.tr("应督导 {due}，已完成 {met}，未完成 {missed}").format(due=t.due, met=t.met, missed=t.missed)
+            detail = self.tr("应督导 {due}，已完成 {met}，未完成 {missed}").format(
+                due=t.due, met=t.met, missed=t.missed
+            )
         else:
             detail = self.tr("本期尚无到期的督导任务（进行中 {open} 个）").format(open=t.open)
         self._rate_tile("supervision", t.rate, detail)
         for level in LEVEL_ORDER:
             tally = sup.by_level.get(level, Tally())
-            self._rate_tile(f"level_{level}", tally.rate, self.tr("应督导 {due}，未完成 {missed}").format(
-                due=tally.due, missed=tally.missed))
+            self._rate_tile(
+                f"level_{level}",
+                tally.rate,
+                self.tr("应督导 {due}，未完成 {missed}").format(due=tally.due, missed=tally.missed),
+            )
         self.tiles["open"].set_figure(str(t.open), self.tr("周期未结束、尚未达到次数"))
         cov = sup.coverage
-        self._rate_tile("coverage", cov.rate, self.tr("在营 {operating} 家，已包保 {guaranteed} 家").format(
-            operating=cov.operating, guaranteed=cov.guaranteed))
+        self._rate_tile(
+            "coverage",
+            cov.rate,
+            self.tr("在营 {operating} 家，已包保 {guaranteed} 家").format(
+                operating=cov.operating, guaranteed=cov.guaranteed
+            ),
+        )
         prob = sup.problems
-        self._rate_tile("problems", prob.rate, self.tr("到期 {due} 个，已销号 {closed} 个（本期发现 {found} 个）").format(
-            due=prob.due, closed=prob.closed, found=prob.found))
+        self._rate_tile(
+            "problems",
+            prob.rate,
+            self.tr("到期 {due} 个，已销号 {closed} 个（本期发现 {found} 个）").format(
+                due=prob.due, closed=prob.closed, found=prob.found
+            ),
+        )
         overdue = len(prob.overdue)
         self.tiles["overdue_problems"].set_figure(
-            str(overdue), self.tr("超过整改期限仍未销号"), colour="#c62828" if overdue else None)
+            str(overdue), self.tr("超过整改期限仍未销号"), colour="#c62828" if overdue else None
+        )
         sc = stats.selfcheck
-        self._rate_tile("daily", sc.daily.rate, self.tr("应自查 {owing} 家，达标 {covered} 家；记录天数 {days}/{op}").format(
-            owing=sc.daily.owing, covered=sc.daily.covered, days=sc.daily.record_days, op=sc.daily.operating_days))
-        self._rate_tile("weekly", sc.weekly.rate, self.tr("适用 {n} 家，覆盖 {c} 家").format(
-            n=sc.weekly.applicable, c=sc.weekly.covered))
-        self._rate_tile("monthly", sc.monthly.rate, self.tr("适用 {n} 家，覆盖 {c} 家").format(
-            n=sc.monthly.applicable, c=sc.monthly.covered))
-        self._rate_tile("platform", sc.platform_rate, self.tr("应自查 {owing} 家，有记录 {active} 家").format(
-            owing=sc.owing, active=sc.active))
+        self._rate_tile(
+            "daily",
+            sc.daily.rate,
+            self.tr("应自查 {owing} 家，达标 {covered} 家；记录天数 {days}/{op}").format(
+                owing=sc.daily.owing,
+                covered=sc.daily.covered,
+                days=sc.daily.record_days,
+                op=sc.daily.operating_days,
+            ),
+        )
+        self._rate_tile(
+            "weekly",
+            sc.weekly.rate,
+            self.tr("适用 {n} 家，覆盖 {c} 家").format(n=sc.weekly.applicable, c=sc.weekly.covered),
+        )
+        self._rate_tile(
+            "monthly",
+            sc.monthly.rate,
+            self.tr("适用 {n} 家，覆盖 {c} 家").format(n=sc.monthly.applicable, c=sc.monthly.covered),
+        )
+        self._rate_tile(
+            "platform",
+            sc.platform_rate,
+            self.tr("应自查 {owing} 家，有记录 {active} 家").format(owing=sc.owing, active=sc.active),
+        )
         disposal = stats.sampling.disposal
         waiting = [c for c in disposal.rows if c.closed_on is None]
         if waiting:
             soonest = min(c.days_left(stats.as_of) for c in waiting)
-            detail = (self.tr("最近一件剩余 {days} 天").format(days=soonest) if soonest >= 0
-                      else self.tr("最早一件已逾期 {days} 天").format(days=-soonest))
+            detail = (
+                self.tr("最近一件剩余 {days} 天").format(days=soonest)
+                if soonest >= 0
+                else self.tr("最早一件已逾期 {days} 天").format(days=-soonest)
+            )
         else:
             detail = self.tr("没有待处置的不合格样品")
         self.tiles["awaiting"].set_figure(str(len(waiting)), detail, colour="#c62828" if waiting else None)
         self.tiles["overdue_cases"].set_figure(
-            str(disposal.overdue), self.tr("本期收到结论 {n} 件，已处置 {c} 件").format(n=disposal.cases, c=disposal.closed),
-            colour="#c62828" if disposal.overdue else None)
+            str(disposal.overdue),
+            self.tr("本期收到结论 {n} 件，已处置 {c} 件").format(n=disposal.cases, c=disposal.closed),
+            colour="#c62828" if disposal.overdue else None,
+        )
         samp = stats.sampling
-        self.tiles["sampling"].set_figure(percent(samp.plan_rate), self.tr("年度计划 {p} 批，累计 {d} 批").format(
-            p=samp.planned, d=samp.year_to_date))
+        self.tiles["sampling"].set_figure(
+            percent(samp.plan_rate),
+            self.tr("年度计划 {p} 批，累计 {d} 批").format(p=samp.planned, d=samp.year_to_date),
+        )
         counts = samp.counts
-        self.tiles["failure"].set_figure(percent(counts.failure_rate), self.tr(
-            "本期 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}").format(
-            b=counts.batches, ok=counts.passed, bad=counts.failed, wait=counts.pending))
+        self.tiles["failure"].set_figure(
+            percent(counts.failure_rate),
+            self.tr("本期 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}").format(
+                b=counts.batches, ok=counts.passed, bad=counts.failed, wait=counts.pending
+            ),
+        )
 
     # --- drill-downs
 
@@ -313,7 +372,9 @@ class DashboardPage(QWidget):
         if key == "open":
             return lists.open_obligations(stats)
         if key in ("problems", "overdue_problems"):
-            return lists.problems(self.tr("逾期未整改的问题"), stats.supervision.problems.overdue, stats.as_of)
+            return lists.problems(
+                self.tr("逾期未整改的问题"), stats.supervision.problems.overdue, stats.as_of
+            )
         if key in ("daily", "weekly", "monthly"):
             return lists.gaps(stats, key)
         if key == "platform":
@@ -340,7 +401,11 @@ class DashboardPage(QWidget):
 
     def _show_dialog(self, title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> RecordsDialog:
         stats = self.stats
-        note = self.tr("统计期间 {key}，截至 {as_of}").format(key=stats.period, as_of=stats.as_of) if stats else ""
+        note = (
+            self.tr("统计期间 {key}，截至 {as_of}").format(key=stats.period, as_of=stats.as_of)
+            if stats
+            else ""
+        )
         dialog = RecordsDialog(title, headers, rows, note=note, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
@@ -356,4 +421,6 @@ class DashboardPage(QWidget):
             title, headers, rows = lists.missed(loaded[0])
             self._show_dialog(f"{title} — {name}", headers, rows)
 
-        run_op(self, lambda: load_figures(self.context, period, as_of, region=code, towns=False)).on_success(show)
+        run_op(self, lambda: load_figures(self.context, period, as_of, region=code, towns=False)).on_success(
+            show
+        )

@@ -14,20 +14,34 @@ from ui.i18n import is_english
 Rows = tuple[str, list[str], list[tuple[Any, ...]]]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
-
 def _lang() -> str | None:
     return "en" if is_english() else None
 
 
 def obligations(title: str, items: Iterable[Obligation]) -> Rows:
-    headers = [_tr("主体名称"), _tr("统一社会信用代码"), _tr("包保层级"), _tr("督导周期"), _tr("要求次数"),
-               _tr("已督导次数"), _tr("最近督导"), _tr("包保干部"), _tr("经营地址")]
+    headers = [
+        QCoreApplication.translate("Dashboard", "主体名称"),
+        QCoreApplication.translate("Dashboard", "统一社会信用代码"),
+        QCoreApplication.translate("Dashboard", "包保层级"),
+        QCoreApplication.translate("Dashboard", "督导周期"),
+        QCoreApplication.translate("Dashboard", "要求次数"),
+        QCoreApplication.translate("Dashboard", "已督导次数"),
+        QCoreApplication.translate("Dashboard", "最近督导"),
+        QCoreApplication.translate("Dashboard", "包保干部"),
+        QCoreApplication.translate("Dashboard", "经营地址"),
+    ]
     rows = [
-        (o.business_name, o.credit_code, LEVEL.label(o.level, _lang()), o.period_key, o.required, o.visits,
-         o.last_visit, "、".join(f"{c.name}（{c.phone}）" for c in o.cadres), o.address)
+        (
+            o.business_name,
+            o.credit_code,
+            LEVEL.label(o.level, _lang()),
+            o.period_key,
+            o.required,
+            o.visits,
+            o.last_visit,
+            "、".join(f"{c.name}（{c.phone}）" for c in o.cadres),
+            o.address,
+        )
         for o in items
     ]
     return title, headers, rows
@@ -36,23 +50,39 @@ def obligations(title: str, items: Iterable[Obligation]) -> Rows:
 def missed(stats: Stats, level: str | None = None) -> Rows:
     items = [o for o in stats.supervision.missed() if level is None or o.level == level]
     if level is None:
-        title = _tr("未完成的督导任务")
+        title = QCoreApplication.translate("Dashboard", "未完成的督导任务")
     else:
-        title = _tr("未完成的督导任务（{level}）").format(level=LEVEL.label(level, _lang()))
+        title = QCoreApplication.translate("Dashboard", "未完成的督导任务（{level}）").format(
+            level=LEVEL.label(level, _lang())
+        )
     return obligations(title, items)
 
 
 def open_obligations(stats: Stats) -> Rows:
     items = [o for o in stats.supervision.obligations if not o.due and not o.met]
-    return obligations(_tr("进行中、尚未完成的督导任务"), items)
+    return obligations(QCoreApplication.translate("Dashboard", "进行中、尚未完成的督导任务"), items)
 
 
 def problems(title: str, items: Iterable[ProblemRow], as_of: Any) -> Rows:
-    headers = [_tr("主体名称"), _tr("包保干部"), _tr("督导日期"), _tr("问题描述"), _tr("整改期限"),
-               _tr("逾期天数"), _tr("状态")]
+    headers = [
+        QCoreApplication.translate("Dashboard", "主体名称"),
+        QCoreApplication.translate("Dashboard", "包保干部"),
+        QCoreApplication.translate("Dashboard", "督导日期"),
+        QCoreApplication.translate("Dashboard", "问题描述"),
+        QCoreApplication.translate("Dashboard", "整改期限"),
+        QCoreApplication.translate("Dashboard", "逾期天数"),
+        QCoreApplication.translate("Dashboard", "状态"),
+    ]
     rows = [
-        (p.business_name, p.cadre_name, p.visit_date, p.description, p.deadline,
-         (as_of - p.deadline).days if p.deadline else None, _problem_status(p.status))
+        (
+            p.business_name,
+            p.cadre_name,
+            p.visit_date,
+            p.description,
+            p.deadline,
+            (as_of - p.deadline).days if p.deadline else None,
+            _problem_status(p.status),
+        )
         for p in items
     ]
     return title, headers, rows
@@ -63,11 +93,31 @@ def _problem_status(code: str) -> str:
 
 
 def cases(title: str, items: Iterable[CaseRow], as_of: Any) -> Rows:
-    headers = [_tr("抽样单编号"), _tr("主体名称"), _tr("样品名称"), _tr("不合格项目"), _tr("收到结论日期"),
-               _tr("处置期限"), _tr("剩余天数"), _tr("复检申请截止"), _tr("处置完成日期"), _tr("处置措施")]
+    headers = [
+        QCoreApplication.translate("Dashboard", "抽样单编号"),
+        QCoreApplication.translate("Dashboard", "主体名称"),
+        QCoreApplication.translate("Dashboard", "样品名称"),
+        QCoreApplication.translate("Dashboard", "不合格项目"),
+        QCoreApplication.translate("Dashboard", "收到结论日期"),
+        QCoreApplication.translate("Dashboard", "处置期限"),
+        QCoreApplication.translate("Dashboard", "剩余天数"),
+        QCoreApplication.translate("Dashboard", "复检申请截止"),
+        QCoreApplication.translate("Dashboard", "处置完成日期"),
+        QCoreApplication.translate("Dashboard", "处置措施"),
+    ]
     rows = [
-        (c.sample_no, c.business_name, c.sample_name, c.failed_items, c.received, c.deadline,
-         c.days_left(as_of) if c.closed_on is None else None, c.retest_deadline, c.closed_on, c.disposal)
+        (
+            c.sample_no,
+            c.business_name,
+            c.sample_name,
+            c.failed_items,
+            c.received,
+            c.deadline,
+            c.days_left(as_of) if c.closed_on is None else None,
+            c.retest_deadline,
+            c.closed_on,
+            c.disposal,
+        )
         for c in items
     ]
     return title, headers, rows
@@ -75,20 +125,26 @@ def cases(title: str, items: Iterable[CaseRow], as_of: Any) -> Rows:
 
 def awaiting(stats: Stats) -> Rows:
     items = [c for c in stats.sampling.disposal.rows if c.closed_on is None]
-    return cases(_tr("不合格样品待处置"), items, stats.as_of)
+    return cases(QCoreApplication.translate("Dashboard", "不合格样品待处置"), items, stats.as_of)
 
 
 def overdue_cases(stats: Stats) -> Rows:
     items = [c for c in stats.sampling.disposal.rows if c.closed_on is None and c.deadline < stats.as_of]
-    return cases(_tr("逾期未处置的不合格样品"), items, stats.as_of)
+    return cases(QCoreApplication.translate("Dashboard", "逾期未处置的不合格样品"), items, stats.as_of)
 
 
 def gaps(stats: Stats, kind: str | None) -> Rows:
     items: list[SelfCheckGap] = [g for g in stats.selfcheck.gaps if kind is None or g.kind == kind]
     if kind is None:
-        title = _tr("自查记录不全的主体")
+        title = QCoreApplication.translate("Dashboard", "自查记录不全的主体")
     else:
-        title = _tr("{kind}未覆盖的主体").format(kind=SELFCHECK_KIND.label(kind, _lang()))
-    headers = [_tr("主体名称"), _tr("自查类型"), _tr("缺少的记录（日管控为 有记录天数/经营天数）")]
+        title = QCoreApplication.translate("Dashboard", "{kind}未覆盖的主体").format(
+            kind=SELFCHECK_KIND.label(kind, _lang())
+        )
+    headers = [
+        QCoreApplication.translate("Dashboard", "主体名称"),
+        QCoreApplication.translate("Dashboard", "自查类型"),
+        QCoreApplication.translate("Dashboard", "缺少的记录（日管控为 有记录天数/经营天数）"),
+    ]
     rows = [(g.business_name, SELFCHECK_KIND.label(g.kind, _lang()), g.detail) for g in items]
     return title, headers, rows

@@ -54,15 +54,21 @@ class PlaceholderPage(QWidget):
         kinds = PAGE_KINDS.get(key, ())
         if kinds:
             self._busy = True
-            run_op(self, lambda: count_records(context, kinds)).on_success(self._show).on_failure(self._failed)
+            run_op(self, lambda: count_records(context, kinds)).on_success(self._show).on_failure(
+                self._failed
+            )
 
     def is_busy(self) -> bool:
         return self._busy
 
     def _show(self, counts: list[tuple[str, int]]) -> None:
         self._busy = False
-        parts = [self.tr("{kind} {n} 条").format(kind=QCoreApplication.translate("PlaceholderPage", KIND_LABELS[k]),
-                                                 n=n) for k, n in counts]
+        parts = [
+            self.tr("{kind} {n} 条").format(
+                kind=QCoreApplication.translate("PlaceholderPage", KIND_LABELS[k]), n=n
+            )
+            for k, n in counts
+        ]
         self.counts.setText(self.tr("数据库中现有：") + "，".join(parts))
 
     def _failed(self, _exc: BaseException) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from msfood.clock import CHINA
@@ -46,23 +45,32 @@ def _lang() -> str | None:
     return "en" if is_english() else None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
-
-
 class VisitRulesBox(QGroupBox):
     """The rules table: pick a row to change it, or give a new effective date to add a rule from then."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__(_tr("督导频次规则"))
+        super().__init__(QCoreApplication.translate("Settings", "督导频次规则"))
         self.context = context
         self.rules: list[rules.VisitRuleView] = []
         layout = QVBoxLayout(self)
-        note = QLabel(_tr("每一层级的包保干部在每个周期内对每个包保主体至少督导的次数。"
-                          "规则自生效日期起适用，之前的周期仍按原规则计算。"))
+        note = QLabel(
+            QCoreApplication.translate(
+                "Settings",
+                "每一层级的包保干部在每个周期内对每个包保主体至少督导的次数。"
+                "规则自生效日期起适用，之前的周期仍按原规则计算。",
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.model = RowsTableModel([_tr("包保层级"), _tr("生效日期"), _tr("次数"), _tr("周期")], self)
+        self.model = RowsTableModel(
+            [
+                QCoreApplication.translate("Settings", "包保层级"),
+                QCoreApplication.translate("Settings", "生效日期"),
+                QCoreApplication.translate("Settings", "次数"),
+                QCoreApplication.translate("Settings", "周期"),
+            ],
+            self,
+        )
         self.table = QTableView()
         self.table.setObjectName("visitRules")
         self.table.setModel(self.model)
@@ -92,14 +100,18 @@ class VisitRulesBox(QGroupBox):
         self.period.setObjectName("rulePeriod")
         for choice in PERIOD_TYPE.choices:
             self.period.addItem(choice.label(_lang()), choice.code)
-        self.save_button = QPushButton(_tr("保存规则"))
+        self.save_button = QPushButton(QCoreApplication.translate("Settings", "保存规则"))
         self.save_button.setObjectName("saveRule")
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.delete_button = QPushButton(_tr("删除所选规则"))
+        self.delete_button = QPushButton(QCoreApplication.translate("Settings", "删除所选规则"))
         self.delete_button.setObjectName("deleteRule")
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        for label, widget in ((_tr("层级"), self.level), (_tr("生效日期"), self.effective),
-                              (_tr("每周期次数"), self.count), (_tr("周期"), self.period)):
+        for label, widget in (
+            (QCoreApplication.translate("Settings", "层级"), self.level),
+            (QCoreApplication.translate("Settings", "生效日期"), self.effective),
+            (QCoreApplication.translate("Settings", "每周期次数"), self.count),
+            (QCoreApplication.translate("Settings", "周期"), self.period),
+        ):
             form.addWidget(QLabel(label))
             form.addWidget(widget)
         form.addStretch(1)
@@ -112,7 +124,14 @@ class VisitRulesBox(QGroupBox):
         self.error.hide()
         layout.addWidget(self.error)
         editable = context.actor.can(EDIT_RULES)
-        for widget in (self.level, self.effective, self.count, self.period, self.save_button, self.delete_button):
+        for widget in (
+            self.level,
+            self.effective,
+            self.count,
+            self.period,
+            self.save_button,
+            self.delete_button,
+        ):
             widget.setEnabled(editable)
 
     def load(self) -> None:
@@ -126,10 +145,17 @@ class VisitRulesBox(QGroupBox):
 
     def _show(self, views: list[rules.VisitRuleView]) -> None:
         self.rules = views
-        self.model.set_rows([
-            (LEVEL.label(v.level, _lang()), v.effective_from, v.count, PERIOD_TYPE.label(v.period_type, _lang()))
-            for v in views
-        ])
+        self.model.set_rows(
+            [
+                (
+                    LEVEL.label(v.level, _lang()),
+                    v.effective_from,
+                    v.count,
+                    PERIOD_TYPE.label(v.period_type, _lang()),
+                )
+                for v in views
+            ]
+        )
 
     def _on_table_row_changed(self, current: Any, _previous: Any) -> None:
         if not current.isValid() or current.row() >= len(self.rules):
@@ -152,13 +178,16 @@ class VisitRulesBox(QGroupBox):
     def _on_save_clicked(self) -> None:
         level, count = self.level.currentData(), self.count.value()
         period, start = self.period.currentData(), self.effective.date().toPython()
-        self._write(lambda uow: rules.save_visit_rule(
-            uow, level=level, effective_from=start, count=count, period_type=period))
+        self._write(
+            lambda uow: rules.save_visit_rule(
+                uow, level=level, effective_from=start, count=count, period_type=period
+            )
+        )
 
     def _on_delete_clicked(self) -> None:
         row = self.table.currentIndex().row()
         if not 0 <= row < len(self.rules):
-            self._fail(_tr("请先在表中选择要删除的规则。"))
+            self._fail(QCoreApplication.translate("Settings", "请先在表中选择要删除的规则。"))
             return
         rule_id = self.rules[row].id
         self._write(lambda uow: rules.delete_visit_rule(uow, rule_id=rule_id))
@@ -184,7 +213,7 @@ class DomainSettingsBox(QGroupBox):
     """Which cadre level guarantees each grade, and the thresholds and deadlines of DOMAIN.md."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__(_tr("其他设置"))
+        super().__init__(QCoreApplication.translate("Settings", "其他设置"))
         self.context = context
         self.loaded: dict[str, Any] = {}
         layout = QVBoxLayout(self)
@@ -197,7 +226,10 @@ class DomainSettingsBox(QGroupBox):
             for choice in LEVEL.choices:
                 combo.addItem(choice.label(_lang()), choice.code)
             self.grade_combos[grade] = combo
-            form.addRow(_tr("{grade} 级主体由哪一层级包保").format(grade=grade), combo)
+            form.addRow(
+                QCoreApplication.translate("Settings", "{grade} 级主体由哪一层级包保").format(grade=grade),
+                combo,
+            )
         self.spins: dict[str, QSpinBox] = {}
         for key, (label, low, high) in NUMBER_SETTINGS.items():
             spin = QSpinBox()
@@ -205,22 +237,27 @@ class DomainSettingsBox(QGroupBox):
             spin.setRange(low, high)
             spin.setMinimumWidth(120)
             self.spins[key] = spin
-            form.addRow(_tr(label), spin)
+            form.addRow(QCoreApplication.translate("Settings", label), spin)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
-        self.save_button = QPushButton(_tr("保存设置"))
+        self.save_button = QPushButton(QCoreApplication.translate("Settings", "保存设置"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.defaults_button = QPushButton(_tr("恢复全国默认值"))
+        self.defaults_button = QPushButton(QCoreApplication.translate("Settings", "恢复全国默认值"))
         self.defaults_button.clicked.connect(self._on_defaults_clicked)
         row.addWidget(self.message, 1)
         row.addWidget(self.defaults_button)
         row.addWidget(self.save_button)
         layout.addLayout(row)
         editable = context.actor.can(EDIT_RULES)
-        for widget in [*self.grade_combos.values(), *self.spins.values(), self.save_button, self.defaults_button]:
+        for widget in [
+            *self.grade_combos.values(),
+            *self.spins.values(),
+            self.save_button,
+            self.defaults_button,
+        ]:
             widget.setEnabled(editable)
 
     def load(self) -> None:
@@ -250,7 +287,7 @@ class DomainSettingsBox(QGroupBox):
     def _on_save_clicked(self) -> None:
         changed = {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
         if not changed:
-            self.message.setText(_tr("没有修改。"))
+            self.message.setText(QCoreApplication.translate("Settings", "没有修改。"))
             return
         context = self.context
 
@@ -261,8 +298,11 @@ class DomainSettingsBox(QGroupBox):
                 return set(uow.changed_tables)
 
         def done(tables: set[str]) -> None:
-            self.message.setText(_tr("已保存 {n} 项设置（{time}）。").format(
-                n=len(changed), time=context.clock.now().astimezone(CHINA).strftime("%H:%M")))
+            self.message.setText(
+                QCoreApplication.translate("Settings", "已保存 {n} 项设置（{time}）。").format(
+                    n=len(changed), time=context.clock.now().astimezone(CHINA).strftime("%H:%M")
+                )
+            )
             context.changed(tables or {"settings"})  # the page reloads the settings
 
         run_op(self, work).on_success(done)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.domain.enums import ROLE
-
 from msfood.services import users
 from msfood.services.permissions import MANAGE_USERS, can_grant
 from msfood.services.unit_of_work import unit_of_work
@@ -32,10 +31,6 @@ from ui.pages.drilldown import RowsTableModel
 from ui.workers import run_op
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
-
-
 def _lang() -> str | None:
     return "en" if is_english() else None
 
@@ -43,7 +38,7 @@ def _lang() -> str | None:
 class NewUserDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("新增账号"))
+        self.setWindowTitle(QCoreApplication.translate("Settings", "新增账号"))
         form = QFormLayout(self)
         self.username = QLineEdit()
         self.username.setObjectName("newUsername")
@@ -57,27 +52,37 @@ class NewUserDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("newPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_tr("用户名"), self.username)
-        form.addRow(_tr("姓名"), self.display_name)
-        form.addRow(_tr("角色"), self.role)
-        form.addRow(_tr("初始密码"), self.password)
+        form.addRow(QCoreApplication.translate("Settings", "用户名"), self.username)
+        form.addRow(QCoreApplication.translate("Settings", "姓名"), self.display_name)
+        form.addRow(QCoreApplication.translate("Settings", "角色"), self.role)
+        form.addRow(QCoreApplication.translate("Settings", "初始密码"), self.password)
         self.error = QLabel()
         self.error.setObjectName("newUserError")
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("添加"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Settings", "添加")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("Settings", "取消")
+        )
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.context = context
 
     def new_user(self) -> users.NewUser:
-        return users.NewUser(self.username.text().strip(), self.password.text(), str(self.role.currentData()),
-                             self.display_name.text().strip())
+        return users.NewUser(
+            self.username.text().strip(),
+            self.password.text(),
+            str(self.role.currentData()),
+            self.display_name.text().strip(),
+        )
 
     def _on_buttons_accepted(self) -> None:
         from ui.errors import error_text
@@ -95,11 +100,19 @@ class NewUserDialog(QDialog):
 
 class UsersBox(QGroupBox):
     def __init__(self, context: AppContext) -> None:
-        super().__init__(_tr("账号管理"))
+        super().__init__(QCoreApplication.translate("Settings", "账号管理"))
         self.context = context
         self.users: list[users.UserSummary] = []
         layout = QVBoxLayout(self)
-        self.model = RowsTableModel([_tr("用户名"), _tr("姓名"), _tr("角色"), _tr("状态")], self)
+        self.model = RowsTableModel(
+            [
+                QCoreApplication.translate("Settings", "用户名"),
+                QCoreApplication.translate("Settings", "姓名"),
+                QCoreApplication.translate("Settings", "角色"),
+                QCoreApplication.translate("Settings", "状态"),
+            ],
+            self,
+        )
         self.table = QTableView()
         self.table.setObjectName("users")
         self.table.setModel(self.model)
@@ -111,10 +124,10 @@ class UsersBox(QGroupBox):
         self.table.setMinimumHeight(120)
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        self.add_button = QPushButton(_tr("新增账号…"))
+        self.add_button = QPushButton(QCoreApplication.translate("Settings", "新增账号…"))
         self.add_button.setObjectName("addUser")
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.toggle_button = QPushButton(_tr("停用/启用所选账号"))
+        self.toggle_button = QPushButton(QCoreApplication.translate("Settings", "停用/启用所选账号"))
         self.toggle_button.setObjectName("toggleUser")
         self.toggle_button.clicked.connect(self._on_toggle_clicked)
         self.message = QLabel()
@@ -136,21 +149,34 @@ class UsersBox(QGroupBox):
 
     def _show(self, summaries: list[users.UserSummary]) -> None:
         self.users = summaries
-        self.model.set_rows([
-            (u.username, u.display_name, ROLE.label(u.role, _lang()), _tr("已停用") if u.disabled else _tr("正常"))
-            for u in summaries
-        ])
+        self.model.set_rows(
+            [
+                (
+                    u.username,
+                    u.display_name,
+                    ROLE.label(u.role, _lang()),
+                    QCoreApplication.translate("Settings", "已停用")
+                    if u.disabled
+                    else QCoreApplication.translate("Settings", "正常"),
+                )
+                for u in summaries
+            ]
+        )
 
     def _on_add_clicked(self) -> None:
         dialog = NewUserDialog(self.context, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.message.setText(_tr("已添加账号 {name}。").format(name=dialog.new_user().username))
+            self.message.setText(
+                QCoreApplication.translate("Settings", "已添加账号 {name}。").format(
+                    name=dialog.new_user().username
+                )
+            )
             self.load()
 
     def _on_toggle_clicked(self) -> None:
         row = self.table.currentIndex().row()
         if not 0 <= row < len(self.users):
-            self.message.setText(_tr("请先在表中选择账号。"))
+            self.message.setText(QCoreApplication.translate("Settings", "请先在表中选择账号。"))
             return
         target = self.users[row]
         context = self.context
@@ -160,7 +186,11 @@ class UsersBox(QGroupBox):
                 return users.set_user_disabled(uow, username=target.username, disabled=not target.disabled)
 
         def done(summary: users.UserSummary) -> None:
-            text = _tr("已停用账号 {name}。") if summary.disabled else _tr("已启用账号 {name}。")
+            text = (
+                QCoreApplication.translate("Settings", "已停用账号 {name}。")
+                if summary.disabled
+                else QCoreApplication.translate("Settings", "已启用账号 {name}。")
+            )
             self.message.setText(text.format(name=summary.username))
             self.load()
 
@@ -171,7 +201,7 @@ class PasswordBox(QGroupBox):
     """Change one's own password (the current one is asked for)."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__(_tr("修改我的密码"))
+        super().__init__(QCoreApplication.translate("Settings", "修改我的密码"))
         self.context = context
         form = QFormLayout(self)
         self.old = QLineEdit()
@@ -180,12 +210,12 @@ class PasswordBox(QGroupBox):
         self.new.setObjectName("changedPassword")
         for edit in (self.old, self.new):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_tr("当前密码"), self.old)
-        form.addRow(_tr("新密码"), self.new)
+        form.addRow(QCoreApplication.translate("Settings", "当前密码"), self.old)
+        form.addRow(QCoreApplication.translate("Settings", "新密码"), self.new)
         self.message = QLabel()
         self.message.setObjectName("passwordMessage")
         self.message.setWordWrap(True)
-        button = QPushButton(_tr("修改密码"))
+        button = QPushButton(QCoreApplication.translate("Settings", "修改密码"))
         button.setObjectName("changePassword")
         button.clicked.connect(self._on_change_clicked)
         form.addRow(button, self.message)
@@ -198,13 +228,14 @@ class PasswordBox(QGroupBox):
 
         def work() -> Any:
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-                return users.change_password(uow, username=context.actor.username, new_password=new,
-                                             old_password=old)
+                return users.change_password(
+                    uow, username=context.actor.username, new_password=new, old_password=old
+                )
 
         def done(_summary: Any) -> None:
             self.old.clear()
             self.new.clear()
-            self.message.setText(_tr("密码已修改。"))
+            self.message.setText(QCoreApplication.translate("Settings", "密码已修改。"))
 
         def failed(exc: BaseException) -> None:
             self.message.setText(error_text(exc))
@@ -214,5 +245,3 @@ class PasswordBox(QGroupBox):
 
 def can_manage_users(context: AppContext) -> bool:
     return context.actor.can(MANAGE_USERS)
-
-

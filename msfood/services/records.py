@@ -46,16 +46,8 @@ from msfood.services.record_types import Cleaned, FieldSpec, Prune
 from msfood.services.refs import AssignmentRef, BusinessRef, CadreRef, Refs
 from msfood.services.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, table_of
 from msfood.services.values import (
-    BadValue,
-    digits_text,
     is_blank,
-    parse_bool,
-    parse_date,
-    parse_enum,
-    parse_float,
-    parse_int,
-    parse_text,
-    shown,
+    parse_value,
 )
 
 __all__ = [
@@ -215,65 +207,6 @@ KIND_PERMISSION = {kind: EDIT_RECORDS for kind in KINDS} | {
 }
 
 
-def parse_value(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
-    """One non-blank value of a field, typed. Raises ValidationError naming the field."""
-    try:
-        return _parse(spec, value)
-    except BadValue as bad:
-        raise ValidationError(Issue(bad.code, spec.name, bad.params)) from None
-    except ValidationError as error:
-        raise ValidationError([_renamed(i, spec.name) for i in error.issues]) from None
-
-
-def _renamed(issue: Issue, name: str) -> Issue:
-    return Issue(issue.code, name, issue.params, issue.sheet, issue.row)
-
-
-def _identifier(check: Any, value: Any) -> tuple[Any, list[Issue]]:
-    result = check(value)
-    if isinstance(result, tuple):
-        normalised, warnings = result
-        return normalised, list(warnings or [])
-    return result, []
-
-
-def _parse(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
-    kind = spec.type
-    if kind == "text":
-        return parse_text(value, spec.max_len), []
-    if kind == "date":
-        return parse_date(value), []
-    if kind == "int":
-        return parse_int(value, minimum=0), []
-    if kind == "float":
-        return parse_float(value), []
-    if kind == "bool":
-        return parse_bool(value), []
-    if kind == "enum":
-        assert spec.enum is not None
-        return parse_enum(value, spec.enum), []
-    if kind == "licence":
-        text = "".join(digits_text(value).split()).upper()
-        if spec.max_len is not None and len(text) > spec.max_len:
-            raise BadValue("value.too_long", max=spec.max_len)
-        return text, []
-    from msfood.domain import calendar, identifiers
-
-    if kind == "credit_code":
-        text = "".join(digits_text(value).split()).upper()
-        normalised, warnings = _identifier(identifiers.check_credit_code, text)
-    elif kind == "division":
-        normalised, warnings = _identifier(identifiers.check_division_code, digits_text(value))
-    elif kind == "mobile":
-        text = "".join(digits_text(value).split()).replace("-", "")
-        normalised, warnings = _identifier(identifiers.check_mobile, text)
-    elif kind == "rest_days":
-        normalised, warnings = calendar.parse_rest_days(shown(value)), []
-    else:
-        raise ValueError(f"unknown field type {kind!r}")
-    return normalised, [_renamed(w, spec.name) for w in warnings]
-
-
 def specs_of(kind: str) -> tuple[FieldSpec, ...]:
     return RECORD_FIELDS[kind] + EXTRA_FIELDS[kind]
 
@@ -381,15 +314,15 @@ def apply(uow: UnitOfWork, cleaned: list[Cleaned]) -> Counter[str]:
         by_kind.setdefault(item.kind, []).append(item)
     for kind in by_kind:
         uow.actor.require(KIND_PERMISSION[kind])
-    children: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+    children: dict[str, tuple[Table, list[Mapping[str, Any]]]] = {}
     prunes: list[Prune] = []
     for kind in KINDS:
         items = by_kind.get(kind)
         if not items:
             continue
-        rows = [item.values for item in items]
+        rows: list[Mapping[str, Any]] = [item.values for item in items]
         if kind == "region":
-            rows = _sorted_regions(rows)
+            rows = list(_sorted_regions([item.values for item in items]))
         counts.update(uow.upsert_many(KIND_TABLE[kind], rows))
         for item in items:
             for table, row in item.children:
@@ -399,8 +332,8 @@ def apply(uow: UnitOfWork, cleaned: list[Cleaned]) -> Counter[str]:
         children.values(),
         key=lambda pair: _CHILD_ORDER.index(pair[0]) if pair[0] in _CHILD_ORDER else len(_CHILD_ORDER),
     )
-    for table, rows in ordered:
-        uow.upsert_many(table, rows)
+    for table, child_rows in ordered:
+        uow.upsert_many(table, child_rows)
     for prune in prunes:
         _prune(uow, prune)
     return counts

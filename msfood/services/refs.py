@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, and_, select
+from sqlalchemy import Table, TextClause, and_, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from msfood.db.models import (
@@ -101,6 +102,55 @@ def _business_ref(row: Any) -> BusinessRef:
         region_id=row.region_id,
         deleted=bool(row.deleted),
     )
+
+
+@lru_cache(maxsize=64)
+def _resolver(table: Table, names: tuple[str, ...], nulls: frozenset[str]) -> TextClause:
+    """A plain SQL lookup by natural key (cheaper than building a select() per row of an import)."""
+    condition = " AND ".join(f"{n} IS NULL" if n in nulls else f"{n} = :k_{n}" for n in names)
+    sql = (
+        f"SELECT id, deleted, CASE WHEN {condition} THEN 1 ELSE 0 END "
+        f"FROM {table.name} WHERE ({condition}) OR id = :natural"
+    )
+    binds = [bindparam(f"k_{n}", type_=table.c[n].type) for n in names if n not in nulls]
+    return text(sql).bindparams(*binds, bindparam("natural", type_=table.c.id.type))
+
+
+@lru_cache(maxsize=64)
+def _sqlite_resolver(table: str, names: tuple[str, ...], nulls: frozenset[str]) -> str:
+    condition = " AND ".join(f"{n} IS NULL" if n in nulls else f"{n} = ?" for n in names)
+    match = f"CASE WHEN {condition} THEN 1 ELSE 0 END"
+    return f"SELECT id, deleted, {match} FROM {table} WHERE ({condition}) OR id = ?"
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A key value as SQLAlchemy stores it in SQLite (dates as ISO text, booleans as 0/1)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def resolve_rows(
+    connection: Any, table: Table, natural: str, key: Mapping[str, Any]
+) -> list[tuple[Any, ...]]:
+    """(id, deleted, key matches) of the rows holding the key or the id `natural`, through SQLAlchemy."""
+    names, nulls = tuple(key), frozenset(n for n, v in key.items() if v is None)
+    params = {f"k_{name}": value for name, value in key.items() if value is not None}
+    statement = _resolver(table, names, nulls)
+    return [tuple(r) for r in connection.execute(statement, {**params, "natural": natural})]
+
+
+def resolve_rows_sqlite(
+    connection: Any, table: Table, natural: str, key: Mapping[str, Any]
+) -> list[tuple[Any, ...]]:
+    """The same on SQLite's own cursor (same transaction), a few times faster per row."""
+    names, nulls = tuple(key), frozenset(n for n, v in key.items() if v is None)
+    args = [_sqlite_value(key[n]) for n in names if n not in nulls]
+    cursor = connection.connection.driver_connection.cursor()
+    statement = _sqlite_resolver(table.name, names, nulls)
+    return list(cursor.execute(statement, [*args, *args, natural]).fetchall())
 
 
 def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
@@ -317,6 +367,15 @@ class Refs:
         ).first()
         return rows.id if rows is not None else None
 
+    def resolve(self, table: Table, natural: str, key: Mapping[str, Any]) -> tuple[str | None, bool]:
+        """One indexed query: the id of the record holding this natural key (a live one first, else a
+        tombstoned one), and whether some record already has the id `natural`."""
+        connection = self.session.connection()
+        fast = connection.dialect.name == "sqlite"  # an import resolves every row: skip the SQL layer
+        rows = (resolve_rows_sqlite if fast else resolve_rows)(connection, table, natural, key)
+        matches = sorted((r for r in rows if r[2]), key=lambda r: bool(r[1]))
+        return (matches[0][0] if matches else None), any(r[0] == natural for r in rows)
+
     def id_taken(self, table: Table, record_id: str) -> bool:
         """Whether any record (tombstoned too) already has this id."""
         return self.session.scalar(select(table.c.id).where(table.c.id == record_id)) is not None
@@ -348,44 +407,45 @@ class Refs:
     def remember(self, kind: str, cleaned: Any) -> None:
         """Make a record cleaned earlier in this import visible to the rows after it."""
         values = cleaned.values
-        if kind == "region":
-            old = self._regions_by_id.get(values["id"])
-            ref = RegionRef(
-                values["id"],
-                values.get("code", old.code if old else ""),
-                values.get("parent_id", old.parent_id if old else None),
-            )
-            self._regions[ref.code] = ref
-            self._regions_by_id[ref.id] = ref
-        elif kind == "business":
-            old = self._businesses.get(values["id"])
-            base = old or BusinessRef(id=values["id"])
-            fields = {
-                k: values[k]
-                for k in ("name", "credit_code", "licence_no", "form", "grade", "high_risk", "region_id")
-                if k in values
-            }
-            self._remember_business(replace(base, deleted=False, **fields))
-        elif kind == "cadre":
-            old = self._cadres_by_id.get(values["id"])
-            base = old or CadreRef(id=values["id"], level="")
-            fields = {k: values[k] for k in ("level", "name", "phone", "region_id") if k in values}
-            ref = replace(base, deleted=False, **fields)
-            if old is not None and old.phone != ref.phone:
-                self._cadres.pop(old.phone, None)
-            self._cadres[ref.phone] = ref
-            self._cadres_by_id[ref.id] = ref
-        elif kind == "assignment":
-            business_id = values["business_id"]
-            known = [a for a in self.assignments_of(business_id) if a.id != values["id"]]
-            old = next((a for a in self.assignments_of(business_id) if a.id == values["id"]), None)
-            known.append(
-                AssignmentRef(
-                    values["id"],
-                    values["cadre_id"],
-                    business_id,
-                    values["start_date"],
-                    values.get("end_date", old.end_date if old else None),
-                )
-            )
-            self._assignments[business_id] = known
+        remember = {
+            "region": self._remember_region,
+            "business": self._remember_business_values,
+            "cadre": self._remember_cadre,
+            "assignment": self._remember_assignment,
+        }.get(kind)
+        if remember is not None:
+            remember(values)
+
+    def _remember_region(self, values: dict[str, Any]) -> None:
+        old = self._regions_by_id.get(values["id"])
+        ref = RegionRef(
+            values["id"],
+            values.get("code", old.code if old else ""),
+            values.get("parent_id", old.parent_id if old else None),
+        )
+        self._regions[ref.code] = ref
+        self._regions_by_id[ref.id] = ref
+
+    def _remember_business_values(self, values: dict[str, Any]) -> None:
+        base = self._businesses.get(values["id"]) or BusinessRef(id=values["id"])
+        names = ("name", "credit_code", "licence_no", "form", "grade", "high_risk", "region_id")
+        fields = {k: values[k] for k in names if k in values}
+        self._remember_business(replace(base, deleted=False, **fields))
+
+    def _remember_cadre(self, values: dict[str, Any]) -> None:
+        old = self._cadres_by_id.get(values["id"])
+        base = old or CadreRef(id=values["id"], level="")
+        fields = {k: values[k] for k in ("level", "name", "phone", "region_id") if k in values}
+        ref = replace(base, deleted=False, **fields)
+        if old is not None and old.phone != ref.phone:
+            self._cadres.pop(old.phone, None)
+        self._cadres[ref.phone] = ref
+        self._cadres_by_id[ref.id] = ref
+
+    def _remember_assignment(self, values: dict[str, Any]) -> None:
+        business_id = values["business_id"]
+        known = self.assignments_of(business_id)
+        old = next((a for a in known if a.id == values["id"]), None)
+        end = values.get("end_date", old.end_date if old else None)
+        ref = AssignmentRef(values["id"], values["cadre_id"], business_id, values["start_date"], end)
+        self._assignments[business_id] = [a for a in known if a.id != values["id"]] + [ref]

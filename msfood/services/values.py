@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any
-
-from pypinyin import Style, lazy_pinyin
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from msfood.domain.enums import YES_NO, Enum
+from msfood.errors import Issue, ValidationError
+
+if TYPE_CHECKING:
+    from msfood.services.record_types import FieldSpec
 
 
 class BadValue(Exception):
@@ -168,5 +171,73 @@ def initials(name: str) -> str:
 
     Letters and digits in the name are kept as they are (lower-cased); other characters are dropped.
     """
+    from pypinyin import Style, lazy_pinyin  # ~0.6 s to load its dictionaries: only when a name is written
+
     parts = lazy_pinyin(name or "", style=Style.FIRST_LETTER, errors="default")
     return "".join(ch for ch in "".join(parts).lower() if ch.isalnum())
+
+
+# --- one field of a record kind (records.RECORD_FIELDS) ----------------------------------------
+
+
+def parse_value(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+    """One non-blank value of a field, typed. Raises ValidationError naming the field."""
+    try:
+        return _parse(spec, value)
+    except BadValue as bad:
+        raise ValidationError(Issue(bad.code, spec.name, bad.params)) from None
+    except ValidationError as error:
+        raise ValidationError([_renamed(i, spec.name) for i in error.issues]) from None
+
+
+def _renamed(issue: Issue, name: str) -> Issue:
+    return Issue(issue.code, name, issue.params, issue.sheet, issue.row)
+
+
+@lru_cache(maxsize=8192)
+def _checked(kind: str, text: str) -> tuple[Any, tuple[Issue, ...]]:
+    """An identifier checked once per import, however many rows repeat it (errors are not cached)."""
+    from msfood.domain import calendar, identifiers
+
+    if kind == "credit_code":
+        code, warnings = identifiers.check_credit_code(text)
+        return code, tuple(warnings)
+    if kind == "division":
+        return identifiers.check_division_code(text), ()
+    if kind == "mobile":
+        return identifiers.check_mobile(text), ()
+    if kind == "rest_days":
+        return calendar.parse_rest_days(text), ()
+    raise ValueError(f"unknown field type {kind!r}")
+
+
+def _parse(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+    kind = spec.type
+    if kind == "text":
+        return parse_text(value, spec.max_len), []
+    if kind == "date":
+        return parse_date(value), []
+    if kind == "int":
+        return parse_int(value, minimum=0), []
+    if kind == "float":
+        return parse_float(value), []
+    if kind == "bool":
+        return parse_bool(value), []
+    if kind == "enum":
+        assert spec.enum is not None
+        return parse_enum(value, spec.enum), []
+    if kind == "licence":
+        text = "".join(digits_text(value).split()).upper()
+        if spec.max_len is not None and len(text) > spec.max_len:
+            raise BadValue("value.too_long", max=spec.max_len)
+        return text, []
+    if kind == "credit_code":
+        text = "".join(digits_text(value).split()).upper()
+    elif kind == "mobile":
+        text = "".join(digits_text(value).split()).replace("-", "")
+    elif kind == "division":
+        text = digits_text(value)
+    else:
+        text = shown(value)
+    normalised, warnings = _checked(kind, text)
+    return normalised, [_renamed(w, spec.name) for w in warnings]

@@ -570,3 +570,50 @@ def test_future_dates_are_warned(db, clock) -> None:
     )
     assert "record.future_date" in {w.code for w in warnings}
     assert rows_of(db, Visit.__table__)[0]["visit_date"] == D(2027, 1, 5)
+
+
+def test_both_key_resolvers_agree(db, clock) -> None:
+    from msfood.services.refs import resolve_rows, resolve_rows_sqlite
+
+    seed_roster(db, clock)
+    write(db, clock, "selfcheck", [{"credit_code": E1, "kind": "日管控", "record_date": "2026-05-10"}])
+    business_id = natural_id("business", E1, "")
+    table = records.KIND_TABLE["selfcheck"]
+    stored = natural_id("selfcheck", business_id, "daily", "2026-05-10")
+    cases = [
+        (stored, {"business_id": business_id, "kind": "daily", "period_key": "2026-05-10"}),
+        ("no-such-id", {"business_id": business_id, "kind": "daily", "period_key": "2026-05-11"}),
+        (stored, {"business_id": business_id, "kind": "weekly", "period_key": "2026-W19"}),
+    ]
+    with db.sessions() as session:
+        connection = session.connection()
+        for natural, key in cases:
+            generic = resolve_rows(connection, table, natural, key)
+            fast = resolve_rows_sqlite(connection, table, natural, key)
+            assert [tuple(r) for r in generic] == [tuple(r) for r in fast]
+        refs = records.Refs(session)
+        assert refs.resolve(table, stored, cases[0][1]) == (stored, True)
+        assert refs.resolve(table, "no-such-id", cases[1][1]) == (None, False)
+        assert refs.resolve(table, stored, cases[2][1]) == (None, True)
+        assert refs.resolve(records.KIND_TABLE["assignment"], "x", {
+            "cadre_id": natural_id("cadre", "13700000001"), "business_id": business_id,
+            "start_date": D(2026, 1, 1)})[0] == natural_id(
+            "assignment", natural_id("cadre", "13700000001"), business_id, "2026-01-01")  # fmt: skip
+
+
+def test_a_record_moved_off_its_key_leaves_its_natural_id_taken(db, clock) -> None:
+    seed_roster(db, clock)
+    first = write(db, clock, "sampling", [{
+        "sample_no": "S-1", "credit_code": E1, "sample_date": "2026-04-08", "sampling_type": "监督抽检",
+        "food_category": "餐饮食品", "sample_name": "米饭"}])[2][0]  # fmt: skip
+    with unit_of_work(db.sessions, clock=clock) as uow:
+        moved = records.clean("sampling", {
+            "sample_no": "S-2", "business_id": natural_id("business", E1, ""), "sample_date": "2026-04-08",
+            "sampling_type": "监督抽检", "food_category": "餐饮食品", "sample_name": "米饭"},
+            records.Refs(uow.session), record_id=first.id)  # fmt: skip
+        records.apply(uow, [moved])
+    _, _, (again,) = write(db, clock, "sampling", [{
+        "sample_no": "S-1", "credit_code": E1, "sample_date": "2026-04-09", "sampling_type": "监督抽检",
+        "food_category": "餐饮食品", "sample_name": "面条"}])  # fmt: skip
+    assert again.id != first.id and again.id != natural_id("sampling", "S-1")
+    assert {r["sample_no"] for r in rows_of(db, Sampling.__table__)} == {"S-1", "S-2"}

@@ -105,8 +105,9 @@ MESSAGES = {
         "Deadline = result received + the set number of days; retest request within the set working days.",
     ),
     "report.chart_title": ("各{level}督导完成率", "Supervision completion by {level}"),
-    "report.chart_note": ("仅列出有应督导任务的区域；低于 100% 的以红色显示。",
-                          "Only regions with obligations due; below 100% in red."),
+    "report.chart_note": ("仅列出有应督导任务的区域；虚线为合计完成率 {rate}，低于合计的以红色显示。",
+                          "Only regions with obligations due; the dashed line is the overall rate {rate}, "
+                          "bars below it are red."),
     "report.chart_more": ("（共 {total} 个，图中列前 {shown} 个）", " ({total} regions, the first {shown} shown)"),
     "report.chart_empty": ("截止日尚无到期的督导任务", "No obligations due by the as-of date"),
     "report.empty_regions": ("没有下级区域。", "No regions below."),

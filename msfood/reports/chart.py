@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -49,10 +49,11 @@ def completion_chart(
     font_size: float = 8.0,
     title: str = "",
     empty_text: str = "—",
-    low_below: float = 100.0,
+    reference: float | None = None,
 ) -> Drawing:
-    """A horizontal bar per region, in the given order top to bottom; rates below `low_below` percent
-    are drawn in red. `font` must be registered with reportlab (default: the bundled sans)."""
+    """A horizontal bar per region, in the given order top to bottom. `reference` (a rate, e.g. the
+    overall one) is drawn as a dashed line and the bars below it in red. `font` must be registered
+    with reportlab (default: the bundled sans)."""
     if font is None:
         from msfood.reports.fonts import sans_font
 
@@ -93,9 +94,11 @@ def completion_chart(
     chart.valueAxis.strokeColor = colors.grey
     chart.bars.strokeColor = None
     chart.bars[0].fillColor = BAR_COLOUR
-    for i, value in enumerate(values):
-        if value < low_below:
-            chart.bars[(0, i)].fillColor = LOW_COLOUR
+    line_at = float(percent_decimal(reference)) if reference is not None else None
+    if line_at is not None:
+        for i, value in enumerate(values):
+            if value < line_at:
+                chart.bars[(0, i)].fillColor = LOW_COLOUR
     chart.barWidth = ROW * 0.6
     chart.groupSpacing = ROW * 0.4
     chart.barLabelFormat = lambda v: f"{v:.1f}%"  # v is already rounded half-up
@@ -103,6 +106,11 @@ def completion_chart(
     chart.barLabels.fontSize = font_size - 0.5
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
+    chart.barLabels.boxFillColor = colors.white
+    if line_at is not None:  # under the chart: bars and their labels (on white) paint over it
+        x = chart.x + chart.width * line_at / 100
+        drawing.add(Line(x, chart.y - 2, x, chart.y + chart.height + 2, strokeColor=colors.black,
+                         strokeWidth=0.8, strokeDashArray=[3, 2]))
     drawing.add(chart)
     if title:
         drawing.add(String(width / 2, height - 12, title, fontName=font, fontSize=font_size + 2, textAnchor="middle"))

@@ -51,6 +51,7 @@ class Chart:
     title: str
     bars: tuple[Bar, ...]
     note: str = ""
+    reference: float | None = None  # the overall rate: a dashed line; bars below it are red
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from msfood.db.models import Business, Cadre, Problem, Visit
 from msfood.domain.enums import LEVEL, LEVEL_ORDER, PROBLEM_STATUS, VISIT_MODE
 from msfood.errors import NotFoundError, NothingToDo
-from msfood.metrics.results import CadreRef, Obligation, Stats
+from msfood.metrics.results import CadreRef, Obligation, Supervision
 from msfood.reports.model import Column, ReportTable
 from msfood.reports.texts import Texts
 
@@ -67,10 +68,12 @@ def _task_cells(i: int, o: Obligation, tr: Texts) -> tuple[object, ...]:
             f"{o.visits}/{o.required}", task_status(o, tr), "")
 
 
-def task_sheets(stats: Stats, tr: Texts, *, cadre_phone: str | None = None) -> list[TaskSheet]:
+def task_sheets(
+    obligations: Sequence[Obligation], tr: Texts, *, cadre_phone: str | None = None
+) -> list[TaskSheet]:
     """One sheet per cadre assigned to an obligation of the period (due or still open), by level and name."""
     grouped: dict[CadreRef, list[Obligation]] = defaultdict(list)
-    for obligation in stats.supervision.obligations:
+    for obligation in obligations:
         for cadre in obligation.cadres:
             if cadre_phone is None or cadre.phone == cadre_phone:
                 grouped[cadre].append(obligation)
@@ -95,9 +98,9 @@ def tasks_table(sheets: list[TaskSheet], tr: Texts) -> ReportTable:
                        empty=tr("report.empty_tasks"))
 
 
-def tasks_fingerprint(stats: Stats, sheets: list[TaskSheet]) -> str:
+def tasks_fingerprint(supervision: Supervision, sheets: list[TaskSheet]) -> str:
     return digest({
-        "stats": stats.to_json(),
+        "supervision": supervision.to_json(),
         "tasks": [[s.cadre.id, s.cadre.name, s.cadre.phone, [list(r) for r in s.table.rows]] for s in sheets],
     })
 

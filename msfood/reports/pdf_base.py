@@ -14,11 +14,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LongTable, PageTemplate, Paragraph, TableStyle
 
@@ -27,6 +26,7 @@ from msfood.i18n import t
 from msfood.progress import Progress
 from msfood.reports.format import show
 from msfood.reports.model import ROW_CHUNK, ReportTable
+from msfood.reports.wrap import text_width, wrap_text
 
 PAGE = A4
 MARGIN_X = 18 * mm
@@ -35,6 +35,7 @@ MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
 CELL_SIZE = 8.5
 CELL_PAD = 3.0
+CELL_LEADING = 10.5
 GRID = colors.HexColor("#8c8c8c")
 HEAD_FILL = colors.HexColor("#e4e8ee")
 TOTAL_FILL = colors.HexColor("#f0f0f0")
@@ -88,7 +89,7 @@ def column_widths(table: ReportTable, width: float, count: int, font: str) -> li
         values = [row[i] for row in sample]
         if not (column.numeric or any(isinstance(v, dt.date) for v in values)):
             continue
-        widest = max((stringWidth(show(v), font, CELL_SIZE) for v in values), default=0.0) + 2 * CELL_PAD + 1
+        widest = max((text_width(show(v), font, CELL_SIZE) for v in values), default=0.0) + 2 * CELL_PAD + 1
         if widest > base[i]:
             need[i] = widest
     if not need:
@@ -101,49 +102,50 @@ def column_widths(table: ReportTable, width: float, count: int, font: str) -> li
     return [need[i] if i in need else base[i] * spare / flex_total for i in range(len(columns))]
 
 
-def _cell(value: object, width: float, numeric: bool, styles: Styles) -> object:
-    """Plain text when it fits on one line (fast to lay out), a wrapping Paragraph when it does not."""
+def _cell(value: object, width: float, numeric: bool, font: str) -> str:
+    """The cell's text, broken into lines that fit the column (numbers never wrap)."""
     text = show(value)
-    if numeric or stringWidth(text, styles.font, CELL_SIZE) <= width - 2 * CELL_PAD:
+    if numeric:
         return text
-    return para(text, styles.cell)
+    return "\n".join(wrap_text(text, font, CELL_SIZE, width - 2 * CELL_PAD))
 
 
 def table_flowables(
     table: ReportTable, styles: Styles, *, width: float = FRAME_WIDTH, chunk: int = ROW_CHUNK
 ) -> list[Flowable]:
-    """The table as LongTables of at most `chunk` rows, each repeating the header row when it splits."""
+    """The table as LongTables of at most `chunk` rows, each repeating the header row when it splits.
+    Cells are plain (pre-wrapped) strings: far cheaper to lay out than Paragraphs."""
     count = table.pdf_columns or len(table.columns)
     columns = table.columns[:count]
     widths = column_widths(table, width, count, styles.font)
-    header = [para(c.label, styles.head) for c in columns]
+    font = styles.font
+    header = ["\n".join(wrap_text(c.label, font, CELL_SIZE, w - 2 * CELL_PAD)) for c, w in zip(columns, widths)]
     body = list(table.rows)
     if not body and table.empty:
         return [para(table.empty, styles.note)]
+    base: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    base += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.numeric]
     parts: list[Flowable] = []
-    starts = range(0, max(len(body), 1), chunk)
-    for start in starts:
+    for start in range(0, max(len(body), 1), chunk):
         rows = body[start : start + chunk]
         data: list[list[object]] = [header]
-        data += [[_cell(v, w, c.numeric, styles) for v, w, c in zip(row, widths, columns)] for row in rows]
-        commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), styles.font, CELL_SIZE),
-            ("LEADING", (0, 0), (-1, -1), 11),
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ]
-        commands += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.numeric]
-        last = start + chunk >= len(body)
-        if last and table.total is not None:
-            data.append([_cell(v, w, c.numeric, styles) for v, w, c in zip(table.total, widths, columns)])
+        data += [[_cell(v, w, c.numeric, font) for v, w, c in zip(row, widths, columns)] for row in rows]
+        commands = list(base)
+        if start + chunk >= len(body) and table.total is not None:
+            data.append([_cell(v, w, c.numeric, font) for v, w, c in zip(table.total, widths, columns)])
             commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL))
-        flow = LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")
-        parts.append(flow)
+        parts.append(LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT"))
     return parts
 
 

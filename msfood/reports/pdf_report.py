@@ -103,7 +103,7 @@ def report_story(content: ReportContent, styles: Styles) -> list[Flowable]:
             if section.chart is not None and table.key == section.chart_after:
                 chart = section.chart
                 drawing = completion_chart(chart.bars, width=FRAME_WIDTH, font=styles.font,
-                                           empty_text=t("report.chart_empty", lang))
+                                           empty_text=t("report.chart_empty", lang), reference=chart.reference)
                 block = [para(ordinal(numbered, lang, paren=True) + chart.title, styles.h2)]
                 numbered += 1
                 if chart.note:

@@ -119,8 +119,8 @@ def write_tasks(
     """督导任务单: each cadre's visits due in the period (from the obligations), one page group per cadre
     in the PDF, one sheet for all in the workbook. `cadre_phone` limits it to one cadre."""
     from msfood import __version__
-    from msfood.metrics import compute_stats
-    from msfood.reports.content import region_label
+    from msfood.metrics.scope import load_scope
+    from msfood.metrics.supervision import supervision
     from msfood.reports.model import ReportContent, Section, period_label
     from msfood.reports.papers import task_sheets, tasks_fingerprint, tasks_table
     from msfood.reports.texts import Texts
@@ -129,10 +129,12 @@ def write_tasks(
     suffix = output_format(Path(out))
     resolved = parse_period(period) if isinstance(period, str) else period
     yield Progress(0, None, t("report.progress_figures", lang))
-    stats = compute_stats(session, period=resolved, as_of=as_of, region=region, clock=clock)
+    day = as_of or (clock or Clock()).today()
+    scope = load_scope(session, region)  # only the obligations are needed: no self-check figures
+    figures = supervision(session, scope, resolved, day)
     tr = Texts(lang)
-    sheets = task_sheets(stats, tr, cadre_phone=cadre_phone)
-    fingerprint = tasks_fingerprint(stats, sheets)
+    sheets = task_sheets(figures.obligations, tr, cadre_phone=cadre_phone)
+    fingerprint = tasks_fingerprint(figures, sheets)
     unit_name, unit_code, made_at = _unit_and_time(session, clock)
     label = period_label(resolved, lang)
     with atomic_target(Path(out)) as temp:
@@ -141,14 +143,15 @@ def write_tasks(
 
             yield from render_tasks_pdf(
                 sheets, temp, body_font(session, font).name, unit_name=unit_name, period_label=label,
-                as_of=stats.as_of, made_at=made_at, version=__version__, fingerprint=fingerprint, lang=lang,
+                as_of=day, made_at=made_at, version=__version__, fingerprint=fingerprint, lang=lang,
             )
         else:
             from msfood.reports.xlsx import render_xlsx
 
             content = ReportContent(
                 title=tr("report.tasks_title"), unit_name=unit_name, unit_code=unit_code,
-                region_label=region_label(stats, tr), period_label=label, as_of=stats.as_of, made_at=made_at,
+                region_label=f"{scope.region.name}（{scope.region.code}）" if scope.region else tr("report.region_all"),
+                period_label=label, as_of=day, made_at=made_at,
                 version=__version__, fingerprint=fingerprint,
                 sections=(Section("tasks", tr("report.tasks_title"), (tasks_table(sheets, tr),)),), lang=lang,
             )

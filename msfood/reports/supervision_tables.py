@@ -165,10 +165,11 @@ def completion_bars(regions: Sequence[tuple[str, str, Tally]], level_label: str,
     """The regions with obligations due, in table order (at most MAX_BARS)."""
     with_due = [(name, tally) for _code, name, tally in regions if tally.due]
     bars = tuple(Bar(name, tally.rate) for name, tally in with_due[:MAX_BARS])
-    note = tr("report.chart_note")
+    overall = sum((tally for _code, _name, tally in regions), Tally()).rate
+    note = tr("report.chart_note", rate=percent(overall))
     if len(with_due) > MAX_BARS:
         note += tr("report.chart_more", shown=MAX_BARS, total=len(with_due))
-    return Chart(tr("report.chart_title", level=level_label), bars, note)
+    return Chart(tr("report.chart_title", level=level_label), bars, note, overall)
 
 
 def supervision_section(

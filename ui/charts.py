@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -125,7 +125,11 @@ class BarChart(QWidget):
                 width = max(1.0, span * min(1.0, max(0.0, bar.rate)))
                 painter.fillRect(QRectF(left, top + 6, width, self.ROW - 12), rate_colour(bar.rate))
             painter.setPen(TEXT if bar.rate is not None else MUTED)
-            value = percent(bar.rate) + (f"（{bar.note}）" if bar.note else "")
+            value = percent(bar.rate)
+            if bar.note:
+                value = QCoreApplication.translate("BarChart", "{value}（{note}）").format(
+                    value=value, note=bar.note
+                )
             painter.drawText(
                 QRectF(right + 8, top, self.width() - right - 8, self.ROW),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

@@ -617,3 +617,53 @@ def test_a_record_moved_off_its_key_leaves_its_natural_id_taken(db, clock) -> No
         "food_category": "餐饮食品", "sample_name": "面条"}])  # fmt: skip
     assert again.id != first.id and again.id != natural_id("sampling", "S-1")
     assert {r["sample_no"] for r in rows_of(db, Sampling.__table__)} == {"S-1", "S-2"}
+
+
+STRING_AND_TYPED = {
+    "region": ({"code": "430204002", "name": "铜塘湾街道", "parent_code": "430204"},
+               {"code": 430204002, "name": "铜塘湾街道", "parent_code": 430204.0}),
+    "cadre": ({"name": "吴二", "phone": "137-0000-0002", "level": "乡级", "region_code": "430204001"},
+              {"name": "吴二", "phone": 13700000002, "level": "township", "region_code": "430204001"}),
+    "assignment": ({"cadre_phone": "13700000001", "credit_code": E1.lower(), "start_date": "2026/03/01",
+                    "end_date": "2026.12.31", "end_reason": "调整"},
+                   {"cadre_phone": 13700000001.0, "credit_code": E1, "start_date": D(2026, 3, 1),
+                    "end_date": dt.datetime(2026, 12, 31), "end_reason": "调整"}),
+    "visit": ({"cadre_phone": "13700000001", "credit_code": E1, "visit_date": "2026-05-10",
+               "mode": "视频督导", "problem_count": "2", "description": "无",
+               "deadline": "2026-06-01", "remarks": "备注"},
+              {"cadre_phone": "13700000001", "credit_code": E1, "visit_date": D(2026, 5, 10),
+               "mode": "video", "problem_count": 2.0, "description": "无",
+               "deadline": D(2026, 6, 1), "remarks": "备注"}),
+    "selfcheck": ({"credit_code": E1, "kind": "月调度", "record_date": "2026-05-28", "issues_found": "1",
+                   "rectified": "否", "recorder": "张三"},
+                  {"credit_code": E1, "kind": "monthly", "record_date": D(2026, 5, 28), "issues_found": 1,
+                   "rectified": False, "recorder": "张三"}),
+    "sampling": ({"sample_no": "SF2026002", "credit_code": E1, "sample_date": "2026-04-12",
+                  "sampling_type": "监督抽检", "food_category": "食用农产品", "sample_name": "豇豆",
+                  "result": "不合格", "failed_items": "腐霉利", "result_date": "2026-05-01",
+                  "disposal": "下架", "disposal_closed_on": "2026-06-20"},
+                 {"sample_no": "SF2026002", "credit_code": E1, "sample_date": D(2026, 4, 12),
+                  "sampling_type": "supervision", "food_category": "食用农产品", "sample_name": "豇豆",
+                  "result": "fail", "failed_items": "腐霉利", "result_date": D(2026, 5, 1),
+                  "disposal": "下架", "disposal_closed_on": D(2026, 6, 20)}),
+    "rapid_test": ({"test_date": "2026-05-05", "credit_code": E1, "sample_name": "小白菜",
+                    "item": "农药残留", "batches": "8", "positives": "1", "disposal": "销毁"},
+                   {"test_date": D(2026, 5, 5), "credit_code": E1, "sample_name": "小白菜",
+                    "item": "农药残留", "batches": 8, "positives": 1, "disposal": "销毁"}),
+    "sampling_plan": ({"region_code": "430204", "year": "2026", "planned": "12"},
+                      {"region_code": "430204", "year": 2026, "planned": 12}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(STRING_AND_TYPED))
+def test_strings_and_typed_values_clean_alike(db, clock, kind) -> None:
+    seed_roster(db, clock)
+    strings, typed = STRING_AND_TYPED[kind]
+    with db.sessions() as session:
+        refs = records.Refs(session)
+        a, b = records.clean(kind, strings, refs), records.clean(kind, typed, refs)
+    assert a.values == b.values and a.children == b.children
+    assert set(a.values) - {"id", "business_id", "cadre_id", "region_id", "parent_id", "period_key",
+                            "name_initials"} <= set(strings)  # only the columns given  # fmt: skip
+    counts, _, _ = write(db, clock, kind, [typed])
+    assert counts["new"] == 1

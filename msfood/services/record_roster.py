@@ -24,7 +24,6 @@ from msfood.services.record_helpers import (
     given,
     identity,
     keyed_id,
-    not_before,
     region_ref,
 )
 from msfood.services.record_types import Cleaned
@@ -219,7 +218,9 @@ def clean_assignment(
 ) -> Cleaned | None:
     cadre = cadre_ref(parsed, refs, issues)
     business = business_ref(parsed, refs, issues)
-    not_before(parsed, issues, "end_date", "start_date")
+    start, end = parsed.get("start_date"), parsed.get("end_date")
+    if start is not None and end is not None and end < start:
+        issues.append(Issue("value.end_before_start", "end_date", {"start": start, "end": end}))
     if cadre is None or business is None or "start_date" not in parsed:
         return None
     start = parsed["start_date"]

@@ -69,7 +69,7 @@ def test_end_assignment_needs_date_and_reason_and_checks_order(db, clock, roster
             end_date="2025-12-31",
             reason="调离",
         )
-    assert caught.value.issues[0].code == "record.date_before" and caught.value.field == "end_date"
+    assert caught.value.issues[0].code == "value.end_before_start" and caught.value.field == "end_date"
     ended = act(
         db,
         clock,

@@ -1,7 +1,8 @@
 """Picking a business or a cadre by typing: name, pinyin initials (hdl -> 海底捞), credit code or phone.
 
 The completer lists the matches of msfood.services.queries as the user types; Enter takes the first
-match when none was chosen, so "hdl" + Enter picks 海底捞 (quick entry never needs the mouse).
+match when none was chosen and moves on to the next field, so "hdl" + Enter picks 海底捞 and a second
+Enter saves (quick entry never needs the mouse).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from msfood.services import queries
@@ -61,6 +63,7 @@ class RecordPicker(Field):
         self.completer.activated.connect(self._on_completer_activated)
         self.edit.textEdited.connect(self._on_edit_text_edited)
         self.edit.returnPressed.connect(self._on_edit_return_pressed)
+        self.edit.installEventFilter(self)
         _row(self).addWidget(self.edit)
         self.setFocusProxy(self.edit)
 
@@ -92,16 +95,35 @@ class RecordPicker(Field):
         for record_id, shown in self._matches:
             if shown == text:
                 self.set_value(record_id, shown)
+                self.edit.focusNextChild()
                 return
 
+    def _take_first(self) -> bool:
+        if self._id is not None or not self._matches:
+            return False
+        self.completer.popup().hide()
+        self.set_value(*self._matches[0])
+        self.edit.focusNextChild()
+        return True
+
     def _on_edit_return_pressed(self) -> None:
-        if self._id is None and self._matches:
-            self.completer.popup().hide()
-            self.set_value(*self._matches[0])
+        self._take_first()  # Enter while the list was open (the completer passes it on)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Enter with a match not yet taken takes it instead of saving the form."""
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._take_first()
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
     def choose_first(self, text: str) -> bool:
         """Search `text` and take the first match (what typing it and pressing Enter does)."""
         self.edit.setText(text)
         self._on_edit_text_edited(text)
-        self._on_edit_return_pressed()
+        self._take_first()
         return self._id is not None

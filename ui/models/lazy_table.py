@@ -143,11 +143,12 @@ class LazyTableModel(QAbstractTableModel):
             self.set_sort(wanted)
 
     def refresh(self) -> None:
-        """Read the window again from its first row (records changed): same place, fresh rows."""
+        """Read the window again (records changed): same place, fresh rows. A window at the top of the
+        list starts from the top again, so a new record sorted first shows up."""
         if not self._spans:
             self._reset(self._load_first)
             return
-        start = self._spans[0].first_key
+        start = self._spans[0].first_key if self._has_before else None
         wanted = len(self._rows)
         had_before = self._has_before
         self._reset(lambda: self._load_from(start, wanted, had_before))
@@ -196,8 +197,8 @@ class LazyTableModel(QAbstractTableModel):
     def _load_first(self) -> None:
         self._load_page()
 
-    def _load_from(self, start: Key, wanted: int, had_before: bool) -> None:
-        page = self._query(start=start)
+    def _load_from(self, start: Key | None, wanted: int, had_before: bool) -> None:
+        page = self._query(start=start) if start is not None else self._query()
         if not page.rows:  # everything from there on is gone: show the end instead
             self._load_page(at_end=True)
             return

@@ -19,6 +19,7 @@ MESSAGES = {
     ),
     "report.span": ("（{start} 至 {end}）", "({start} to {end})"),
     "report.region_all": ("全部辖区", "all regions"),
+    "report.region_unlisted": ("直接登记在上级区域的主体", "Businesses registered directly in the region above"),
     "report.headline": ("主要指标", "Headline figures"),
     "report.end_note": (
         "说明：本表所有数字均按《统计口径》由系统计算，与同一参数下 msfood stats --json 的输出一致；"
@@ -227,8 +228,8 @@ MESSAGES = {
     "report.gap_daily": ("记录 {detail} 天（记录/营业）", "{detail} days (recorded/operating)"),
     "report.gap_weekly": ("缺 {detail}", "missing {detail}"),
     "report.gap_monthly": ("缺 {detail}", "missing {detail}"),
-    "report.case_closed": ("已办结（{date}）", "closed {date}"),
-    "report.case_closed_late": ("逾期办结（{date}）", "closed late {date}"),
+    "report.case_closed": ("已办结 {date}", "closed {date}"),
+    "report.case_closed_late": ("逾期办结 {date}", "closed late {date}"),
     "report.case_open": ("处置中，剩 {days} 天", "open, {days} days left"),
     "report.case_overdue": ("已逾期 {days} 天", "overdue by {days} days"),
     # --- progress

@@ -187,7 +187,7 @@ def case_status(case: CaseRow, as_of: dt.date, tr: Texts) -> str:
 
 def cases_table(stats: Stats, tr: Texts) -> ReportTable:
     columns = (
-        Column(tr("report.col_sample_no"), 1.6),
+        Column(tr("report.col_sample_no"), 1.6, nowrap=True),
         Column(tr("report.col_business"), 2.4),
         Column(tr("report.col_sample"), 1.6),
         Column(tr("report.col_failed_items"), 1.8),

@@ -25,6 +25,7 @@ class Column:
     label: str
     weight: float = 1.0  # share of the PDF table width
     numeric: bool = False  # right-aligned, never wrapped
+    nowrap: bool = False  # codes, phones, dates: the column is made wide enough instead
 
 
 @dataclass(frozen=True)

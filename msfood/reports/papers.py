@@ -46,7 +46,7 @@ def task_status(o: Obligation, tr: Texts) -> str:
 
 def task_columns(tr: Texts, *, with_cadre: bool = False) -> tuple[Column, ...]:
     cadre = (
-        (Column(tr("report.col_cadre"), 1.4), Column(tr("report.col_phone"), 1.8), Column(tr("report.col_level"), 1))
+        (Column(tr("report.col_cadre"), 1.4), Column(tr("report.col_phone"), 1.8, nowrap=True), Column(tr("report.col_level"), 1))
         if with_cadre else ()
     )
     return (
@@ -54,7 +54,7 @@ def task_columns(tr: Texts, *, with_cadre: bool = False) -> tuple[Column, ...]:
         Column(tr("report.col_no"), 0.9, numeric=True),
         Column(tr("report.col_business"), 3),
         Column(tr("report.col_address"), 3.1),
-        Column(tr("report.col_rule_period"), 1.3),
+        Column(tr("report.col_rule_period"), 1.3, nowrap=True),
         Column(tr("report.col_last_visit"), 1.6),
         Column(tr("report.col_task_deadline"), 1.6),
         Column(tr("report.col_visits"), 1.1, numeric=True),

@@ -25,7 +25,7 @@ from msfood.errors import Cancelled
 from msfood.i18n import t
 from msfood.progress import Progress
 from msfood.reports.format import show
-from msfood.reports.model import ROW_CHUNK, ReportTable
+from msfood.reports.model import ROW_CHUNK, Column, ReportTable
 from msfood.reports.wrap import text_width, wrap_text
 
 PAGE = A4
@@ -87,7 +87,7 @@ def column_widths(table: ReportTable, width: float, count: int, font: str) -> li
     need: dict[int, float] = {}
     for i, column in enumerate(columns):
         values = [row[i] for row in sample]
-        if not (column.numeric or any(isinstance(v, dt.date) for v in values)):
+        if not (column.numeric or column.nowrap or any(isinstance(v, dt.date) for v in values)):
             continue
         widest = max((text_width(show(v), font, CELL_SIZE) for v in values), default=0.0) + 2 * CELL_PAD + 1
         if widest > base[i]:
@@ -102,10 +102,10 @@ def column_widths(table: ReportTable, width: float, count: int, font: str) -> li
     return [need[i] if i in need else base[i] * spare / flex_total for i in range(len(columns))]
 
 
-def _cell(value: object, width: float, numeric: bool, font: str) -> str:
-    """The cell's text, broken into lines that fit the column (numbers never wrap)."""
+def _cell(value: object, width: float, column: Column, font: str) -> str:
+    """The cell's text, broken into lines that fit the column (numbers and codes never wrap)."""
     text = show(value)
-    if numeric:
+    if column.numeric or column.nowrap:
         return text
     return "\n".join(wrap_text(text, font, CELL_SIZE, width - 2 * CELL_PAD))
 
@@ -140,10 +140,10 @@ def table_flowables(
     for start in range(0, max(len(body), 1), chunk):
         rows = body[start : start + chunk]
         data: list[list[object]] = [header]
-        data += [[_cell(v, w, c.numeric, font) for v, w, c in zip(row, widths, columns)] for row in rows]
+        data += [[_cell(v, w, c, font) for v, w, c in zip(row, widths, columns)] for row in rows]
         commands = list(base)
         if start + chunk >= len(body) and table.total is not None:
-            data.append([_cell(v, w, c.numeric, font) for v, w, c in zip(table.total, widths, columns)])
+            data.append([_cell(v, w, c, font) for v, w, c in zip(table.total, widths, columns)])
             commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL))
         parts.append(LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT"))
     return parts

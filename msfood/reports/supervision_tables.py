@@ -69,13 +69,20 @@ def supervision_figures(stats: Stats, tr: Texts) -> ReportTable:
     return figures_table("supervision_figures", tr("report.t_sup_figures"), rows, tr)
 
 
-def by_region_table(regions: Sequence[tuple[str, str, Tally]], level_label: str, tr: Texts) -> ReportTable:
-    columns = tally_columns(tr, [Column(tr("report.col_region_code"), 1.6), Column(level_label, 3)])
+def by_region_table(
+    regions: Sequence[tuple[str, str, Tally]], level_label: str, total: Tally, tr: Texts
+) -> ReportTable:
+    """The regions' tallies, then (when some businesses sit directly in the asked region, outside every
+    listed one) a row for them, so the rows add up to the total, which is the metrics' own."""
+    columns = tally_columns(tr, [Column(tr("report.col_region_code"), 1.6, nowrap=True), Column(level_label, 3)])
     rows = [(code, name, *tally_cells(tally)) for code, name, tally in regions]
-    total = sum((tally for _c, _n, tally in regions), Tally())
+    listed = sum((tally for _c, _n, tally in regions), Tally())
+    if regions and listed != total:
+        rest = Tally(total.due - listed.due, total.met - listed.met, total.open - listed.open)
+        rows.append(("", tr("report.region_unlisted"), *tally_cells(rest)))
     return ReportTable(
         "supervision_by_region", tr("report.t_by_region", level=level_label), columns, rows,
-        total=(tr("report.total"), "", *tally_cells(total)) if regions else None,
+        total=(tr("report.total"), "", *tally_cells(total)) if rows else None,
         note=tr("report.note_by_region"), empty=tr("report.empty_regions"),
     )
 
@@ -92,7 +99,7 @@ def by_level_table(stats: Stats, tr: Texts) -> ReportTable:
 
 def by_cadre_table(cadres: Sequence[tuple[CadreRef, Tally]], tr: Texts) -> ReportTable:
     columns = tally_columns(
-        tr, [Column(tr("report.col_cadre"), 1.6), Column(tr("report.col_phone"), 1.8),
+        tr, [Column(tr("report.col_cadre"), 1.6), Column(tr("report.col_phone"), 1.8, nowrap=True),
              Column(tr("report.col_level"), 1)],
     )
     rows = [(c.name, c.phone, LEVEL.label(c.level, tr.lang), *tally_cells(tally)) for c, tally in cadres]
@@ -110,7 +117,7 @@ def missed_table(stats: Stats, region_names: dict[str, tuple[str, str]], tr: Tex
         Column(tr("report.col_business"), 3.4),
         Column(tr("report.col_level"), 0.9),
         Column(tr("report.col_region"), 2.2),
-        Column(tr("report.col_rule_period"), 1.4),
+        Column(tr("report.col_rule_period"), 1.4, nowrap=True),
         Column(tr("report.col_visits"), 1.3, numeric=True),
         Column(tr("report.col_last_visit"), 1.8),
     )
@@ -185,7 +192,7 @@ def supervision_section(
 ) -> Section:
     tables = (
         supervision_figures(stats, tr),
-        by_region_table(regions, region_level, tr),
+        by_region_table(regions, region_level, stats.supervision.total, tr),
         by_level_table(stats, tr),
         by_cadre_table(cadres, tr),
         missed_table(stats, region_names, tr),

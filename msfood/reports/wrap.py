@@ -32,11 +32,14 @@ def text_width(text: str, font: str, size: float) -> float:
     return sum(get(ord(ch), default) for ch in text) * size / 1000.0
 
 
+WORD = set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-./:_%+")
+
+
 def _breakable_after(ch: str, nxt: str) -> bool:
-    """May a line end between ch and nxt? Not inside a Latin word or number."""
+    """May a line end between ch and nxt? Not inside a Latin word, number, date or code."""
     if nxt in NO_LINE_START or ch in NO_LINE_END:
         return False
-    return not (ch.isascii() and ch.isalnum() and nxt.isascii() and nxt.isalnum())
+    return not (ch in WORD and nxt in WORD)
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:

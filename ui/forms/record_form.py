@@ -183,6 +183,7 @@ class RecordForm(QDialog):
         self.set_values(values)
         self._refresh_title()
         self.clear_messages()
+        self.show_warnings(self.notes(values))
         self._preview_timer.start()
 
     def new_record(self, *, preset: dict[str, Any] | None = None, keep_sticky: bool = False) -> None:
@@ -258,6 +259,13 @@ class RecordForm(QDialog):
 
     # --- checking and saving ------------------------------------------------------------------------
 
+    def notes(self, values: dict[str, Any]) -> list[Issue]:
+        """Deadlines to show for these values (a failed sample's retest and case, an overdue problem)."""
+        from msfood.services.record_notes import record_notes
+
+        with self.context.database.sessions() as session:
+            return record_notes(session, self.spec.kind, values, self.context.clock.today())
+
     def _on_field_changed(self) -> None:
         if not self._loading:
             self._preview_timer.start()
@@ -270,9 +278,10 @@ class RecordForm(QDialog):
             return  # a long job holds the database: check on save instead
         from ui.forms.dry_run import dry_run
 
-        result = dry_run(self.context, self.spec, self.values(), self.record_id)
-        if result is not None:
-            self.show_warnings(result.warnings)
+        values = self.values()
+        result = dry_run(self.context, self.spec, values, self.record_id)
+        warnings = list(result.warnings) if result is not None else []
+        self.show_warnings(warnings + self.notes(values))
 
     def save(self) -> bool:
         from msfood.services.unit_of_work import unit_of_work
@@ -300,13 +309,14 @@ class RecordForm(QDialog):
         self.context.changed(result.tables or self.spec.tables)
         self.saved.emit(result)
         self.clear_messages()
-        self.show_warnings(result.warnings)
+        shown_warnings = [*result.warnings, *self.notes(values)]
         if self.quick:
             shown = values.get("business_id_text") or values.get("name") or ""
             self.status.setText(tr("已保存：{0}。请录入下一条。").format(shown))
             self.new_record(keep_sticky=True)
-            self.show_warnings(result.warnings)
+            self.show_warnings(shown_warnings)
             return
+        self.show_warnings(shown_warnings)
         self.record_id = result.id
         with self.context.database.sessions() as session:
             self.before = self.spec.load(session, result.id)

@@ -10,7 +10,9 @@ from tests.ui.list_pages import delete_selected, enter, open_page, stored, undo
 from tests.ui.typing_helpers import shown_column, type_text
 
 
-def test_assign_find_end_and_delete(qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any) -> None:
+def test_assign_find_end_and_delete(
+    qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
+) -> None:
     from ui.pages.assignments_page import AssignmentsPage
 
     page = open_page(qtbot, context, clock, wait_ops, AssignmentsPage)

@@ -61,7 +61,9 @@ def test_a_video_visit_to_a_high_risk_business_warns_in_place(
     assert visits_today(context) == []  # the check wrote nothing
 
 
-def test_add_close_find_delete_and_undo(qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any) -> None:
+def test_add_close_find_delete_and_undo(
+    qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
+) -> None:
     from ui.pages.visits_page import VisitsPage
 
     page = open_page(qtbot, context, clock, wait_ops, VisitsPage)

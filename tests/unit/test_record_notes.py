@@ -31,7 +31,8 @@ def test_an_old_open_case_is_overdue_and_a_closed_one_is_not(db: Any) -> None:
         assert codes(record_notes(session, "samplings", old, TODAY)) == [
             ("note.case_overdue", "disposal_closed_on", {"date": "2026-07-30", "late": 117})]
         assert record_notes(session, "samplings", {**old, "disposal_closed_on": "2026-06-20"}, TODAY) == []
-        assert record_notes(session, "samplings", {"result": "pass", "result_date": "2026-11-20"}, TODAY) == []
+        passed = {"result": "pass", "result_date": "2026-11-20"}
+        assert record_notes(session, "samplings", passed, TODAY) == []
         assert record_notes(session, "samplings", {"result": "fail", "result_date": "bad"}, TODAY) == []
 
 
@@ -40,5 +41,8 @@ def test_open_problems_past_their_deadline() -> None:
         ("note.problem_overdue", "deadline", {"date": "2026-11-01", "late": 23})]
     assert problem_notes({"status": "closed", "deadline": "2026-11-01"}, TODAY) == []
     assert problem_notes({"status": "pending", "deadline": "2026-11-24"}, TODAY) == []
-    problems = [{"status": "pending", "deadline": "2026-12-01"}, {"status": "in_progress", "deadline": "2026-11-20"}]
+    problems = [
+        {"status": "pending", "deadline": "2026-12-01"},
+        {"status": "in_progress", "deadline": "2026-11-20"},
+    ]
     assert [n.params["problem"] for n in visit_notes({"problems": problems}, TODAY)] == [2]

@@ -144,7 +144,14 @@ def run_enrolment(args: argparse.Namespace) -> int:
     def work(database: Database, actor: Actor, clk: Clock) -> int:
         with database.sessions() as session:
             identity = write_enrolment(session, actor=actor, out=args.out, clock_now=clk.now())
-        print(t("sync.enrolment_written", path=str(args.out), code=identity.code, fingerprint=identity.fingerprint))
+        print(
+            t(
+                "sync.enrolment_written",
+                path=str(args.out),
+                code=identity.code,
+                fingerprint=identity.fingerprint,
+            )
+        )
         return 0
 
     return _with_db(args, work)
@@ -187,7 +194,9 @@ def run_export(args: argparse.Namespace) -> int:
     from msfood.sync.export import export_bundle
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
-        result = drain(export_bundle(database, actor=actor, out=args.out, clock=clk, to=args.to, full=args.full))
+        result = drain(
+            export_bundle(database, actor=actor, out=args.out, clock=clk, to=args.to, full=args.full)
+        )
         if args.json:
             print_json(
                 {
@@ -232,8 +241,15 @@ def run_import(args: argparse.Namespace) -> int:
         gaps_shown: set[str] = set()
         for outcome in report.bundles:
             if outcome.status == IMPORTED:
-                print(t("sync.imported", file=outcome.file, sender=outcome.sender, sequence=outcome.sequence,
-                        **{k: outcome.counts.get(k, 0) for k in ("new", "updated", "unchanged", "conflicts")}))
+                print(
+                    t(
+                        "sync.imported",
+                        file=outcome.file,
+                        sender=outcome.sender,
+                        sequence=outcome.sequence,
+                        **{k: outcome.counts.get(k, 0) for k in ("new", "updated", "unchanged", "conflicts")},
+                    )
+                )
             elif outcome.status == ALREADY:
                 print(t("sync.already", file=outcome.file, sender=outcome.sender, sequence=outcome.sequence))
             else:

@@ -12,7 +12,9 @@ MESSAGES = {
     "sync.file_missing": ("文件不存在：{path}", "File not found: {path}"),
     # --- the file and its seal
     "bundle.not_sealed": _refusal("不是加密的同步包。", "it is not a sealed bundle."),
-    "bundle.truncated": _refusal("文件不完整（可能复制时中断）。", "the file is incomplete (a copy cut short?)."),
+    "bundle.truncated": _refusal(
+        "文件不完整（可能复制时中断）。", "the file is incomplete (a copy cut short?)."
+    ),
     "bundle.sealed_header": _refusal("加密信息已损坏。", "its encryption header is damaged."),
     "bundle.decrypt_failed": _refusal(
         "无法解密：文件已损坏或被改动，或不是发给本单位的。",
@@ -20,9 +22,12 @@ MESSAGES = {
     ),
     "bundle.too_large": _refusal("内容过大，超出允许的上限。", "its content exceeds the allowed size."),
     "bundle.not_zip": _refusal(
-        "不是有效的同步包（文件已损坏或不完整）。", "it is not a valid bundle (the file is damaged or incomplete)."
+        "不是有效的同步包（文件已损坏或不完整）。",
+        "it is not a valid bundle (the file is damaged or incomplete).",
     ),
-    "bundle.too_many_members": _refusal("包含的文件过多（{count} 个）。", "it holds too many files ({count})."),
+    "bundle.too_many_members": _refusal(
+        "包含的文件过多（{count} 个）。", "it holds too many files ({count})."
+    ),
     "bundle.bad_path": _refusal(
         "包含不允许的文件路径“{member}”。", "it holds a file with a path that is not allowed: “{member}”."
     ),
@@ -31,7 +36,8 @@ MESSAGES = {
     ),
     "bundle.member_too_large": _refusal("“{member}”过大。", "“{member}” is too large."),
     "bundle.zip_bomb": _refusal(
-        "“{member}”的压缩比异常（疑似压缩炸弹）。", "“{member}” has an abnormal compression ratio (a zip bomb?)."
+        "“{member}”的压缩比异常（疑似压缩炸弹）。",
+        "“{member}” has an abnormal compression ratio (a zip bomb?).",
     ),
     "bundle.member_missing": _refusal("缺少“{member}”。", "“{member}” is missing."),
     "bundle.corrupt": _refusal("“{member}”已损坏。", "“{member}” is damaged."),
@@ -101,7 +107,10 @@ MESSAGES = {
         "or ask for a full bundle (--full).",
     ),
     # --- export
-    "bundle.to_self": ("不能向本单位自己（{code}）导出同步包。", "A bundle cannot be addressed to this unit ({code})."),
+    "bundle.to_self": (
+        "不能向本单位自己（{code}）导出同步包。",
+        "A bundle cannot be addressed to this unit ({code}).",
+    ),
     "bundle.choose_peer": (
         "有多个信任的单位（{codes}），请用 --to 指定接收单位。",
         "Several units are trusted ({codes}); name the receiver with --to.",
@@ -111,7 +120,10 @@ MESSAGES = {
         "Nothing new to send to {peer}; no file was written.",
     ),
     "peer.unknown": ("信任列表中没有单位 {code}。", "No trusted unit has the code {code}."),
-    "peer.revoked": ("单位 {code} 的信任已被撤销，不能向其导出。", "{code} has been revoked; nothing is sent to it."),
+    "peer.revoked": (
+        "单位 {code} 的信任已被撤销，不能向其导出。",
+        "{code} has been revoked; nothing is sent to it.",
+    ),
     # --- enrolment and trust
     "enrolment.invalid": ("{file} 不是有效的单位登记文件。", "{file} is not a valid enrolment file."),
     "enrolment.bad_signature": (
@@ -122,10 +134,15 @@ MESSAGES = {
         "指纹不符，未信任：应为 {expected}，文件中的是 {actual}。请与对方电话核对。",
         "Fingerprints differ, nothing trusted: expected {expected}, the file has {actual}. Check by phone.",
     ),
-    "trust.own_enrolment": ("这是本单位（{code}）自己的登记文件。", "This is this unit's own enrolment ({code})."),
+    "trust.own_enrolment": (
+        "这是本单位（{code}）自己的登记文件。",
+        "This is this unit's own enrolment ({code}).",
+    ),
     "trust.key_changed": (
-        "单位 {code} 已以另一把密钥（指纹 {fingerprint}）被信任。如确需更换，请先撤销（msfood keys revoke）。",
-        "{code} is already trusted with another key (fingerprint {fingerprint}); revoke it first to replace it.",
+        "单位 {code} 已以另一把密钥（指纹 {fingerprint}）被信任。"
+        "如确需更换，请先撤销（msfood keys revoke）。",
+        "{code} is already trusted with another key (fingerprint {fingerprint}); "
+        "revoke it first to replace it.",
     ),
     # --- conflicts
     "conflict.unknown": ("找不到冲突记录 {what}。", "No conflict {what}."),
@@ -176,7 +193,8 @@ MESSAGES = {
     "sync.sealed_mark": ("，已加密", ", sealed"),
     "sync.receiver_all": ("任何信任本单位的单位", "any unit that trusts this one"),
     "sync.imported": (
-        "已导入 {file}（{sender} 第 {sequence} 号）：新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}。",
+        "已导入 {file}（{sender} 第 {sequence} 号）："
+        "新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}。",
         "Imported {file} ({sender} number {sequence}): {new} new, {updated} updated, {unchanged} unchanged, "
         "{conflicts} conflicts.",
     ),
@@ -186,10 +204,12 @@ MESSAGES = {
     ),
     "sync.gap": (
         "注意：尚未收到 {sender} 的第 {first}-{last} 号同步包（其内容会随后续同步包补发）。",
-        "Note: bundles {first}-{last} from {sender} have not arrived (later bundles carry their content again).",
+        "Note: bundles {first}-{last} from {sender} have not arrived "
+        "(later bundles carry their content again).",
     ),
     "sync.conflicts_waiting": (
-        "有 {count} 处冲突等待处理（数据同步页面）。", "{count} conflicts wait for review (the sync page)."
+        "有 {count} 处冲突等待处理（数据同步页面）。",
+        "{count} conflicts wait for review (the sync page).",
     ),
 }
 

@@ -8,7 +8,8 @@ The public face for the UI and the CLI (Qt-free):
 - `own_identity(session)`, `write_enrolment(...)`, `read_enrolment(path)`,
   `trust_peer(uow, enrolment=..., expected_fingerprint=...)`, `revoke_peer(uow, code=...)`,
   `list_peers(session, actor=...)`, `peer_history(session, actor=..., code=...)`;
-- `list_conflicts(session, actor=...)`, `count_conflicts(...)`, `resolve_conflict(uow, conflict_id=..., keep=...)`.
+- `list_conflicts(session, actor=...)`, `count_conflicts(...)`,
+  `resolve_conflict(uow, conflict_id=..., keep=...)`.
 
 Names are loaded on first use: msfood.services.unit_of_work imports msfood.sync.hlc, and this package's
 modules import the unit of work.
@@ -20,12 +21,32 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "conflicts": ("KEEP_BOTH", "KEEP_CURRENT", "KEEP_LOST", "ConflictInfo", "count_conflicts", "list_conflicts",
-                  "resolve_conflict"),
+    "conflicts": (
+        "KEEP_BOTH",
+        "KEEP_CURRENT",
+        "KEEP_LOST",
+        "ConflictInfo",
+        "count_conflicts",
+        "list_conflicts",
+        "resolve_conflict",
+    ),
     "export": ("ExportResult", "export_bundle"),
     "importer": ("BundleOutcome", "ImportReport", "import_bundles"),
-    "peers": ("BundleRecord", "Enrolment", "Identity", "PeerHistory", "PeerInfo", "list_peers", "own_identity",
-              "peer_history", "read_enrolment", "revoke_peer", "show_identity", "trust_peer", "write_enrolment"),
+    "peers": (
+        "BundleRecord",
+        "Enrolment",
+        "Identity",
+        "PeerHistory",
+        "PeerInfo",
+        "list_peers",
+        "own_identity",
+        "peer_history",
+        "read_enrolment",
+        "revoke_peer",
+        "show_identity",
+        "trust_peer",
+        "write_enrolment",
+    ),
 }
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 __all__ = sorted(_MODULE_OF)
@@ -36,5 +57,3 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(name)
     return getattr(importlib.import_module(f"{__name__}.{module}"), name)
-
-

@@ -30,7 +30,15 @@ from msfood.sync import codec
 
 KEEP_CURRENT, KEEP_LOST, KEEP_BOTH = "current", "lost", "both"
 ROSTER = frozenset(
-    {"regions", "businesses", "business_statuses", "business_closures", "cadres", "assignments", "sampling_plans"}
+    {
+        "regions",
+        "businesses",
+        "business_statuses",
+        "business_closures",
+        "cadres",
+        "assignments",
+        "sampling_plans",
+    }
 )
 RULES = frozenset(
     {"units", "settings", "visit_rules", "checklist_items", "holidays", "food_categories", "closed_periods"}
@@ -144,11 +152,11 @@ def resolve_conflict(uow: UnitOfWork, *, conflict_id: str, keep: str) -> Conflic
     if table is None:
         raise ValidationError("conflict.table_unknown", table=conflict.table_name)
     lost = json.loads(conflict.lost_row)
-    values = {
-        k: v for k, v in codec.json_to_python(table, lost).items() if k not in NON_CONTENT_COLUMNS
-    }
+    values = {k: v for k, v in codec.json_to_python(table, lost).items() if k not in NON_CONTENT_COLUMNS}
     if keep == KEEP_LOST:
-        target = conflict.other_id if conflict.reason == "duplicate" and conflict.other_id else conflict.record_id
+        target = (
+            conflict.other_id if conflict.reason == "duplicate" and conflict.other_id else conflict.record_id
+        )
         values["id"] = target
         values.setdefault("deleted", False)
         uow.upsert(table, values)
@@ -166,7 +174,12 @@ def resolve_conflict(uow: UnitOfWork, *, conflict_id: str, keep: str) -> Conflic
         "conflicts",
         None,
         after=json.dumps(
-            {"conflict": conflict_id, "table": conflict.table_name, "record": conflict.record_id, "keep": keep},
+            {
+                "conflict": conflict_id,
+                "table": conflict.table_name,
+                "record": conflict.record_id,
+                "keep": keep,
+            },
             ensure_ascii=False,
         ),
     )

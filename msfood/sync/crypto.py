@@ -44,9 +44,9 @@ def is_sealed(path: Path) -> bool:
 
 
 def _key(shared: bytes, salt: bytes, ephemeral_public: bytes, receiver_public: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=INFO + ephemeral_public + receiver_public).derive(
-        shared
-    )
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=INFO + ephemeral_public + receiver_public
+    ).derive(shared)
 
 
 def _aad(header: bytes, index: int, final: bool) -> bytes:
@@ -75,7 +75,9 @@ def seal_file(source: Path, target: BinaryIO, *, receiver_code: str, receiver_pu
         },
         sort_keys=True,
     ).encode("ascii")
-    key = _key(ephemeral.exchange(encryption_key(receiver_public_b64)), salt, ephemeral_public, receiver_public)
+    key = _key(
+        ephemeral.exchange(encryption_key(receiver_public_b64)), salt, ephemeral_public, receiver_public
+    )
     aes = AESGCM(key)
     target.write(MAGIC + struct.pack(">H", len(header)) + header)
     index = 0

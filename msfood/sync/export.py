@@ -3,11 +3,14 @@
 The whole export runs in one transaction (a consistent snapshot; the bundle's sequence number and
 the log entry are written with it). Rows are read in chunks ordered by id and written to the zip as
 they come; the zip is sealed to the receiver's key when there is a receiver, then renamed into
-place, so a half-written bundle never looks finished.
+place, so a half-written bundle never looks finished. An export changes no record, so it writes no
+audit entry (the bundle log keeps it): an entry would be new data for the next bundle, and two units
+would send each other bundles forever.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Generator
@@ -111,9 +114,15 @@ def export_bundle(
         query = ScopeQuery(scope, delta=delta)
 
         yield Progress(0, None, t("sync.progress_counting"))
-        counts = {}
-        for table in tables:
-            counts[table.name] = session.scalar(select(func.count()).select_from(table).where(query.condition(table.name)))
+        # Cheap upper bounds first (the local_seq index): most tables have no change to look at.
+        candidates = {
+            table.name: int(
+                session.scalar(select(func.count()).select_from(table).where(delta[table.name])) or 0
+            )
+            for table in tables
+        }
+        if not scope.everything and (candidates["assignments"] or candidates["visits"]):
+            candidates["cadres"] = max(candidates["cadres"], 1)  # cadres travelling with them
         attachment_rows = []
         if scope.everything:
             attachment_rows = session.execute(
@@ -121,7 +130,7 @@ def export_bundle(
                 .where(and_(Attachment.local_seq > since, Attachment.local_seq <= upto))
                 .order_by(Attachment.sha256)
             ).all()
-        total = sum(counts.values())
+        total = sum(candidates.values())
         if total == 0 and not attachment_rows and (peer is None or ack == peer.last_ack_sent):
             raise NothingToDo("bundle.nothing_to_send", peer=receiver or "-")
 
@@ -130,10 +139,11 @@ def export_bundle(
         out.parent.mkdir(parents=True, exist_ok=True)
         partial_zip = out.with_name(out.name + ".zip.partial")
         writer = BundleWriter(partial_zip)
+        counts: dict[str, int] = {}
         try:
             done = 0
             for table in tables:
-                if not counts[table.name]:
+                if not candidates[table.name]:
                     continue
                 columns = codec.exported_columns(table)
                 encode = codec.encoder([codec.column_kind(table.c[c]) for c in columns])
@@ -144,11 +154,19 @@ def export_bundle(
                     .order_by(table.c.id)
                     .execution_options(yield_per=CHUNK)
                 )
+                partitions = session.execute(statement).partitions(CHUNK)
+                first = next(partitions, None)
+                if not first:
+                    continue
                 with writer.table(table.name, columns) as member:
-                    for partition in session.execute(statement).partitions(CHUNK):
+                    for partition in itertools.chain([first], partitions):
                         member.write_rows([encode(row) for row in partition])
                         done += len(partition)
                         yield Progress(done, total, label)
+                    counts[table.name] = member.rows
+            total = done
+            if total == 0 and not attachment_rows and (peer is None or ack == peer.last_ack_sent):
+                raise NothingToDo("bundle.nothing_to_send", peer=receiver or "-")
             for sha256, media_type in attachment_rows:
                 content = session.scalar(select(Attachment.content).where(Attachment.sha256 == sha256))
                 writer.attachment(sha256, bytes(content or b""), media_type)
@@ -179,7 +197,12 @@ def export_bundle(
             if sealed:
                 yield Progress(done, total, t("sync.progress_sealing"))
                 with open(partial, "wb") as target:
-                    seal_file(partial_zip, target, receiver_code=receiver or "", receiver_public_b64=peer.enc_public_key)  # type: ignore[union-attr,arg-type]
+                    seal_file(
+                        partial_zip,
+                        target,
+                        receiver_code=receiver or "",
+                        receiver_public_b64=peer.enc_public_key,
+                    )  # type: ignore[union-attr,arg-type]
                     target.flush()
                     os.fsync(target.fileno())
                 partial_zip.unlink()
@@ -201,12 +224,6 @@ def export_bundle(
             if peer is not None:
                 peer.last_bundle_sent = sequence
                 peer.last_ack_sent = ack or 0
-            uow.audit_event(
-                "bundle_export",
-                "bundle_log",
-                bundle_id,
-                after=json.dumps(dict(summary, receiver=receiver, sequence=sequence), ensure_ascii=False),
-            )
             session.flush()
         except BaseException:
             writer.abort()

@@ -45,7 +45,7 @@ from msfood.sync.bundle_format import (
 )
 from msfood.sync.crypto import is_sealed, open_sealed, sealed_receiver
 from msfood.sync.keys import normalise_fingerprint, verify
-from msfood.sync.merge import Counts, Merger, TableInput
+from msfood.sync.merge import Merger, TableInput
 from msfood.sync.peers import missing_sequences
 from msfood.sync.upgrade import TableUpgrade, is_newer, upgrade_chain
 
@@ -198,7 +198,9 @@ def _verify(session: Any, bundle: OpenBundle, own_code: str) -> _Verified:
 def _table_input(verified: _Verified, table: Any, columns: list[str], expected: int) -> TableInput:
     """The rows of one member as the current schema wants them (upgraded, missing columns filled)."""
     name = verified.bundle.file_name
-    rows: Iterator[list[Any]] = _counted(read_rows(verified.bundle, table.name), expected, verified, table.name)
+    rows: Iterator[list[Any]] = _counted(
+        read_rows(verified.bundle, table.name), expected, verified, table.name
+    )
     if verified.chain:
         upgrade = TableUpgrade(verified.chain, table.name, columns)
         columns = upgrade.columns
@@ -254,7 +256,9 @@ def _merge(
         if session.get(BundleLog, verified.bundle_id) is not None:
             return BundleOutcome(name, ALREADY, verified.bundle_id, verified.sender, verified.sequence)
         now_ms = int(clock.now().timestamp() * 1000)
-        merger = Merger(uow, file_name=name, bundle_id=verified.bundle_id, now_ms=now_ms, prefer_core=prefer_core)
+        merger = Merger(
+            uow, file_name=name, bundle_id=verified.bundle_id, now_ms=now_ms, prefer_core=prefer_core
+        )
         done_before = 0
         for table, columns, rows in verified.tables:
             incoming = _table_input(verified, table, columns, rows)
@@ -312,10 +316,14 @@ def _merge(
                 "bundle_import",
                 "bundle_log",
                 verified.bundle_id,
-                after=json.dumps(dict(counts, sender=verified.sender, sequence=verified.sequence), ensure_ascii=False),
+                after=json.dumps(
+                    dict(counts, sender=verified.sender, sequence=verified.sequence), ensure_ascii=False
+                ),
             )
         received = session.scalars(
-            select(BundleLog.sequence).where(BundleLog.peer_code == verified.sender, BundleLog.direction == "in")
+            select(BundleLog.sequence).where(
+                BundleLog.peer_code == verified.sender, BundleLog.direction == "in"
+            )
         ).all()
     return BundleOutcome(
         name,
@@ -400,7 +408,9 @@ def import_bundles(
                 except MsfoodError as exc:
                     if exc.code == "bundle.missing_parents" and attempt == 1 and len(paths) > 1:
                         retry.append((position, path))
-                    outcomes[position] = BundleOutcome(path.name, REFUSED, code=exc.code, message=exc.message())
+                    outcomes[position] = BundleOutcome(
+                        path.name, REFUSED, code=exc.code, message=exc.message()
+                    )
         progressed = any(outcomes[p].status == IMPORTED for p, _ in queue)
         if not retry or not progressed:
             break

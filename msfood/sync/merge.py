@@ -262,7 +262,11 @@ class Merger:
                 raise refuse("bundle.bad_row", file=self.file_name, member=member, row=done)
             if stamp[:MS_WIDTH] > self.limit:
                 raise refuse(
-                    "bundle.clock_ahead", file=self.file_name, table=table.name, record=record_id, origin=origin
+                    "bundle.clock_ahead",
+                    file=self.file_name,
+                    table=table.name,
+                    record=record_id,
+                    origin=origin,
                 )
             if stamp > self.max_hlc:
                 self.max_hlc = stamp
@@ -353,7 +357,14 @@ class Merger:
             counts.conflicts += 1
 
     def _add_conflict(
-        self, table: Table, record_id: str, kept_hlc: str, lost: dict[str, Any], *, reason: str, other: str | None = None
+        self,
+        table: Table,
+        record_id: str,
+        kept_hlc: str,
+        lost: dict[str, Any],
+        *,
+        reason: str,
+        other: str | None = None,
     ) -> None:
         import json
 

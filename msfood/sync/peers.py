@@ -212,9 +212,9 @@ def trust_peer(uow: UnitOfWork, *, enrolment: Enrolment, expected_fingerprint: s
     """Trust a peer's enrolment. Refused when a given fingerprint differs, for our own enrolment, and
     for a code already trusted with another key (revoke it first)."""
     uow.actor.require(MANAGE_TRUST)
-    if expected_fingerprint is not None and normalise_fingerprint(expected_fingerprint) != normalise_fingerprint(
-        enrolment.fingerprint
-    ):
+    if expected_fingerprint is not None and normalise_fingerprint(
+        expected_fingerprint
+    ) != normalise_fingerprint(enrolment.fingerprint):
         raise ValidationError(
             "trust.fingerprint_mismatch", expected=expected_fingerprint.strip(), actual=enrolment.fingerprint
         )
@@ -224,8 +224,14 @@ def trust_peer(uow: UnitOfWork, *, enrolment: Enrolment, expected_fingerprint: s
     peer = session.get(Peer, enrolment.code)
     action = "trust"
     if peer is None:
-        peer = Peer(code=enrolment.code, acked_seq=0, received_seq=0, last_bundle_sent=0, last_bundle_received=0,
-                    last_ack_sent=0)
+        peer = Peer(
+            code=enrolment.code,
+            acked_seq=0,
+            received_seq=0,
+            last_bundle_sent=0,
+            last_bundle_received=0,
+            last_ack_sent=0,
+        )
         session.add(peer)
     elif peer.sign_public_key != enrolment.sign_public_key:
         if peer.revoked_at is None:

@@ -98,28 +98,37 @@ class ScopeQuery:
         self.scope = scope
         self.tables = {t.name: t for t in synced_tables()}
         self.delta = delta or {}
-        self._names = 0
+        self._area: Select | None = None
+        self._businesses: Select | None = None
+        self._visits: Select | None = None
 
     # --- building blocks ------------------------------------------------------------------------
 
     def area_regions(self) -> Select:
-        regions = self.tables["regions"]
-        code = self.scope.region_code or ""
-        self._names += 1
-        tree = select(regions.c.id).where(regions.c.code == code).cte(f"area_tree_{self._names}", recursive=True)
-        child = regions.alias(f"area_child_{self._names}")
-        tree = tree.union_all(select(child.c.id).where(child.c.parent_id == tree.c.id))
-        return select(regions.c.id).where(
-            or_(regions.c.code.like(area_prefix(code) + "%"), regions.c.id.in_(select(tree.c.id)))
-        )
+        """Ids of the regions in the area: under the area's region in the tree, or by code prefix.
+        Built once per query object: the statements that use it share one CTE."""
+        if self._area is None:
+            regions = self.tables["regions"]
+            code = self.scope.region_code or ""
+            tree = select(regions.c.id).where(regions.c.code == code).cte("area_tree", recursive=True)
+            child = regions.alias("area_child")
+            tree = tree.union_all(select(child.c.id).where(child.c.parent_id == tree.c.id))
+            self._area = select(regions.c.id).where(
+                or_(regions.c.code.like(area_prefix(code) + "%"), regions.c.id.in_(select(tree.c.id)))
+            )
+        return self._area
 
     def businesses(self) -> Select:
-        businesses = self.tables["businesses"]
-        return select(businesses.c.id).where(businesses.c.region_id.in_(self.area_regions()))
+        if self._businesses is None:
+            businesses = self.tables["businesses"]
+            self._businesses = select(businesses.c.id).where(businesses.c.region_id.in_(self.area_regions()))
+        return self._businesses
 
     def visits(self) -> Select:
-        visits = self.tables["visits"]
-        return select(visits.c.id).where(visits.c.business_id.in_(self.businesses()))
+        if self._visits is None:
+            visits = self.tables["visits"]
+            self._visits = select(visits.c.id).where(visits.c.business_id.in_(self.businesses()))
+        return self._visits
 
     def cadres_in_scope(self) -> ColumnElement[bool]:
         cadres, assignments, visits = self.tables["cadres"], self.tables["assignments"], self.tables["visits"]
@@ -150,12 +159,19 @@ class ScopeQuery:
         return false()
 
     def _audit_in_scope(self, audit: Table) -> ColumnElement[bool]:
+        """Entries about shared records and about records of the area. Cadres count by their own region
+        only here: a cadre that enters the scope by an assignment travels then, but its older entries
+        (already acknowledged) would not, so counting them would make the two sides disagree."""
         parts: list[ColumnElement[bool]] = [audit.c.table_name.in_(sorted(SHARED))]
         for name, table in self.tables.items():
             if name in SHARED or name == "audit_log":
                 continue
+            if name == "cadres":
+                condition = table.c.region_id.in_(self.area_regions())
+            else:
+                condition = self.in_scope(name)
             parts.append(
-                and_(audit.c.table_name == name, audit.c.record_id.in_(select(table.c.id).where(self.in_scope(name))))
+                and_(audit.c.table_name == name, audit.c.record_id.in_(select(table.c.id).where(condition)))
             )
         return or_(*parts)
 
@@ -176,6 +192,8 @@ class ScopeQuery:
                 )
             ),
             table.c.id.in_(
-                select(visits.c.cadre_id).where(and_(self.delta.get("visits", true()), self.in_scope("visits")))
+                select(visits.c.cadre_id).where(
+                    and_(self.delta.get("visits", true()), self.in_scope("visits"))
+                )
             ),
         )

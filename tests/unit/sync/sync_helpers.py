@@ -57,8 +57,9 @@ def enrol(source: Path, target: Path, folder: Path) -> None:
     src = open_database(source)
     try:
         with src.sessions() as session:
-            code = write_enrolment(session, actor=ADMIN, out=folder / f"{source.stem}.json",
-                                   clock_now=now_clock().now()).code
+            code = write_enrolment(
+                session, actor=ADMIN, out=folder / f"{source.stem}.json", clock_now=now_clock().now()
+            ).code
     finally:
         src.close()
     dst = open_database(target)
@@ -107,14 +108,18 @@ def write(path: Path, code: str, fn: Callable[[UnitOfWork], Any], clock: FixedCl
     return with_db(path, run)
 
 
-def export(path: Path, code: str, out: Path, *, to: str | None, full: bool = False,
-           clock: FixedClock | None = None) -> Path | None:
+def export(
+    path: Path, code: str, out: Path, *, to: str | None, full: bool = False, clock: FixedClock | None = None
+) -> Path | None:
     from msfood.sync.export import export_bundle
 
     def run(database: Database) -> Path | None:
         try:
-            return drain(export_bundle(database, actor=actor_for(code), out=out, clock=clock or now_clock(),
-                                       to=to, full=full)).path
+            return drain(
+                export_bundle(
+                    database, actor=actor_for(code), out=out, clock=clock or now_clock(), to=to, full=full
+                )
+            ).path
         except NothingToDo:
             return None
 
@@ -124,9 +129,19 @@ def export(path: Path, code: str, out: Path, *, to: str | None, full: bool = Fal
 def import_(path: Path, code: str, files: list[Path], clock: FixedClock | None = None, **kwargs: Any) -> Any:
     from msfood.sync.importer import import_bundles
 
-    return with_db(path, lambda database: drain(import_bundles(
-        database, actor=actor_for(code), paths=files, clock=clock or now_clock(), backup=kwargs.pop("backup", False),
-        **kwargs)))
+    return with_db(
+        path,
+        lambda database: drain(
+            import_bundles(
+                database,
+                actor=actor_for(code),
+                paths=files,
+                clock=clock or now_clock(),
+                backup=kwargs.pop("backup", False),
+                **kwargs,
+            )
+        ),
+    )
 
 
 # --- records ------------------------------------------------------------------------------------
@@ -160,8 +175,15 @@ def put_region(uow: UnitOfWork, code: str, name: str, parent: str | None = None)
     from msfood.db.models import Region
     from msfood.services.unit_of_work import table_of
 
-    uow.upsert(table_of(Region), {"id": region_id(code), "code": code, "name": name,
-                                  "parent_id": region_id(parent) if parent else None})
+    uow.upsert(
+        table_of(Region),
+        {
+            "id": region_id(code),
+            "code": code,
+            "name": name,
+            "parent_id": region_id(parent) if parent else None,
+        },
+    )
     return region_id(code)
 
 
@@ -169,9 +191,18 @@ def put_business(uow: UnitOfWork, credit: str, region: str, *, name: str = "", g
     from msfood.db.models import Business
     from msfood.services.unit_of_work import table_of
 
-    uow.upsert(table_of(Business), {"id": business_id(credit), "name": name or f"主体{credit}",
-                                    "credit_code": credit, "licence_no": "", "form": "catering",
-                                    "grade": grade, "region_id": region_id(region)})
+    uow.upsert(
+        table_of(Business),
+        {
+            "id": business_id(credit),
+            "name": name or f"主体{credit}",
+            "credit_code": credit,
+            "licence_no": "",
+            "form": "catering",
+            "grade": grade,
+            "region_id": region_id(region),
+        },
+    )
     return business_id(credit)
 
 
@@ -179,8 +210,16 @@ def put_cadre(uow: UnitOfWork, phone: str, region: str, *, name: str = "") -> st
     from msfood.db.models import Cadre
     from msfood.services.unit_of_work import table_of
 
-    uow.upsert(table_of(Cadre), {"id": cadre_id(phone), "name": name or f"干部{phone[-4:]}", "phone": phone,
-                                 "level": "village", "region_id": region_id(region)})
+    uow.upsert(
+        table_of(Cadre),
+        {
+            "id": cadre_id(phone),
+            "name": name or f"干部{phone[-4:]}",
+            "phone": phone,
+            "level": "village",
+            "region_id": region_id(region),
+        },
+    )
     return cadre_id(phone)
 
 
@@ -189,8 +228,17 @@ def put_visit(uow: UnitOfWork, cadre: str, business: str, day: dt.date, *, remar
     from msfood.services.unit_of_work import table_of
 
     record = visit_id(cadre, business, day)
-    uow.upsert(table_of(Visit), {"id": record, "cadre_id": cadre, "business_id": business, "visit_date": day,
-                                 "mode": "onsite", "remarks": remarks})
+    uow.upsert(
+        table_of(Visit),
+        {
+            "id": record,
+            "cadre_id": cadre,
+            "business_id": business,
+            "visit_date": day,
+            "mode": "onsite",
+            "remarks": remarks,
+        },
+    )
     return record
 
 
@@ -213,8 +261,12 @@ def db_digest(path: Path) -> str:
     connection = sqlite3.connect(path)
     try:
         digest = hashlib.sha256()
-        names = [r[0] for r in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        names = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         for name in names:
             digest.update(name.encode())
             for row in connection.execute(f'SELECT * FROM "{name}" ORDER BY 1'):
@@ -239,8 +291,12 @@ def scope_rows(path: Path, scope: Any, *, tables: list[str] | None = None) -> di
                 if tables is not None and table.name not in tables:
                     continue
                 columns = [c for c in table.columns if c.name != "local_seq"]
-                out[table.name] = [tuple(r) for r in session.execute(
-                    select(*columns).where(query.in_scope(table.name)).order_by(table.c.id))]
+                out[table.name] = [
+                    tuple(r)
+                    for r in session.execute(
+                        select(*columns).where(query.in_scope(table.name)).order_by(table.c.id)
+                    )
+                ]
         return out
 
     return with_db(path, run)
@@ -282,7 +338,9 @@ def unseal(bundle: Path, receiver_db: Path, out: Path) -> Path:
         shutil.copyfile(bundle, out)
         return out
     with open(out, "wb") as target:
-        open_sealed(bundle, target, enc_private_b64=meta_value(receiver_db, "enc_private_key"), max_bytes=MAX_TOTAL)
+        open_sealed(
+            bundle, target, enc_private_b64=meta_value(receiver_db, "enc_private_key"), max_bytes=MAX_TOTAL
+        )
     return out
 
 
@@ -340,4 +398,4 @@ def peer_row(path: Path, code: str) -> dict[str, Any]:
     from msfood.db.models import Peer
 
     rows = table_rows(path, Peer)
-    return rows[code] if code in rows else {}
+    return rows.get(code, {})

@@ -12,6 +12,7 @@ from sync_helpers import (
     business_id,
     export,
     import_,
+    peer_row,
     put_business,
     put_cadre,
     put_region,
@@ -20,7 +21,6 @@ from sync_helpers import (
     scope_rows,
     seed_regions,
     table_rows,
-    peer_row,
     write,
 )
 
@@ -169,7 +169,11 @@ def test_concurrent_edits_agree_and_keep_the_loser(trio: dict[str, Path], tmp_pa
     import_(trio[S1], S1, [send(trio, BUREAU, S1, tmp_path)])  # type: ignore[list-item]
     business = business_id("91430204MA4L000001")
     write(trio[S1], S1, lambda uow: uow.upsert(table_of(Business), {"id": business, "name": "站里改的名"}))
-    write(trio[BUREAU], BUREAU, lambda uow: uow.upsert(table_of(Business), {"id": business, "name": "市局改的名"}))
+    write(
+        trio[BUREAU],
+        BUREAU,
+        lambda uow: uow.upsert(table_of(Business), {"id": business, "name": "市局改的名"}),
+    )
     to_bureau = send(trio, S1, BUREAU, tmp_path)
     to_station = send(trio, BUREAU, S1, tmp_path)
 

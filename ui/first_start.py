@@ -7,13 +7,12 @@ when generation finished, so a cancelled demo leaves nothing behind.
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -40,7 +39,8 @@ from ui.errors import show_error
 from ui.settings import AppSettings
 from ui.workers import run_op
 
-DEMO_SEED = 20261124
+DEMO_SEED = 1  # the CLI's default too: `msfood demo` and "试用演示数据" make the same data
+DEMO_SCALE = "station"
 
 
 @dataclass(frozen=True)
@@ -49,39 +49,51 @@ class StartChoice:
     demo: bool = False
 
 
-def demo_credentials() -> tuple[str, str] | None:
+def demo_admin() -> tuple[str, str]:
     """The demo database's admin account (user name, password), as msfood.demo publishes it."""
-    try:
-        from msfood import demo
-    except ImportError:
-        return None
-    account = getattr(demo, "DEMO_ADMIN", None)
-    if isinstance(account, tuple) and len(account) == 2:
-        return str(account[0]), str(account[1])
-    return None
+    from msfood.demo import DEMO_ACCOUNTS
+
+    username, password, _role = next(a for a in DEMO_ACCOUNTS if a[2] == "admin")
+    return username, password
+
+
+def _leftovers(path: Path) -> list[Path]:
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
 
 
 def make_demo_database(path: Path, clock: Clock) -> Generator[Progress, None, Path]:
-    """Generate the station-scale demo into `path` (through a temporary file); yields progress."""
-    from msfood import demo
+    """The station-scale demo, made in a temporary file renamed to `path` only when complete.
+
+    The same steps as msfood.demo.create_demo (a demo unit, the demo accounts, the data), as a
+    generator so the progress dialog can show them and Cancel can stop them: a cancelled or failed
+    run removes its temporary file and leaves `path` untouched.
+    """
+    from msfood.demo import DEMO_ACCOUNTS, SPECS, generate_steps
+    from msfood.i18n import t
+    from msfood.services.users import create_user
 
     partial = path.with_name(path.name + ".partial")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+    for leftover in _leftovers(partial):
         leftover.unlink(missing_ok=True)
-    yield Progress(0, None, "正在准备演示数据库……")
+    yield Progress(0, None, QCoreApplication.translate("FirstStartDialog", "正在准备演示数据库……"))
+    spec = SPECS[DEMO_SCALE]
     database = open_app_database(partial, create=True)
     finished = False
     try:
-        result: Any = demo.generate(
-            database, scale="station", seed=DEMO_SEED, year=clock.today().year, clock=clock
+        initialise(database, code=spec.unit_code, name=spec.unit_name, clock=clock,
+                   region_code=spec.region_code, bureau=spec.bureau)  # fmt: skip
+        with database.sessions.begin() as session:
+            for username, password, role in DEMO_ACCOUNTS:
+                create_user(session, username=username, password=password, role=role, clock=clock,
+                            display_name=t(f"demo.account.{username}"))  # fmt: skip
+        yield from generate_steps(
+            database, scale=DEMO_SCALE, seed=DEMO_SEED, year=clock.today().year, clock=clock
         )
-        if inspect.isgenerator(result):
-            yield from result
         finished = True
     finally:
         database.close()
         if not finished:
-            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            for leftover in _leftovers(partial):
                 leftover.unlink(missing_ok=True)
     os.replace(partial, path)
     return path
@@ -271,8 +283,6 @@ class FirstStartDialog(QDialog):
 
     def _on_demo_failed(self, exc: BaseException) -> None:
         self.demo_button.setEnabled(True)
-        if isinstance(exc, ImportError):
-            exc = MsfoodError("ui.demo_missing")
         show_error(self, exc)
 
     def _choose(self, path: Path, *, demo: bool = False) -> None:

@@ -43,7 +43,13 @@ def sign_in_from_env(database: Database, clock: Clock) -> Actor | None:
 
 class LoginDialog(QDialog):
     def __init__(
-        self, database: Database, clock: Clock, *, unit_name: str = "", parent: QWidget | None = None
+        self,
+        database: Database,
+        clock: Clock,
+        *,
+        unit_name: str = "",
+        demo_account: tuple[str, str] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
@@ -61,8 +67,17 @@ class LoginDialog(QDialog):
             font.setBold(True)
             heading.setFont(font)
             layout.addWidget(heading)
+        if demo_account is not None:
+            hint = QLabel(
+                self.tr("这是演示数据库。管理员账号：{user}，密码：{password}").format(
+                    user=demo_account[0], password=demo_account[1]
+                )
+            )
+            hint.setObjectName("demoHint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         form = QFormLayout()
-        self.username = QLineEdit(os.environ.get("MSFOOD_USER", ""))
+        self.username = QLineEdit(demo_account[0] if demo_account else os.environ.get("MSFOOD_USER", ""))
         self.username.setObjectName("username")
         self.password = QLineEdit()
         self.password.setObjectName("password")

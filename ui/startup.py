@@ -28,6 +28,15 @@ def _is_demo_path(path: Path) -> bool:
         return False
 
 
+def is_demo_unit(code: str) -> bool:
+    """A database made by msfood.demo (its unit code is one of the demo specs'), wherever the file is."""
+    if not code.upper().startswith("DEMO"):
+        return False
+    from msfood.demo import SPECS
+
+    return code in {spec.unit_code for spec in SPECS.values()}
+
+
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
     from msfood.services.setup import unit_identity
 
@@ -87,7 +96,8 @@ class AppController(QObject):
             return self.window is not None or self.first_start(default_db_path())
         try:
             unit = read_unit(database)
-            actor = self.sign_in(database, unit.name)
+            demo = demo or _is_demo_path(path) or is_demo_unit(unit.code)
+            actor = self.sign_in(database, unit.name, demo=demo)
         except MsfoodError as exc:
             database.close()
             if self.headless:
@@ -98,12 +108,10 @@ class AppController(QObject):
             database.close()
             return self.window is not None
         self.settings.add_recent_database(path)
-        self._show(
-            AppContext(database, actor, self.clock, self.settings, unit, demo=demo or _is_demo_path(path))
-        )
+        self._show(AppContext(database, actor, self.clock, self.settings, unit, demo=demo))
         return True
 
-    def sign_in(self, database: Database, unit_name: str) -> Actor | None:
+    def sign_in(self, database: Database, unit_name: str, *, demo: bool = False) -> Actor | None:
         from ui.login import LoginDialog, sign_in_from_env
 
         try:
@@ -116,7 +124,12 @@ class AppController(QObject):
             return actor
         if self.headless:
             raise EnvironmentProblem("ui.signin_needed")
-        dialog = LoginDialog(database, self.clock, unit_name=unit_name)
+        account = None
+        if demo:
+            from ui.first_start import demo_admin
+
+            account = demo_admin()
+        dialog = LoginDialog(database, self.clock, unit_name=unit_name, demo_account=account)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.actor

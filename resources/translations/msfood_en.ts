@@ -68,12 +68,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+139"/>
         <source>已保存：{0}。请录入下一条。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>已保存。请留意上面的提示。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,7 +388,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/startup.py" line="+168"/>
+        <location filename="../../ui/startup.py" line="+181"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
@@ -736,22 +736,27 @@
         <translation>No townships yet, or no visit duties in this period.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>本期没有督导任务</source>
+        <translation>No visit duties this period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>周期未结束：{n} 个任务中已完成 {done} 个</source>
+        <translation>Period still running: {done} of {n} duties met</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>应督导 {due}，已完成 {met}，未完成 {missed}</source>
         <translation>Due {due}, met {met}, missed {missed}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>本期尚无到期的督导任务（进行中 {open} 个）</source>
-        <translation>No duties due yet this period ({open} open)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>应督导 {due}，未完成 {missed}</source>
         <translation>Due {due}, missed {missed}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>周期未结束、尚未达到次数</source>
         <translation>Period still running, count not yet reached</translation>
     </message>
@@ -893,7 +898,12 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start.py" line="+101"/>
+        <location filename="../../ui/first_start.py" line="+78"/>
+        <source>正在准备演示数据库……</source>
+        <translation>Preparing the demo database…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>欢迎使用食安包保</source>
         <translation>Welcome to msfood</translation>
     </message>
@@ -1067,12 +1077,17 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+52"/>
+        <location filename="../../ui/login.py" line="+58"/>
         <source>登录 — 食安包保</source>
         <translation>Sign in — msfood</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>这是演示数据库。管理员账号：{user}，密码：{password}</source>
+        <translation>This is the demo database. Admin account: {user}, password: {password}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -1100,7 +1115,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+39"/>
+        <location filename="../../ui/main_window.py" line="+40"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -1110,7 +1125,12 @@
         <translation>This page cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+31"/>
+        <source>演示数据：此数据库只供试用，数据均为虚构。请勿录入真实数据，也不要与市局同步。</source>
+        <translation>Demo data: this database is for trying the app; everything in it is made up. Do not enter real data or sync it with the bureau.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>

@@ -36,7 +36,20 @@ def test_figures_are_the_metrics(page):
     t = stats.supervision.total
     assert page.tiles["supervision"].value() == percent(t.rate)
     assert t.due == 0  # the quarter has not ended: its obligations are still open
-    assert page.tiles["supervision"].detail_label.text() == f"本期尚无到期的督导任务（进行中 {t.open} 个）"
+    running = [o for o in stats.supervision.obligations if not o.due]
+    done = sum(1 for o in running if o.met)
+    assert (
+        page.tiles["supervision"].detail_label.text()
+        == f"周期未结束：{len(running)} 个任务中已完成 {done} 个"
+    )
+    for level in ("city", "county", "township", "village"):
+        mine = [o for o in running if o.level == level]
+        text = page.tiles[f"level_{level}"].detail_label.text()
+        assert text == (
+            f"周期未结束：{len(mine)} 个任务中已完成 {sum(o.met for o in mine)} 个"
+            if mine
+            else "本期没有督导任务"
+        )
     assert page.tiles["open"].value() == str(t.open)
     assert page.tiles["coverage"].value() == percent(stats.supervision.coverage.rate)
     assert page.tiles["daily"].value() == percent(stats.selfcheck.daily.rate)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 
 def fill(
@@ -97,3 +97,91 @@ def test_recent_databases_are_offered(qtbot, app, app_settings, clock, tmp_path,
     item = dialog.recent.item(0)
     dialog.recent.itemDoubleClicked.emit(item)
     assert dialog.choice is not None and dialog.choice.path == db_path.resolve()
+
+
+def test_try_the_demo_makes_a_separate_file(
+    qtbot, app, app_settings, clock, tmp_path, isolated_home, wait_ops, monkeypatch
+):
+    from msfood.config import demo_db_path
+    from msfood.demo import SPECS
+    from msfood.services.database import open_app_database
+    from msfood.services.queries import count
+    from ui.first_start import FirstStartDialog, demo_admin
+    from ui.login import sign_in
+    from ui.startup import read_unit
+
+    station = tmp_path / "station.sqlite"
+    dialog = FirstStartDialog(app_settings, clock, target=station)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    wait_ops(timeout=300_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.choice is not None and dialog.choice.demo
+    assert dialog.choice.path == demo_db_path() and demo_db_path().is_relative_to(isolated_home)
+    assert not station.exists()  # the station's own file got no demo rows: it was never made
+    assert not demo_db_path().with_name(demo_db_path().name + ".partial").exists()
+    database = open_app_database(demo_db_path())
+    try:
+        assert read_unit(database).code == SPECS["station"].unit_code
+        with database.sessions() as session:
+            assert count(session, "businesses") > 50
+            assert count(session, "visits") > 0
+        username, password = demo_admin()
+        assert sign_in(database, username, password, clock).role == "admin"
+    finally:
+        database.close()
+
+    # Copied anywhere, a demo database is still known as one (its demo unit code): the window says so.
+    import shutil
+
+    from ui.startup import AppController
+
+    elsewhere = tmp_path / "copied.sqlite"
+    shutil.copyfile(demo_db_path(), elsewhere)
+    monkeypatch.setenv("MSFOOD_USER", username)
+    monkeypatch.setenv("MSFOOD_PASSWORD", password)
+    controller = AppController(app_settings, clock, headless=True)
+    try:
+        assert controller.open(elsewhere)
+        assert controller.context is not None and controller.context.demo
+        banner = controller.window.findChild(QLabel, "demoBanner")
+        assert banner is not None and banner.text().startswith("演示数据")
+        assert controller.window.windowTitle().endswith("【演示数据】")
+        wait_ops()
+    finally:
+        controller.window.close()
+        controller.shutdown()
+
+
+def test_cancelling_the_demo_leaves_no_file(qtbot, app, app_settings, clock, tmp_path, wait_ops, no_dialogs):
+    from PySide6.QtWidgets import QPushButton
+
+    from msfood.config import demo_db_path
+    from ui.first_start import FirstStartDialog
+
+    dialog = FirstStartDialog(app_settings, clock, target=tmp_path / "station.sqlite")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    cancelled = []
+
+    from ui import workers
+
+    original = workers.Op._on_worker_progress_changed
+    partial = demo_db_path().with_name(demo_db_path().name + ".partial")
+
+    def spy(self, step):  # type: ignore[no-untyped-def]
+        original(self, step)
+        if not cancelled and step.total is not None:  # the data steps: the temporary file exists
+            cancelled.append(partial.exists())
+            self.dialog.findChild(QPushButton).click()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workers.Op, "_on_worker_progress_changed", spy)
+        qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+        wait_ops(timeout=300_000)
+    assert cancelled == [True]
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.choice is None
+    assert dialog.demo_button.isEnabled()
+    assert no_dialogs == []  # a cancel is not an error
+    assert not demo_db_path().exists() and not partial.exists()

@@ -101,3 +101,14 @@ def test_a_page_that_fails_to_build_says_so(qtbot, context, wait_ops, monkeypatc
     assert label is not None and "此页面暂时无法打开" in label.text()
     assert "boom" not in label.text()  # never a traceback, the log has it
     wait_ops()
+
+
+def test_a_station_database_shows_no_demo_banner(qtbot, context, wait_ops):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    wait_ops()
+    assert not context.demo
+    assert window.findChild(QLabel, "demoBanner") is None
+    assert "演示" not in window.windowTitle()

@@ -265,6 +265,16 @@ class DashboardPage(QWidget):
             percent(rate), detail, colour=rate_colour(rate).name() if rate is not None else None
         )
 
+    def _progress(self, stats: Stats, level: str | None) -> str:
+        """While no duty is due yet (the rule period runs past the as-of date): how far the open ones are."""
+        running = [
+            o for o in stats.supervision.obligations if not o.due and (level is None or o.level == level)
+        ]
+        if not running:
+            return self.tr("本期没有督导任务")
+        done = sum(1 for o in running if o.met)
+        return self.tr("周期未结束：{n} 个任务中已完成 {done} 个").format(n=len(running), done=done)
+
     def _show_figures(self, stats: Stats) -> None:
         sup = stats.supervision
         t = sup.total
@@ -273,15 +283,15 @@ class DashboardPage(QWidget):
                 due=t.due, met=t.met, missed=t.missed
             )
         else:
-            detail = self.tr("本期尚无到期的督导任务（进行中 {open} 个）").format(open=t.open)
+            detail = self._progress(stats, None)
         self._rate_tile("supervision", t.rate, detail)
         for level in LEVEL_ORDER:
             tally = sup.by_level.get(level, Tally())
-            self._rate_tile(
-                f"level_{level}",
-                tally.rate,
-                self.tr("应督导 {due}，未完成 {missed}").format(due=tally.due, missed=tally.missed),
-            )
+            if tally.due:
+                detail = self.tr("应督导 {due}，未完成 {missed}").format(due=tally.due, missed=tally.missed)
+            else:
+                detail = self._progress(stats, level)
+            self._rate_tile(f"level_{level}", tally.rate, detail)
         self.tiles["open"].set_figure(str(t.open), self.tr("周期未结束、尚未达到次数"))
         cov = sup.coverage
         self._rate_tile(

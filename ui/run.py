@@ -10,6 +10,20 @@ from msfood.clock import clock_from_env
 from msfood.errors import MsfoodError
 
 
+def quiet_offscreen_messages() -> None:
+    """The offscreen platform warns on every window that it cannot resize to its size hints: harmless
+    for screenshots, and it would drown real warnings. Everything else still goes to stderr."""
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind: object, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def run(args: argparse.Namespace) -> int:
     from ui.app import create_app
     from ui.errors import install_excepthook
@@ -20,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     language = args.lang or os.environ.get("MSFOOD_LANG") or settings.language
     app = create_app(language=language)
     headless = bool(args.screenshot)
+    if headless:
+        quiet_offscreen_messages()
     controller = AppController(settings, clock_from_env(), headless=headless)
     if headless:
         try:

@@ -736,14 +736,14 @@
         <translation>No townships yet, or no visit duties in this period.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>本期没有督导任务</source>
-        <translation>No visit duties this period</translation>
+        <location line="+12"/>
+        <source>本期尚无到期的督导任务</source>
+        <translation>No visit duties due yet this period</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>周期未结束：{n} 个任务中已完成 {done} 个</source>
-        <translation>Period still running: {done} of {n} duties met</translation>
+        <location line="+1"/>
+        <source>周期未结束，{n} 个任务尚未达到次数</source>
+        <translation>Period still running: {n} duties short of their count</translation>
     </message>
     <message>
         <location line="+6"/>

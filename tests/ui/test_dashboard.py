@@ -36,20 +36,13 @@ def test_figures_are_the_metrics(page):
     t = stats.supervision.total
     assert page.tiles["supervision"].value() == percent(t.rate)
     assert t.due == 0  # the quarter has not ended: its obligations are still open
-    running = [o for o in stats.supervision.obligations if not o.due]
-    done = sum(1 for o in running if o.met)
-    assert (
-        page.tiles["supervision"].detail_label.text()
-        == f"周期未结束：{len(running)} 个任务中已完成 {done} 个"
-    )
+    running = [o for o in stats.supervision.obligations if not o.due]  # open: still short of the count
+    assert len(running) == t.open
+    assert page.tiles["supervision"].detail_label.text() == f"周期未结束，{t.open} 个任务尚未达到次数"
     for level in ("city", "county", "township", "village"):
         mine = [o for o in running if o.level == level]
         text = page.tiles[f"level_{level}"].detail_label.text()
-        assert text == (
-            f"周期未结束：{len(mine)} 个任务中已完成 {sum(o.met for o in mine)} 个"
-            if mine
-            else "本期没有督导任务"
-        )
+        assert text == (f"周期未结束，{len(mine)} 个任务尚未达到次数" if mine else "本期尚无到期的督导任务")
     assert page.tiles["open"].value() == str(t.open)
     assert page.tiles["coverage"].value() == percent(stats.supervision.coverage.rate)
     assert page.tiles["daily"].value() == percent(stats.selfcheck.daily.rate)

@@ -266,14 +266,13 @@ class DashboardPage(QWidget):
         )
 
     def _progress(self, stats: Stats, level: str | None) -> str:
-        """While no duty is due yet (the rule period runs past the as-of date): how far the open ones are."""
-        running = [
-            o for o in stats.supervision.obligations if not o.due and (level is None or o.level == level)
-        ]
+        """While no duty is due yet (its rule period runs past the as-of date): how many are still short."""
+        running = sum(
+            1 for o in stats.supervision.obligations if not o.due and (level is None or o.level == level)
+        )
         if not running:
-            return self.tr("本期没有督导任务")
-        done = sum(1 for o in running if o.met)
-        return self.tr("周期未结束：{n} 个任务中已完成 {done} 个").format(n=len(running), done=done)
+            return self.tr("本期尚无到期的督导任务")
+        return self.tr("周期未结束，{n} 个任务尚未达到次数").format(n=running)
 
     def _show_figures(self, stats: Stats) -> None:
         sup = stats.supervision

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Generator
-from typing import Any, TypeVar
+from typing import Any
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
 from msfood.i18n import t
-
-R = TypeVar("R")
+from msfood.progress import drain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,15 +33,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--period", default=None, help="only records dated in this period (e.g. 2026Q2)")
     parser.add_argument("--region", default=None, help="a division code: it and every region under it")
     parser.set_defaults(handler=run_export)
-
-
-def drain(task: Generator[Any, None, R]) -> R:
-    """Run a progress generator to its end and return its result."""
-    while True:
-        try:
-            next(task)
-        except StopIteration as finished:
-            return finished.value  # type: ignore[no-any-return]
 
 
 def run_template(args: argparse.Namespace) -> int:

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from msfood.cli.workbook_cmds import drain
 from msfood.db.models import Business, SelfCheck, Visit
 from msfood.errors import PermissionDenied
-from msfood.progress import Progress
+from msfood.progress import Progress, drain
 from msfood.services.permissions import Actor
 from msfood.workbook import importer
 from msfood.workbook.importer import import_workbook

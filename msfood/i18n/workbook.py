@@ -52,10 +52,6 @@ MESSAGES = {
     "workbook.warning": ("提示：{text}", "Note: {text}"),
     "workbook.template_done": ("已生成导入模板：{path}", "Wrote the import template: {path}"),
     "workbook.export_done": ("已导出 {rows} 行到 {path}。", "Exported {rows} rows to {path}."),
-    "workbook.bad_period": (
-        "期间写法不对：{value}（例如 2026-11-24、2026-W48、2026-11、2026Q4、2026H2、2026）",
-        "Not a period: {value} (e.g. 2026-11-24, 2026-W48, 2026-11, 2026Q4, 2026H2, 2026)",
-    ),
     "workbook.unknown_region": ("找不到区划代码 {code}。", "No region has the code {code}."),
     # progress
     "workbook.progress_read": ("正在读取 {sheet}", "Reading {sheet}"),

@@ -36,7 +36,13 @@ class XlsxReader:
     def __init__(self, path: Path) -> None:
         import openpyxl
 
-        self.book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        # a file object, so that the content decides and not the name (an .xlsx saved as .xls)
+        self.handle = open(path, "rb")  # noqa: SIM115 - closed in close(): the sheets stream from it
+        try:
+            self.book = openpyxl.load_workbook(self.handle, read_only=True, data_only=True, keep_links=False)
+        except BaseException:
+            self.handle.close()
+            raise
 
     def sheet_names(self) -> list[str]:
         return [ws.title for ws in self.book.worksheets]
@@ -55,6 +61,7 @@ class XlsxReader:
 
     def close(self) -> None:
         self.book.close()
+        self.handle.close()
 
 
 class XlsReader:

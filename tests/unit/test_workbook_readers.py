@@ -141,3 +141,21 @@ def test_missing_and_foreign_files(tmp_path: Path) -> None:
     with pytest.raises(EnvironmentProblem) as broken:
         open_reader(tmp_path / "broken.xls")
     assert broken.value.code == "workbook.unreadable"
+
+
+def test_the_content_decides_not_the_name(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "区划"
+    book.active.append(["区划代码*", "名称*"])
+    book.save(tmp_path / "saved-as.xls")  # an .xlsx under an old name
+    reader = open_reader(tmp_path / "saved-as.xls")
+    try:
+        assert list(reader.rows("区划")) == [(1, ("区划代码*", "名称*"))]
+    finally:
+        reader.close()
+    xls = write_xls(tmp_path / "old.xlsx", {"区划": [["区划代码*", "名称*"]]})  # and the other way round
+    reader = open_reader(xls)
+    try:
+        assert reader.sheet_names() == ["区划"]
+    finally:
+        reader.close()

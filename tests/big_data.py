@@ -18,17 +18,21 @@ from sqlalchemy import Table, insert
 from msfood.db.models import Business, Region, SelfCheck
 from msfood.ids import natural_id
 
-PARTS = [("海", "h"), ("底", "d"), ("捞", "l"), ("清", "q"), ("水", "s"), ("田", "t"), ("心", "x"), ("石", "s"),
-         ("峰", "f"), ("湘", "x"), ("江", "j"), ("渔", "y"), ("港", "g"), ("王", "w"), ("记", "j"), ("李", "l")]
-ENDINGS = [("饭店", "fd"), ("超市", "cs"), ("面馆", "mg"), ("食堂", "st"), ("烧烤", "sk"), ("小吃店", "xcd")]
+PARTS = [
+    ("海", "h"), ("底", "d"), ("捞", "l"), ("清", "q"), ("水", "s"), ("田", "t"), ("心", "x"), ("石", "s"),
+    ("峰", "f"), ("湘", "x"), ("江", "j"), ("渔", "y"), ("港", "g"), ("王", "w"), ("记", "j"), ("李", "l"),
+]  # fmt: skip
+ENDINGS = [
+    ("饭店", "fd"), ("超市", "cs"), ("面馆", "mg"), ("食堂", "st"), ("烧烤", "sk"), ("小吃店", "xcd"),
+]  # fmt: skip
 ORIGIN = "430204-01"
 CHUNK = 20_000
 
 
 def sync_columns(seq: int, at: dt.datetime) -> dict[str, Any]:
     ms = int(at.timestamp() * 1000)
-    return {"hlc": f"{ms:013d}{seq % 1_000_000:06d}{ORIGIN}", "base_hlc": "", "origin": ORIGIN, "deleted": False,
-            "entered_at": at, "local_seq": seq}
+    return {"hlc": f"{ms:013d}{seq % 1_000_000:06d}{ORIGIN}", "base_hlc": "", "origin": ORIGIN,
+            "deleted": False, "entered_at": at, "local_seq": seq}  # fmt: skip
 
 
 def _random_id(rng: random.Random) -> str:

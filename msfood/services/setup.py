@@ -17,7 +17,6 @@ from msfood.ids import natural_id
 from msfood.services.permissions import SYSTEM
 from msfood.services.unit_of_work import UnitOfWork, table_of, write_meta
 from msfood.services.users import create_user, validate_new_user
-from msfood.sync.keys import generate_unit_keys
 
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,31}$")
 
@@ -56,6 +55,8 @@ def initialise(
     if admin_username is not None:
         validate_new_user(admin_username, admin_password or "", "bureau-admin" if bureau else "admin")
     kind = "bureau" if bureau else "station"
+    from msfood.sync.keys import generate_unit_keys  # cryptography: only when a unit is made
+
     keys = generate_unit_keys()
     with database.sessions.begin() as session:
         if session.scalar(select(Meta).where(Meta.key == "unit_code")) is not None:

@@ -39,7 +39,6 @@ MESSAGES = {
         "The workbook was not imported; nothing was written. {count} problem(s) found; fix them and "
         "import again:",
     ),
-    "workbook.write_refused": ("写入时被拒绝：{message}", "refused while writing: {message}"),
     # results
     "workbook.import_done": (
         "导入完成：新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条。",

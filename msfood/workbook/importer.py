@@ -5,8 +5,9 @@ and cancel by closing the generator: the transaction is rolled back and nothing 
 returns an `ImportResult`, or raises `WorkbookRefused` naming every bad cell. Sheets are read parents
 first (regions, businesses, cadres, then what refers to them), so a file's own rows resolve. Rows
 are cleaned by msfood.services.records (the same rules as the forms) in batches: the references of a
-batch are fetched in a few queries, and cleaned rows are written with bulk upserts as they come,
-until the first error; from then on rows are only checked, and the transaction is rolled back.
+batch are fetched in a few queries, and cleaned rows are written with bulk upserts as they come
+(also after a first error: writing is what finds a record dated in a closed period); with any error
+the transaction is rolled back at the end and nothing is kept.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class _State:
     counts: Counter[str] = field(default_factory=Counter)
     by_sheet: Counter[str] = field(default_factory=Counter)
     seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # record id -> (sheet, row)
-    pending: list[Any] = field(default_factory=list)  # cleaned, not yet written
+    pending: list[tuple[Any, str, int]] = field(default_factory=list)  # (cleaned, sheet, row) to write
     done: int = 0
 
 
@@ -293,36 +294,36 @@ def _clean_batch(
                 )
             )
         refs.remember(sheet.kind, cleaned)
-        if not state.errors:
-            state.pending.append(cleaned)
-    if state.errors:
-        state.pending.clear()  # nothing will be written: keep no more than the messages
+        state.pending.append((cleaned, name, number))
 
 
 def _write(
     state: _State, uow: Any, total: int, name: str, threshold: int = 1
 ) -> Generator[Progress, None, None]:
-    """Write the cleaned rows waiting (when at least `threshold` are), unless the file is refused."""
-    if state.errors or len(state.pending) < threshold:
-        if state.errors:
-            state.pending.clear()
+    """Write the cleaned rows waiting (when at least `threshold` are).
+
+    Rows are written even once the file is known to be refused (the transaction is rolled back at the
+    end): so what only writing tells, a record dated in a closed period, is reported for every row.
+    """
+    if len(state.pending) < threshold:
         return
     from msfood.services.records import apply
 
     pending, state.pending = state.pending, []
     try:
-        state.counts.update(apply(uow, pending))
-    except ValidationError as exc:  # a guard refused a change (a closed period, ...)
-        for issue in exc.issues:
-            state.errors.append(
-                RowIssue(
-                    name,
-                    issue.row,
-                    issue.field and field_label(issue.field),
-                    "workbook.write_refused",
-                    {"message": issue.message()},
-                )
-            )
-    except ConflictError as exc:
-        state.errors.append(RowIssue(name, None, "", "workbook.write_refused", {"message": exc.message()}))
+        state.counts.update(apply(uow, [cleaned for cleaned, _, _ in pending]))
+    except (ValidationError, ConflictError):  # a guard refused a change: find every row it refuses
+        for cleaned, where, number in pending:
+            try:
+                with uow.session.begin_nested():
+                    apply(uow, [cleaned])
+            except ValidationError as exc:
+                sheet = sheet_for(where)
+                for issue in exc.issues:
+                    column = _column_title(sheet[0], issue.field) if sheet else field_label(issue.field)
+                    state.errors.append(
+                        RowIssue(where, number, column, issue.code, dict(issue.params), issue.field)
+                    )
+            except ConflictError as exc:
+                state.errors.append(RowIssue(where, number, "", exc.code, dict(exc.params)))
     yield Progress(state.done, total, t("workbook.progress_write", sheet=name))

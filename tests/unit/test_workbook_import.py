@@ -153,3 +153,22 @@ def test_dry_run_counts_what_would_change(tmp_path: Path, db, clock) -> None:  #
     result = drain(import_workbook(db, changed, actor=ADMIN, clock=clock, dry_run=True))
     assert (result.new, result.updated, result.unchanged) == (1, 1, EXAMPLE_ROWS - 1)
     assert result.dry_run and count(db, SelfCheck) == 269
+
+
+def test_rows_dated_in_a_closed_period_are_each_named(tmp_path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    from msfood.services.periods_closing import close_period
+    from msfood.services.unit_of_work import unit_of_work
+
+    sheets = worked_example()
+    roster = {k: v for k, v in sheets.items() if k in ("区划", "包保主体", "包保干部", "包保关系")}
+    drain(import_workbook(db, write_xlsx(tmp_path / "roster.xlsx", roster), actor=ADMIN, clock=clock))
+    with unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
+        close_period(uow, period="2026-05")
+    visits = {"督导记录": sheets["督导记录"], "快检": sheets["快检"]}
+    with pytest.raises(WorkbookRefused) as refused:
+        drain(import_workbook(db, write_xlsx(tmp_path / "visits.xlsx", visits), actor=ADMIN, clock=clock))
+    errors = refused.value.result.errors
+    found = {(e.sheet, e.row, e.column) for e in errors}
+    assert found == {("督导记录", 2, "督导日期"), ("快检", 2, "快检日期")}
+    assert all("2026-05" in e.message() for e in errors)
+    assert count(db, Visit) == 0

@@ -1,11 +1,10 @@
 """What every msfood PDF shares: A4 pages with a header and footer, "第 N 页 共 M 页" (a two-pass canvas),
-styles in the embedded CJK font, tables that wrap long text and split across pages with the header row
-repeated, and a build that reports progress and can be cancelled.
+styles in the embedded CJK font, and a build that reports progress and can be cancelled. Tables are in
+pdf_table.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
@@ -19,14 +18,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LongTable, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from msfood.errors import Cancelled
 from msfood.i18n import t
 from msfood.progress import Progress
-from msfood.reports.format import show
-from msfood.reports.model import ROW_CHUNK, Column, ReportTable
-from msfood.reports.wrap import text_width, wrap_text
 
 PAGE = A4
 MARGIN_X = 18 * mm
@@ -35,7 +31,6 @@ MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
 CELL_SIZE = 8.5
 CELL_PAD = 3.0
-CELL_LEADING = 10.5
 GRID = colors.HexColor("#8c8c8c")
 HEAD_FILL = colors.HexColor("#e4e8ee")
 TOTAL_FILL = colors.HexColor("#f0f0f0")
@@ -74,79 +69,6 @@ def make_styles(font: str) -> Styles:
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
-
-def column_widths(table: ReportTable, width: float, count: int, font: str) -> list[float]:
-    """Shares of `width` by the columns' weights, except that numbers and dates (never wrapped) get
-    at least the width of their widest value; the text columns give up the difference."""
-    columns = table.columns[:count]
-    total = sum(c.weight for c in columns)
-    base = [width * c.weight / total for c in columns]
-    rows = list(table.rows)
-    sample = rows[:200] + rows[200:][-200:] + ([table.total] if table.total else [])
-    need: dict[int, float] = {}
-    for i, column in enumerate(columns):
-        values = [row[i] for row in sample]
-        if not (column.numeric or column.nowrap or any(isinstance(v, dt.date) for v in values)):
-            continue
-        widest = max((text_width(show(v), font, CELL_SIZE) for v in values), default=0.0) + 2 * CELL_PAD + 1
-        if widest > base[i]:
-            need[i] = widest
-    if not need:
-        return base
-    flexible = [i for i in range(len(columns)) if i not in need]
-    spare = width - sum(need.values())
-    flex_total = sum(base[i] for i in flexible)
-    if not flexible or spare <= 0 or flex_total <= 0:
-        return base
-    return [need[i] if i in need else base[i] * spare / flex_total for i in range(len(columns))]
-
-
-def _cell(value: object, width: float, column: Column, font: str) -> str:
-    """The cell's text, broken into lines that fit the column (numbers and codes never wrap)."""
-    text = show(value)
-    if column.numeric or column.nowrap:
-        return text
-    return "\n".join(wrap_text(text, font, CELL_SIZE, width - 2 * CELL_PAD))
-
-
-def table_flowables(
-    table: ReportTable, styles: Styles, *, width: float = FRAME_WIDTH, chunk: int = ROW_CHUNK
-) -> list[Flowable]:
-    """The table as LongTables of at most `chunk` rows, each repeating the header row when it splits.
-    Cells are plain (pre-wrapped) strings: far cheaper to lay out than Paragraphs."""
-    count = table.pdf_columns or len(table.columns)
-    columns = table.columns[:count]
-    widths = column_widths(table, width, count, styles.font)
-    font = styles.font
-    header = ["\n".join(wrap_text(c.label, font, CELL_SIZE, w - 2 * CELL_PAD)) for c, w in zip(columns, widths)]
-    body = list(table.rows)
-    if not body and table.empty:
-        return [para(table.empty, styles.note)]
-    base: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
-        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    base += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.numeric]
-    parts: list[Flowable] = []
-    for start in range(0, max(len(body), 1), chunk):
-        rows = body[start : start + chunk]
-        data: list[list[object]] = [header]
-        data += [[_cell(v, w, c, font) for v, w, c in zip(row, widths, columns)] for row in rows]
-        commands = list(base)
-        if start + chunk >= len(body) and table.total is not None:
-            data.append([_cell(v, w, c, font) for v, w, c in zip(table.total, widths, columns)])
-            commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL))
-        parts.append(LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT"))
-    return parts
 
 
 @dataclass(frozen=True)

@@ -15,17 +15,17 @@ from msfood.reports.model import Headline, ReportContent
 from msfood.reports.pdf_base import (
     FRAME_WIDTH,
     GRID,
-    HEAD_FILL,
     PageDecor,
     Styles,
     build_pdf,
     make_styles,
     para,
-    table_flowables,
 )
+from msfood.reports.pdf_table import table_flowables
 
 ZH_ORDINALS = "一二三四五六七八九十"
 HEADLINE_COLUMNS = 3
+LONG_TABLE_START = 150  # points: headings plus a few rows
 
 
 def ordinal(i: int, lang: str | None, *, paren: bool = False) -> str:
@@ -98,8 +98,10 @@ def report_story(content: ReportContent, styles: Styles) -> list[Flowable]:
             parts = table_flowables(table, styles)
             if len(table.rows) <= 25:  # a short table moves to the next page whole, with its heading
                 story += [KeepTogether([*lead, parts[0]]), *parts[1:]]
-            else:  # a long one starts at once; its headings are kept with it (keepWithNext)
-                story += [*lead, *parts]
+            else:  # a long one starts at once if its headings and a few rows fit, else on the next page
+                for flowable in lead:
+                    flowable.keepWithNext = 0  # keepWithNext would move the whole list to a new page
+                story += [CondPageBreak(LONG_TABLE_START), *lead, *parts]
             if section.chart is not None and table.key == section.chart_after:
                 chart = section.chart
                 drawing = completion_chart(chart.bars, width=FRAME_WIDTH, font=styles.font,

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from msfood.clock import Clock
 from msfood.db.engine import Database
 from msfood.errors import ConflictError, MsfoodError, ValidationError
@@ -307,23 +309,35 @@ def _write(
     """
     if len(state.pending) < threshold:
         return
-    from msfood.services.records import apply
-
     pending, state.pending = state.pending, []
     try:
-        state.counts.update(apply(uow, [cleaned for cleaned, _, _ in pending]))
-    except (ValidationError, ConflictError):  # a guard refused a change: find every row it refuses
-        for cleaned, where, number in pending:
+        state.counts.update(_apply(uow, [cleaned for cleaned, _, _ in pending], savepoint=bool(state.errors)))
+    except (ValidationError, ConflictError, IntegrityError) as exc:
+        if isinstance(exc, IntegrityError) and not state.errors:
+            raise  # not the consequence of a refused row: a bug to report
+        for cleaned, where, number in pending:  # a guard refused a change: find every row it refuses
             try:
-                with uow.session.begin_nested():
-                    apply(uow, [cleaned])
-            except ValidationError as exc:
+                _apply(uow, [cleaned], savepoint=True)
+            except ValidationError as refused:
                 sheet = sheet_for(where)
-                for issue in exc.issues:
+                for issue in refused.issues:
                     column = _column_title(sheet[0], issue.field) if sheet else field_label(issue.field)
                     state.errors.append(
                         RowIssue(where, number, column, issue.code, dict(issue.params), issue.field)
                     )
-            except ConflictError as exc:
-                state.errors.append(RowIssue(where, number, "", exc.code, dict(exc.params)))
+            except ConflictError as refused:
+                state.errors.append(RowIssue(where, number, "", refused.code, dict(refused.params)))
+            except IntegrityError:
+                # it refers to a row refused above; the file is refused anyway
+                if not state.errors:
+                    raise
     yield Progress(state.done, total, t("workbook.progress_write", sheet=name))
+
+
+def _apply(uow: Any, cleaned: list[Any], *, savepoint: bool) -> Counter[str]:
+    from msfood.services.records import apply
+
+    if not savepoint:
+        return apply(uow, cleaned)  # type: ignore[no-any-return]
+    with uow.session.begin_nested():
+        return apply(uow, cleaned)  # type: ignore[no-any-return]

@@ -313,3 +313,19 @@ def test_row_of_reads_one_record(session: Session) -> None:
     assert row is not None and row.name == "海底捞火锅"
     assert q.row_of(session, "businesses", bid(list_data.DELETED)) is None
     assert q.count(session, "problems", Filters(record_id="nope")) == 0
+
+
+def test_read_sessions_do_not_wait_for_a_writer(listed_db: Database) -> None:
+    from sqlalchemy import text
+
+    reader = q.read_sessions(listed_db)
+    assert q.read_sessions(listed_db) is reader
+    with listed_db.sessions.begin() as writing:  # BEGIN IMMEDIATE: holds the write lock
+        writing.execute(text("UPDATE businesses SET principal = 'x' WHERE name = '海底捞火锅'"))
+        with reader() as session:  # reads at once, the last committed state
+            row = q.row_of(session, "businesses", bid(1))
+            assert row is not None and row.principal is None
+        writing.rollback()
+    with reader() as session:
+        with pytest.raises(Exception, match="readonly"):
+            session.execute(text("DELETE FROM businesses"))

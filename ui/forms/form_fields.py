@@ -33,7 +33,7 @@ SIMPLE = {
 
 
 def make(decl: FieldDecl, context: Any) -> Field:
-    sessions = context.database.sessions
+    sessions = queries.read_sessions(context.database)
     if decl.kind in SIMPLE:
         return SIMPLE[decl.kind](decl)  # type: ignore[abstract]
     if decl.kind == "region":

@@ -150,6 +150,11 @@ class RecordForm(QDialog):
 
     # --- values -------------------------------------------------------------------------------------
 
+    def _reader(self) -> Any:
+        from msfood.services.queries import read_sessions
+
+        return read_sessions(self.context.database)()
+
     @property
     def quick(self) -> bool:
         return self.quick_box.isChecked()
@@ -176,7 +181,7 @@ class RecordForm(QDialog):
         return (tr("修改{0}") if self.record_id else tr("新增{0}")).format(what)
 
     def load(self, record_id: str) -> None:
-        with self.context.database.sessions() as session:
+        with self._reader() as session:
             values = self.spec.load(session, record_id)
         self.record_id = record_id
         self.before = values
@@ -263,7 +268,7 @@ class RecordForm(QDialog):
         """Deadlines to show for these values (a failed sample's retest and case, an overdue problem)."""
         from msfood.services.record_notes import record_notes
 
-        with self.context.database.sessions() as session:
+        with self._reader() as session:
             return record_notes(session, self.spec.kind, values, self.context.clock.today())
 
     def _on_field_changed(self) -> None:
@@ -318,7 +323,7 @@ class RecordForm(QDialog):
             return
         self.show_warnings(shown_warnings)
         self.record_id = result.id
-        with self.context.database.sessions() as session:
+        with self._reader() as session:
             self.before = self.spec.load(session, result.id)
         self._refresh_title()
         if result.warnings:

@@ -13,7 +13,7 @@ from ui.pages.filters import ChoiceFilter, RegionFilter
 from ui.pages.list_page import ListPage, tr
 
 def regions_of(context: Any) -> list[queries.RegionChoice]:
-    with context.database.sessions() as session:
+    with queries.read_sessions(context.database)() as session:
         return queries.region_choices(session)
 
 

@@ -78,7 +78,8 @@ class ListPage(QWidget):
         self._count_token = 0
         self._counting = False
         self.editable = form is not None and (permission is None or context.actor.can(permission))
-        self.model = LazyTableModel(context.database.sessions, kind, columns, filters=self.current_filters(),
+        self.reader = queries.read_sessions(context.database)
+        self.model = LazyTableModel(self.reader, kind, columns, filters=self.current_filters(),
                                     tone=tone, parent=self)  # fmt: skip
         self._build(search_hint)
         self.model.query_changed.connect(self.recount)
@@ -174,7 +175,7 @@ class ListPage(QWidget):
         self._count_token += 1
         token, kind = self._count_token, self.kind
         filters, search = self.model.filters, self.model.search
-        sessions = self.context.database.sessions
+        sessions = self.reader
         self._counting = True
         self.count_label.setText(tr("正在计数……"))
 
@@ -270,7 +271,7 @@ class ListPage(QWidget):
         from msfood.services.unit_of_work import unit_of_work
 
         try:
-            with self.context.database.sessions() as session:
+            with self.reader() as session:
                 before = spec.load(session, record_id)
             with unit_of_work(self.context.database.sessions, actor=self.context.actor,
                               clock=self.context.clock) as uow:  # fmt: skip
@@ -298,7 +299,7 @@ class ListPage(QWidget):
 
         columns, kind = self.model.columns, self.kind
         filters, search, sort = self.model.filters, self.model.search, self.model.current_sort
-        sessions, title = self.context.database.sessions, self.title
+        sessions, title = self.reader, self.title
         headers = [c.title for c in columns]
         holder: dict[str, Any] = {}
 

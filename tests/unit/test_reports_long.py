@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from msfood.progress import drain
@@ -17,6 +18,7 @@ from tests.unit.reports_data import ADMIN, many_missed, pdf_pages, pdf_text
 N = 3000
 
 
+@pytest.mark.slow
 def test_long_missed_list_paginates_with_repeated_headers(db, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with unit_of_work(db.sessions, clock=clock) as uow:
         many_missed(uow, N)

@@ -117,6 +117,10 @@ MESSAGES = {
         "{record} is dated in the closed period {period} and cannot be added, changed or deleted "
         "(a bureau admin must reopen the period first)",
     ),
+    "closing.more_records": (
+        "……另有 {count} 条记录属于已关闭的期间",
+        "... and {count} more records dated in closed periods",
+    ),
     "closing.record": ("{kind}（{date}，编号 {id}）", "{kind} ({date}, id {id})"),
     "closing.kind.visits": ("督导记录", "visit"),
     "closing.kind.problems": ("督导发现的问题", "problem found on a visit"),

@@ -6,14 +6,15 @@ a workbook import) can write past a role or into a closed period.
 
 A bundle merge applies rows another unit made (and that unit authorised): it must not check the
 importer's role per table (SYNC is checked once for the import), but it must respect closed periods.
-It calls `check_incoming(uow, table, before, after)` for each row it would apply, which runs only the
-data guards.
+Before writing a chunk of winning rows it calls `check_incoming_rows(uow, table, rows)`, which refuses
+(listing every record) rows that would add, change or delete a record dated in a closed period; or,
+row by row, `check_incoming(uow, table, before, after)`, which runs only the data guards.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
@@ -154,3 +155,44 @@ def check_incoming(
     for guard in uow.guards:
         if not isinstance(guard, PermissionGuard):
             guard(table, before, after)
+
+
+MAX_ISSUES = 50
+
+
+def _closed_guard(uow: UnitOfWork) -> ClosedPeriodGuard | None:
+    return next((g for g in uow.guards if isinstance(g, ClosedPeriodGuard)), None)
+
+
+def check_incoming_rows(uow: UnitOfWork, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """For a bundle merge, before writing `rows` (the incoming versions that win, as column -> value;
+    dates as date objects or ISO text): refuse them all when any would add, change or delete a record
+    dated in a closed period (by its incoming or its stored date), naming every such record.
+
+    Costs one small query per unit of work when nothing is closed, and one per call otherwise.
+    """
+    guard = _closed_guard(uow)
+    if guard is None or not rows or (table.name not in DATE_COLUMNS and table.name not in VISIT_CHILDREN):
+        return
+    if not guard.spans():
+        return
+    column = DATE_COLUMNS.get(table.name, "visit_id")
+    stored: dict[str, Any] = {}
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), 500):
+        query = select(table.c.id, table.c[column]).where(table.c.id.in_(ids[start : start + 500]))
+        stored.update({r[0]: r[1] for r in uow.session.execute(query)})
+    issues: list[Issue] = []
+    refused = 0
+    for row in rows:
+        before = {"id": row["id"], column: stored[row["id"]]} if row["id"] in stored else None
+        try:
+            guard(table, before, row)
+        except ValidationError as exc:
+            refused += 1
+            if len(issues) < MAX_ISSUES:
+                issues.extend(exc.issues)
+    if refused > len(issues):
+        issues.append(Issue("closing.more_records", "", {"count": refused - len(issues)}))
+    if issues:
+        raise ValidationError(issues)

@@ -19,7 +19,7 @@ from msfood.db.models import (
 )
 from msfood.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.ids import natural_id
-from msfood.services.guards import check_incoming
+from msfood.services.guards import MAX_ISSUES, check_incoming, check_incoming_rows
 from msfood.services.periods_closing import (
     close_period,
     closed_period_of,
@@ -194,6 +194,38 @@ def test_a_merge_checks_closed_periods_but_not_the_importers_role(station, clock
             check_incoming(uow, table_of(Visit), row, {**row, "remarks": "x"})
         with pytest.raises(PermissionDenied):  # while a hand edit of the roster is still refused
             uow.upsert(table_of(Region), region)
+
+
+def _bundle_visit(day: str, n: int) -> dict:  # type: ignore[type-arg]
+    """A visit as a merge sees it: another cadre's, with its date as ISO text."""
+    cadre = natural_id("cadre", f"1390000{n:04d}")
+    business = natural_id("business", E1, "")
+    return {"id": natural_id("visit", cadre, business, day), "cadre_id": cadre, "business_id": business,
+            "visit_date": day, "mode": "onsite", "deleted": False}
+
+
+def test_a_bundle_touching_a_closed_period_is_refused_naming_every_record(station, clock) -> None:
+    _close(station, clock)
+    rows = [_bundle_visit("2026-10-05", 1), _bundle_visit("2026-09-05", 2), _bundle_visit("2026-08-05", 3)]
+    with _as(station, clock) as uow:
+        check_incoming_rows(uow, table_of(Visit), [rows[0]])  # Q4: fine
+        with pytest.raises(ValidationError) as caught:
+            check_incoming_rows(uow, table_of(Visit), rows)
+        assert [i.params["period"] for i in caught.value.issues] == ["2026Q3", "2026Q3"]
+        text = caught.value.message()
+        assert rows[1]["id"] in text and rows[2]["id"] in text and rows[0]["id"] not in text
+        # A stored Q3 visit moved to Q4 by the bundle: refused by its stored date.
+        with pytest.raises(ValidationError):
+            check_incoming_rows(uow, table_of(Visit), [{"id": VISIT_Q3, "visit_date": "2026-10-09"}])
+        # A problem of the stored Q3 visit, by that visit's date.
+        problem = {"id": natural_id("problem", VISIT_Q3, 5), "visit_id": VISIT_Q3, "seq": 5}
+        with pytest.raises(ValidationError):
+            check_incoming_rows(uow, table_of(Problem), [problem])
+        many = [_bundle_visit(f"2026-09-{d:02d}", n) for n in range(3) for d in range(1, 28)]
+        with pytest.raises(ValidationError) as caught:
+            check_incoming_rows(uow, table_of(Visit), many)
+        assert len(caught.value.issues) == MAX_ISSUES + 1
+        assert caught.value.issues[-1].params == {"count": len(many) - MAX_ISSUES}
 
 
 def test_the_guard_reads_the_closed_periods_once_per_unit_of_work(station, clock) -> None:

@@ -112,3 +112,58 @@ def test_a_station_database_shows_no_demo_banner(qtbot, context, wait_ops):
     assert not context.demo
     assert window.findChild(QLabel, "demoBanner") is None
     assert "演示" not in window.windowTitle()
+
+
+def test_status_bar_shows_the_last_bundles_in_china_time(qtbot, context, wait_ops):
+    import datetime as dt
+
+    from msfood.db.models import BundleLog
+    from ui.main_window import MainWindow
+
+    with context.database.sessions.begin() as session:
+        session.add_all([
+            BundleLog(bundle_id="b1", direction="out", peer_code="430200", sequence=1,
+                      at=dt.datetime(2026, 11, 20, 2, 0), file_name="a.msfood"),
+            BundleLog(bundle_id="b2", direction="out", peer_code="430200", sequence=2,
+                      at=dt.datetime(2026, 11, 23, 1, 30), file_name="b.msfood"),
+            BundleLog(bundle_id="b3", direction="in", peer_code="430200", sequence=1,
+                      at=dt.datetime(2026, 11, 22, 8, 15), file_name="c.msfood"),
+        ])  # fmt: skip
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    wait_ops()
+    assert (
+        window.bundle_label.text()
+        == "最近发出：2026-11-23 09:30（430200）　最近收到：2026-11-22 16:15（430200）"
+    )
+
+
+def test_startup_leaves_heavy_libraries_unloaded(app, db_path, tmp_path):
+    """Start to the main window imports no report, workbook, migration, pinyin or crypto library."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = (
+        "import json, sys\n"
+        "from msfood.clock import clock_from_env\n"
+        "from ui.app import create_app\n"
+        "from ui.settings import AppSettings\n"
+        "from ui.startup import AppController\n"
+        "app = create_app()\n"
+        "controller = AppController(AppSettings(), clock_from_env(), headless=True)\n"
+        f"controller.start({str(db_path)!r})\n"
+        "controller.window.show(); app.processEvents()\n"
+        "heavy = ('reportlab', 'openpyxl', 'alembic', 'pypinyin', 'cryptography', 'xlrd')\n"
+        "print(json.dumps(sorted(m for m in heavy if m in sys.modules)))\n"
+        "controller.shutdown()\n"
+    )
+    env = {**os.environ, "MSFOOD_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen",
+           "MSFOOD_USER": "admin", "MSFOOD_PASSWORD": "admin-pass-1"}  # fmt: skip
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True,
+                            timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

@@ -80,3 +80,9 @@ def test_missing_database_is_a_plain_message(app, tmp_path):
     )
     assert result.returncode == 2
     assert "数据库文件不存在" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_desktop_is_a_plain_message(app, tmp_path):
+    result = run_main([], tmp_path, QT_QPA_PLATFORM="xcb", DISPLAY="", WAYLAND_DISPLAY="")
+    assert result.returncode == 2
+    assert "没有可用的图形桌面" in result.stderr and "Traceback" not in result.stderr

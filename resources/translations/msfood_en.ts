@@ -56,7 +56,7 @@
         <translation type="unfinished">Close</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <location filename="../../ui/forms/undo.py" line="+42"/>
         <source>修改{0}</source>
         <translation type="unfinished"></translation>
@@ -184,7 +184,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="+96"/>
+        <location filename="../../ui/pages/list_page.py" line="+97"/>
         <source>搜索</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,7 +736,7 @@
         <translation>No townships yet, or no visit duties in this period.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>本期尚无到期的督导任务</source>
         <translation>No visit duties due yet this period</translation>
     </message>
@@ -1064,7 +1064,7 @@
 <context>
     <name>LanguageBox</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="+28"/>
+        <location filename="../../ui/pages/settings_page.py" line="+29"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -1585,6 +1585,68 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+20"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_holidays.py" line="+37"/>
+        <source>节假日与调休</source>
+        <translation>Holidays and make-up workdays</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>软件已内置国务院公布的节假日安排。尚未内置的年份（例如明年）在此录入放假日和调休上班日，未录入前按周一至周五为工作日计算期限。</source>
+        <translation>The official holidays are built in. For a year not yet built in (such as next year), enter its days off and make-up workdays here; until then deadlines count Monday to Friday as working days.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+38"/>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+36"/>
+        <source>调休上班</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>例：元旦</source>
+        <translation>e.g. New Year&apos;s Day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存日期</source>
+        <translation>Save date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>删除所选日期</source>
+        <translation>Delete selected date</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>请先在表中选择要删除的日期。</source>
+        <translation>Select the date to delete first.</translation>
     </message>
 </context>
 <context>

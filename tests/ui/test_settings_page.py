@@ -162,3 +162,27 @@ def test_language_choice_is_kept_and_announced(qtbot, page):
         box._on_apply_clicked()
     assert signal.args == ["en"]
     assert page.context.settings.language == "en"
+
+
+def test_enter_next_years_holidays(qtbot, page, wait_ops, type_chinese):
+    box = page.holidays_box
+    assert box.year.value() == 2027 and box.model.rowCount() == 0
+    box.day.setDate(QDate(2027, 1, 1))
+    type_chinese(box.name, "元旦")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    box.day.setDate(QDate(2027, 2, 7))
+    box.kind.setCurrentIndex(box.kind.findData(True))
+    type_chinese(box.name, "春节调休")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    with page.context.database.sessions() as session:
+        stored = [(h.day, h.is_workday, h.name) for h in rules.list_holidays(session, 2027)]
+    assert stored == [(dt.date(2027, 1, 1), False, "元旦"), (dt.date(2027, 2, 7), True, "春节调休")]
+    assert [box.model.data(box.model.index(1, c)) for c in range(3)] == ["2027-02-07", "调休上班", "春节调休"]
+    select_row(qtbot, box.table, 0)
+    qtbot.mouseClick(box.delete_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    with page.context.database.sessions() as session:
+        assert [h.name for h in rules.list_holidays(session, 2027)] == ["春节调休"]
+    assert box.model.rowCount() == 1

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from msfood.services.permissions import EDIT_RULES
 from ui.context import AppContext
 from ui.i18n import language
+from ui.pages.settings_holidays import HolidaysBox
 from ui.pages.settings_rules import DomainSettingsBox, VisitRulesBox
 from ui.pages.settings_users import PasswordBox, UsersBox, can_manage_users
 
@@ -64,10 +65,18 @@ class SettingsPage(QWidget):
             layout.addWidget(note)
         self.rules_box = VisitRulesBox(context)
         self.settings_box = DomainSettingsBox(context)
+        self.holidays_box = HolidaysBox(context)
         self.language_box = LanguageBox(context)
         self.password_box = PasswordBox(context)
         self.users_box = UsersBox(context) if can_manage_users(context) else None
-        for box in (self.rules_box, self.settings_box, self.language_box, self.users_box, self.password_box):
+        for box in (
+            self.rules_box,
+            self.settings_box,
+            self.holidays_box,
+            self.language_box,
+            self.users_box,
+            self.password_box,
+        ):
             if box is not None:
                 layout.addWidget(box)
         layout.addStretch(1)
@@ -87,6 +96,7 @@ class SettingsPage(QWidget):
         self._loaded = True
         self.rules_box.load()
         self.settings_box.load()
+        self.holidays_box.load()
         if self.users_box is not None:
             self.users_box.load()
 

@@ -129,3 +129,12 @@ def test_rows_model_passes_the_model_tester(qtmodeltester):
     assert model.data(model.index(1, 1)) == ""
     assert model.data(model.index(0, 1), SORT_ROLE) == "2026-01-02"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "数量"
+
+
+def test_figures_kept_in_lists_open_their_page(qtbot, page):
+    with qtbot.waitSignal(page.context.signals.navigate, timeout=2000) as signal:
+        qtbot.mouseClick(page.tiles["coverage"], Qt.MouseButton.LeftButton)
+    assert signal.args == ["assignments"]
+    with qtbot.waitSignal(page.context.signals.navigate, timeout=2000) as signal:
+        qtbot.mouseClick(page.tiles["failure"], Qt.MouseButton.LeftButton)
+    assert signal.args == ["sampling"]

@@ -167,3 +167,13 @@ def test_startup_leaves_heavy_libraries_unloaded(app, db_path, tmp_path):
                             timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_pages_can_ask_for_another_page(qtbot, context, wait_ops):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    context.signals.navigate.emit("visits")
+    assert window.current_page_key() == "visits"
+    wait_ops()

@@ -187,8 +187,8 @@ class DashboardPage(QWidget):
         return period_of(str(self.kind_combo.currentData()), self._anchor)
 
     def as_of(self) -> dt.date:
-        today = self.context.clock.today()
-        return min(today, self.period().end)
+        """Today, for past periods too: the figures `msfood stats --period P` prints by default."""
+        return self.context.clock.today()
 
     def _update_period_label(self) -> None:
         period = self.period()
@@ -388,13 +388,13 @@ class DashboardPage(QWidget):
             return lists.gaps(stats, key)
         if key == "platform":
             return lists.gaps(stats, None)
-        if key in ("awaiting", "failure"):
+        if key == "awaiting":
             return lists.awaiting(stats)
         if key == "overdue_cases":
             return lists.overdue_cases(stats)
         if key == "coverage":
             return None  # the roster pages list businesses without an assignment
-        if key == "sampling":
+        if key in ("sampling", "failure"):  # the sampling page lists the batches with their results
             self.context.signals.navigate.emit("sampling")
             return None
         return None

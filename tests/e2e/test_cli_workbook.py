@@ -311,3 +311,13 @@ def test_export_by_period_and_region(tmp_path: Path, db_path: Path) -> None:
     assert {r[1] for r in list(sheets["抽检"].values)[1:]} == {"914302110000093987"}
     bad = run(tmp_path, "export", "--db", str(db_path), "--out", str(e3), "--region", "999999")
     assert bad.returncode == 1 and "999999" in bad.stderr
+
+
+def test_refusal_in_english(tmp_path: Path, db_path: Path) -> None:
+    sheets = worked_example()
+    bad_enum(sheets)
+    book = write_xlsx(tmp_path / "broken.xlsx", sheets)
+    done = run(tmp_path, "--lang", "en", "import", "--db", str(db_path), str(book))
+    assert done.returncode == 1
+    assert "The workbook was not imported; nothing was written." in done.stderr
+    assert "督导记录 row 3, 督导方式: " in done.stderr

@@ -125,7 +125,8 @@ def import_workbook(
                     uow.audit_event("import", "workbook", after=json.dumps(summary, ensure_ascii=False))
         except _DryRun as finished:
             result = finished.result
-        yield Progress(total, total, t("workbook.progress_done"))
+        done = max(total, state.done)
+        yield Progress(done, done, t("workbook.progress_done"))
         return result
     finally:
         reader.close()

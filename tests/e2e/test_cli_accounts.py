@@ -68,7 +68,6 @@ def test_an_admin_adds_an_account_that_then_signs_in(run, station: str) -> None:
 
 
 def test_a_viewer_cannot_change_anything_from_the_cli(run, station: str, tmp_path: Path) -> None:
-    before = _sha(station)
     attempts = [
         ("users", "add", "--db", station, "x", "--role", "viewer"),
         ("users", "disable", "--db", station, "li"),
@@ -85,7 +84,6 @@ def test_a_viewer_cannot_change_anything_from_the_cli(run, station: str, tmp_pat
         assert "Traceback" not in done.stderr
     assert not (tmp_path / "b.sqlite").exists()
     assert run("audit", "verify", "--db", station, user="vi", password="vi-pass-1").returncode == 0
-    assert _sha(station) != before or True  # sign-ins write (failed-attempt counters); content below
     with closing(sqlite3.connect(station)) as conn:
         assert conn.execute("SELECT count(*) FROM users").fetchone() == (4,)
         assert conn.execute("SELECT count(*) FROM closed_periods").fetchone() == (0,)
@@ -156,7 +154,8 @@ def test_audit_verify_names_the_first_broken_entry(run, station: str) -> None:
 def test_backup_and_restore_round_trip(run, station: str, tmp_path: Path) -> None:
     out = tmp_path / "saved.sqlite"
     done = run("backup", "--db", station, "--out", str(out))
-    assert done.returncode == 0, done.stderr and out.exists()
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and "已备份到" in done.stdout
     assert run("backup", "--db", station, "--out", str(out)).returncode == 2  # never overwrites unasked
     assert run("period", "close", "--db", station, "2026Q3").returncode == 0
     corrupt = tmp_path / "corrupt.sqlite"
@@ -179,7 +178,8 @@ def test_backup_and_restore_round_trip(run, station: str, tmp_path: Path) -> Non
 
 def test_closing_and_reopening_a_period(run, station: str) -> None:
     done = run("period", "close", "--db", station, "2026Q3")
-    assert done.returncode == 0, done.stderr and "2026-07-01 至 2026-09-30" in done.stdout
+    assert done.returncode == 0, done.stderr
+    assert "2026-07-01 至 2026-09-30" in done.stdout
     assert run("period", "close", "--db", station, "2026Q3").returncode == 3
     assert run("period", "close", "--db", station, "2027").returncode == 1
     refused = run("period", "reopen", "--db", station, "2026Q3")
@@ -189,7 +189,6 @@ def test_closing_and_reopening_a_period(run, station: str) -> None:
     done = run("period", "reopen", "--db", station, "2026Q3", user="boss", password="boss-pass-1")
     assert done.returncode == 0, done.stderr
     assert json.loads(run("period", "list", "--db", station, "--json").stdout) == []
-    record = "f" * 8
     with closing(sqlite3.connect(station)) as conn:
         record = conn.execute("SELECT id FROM closed_periods").fetchone()[0]
     history = run("audit", "history", "--db", station, record, "--json")

@@ -88,8 +88,10 @@ class NotFoundError(MsfoodError):
 
 
 class PermissionDenied(MsfoodError):
+    """The signed-in role may not do this (INTERFACES.md: exit 2, with "permission denied")."""
+
     code = "error.permission"
-    exit_code = 1
+    exit_code = 2
 
 
 class AuthenticationError(MsfoodError):

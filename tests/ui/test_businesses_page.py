@@ -136,3 +136,20 @@ def test_a_viewer_can_look_but_not_change(
     assert form is not None and not form.save_button.isEnabled()
     with admin.database.sessions() as session:
         assert session.scalar(select(Region.code).where(Region.code == "430204")) == "430204"
+
+
+def test_export_writes_the_current_view(
+    qtbot: Any, page: Any, tmp_path: Any, wait_ops: Any, no_dialogs: Any
+) -> None:
+    from openpyxl import load_workbook
+
+    choose(page.filter_widgets[0], "田心社区")
+    target = tmp_path / "主体.xlsx"
+    page.export(str(target))
+    wait_ops()
+    assert no_dialogs[-1][0] == "导出完成" and page.last_export == (str(target), 11)
+    sheet = load_workbook(target, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("主体名称", "统一社会信用代码", "许可证编号", "主体业态")
+    assert [r[0] for r in rows[1:]] == shown_column(page.view, "name")
+    assert {r[3] for r in rows[1:]} == {"餐饮服务"}

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from msfood.db.engine import open_database
-from msfood.services.audit import verify_chain
+from tests.consistency import check_consistent as _check_consistent
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -101,24 +100,6 @@ def _kill_after(process: subprocess.Popen[str], marker: str, delay: float = 0.0)
     assert still_running, f"the child finished before it could be killed: {seen} {errors}"
     assert process.returncode == -signal.SIGKILL
     return seen
-
-
-def _check_consistent(path: Path) -> int:
-    """integrity_check ok, the chain intact, and the region count (which must be all or nothing)."""
-    with closing(sqlite3.connect(str(path))) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        regions = conn.execute("SELECT count(*) FROM regions").fetchone()[0]
-        audited = conn.execute("SELECT count(*) FROM audit_log WHERE table_name = 'regions'").fetchone()[0]
-    assert audited == regions  # never rows without their history, nor history without rows
-    database = open_database(path)
-    try:
-        with database.sessions() as session:
-            result = verify_chain(session)
-            assert result.ok, result.first_broken
-    finally:
-        database.close()
-    return regions
 
 
 @pytest.mark.parametrize(

@@ -175,6 +175,7 @@ class Refs:
         self._assignments: dict[str, list[AssignmentRef]] = {}  # business id -> assignments
         self._settings: dict[str, Any] | None = None
         self._food_categories: set[str] | None = None
+        self._ids: dict[str, dict[str, bool]] = {}  # table -> id -> taken (see prefetch_ids)
 
     # --- regions ----------------------------------------------------------------------------------
 
@@ -378,9 +379,20 @@ class Refs:
 
     def id_taken(self, table: Table, record_id: str) -> bool:
         """Whether any record (tombstoned too) already has this id."""
+        known = self._ids.get(table.name)
+        if known is not None and record_id in known:
+            return known[record_id]
         return self.session.scalar(select(table.c.id).where(table.c.id == record_id)) is not None
 
     # --- bulk -------------------------------------------------------------------------------------
+
+    def prefetch_ids(self, table: Table, ids: Iterable[str]) -> None:
+        """Learn in a few queries which of these ids exist, so `id_taken` needs no query per row (an
+        import passes the natural ids its rows will likely have; a wrong guess only costs the query)."""
+        known = self._ids.setdefault(table.name, {})
+        for chunk in _chunks(i for i in ids if i not in known):
+            found = set(self.session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+            known.update((record_id, record_id in found) for record_id in chunk)
 
     def prefetch(
         self,

@@ -218,12 +218,22 @@ def _import_sheet(
     yield Progress(state.done, total, t("workbook.progress_read", sheet=name))
 
 
-def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Any) -> None:
+def _key_text(value: Any) -> str:
+    """An identifier cell as records.py reads it (digits of a number, no spaces, upper case)."""
     from msfood.services.values import digits_text
+
+    return "".join(digits_text(value).split()).upper()
+
+
+def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Any) -> None:
+    """Fetch what the batch's rows refer to, and whether their natural ids are taken, in a few queries."""
+    from msfood.ids import natural_id
+    from msfood.services.records import KIND_TABLE
 
     regions: set[str] = set()
     credits: set[str] = set()
     phones: set[str] = set()
+    ids: set[str] = set()
     for _, raw in batch:
         for key, bucket in (
             ("region_code", regions),
@@ -232,12 +242,21 @@ def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Any) 
             ("cadre_phone", phones),
         ):
             if key in raw:
-                bucket.add(digits_text(raw[key]).upper())
+                bucket.add(_key_text(raw[key]))
         if sheet.kind == "region" and "code" in raw:
-            regions.add(digits_text(raw["code"]))
-        if sheet.kind == "cadre" and "phone" in raw:
-            phones.add(digits_text(raw["phone"]))
+            regions.add(_key_text(raw["code"]))
+            ids.add(natural_id("region", _key_text(raw["code"])))
+        elif sheet.kind == "cadre" and "phone" in raw:
+            phone = _key_text(raw["phone"]).replace("-", "")
+            phones.add(phone)
+            ids.add(natural_id("cadre", phone))
+        elif sheet.kind == "business":
+            code = _key_text(raw["credit_code"]) if "credit_code" in raw else None
+            licence = _key_text(raw["licence_no"]) if "licence_no" in raw else ""
+            ids.add(natural_id("business", code, licence))
     refs.prefetch(region_codes=regions, credit_codes=credits, phones=phones)
+    if ids:
+        refs.prefetch_ids(KIND_TABLE[sheet.kind], ids)
 
 
 def _clean_batch(

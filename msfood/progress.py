@@ -39,4 +39,4 @@ def drain(task: Generator[Progress, None, T]) -> T:
         try:
             next(task)
         except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
+            return stop.value

@@ -19,9 +19,7 @@ _LANGUAGE = "zh_CN"
 
 
 class PseudoTranslator(QTranslator):
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         return f"【{source}】"
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)

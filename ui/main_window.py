@@ -141,8 +141,9 @@ class MainWindow(QMainWindow):
             index = self._index[key]
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._pages[key] = widget
         return self._pages[key]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
@@ -19,6 +20,9 @@ from msfood.services.permissions import Actor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def _is_demo_path(path: Path) -> bool:
@@ -53,7 +57,7 @@ class AppController(QObject):
         self.clock = clock
         self.headless = headless  # screenshot mode: no dialogs, failures are messages on stderr
         self.context: AppContext | None = None
-        self.window = None  # ui.main_window.MainWindow
+        self.window: MainWindow | None = None
 
     # --- choosing the database
 
@@ -180,7 +184,10 @@ class AppController(QObject):
             lambda: make_demo_database(path, self.clock),
             progress=QApplication.translate("AppController", "正在生成演示数据"),
         )
-        op.on_success(lambda made: self.open(Path(made), demo=True))
+        op.on_success(lambda made: self._open_demo(Path(made)))
+
+    def _open_demo(self, path: Path) -> None:
+        self.open(path, demo=True)
 
     def _on_window_new_station_requested(self) -> None:
         from PySide6.QtWidgets import QFileDialog

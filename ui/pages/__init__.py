@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 PageFactory = Callable[["AppContext"], "QWidget"]
+Title = Any  # a Chinese title marked by QT_TRANSLATE_NOOP (a str; PySide's stub says object)
 
 
 def lazy(module: str, name: str) -> PageFactory:
@@ -48,7 +49,7 @@ def placeholder(key: str) -> PageFactory:
     return factory
 
 
-PAGES: list[tuple[str, str, PageFactory]] = [
+PAGES: list[tuple[str, Title, PageFactory]] = [
     ("dashboard", QT_TRANSLATE_NOOP("Pages", "工作台"), lazy("ui.pages.dashboard", "DashboardPage")),
     (
         "businesses",

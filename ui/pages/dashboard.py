@@ -143,7 +143,7 @@ class DashboardPage(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("periodKind")
         for code, label in PERIOD_KINDS:
-            self.kind_combo.addItem(QCoreApplication.translate("Dashboard", label), code)
+            self.kind_combo.addItem(QCoreApplication.translate("Dashboard", str(label)), code)
         self.kind_combo.setCurrentIndex(
             max(0, self.kind_combo.findData(self.context.settings.dashboard_period_kind))
         )

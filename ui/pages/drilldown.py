@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,6 +22,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+
+
+def qdate_to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 def display(value: Any) -> str:

@@ -65,7 +65,7 @@ class PlaceholderPage(QWidget):
         self._busy = False
         parts = [
             self.tr("{kind} {n} 条").format(
-                kind=QCoreApplication.translate("PlaceholderPage", KIND_LABELS[k]), n=n
+                kind=QCoreApplication.translate("PlaceholderPage", str(KIND_LABELS[k])), n=n
             )
             for k, n in counts
         ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from msfood.errors import ValidationError
@@ -28,7 +29,7 @@ from msfood.services import rules
 from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
-from ui.pages.drilldown import RowsTableModel
+from ui.pages.drilldown import RowsTableModel, qdate_to_date
 from ui.workers import run_op
 
 
@@ -106,8 +107,9 @@ class HolidaysBox(QGroupBox):
         self.error.hide()
         layout.addWidget(self.error)
         editable = context.actor.can(EDIT_RULES)
-        for widget in (self.day, self.kind, self.name, self.save_button, self.delete_button):
-            widget.setEnabled(editable)
+        widgets: tuple[QWidget, ...] = (self.day, self.kind, self.name, self.save_button, self.delete_button)
+        for control in widgets:
+            control.setEnabled(editable)
 
     def load(self) -> None:
         context, year = self.context, self.year.value()
@@ -135,7 +137,7 @@ class HolidaysBox(QGroupBox):
 
     def _on_save_clicked(self) -> None:
         day, workday, name = (
-            self.day.date().toPython(),
+            qdate_to_date(self.day.date()),
             bool(self.kind.currentData()),
             self.name.text().strip(),
         )

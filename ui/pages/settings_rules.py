@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from msfood.clock import CHINA
@@ -28,7 +29,7 @@ from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages.drilldown import RowsTableModel
+from ui.pages.drilldown import RowsTableModel, qdate_to_date, to_qdate
 from ui.workers import run_op
 
 NUMBER_SETTINGS = {
@@ -92,7 +93,7 @@ class VisitRulesBox(QGroupBox):
         self.effective.setObjectName("ruleEffective")
         self.effective.setDisplayFormat("yyyy-MM-dd")
         self.effective.setCalendarPopup(True)
-        self.effective.setDate(QDate(context.clock.today()))
+        self.effective.setDate(to_qdate(context.clock.today()))
         self.count = QSpinBox()
         self.count.setObjectName("ruleCount")
         self.count.setRange(1, 99)
@@ -124,15 +125,16 @@ class VisitRulesBox(QGroupBox):
         self.error.hide()
         layout.addWidget(self.error)
         editable = context.actor.can(EDIT_RULES)
-        for widget in (
+        widgets: tuple[QWidget, ...] = (
             self.level,
             self.effective,
             self.count,
             self.period,
             self.save_button,
             self.delete_button,
-        ):
-            widget.setEnabled(editable)
+        )
+        for control in widgets:
+            control.setEnabled(editable)
 
     def load(self) -> None:
         sessions = self.context.database.sessions
@@ -162,7 +164,7 @@ class VisitRulesBox(QGroupBox):
             return
         rule = self.rules[current.row()]
         self.level.setCurrentIndex(self.level.findData(rule.level))
-        self.effective.setDate(QDate(rule.effective_from))
+        self.effective.setDate(to_qdate(rule.effective_from))
         self.count.setValue(rule.count)
         self.period.setCurrentIndex(self.period.findData(rule.period_type))
 
@@ -177,7 +179,7 @@ class VisitRulesBox(QGroupBox):
 
     def _on_save_clicked(self) -> None:
         level, count = self.level.currentData(), self.count.value()
-        period, start = self.period.currentData(), self.effective.date().toPython()
+        period, start = self.period.currentData(), qdate_to_date(self.effective.date())
         self._write(
             lambda uow: rules.save_visit_rule(
                 uow, level=level, effective_from=start, count=count, period_type=period
@@ -237,7 +239,7 @@ class DomainSettingsBox(QGroupBox):
             spin.setRange(low, high)
             spin.setMinimumWidth(120)
             self.spins[key] = spin
-            form.addRow(QCoreApplication.translate("Settings", label), spin)
+            form.addRow(QCoreApplication.translate("Settings", str(label)), spin)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.message = QLabel()

@@ -2,9 +2,9 @@
 dates on one line, and a table that stays linear in time however long it is.
 
 reportlab re-measures a whole Table each time it splits one across a page, so one table of 20,000
-rows lays out in quadratic time. `RowsTable` holds all the rows but only ever builds a LongTable of the
-next WINDOW rows: each page costs the same, and the header row repeats at the top of every page, never
-in the middle of one.
+rows lays out in quadratic time. `RowsTable` knows every row's height beforehand (cells are plain text
+of known line counts) and builds, for each page, a LongTable of exactly the rows that fit: each page
+costs the same, and the header row repeats at the top of every page, never in the middle of one.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from msfood.reports.pdf_base import CELL_PAD, CELL_SIZE, FRAME_WIDTH, GRID, HEAD
 from msfood.reports.wrap import text_width, wrap_text
 
 CELL_LEADING = 10.5
-WINDOW = 150  # rows built at a time: more than any page holds (a row is at least ~16 pt high)
+CELL_VPAD = 3.0  # reportlab's default top and bottom cell padding
 
 
 def column_widths(table: ReportTable, width: float, count: int, font: str) -> list[float]:
@@ -56,62 +56,79 @@ def cell_text(value: object, width: float, column: Column, font: str) -> str:
     return "\n".join(wrap_text(text, font, CELL_SIZE, width - 2 * CELL_PAD))
 
 
+class TableRows:
+    """The pre-wrapped rows of one table and their heights (lines x leading + padding), measured once."""
+
+    def __init__(self, header: list[str], rows: Sequence[list[str]], total: list[str] | None) -> None:
+        self.header, self.rows, self.total = header, rows, total
+        self.header_height = row_height(header)
+        self.total_height = row_height(total) if total is not None else 0.0
+        self.prefix = [0.0]  # prefix[i]: the height of rows[:i]
+        for row in rows:
+            self.prefix.append(self.prefix[-1] + row_height(row))
+
+
+def row_height(row: Sequence[str]) -> float:
+    return max((cell.count("\n") + 1 for cell in row), default=1) * CELL_LEADING + 2 * CELL_VPAD
+
+
 class RowsTable(Flowable):
-    """A long table laid out a window of rows at a time, the header repeated on every page."""
+    """Rows [start:] of a table; split at a page end into a LongTable of exactly the rows that fit (the
+    header on top) and the RowsTable of the rest. Row heights are known beforehand, so reportlab never
+    measures or splits a Table, and each page costs the same however long the table is."""
 
-    def __init__(
-        self,
-        header: list[str],
-        rows: Sequence[list[str]],
-        widths: list[float],
-        commands: list[tuple[Any, ...]],
-        total: list[str] | None = None,
-        total_commands: Sequence[tuple[Any, ...]] = (),
-    ) -> None:
+    def __init__(self, data: TableRows, widths: list[float], commands: list[tuple[Any, ...]],
+                 total_commands: Sequence[tuple[Any, ...]] = (), start: int = 0) -> None:
         super().__init__()
-        self.header, self.rows, self.widths = header, rows, widths
-        self.commands, self.total, self.total_commands = commands, total, total_commands
+        self.data, self.widths, self.commands, self.total_commands = data, widths, commands, total_commands
+        self.start = start
         self.hAlign = "LEFT"
-        self._table: LongTable | None = None
+        self._page: LongTable | None = None
 
-    def _window(self) -> LongTable:
-        if self._table is None:
-            rows = list(self.rows[:WINDOW])
-            commands = list(self.commands)
-            data = [self.header, *rows]
-            if len(self.rows) <= WINDOW and self.total is not None:
-                data.append(self.total)
-                commands += self.total_commands
-            self._table = LongTable(data, colWidths=self.widths, repeatRows=1, style=TableStyle(commands),
-                                    hAlign="LEFT")
-        return self._table
+    def _height(self, end: int, *, with_total: bool) -> float:
+        d = self.data
+        return d.header_height + d.prefix[end] - d.prefix[self.start] + (d.total_height if with_total else 0.0)
 
-    def _rest(self, start: int) -> RowsTable:
-        return RowsTable(self.header, self.rows[start:], self.widths, self.commands, self.total,
-                         self.total_commands)
+    def _table(self, end: int, *, with_total: bool) -> LongTable:
+        d = self.data
+        rows = [d.header, *d.rows[self.start : end]]
+        heights = [d.header_height, *(d.prefix[i + 1] - d.prefix[i] for i in range(self.start, end))]
+        commands = list(self.commands)
+        if with_total and d.total is not None:
+            rows.append(d.total)
+            heights.append(d.total_height)
+            commands += self.total_commands
+        return LongTable(rows, colWidths=self.widths, rowHeights=heights, repeatRows=1,
+                         style=TableStyle(commands), hAlign="LEFT")
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        width, height = self._window().wrap(availWidth, availHeight)
-        if len(self.rows) > WINDOW:  # more rows follow the window: it cannot fit, so the frame splits it
-            height = max(height, availHeight + 1)
-        self.width, self.height = width, height
-        return width, height
+        if self._page is None:  # a page part keeps the size it was cut to
+            self.width = sum(self.widths)
+            self.height = self._height(len(self.data.rows), with_total=True)
+        return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        parts = self._window().split(availWidth, availHeight)
-        if not parts:
+        d = self.data
+        end = self.start
+        while end < len(d.rows) and self._height(end + 1, with_total=False) <= availHeight:
+            end += 1
+        if end == self.start:  # not even one row fits: the frame moves on to the next page
             return []
-        placed = len(parts[0]._cellvalues) - 1  # rows on this page, without the header
-        if len(self.rows) <= WINDOW:
-            return parts
-        if placed >= len(self.rows[:WINDOW]):  # the whole window fitted (cannot happen with WINDOW rows)
-            return [parts[0], self._rest(WINDOW)]
-        return [parts[0], self._rest(placed)]
+        if end == len(d.rows):  # every row fits but the total does not: keep the last row with it
+            end -= 1
+            if end == self.start:
+                return []
+        page = RowsTable(d, self.widths, self.commands, self.total_commands, self.start)
+        page._page = self._table(end, with_total=False)
+        page._page.wrap(availWidth, availHeight)
+        page.width, page.height = sum(self.widths), self._height(end, with_total=False)
+        return [page, RowsTable(d, self.widths, self.commands, self.total_commands, end)]
 
     def draw(self) -> None:
-        table = self._window()
+        table = self._page or self._table(len(self.data.rows), with_total=True)
+        if self._page is None:
+            table.wrap(self.width, self.height)
         table.canv = self.canv
-        table.wrap(self.width, self.height)
         table.draw()
 
 
@@ -124,21 +141,19 @@ def table_flowables(table: ReportTable, styles: Styles, *, width: float = FRAME_
     if not table.rows and table.empty:
         return [para(table.empty, styles.note)]
     header = ["\n".join(wrap_text(c.label, font, CELL_SIZE, w - 2 * CELL_PAD)) for c, w in zip(columns, widths)]
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
-        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+    commands: list[tuple[Any, ...]] = [  # few commands: each is applied to every cell of every page
+        ("FONT", (0, 0), (-1, -1), font, CELL_SIZE, CELL_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     commands += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.numeric]
     rows = [[cell_text(v, w, c, font) for v, w, c in zip(row, widths, columns)] for row in table.rows]
     total = None
     if table.total is not None:
         total = [cell_text(v, w, c, font) for v, w, c in zip(table.total, widths, columns)]
-    return [RowsTable(header, rows, widths, commands, total, [("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL)])]
+    data = TableRows(header, rows, total)
+    return [RowsTable(data, widths, commands, [("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL)])]

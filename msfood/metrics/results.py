@@ -173,7 +173,8 @@ class DailyCoverage:
 
 @dataclass(frozen=True)
 class SelfCheckGap:
-    """An owing business short of a self-check kind, for the drill-down lists."""
+    """An owing business short of a self-check kind ("daily", "weekly", "monthly"; "platform": no
+    record of any kind), for the drill-down lists."""
 
     business_id: str
     business_name: str

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import SelfCheck
+from msfood.domain.enums import SELFCHECK_KIND
 from msfood.domain.periods import Period, periods_ending_within
 from msfood.metrics.results import DailyCoverage, KindCoverage, SelfCheckGap, SelfChecks
 from msfood.metrics.scope import Scope
@@ -143,12 +144,13 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     weekly = _periodic(session, scope, owing, "weekly", weeks, gaps)
     monthly = _periodic(session, scope, owing, "monthly", months, gaps)
 
-    # 平台应用率: any self-check record dated in P up to D.
+    # 平台应用率: any self-check record dated in P up to D. The other kinds are named (not `!= daily`)
+    # so that the (kind, record_date, business_id) covering index serves the query.
     active_ids = {b for b in owing if daily.get(b)}
     rest = session.scalars(
         select(SelfCheck.business_id)
         .where(
-            SelfCheck.kind != "daily",
+            SelfCheck.kind.in_([k for k in SELFCHECK_KIND.codes if k != "daily"]),
             SelfCheck.record_date >= start,
             SelfCheck.record_date <= window_end,
             SelfCheck.deleted.is_(False),
@@ -157,6 +159,10 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     )
     owing_set = set(owing)
     active_ids.update(b for b in rest if b in owing_set)
+    for business_id in owing:
+        if business_id not in active_ids:  # not a single record: the 平台应用率 drill-down
+            business = scope.businesses[business_id]
+            gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "platform", ""))
     return SelfChecks(
         owing=len(owing),
         daily=daily_coverage,

@@ -43,10 +43,10 @@ def atomic_target(out: Path) -> Iterator[Path]:
         raise EnvironmentProblem("report.dir_missing", path=str(out.parent))
     temp = out.with_name(f".{out.stem}.part{out.suffix}")
     try:
-        yield temp
         try:
+            yield temp
             os.replace(temp, out)
-        except PermissionError:
+        except PermissionError:  # a read-only folder, or the file open in WPS or Excel (Windows)
             raise EnvironmentProblem("report.cannot_write", path=str(out)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):

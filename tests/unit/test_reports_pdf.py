@@ -150,3 +150,19 @@ def test_chart_is_a_reusable_drawing() -> None:
     assert drawing.width == 400 and drawing.height > 30
     empty = completion_chart([], empty_text="没有数据")
     assert "没有数据" in renderSVG.drawToString(empty)
+
+
+def test_a_locked_target_is_a_plain_sentence(example_db, clock, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from msfood.errors import EnvironmentProblem
+    from msfood.reports import service
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "in use")
+
+    monkeypatch.setattr(service.os, "replace", locked)  # as when Excel or WPS holds the file on Windows
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(EnvironmentProblem) as problem:
+        make(example_db, clock, folder / "q2.xlsx")
+    assert problem.value.code == "report.cannot_write" and "WPS" in problem.value.message()
+    assert list(folder.iterdir()) == []

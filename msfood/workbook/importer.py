@@ -23,10 +23,15 @@ from sqlalchemy.exc import IntegrityError
 
 from msfood.clock import Clock
 from msfood.db.engine import Database
-from msfood.errors import ConflictError, MsfoodError, ValidationError
+from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, ValidationError
 from msfood.i18n import field_label, t
+from msfood.ids import natural_id
 from msfood.progress import Progress
+from msfood.services.backup import backup_before
 from msfood.services.permissions import Actor
+from msfood.services.records import KIND_TABLE, Refs, apply, clean
+from msfood.services.unit_of_work import UnitOfWork, unit_of_work
+from msfood.services.values import digits_text
 from msfood.workbook.readers import Reader, is_blank, open_reader
 from msfood.workbook.result import ImportResult, RowIssue, WorkbookRefused
 from msfood.workbook.schema import IGNORED_SHEETS, SHEETS, Column, Sheet, clean_header, sheet_for
@@ -87,8 +92,6 @@ def import_workbook(
     dry_run: bool = False,
 ) -> Generator[Progress, None, ImportResult]:
     """Import a workbook (.xlsx, .xls, or a CSV folder) all or nothing; see the module docstring."""
-    from msfood.services.backup import backup_before
-    from msfood.services.unit_of_work import unit_of_work
 
     reader = open_reader(path)
     try:
@@ -99,8 +102,6 @@ def import_workbook(
         backup = None if dry_run else backup_before(database, "import")
         try:
             with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:
-                from msfood.services.records import Refs
-
                 refs = Refs(uow.session, today=clock.today())
                 for sheet, _part, name in plan:
                     yield from _import_sheet(reader, sheet, name, state, uow, refs, actor, total)
@@ -138,8 +139,6 @@ def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
     except MsfoodError:
         raise
     except Exception as exc:  # a damaged sheet: say so plainly, whichever library noticed
-        from msfood.errors import EnvironmentProblem
-
         raise EnvironmentProblem(
             "workbook.unreadable", path=name, reason=str(exc) or type(exc).__name__
         ) from exc
@@ -174,8 +173,8 @@ def _import_sheet(
     sheet: Sheet,
     name: str,
     state: _State,
-    uow: Any,
-    refs: Any,
+    uow: UnitOfWork,
+    refs: Refs,
     actor: Actor,
     total: int,
 ) -> Generator[Progress, None, None]:
@@ -220,16 +219,11 @@ def _import_sheet(
 
 def _key_text(value: Any) -> str:
     """An identifier cell as records.py reads it (digits of a number, no spaces, upper case)."""
-    from msfood.services.values import digits_text
-
     return "".join(digits_text(value).split()).upper()
 
 
-def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Any) -> None:
+def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Refs) -> None:
     """Fetch what the batch's rows refer to, and whether their natural ids are taken, in a few queries."""
-    from msfood.ids import natural_id
-    from msfood.services.records import KIND_TABLE
-
     regions: set[str] = set()
     credits: set[str] = set()
     phones: set[str] = set()
@@ -260,10 +254,8 @@ def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Any) 
 
 
 def _clean_batch(
-    sheet: Sheet, name: str, batch: list[tuple[int, dict[str, Any]]], state: _State, refs: Any
+    sheet: Sheet, name: str, batch: list[tuple[int, dict[str, Any]]], state: _State, refs: Refs
 ) -> None:
-    from msfood.services.records import clean
-
     _prefetch(sheet, batch, refs)
     key_column = sheet.by_field[sheet.key[0]].header
     for number, raw in batch:
@@ -320,7 +312,7 @@ def _clean_batch(
 
 
 def _write(
-    state: _State, uow: Any, total: int, name: str, threshold: int = 1
+    state: _State, uow: UnitOfWork, total: int, name: str, threshold: int = 1
 ) -> Generator[Progress, None, None]:
     """Write the cleaned rows waiting (when at least `threshold` are).
 
@@ -354,10 +346,8 @@ def _write(
     yield Progress(state.done, total, t("workbook.progress_write", sheet=name))
 
 
-def _apply(uow: Any, cleaned: list[Any], *, savepoint: bool) -> Counter[str]:
-    from msfood.services.records import apply
-
+def _apply(uow: UnitOfWork, cleaned: list[Any], *, savepoint: bool) -> Counter[str]:
     if not savepoint:
-        return apply(uow, cleaned)  # type: ignore[no-any-return]
+        return apply(uow, cleaned)
     with uow.session.begin_nested():
-        return apply(uow, cleaned)  # type: ignore[no-any-return]
+        return apply(uow, cleaned)

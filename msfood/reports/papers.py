@@ -57,7 +57,7 @@ def task_columns(tr: Texts, *, with_cadre: bool = False) -> tuple[Column, ...]:
         Column(tr("report.col_rule_period"), 1.3, nowrap=True),
         Column(tr("report.col_last_visit"), 1.6),
         Column(tr("report.col_task_deadline"), 1.6),
-        Column(tr("report.col_visits"), 1.1, numeric=True),
+        Column(tr("report.col_visits"), 1.3, numeric=True),
         Column(tr("report.col_task_status"), 1.7),
         Column(tr("report.col_signature"), 1.4),
     )

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
-NO_LINE_START = set("，。、；：？！）》」』】〕’”%,.;:?!)]}·…—")
+NO_LINE_START = set("，。、；：？！）》」』】〕’”%,.;:?!)]}·…—/")
 NO_LINE_END = set("（《「『【〔‘“([{")
 
 

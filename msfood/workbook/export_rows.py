@@ -110,7 +110,7 @@ class Source:
         return int(total)
 
     def rows(self, kind: str) -> Iterator[Record]:
-        return getattr(self, f"_{kind}")()  # type: ignore[no-any-return]
+        return getattr(self, f"_{kind}")()
 
     # --- the roster ---------------------------------------------------------------------------------
 

@@ -106,3 +106,16 @@ def test_add_close_find_delete_and_undo(
     assert not stored(context, Visit, id=visit_id).deleted
     assert not stored(context, Problem, id=problem.id).deleted
     qtbot.waitUntil(lambda: visits.model.rowCount() == 1)
+
+
+def test_a_figure_opens_the_overdue_problems(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
+    from ui.pages.visits_page import VisitsPage
+
+    page = open_page(qtbot, context, clock, wait_ops, VisitsPage)
+    page.problems.show_filtered(status="overdue", period=None)
+    assert shown_column(page.problems.view, "description") == ["健康证过期"]
+    assert page.problems.filter_widgets[1].currentText() == "已逾期"
+    # overdue rows are drawn in red
+    assert page.problems.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    wait_ops()
+    assert page.problems.count_label.text() == "共 1 条"

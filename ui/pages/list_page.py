@@ -161,6 +161,20 @@ class ListPage(QWidget):
         values = {w.name: w.value() for w in self.filter_widgets}
         return Filters(**values, as_of=self.context.clock.today())
 
+    def show_filtered(self, *, search: str | None = None, **values: Any) -> None:
+        """Set filters (and the search) at once, e.g. when a figure opens the records behind it."""
+        for widget in self.filter_widgets:
+            if widget.name in values:
+                widget.blockSignals(True)
+                widget.set_value(values[widget.name])
+                widget.blockSignals(False)
+        if search is not None:
+            self.search.blockSignals(True)
+            self.search.setText(search)
+            self.search.blockSignals(False)
+        self.model.set_query(filters=self.current_filters(),
+                             search=search if search is not None else self.model.search)
+
     def _on_filter_changed(self) -> None:
         self.model.set_filters(self.current_filters())
 

@@ -59,9 +59,12 @@ class CadrePool:
         while phone in self.phones:
             phone = N.mobile(rng)
         self.phones.add(phone)
-        title = rng.choice(N.CADRE_TITLES[level])
-        if level == "county":
-            title = title.replace("副区（县）长", f"副{region.name[-1]}长").replace("区（县）", region.name)
+        if level in ("city", "county"):
+            title = rng.choice(N.CADRE_TITLES[level])
+            title = title.format(region.name[-1]) if title.startswith("副{}") else title.format(region.name)
+        else:
+            suffix = next((s for s in ("街道", "社区", "镇", "乡", "村") if region.name.endswith(s)), "村")
+            title = rng.choice(N.CADRE_TITLES[suffix])
         cadre = DemoCadre(
             self.cadre_id(phone), N.person_name(rng), phone, level, region, title, _workplace(level, region),
             late=rng.random() < LATE_CADRE_SHARE,

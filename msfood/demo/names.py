@@ -61,13 +61,16 @@ ROADS = (
 
 # --- cadres ------------------------------------------------------------------------------------------
 
+# cadres' posts by level and by the kind of region ({} is the county's 区, 县 or 市)
 CADRE_TITLES = {
     "city": ("副市长", "市人大常委会副主任", "市政协副主席", "市政府副秘书长", "市市场监管局局长"),
-    "county": ("副区（县）长", "区（县）委常委", "区（县）市场监管局局长", "区（县）人大常委会副主任"),
-    "township": ("党工委书记", "办事处主任", "镇长", "副镇长", "党委委员", "办事处副主任"),
-    "village": ("党支部书记", "村委会主任", "社区党委书记", "社区居委会主任", "村委会委员"),
+    "county": ("副{}长", "{}委常委", "{}人大常委会副主任", "{}政协副主席", "{}市场监管局局长"),
+    "街道": ("党工委书记", "办事处主任", "办事处副主任", "党工委委员"),
+    "镇": ("党委书记", "镇长", "副镇长", "党委委员"),
+    "乡": ("党委书记", "乡长", "副乡长", "党委委员"),
+    "社区": ("社区党委书记", "社区居委会主任", "社区居委会副主任"),
+    "村": ("村党支部书记", "村委会主任", "村委会委员"),
 }
-SAFETY_OFFICER = "食品安全员"
 
 
 def person_name(rng: random.Random) -> str:
@@ -107,7 +110,7 @@ def mobile(rng: random.Random) -> str:
 
 def address(rng: random.Random, county: str, township: str, village: str | None) -> str:
     where = f"株洲市{county}{township}"
-    if village and rng.random() < 0.5:
+    if village and village.endswith("村") and rng.random() < 0.7:
         return f"{where}{village}{rng.randrange(1, 40)}组{rng.randrange(1, 80)}号"
     return f"{where}{rng.choice(ROADS)}{rng.randrange(1, 400)}号"
 

@@ -69,7 +69,7 @@ PAGES: list[tuple[str, Title, PageFactory]] = [
         lazy("ui.pages.selfchecks_page", "SelfChecksPage"),
     ),
     ("sampling", QT_TRANSLATE_NOOP("Pages", "抽检与快检"), lazy("ui.pages.sampling_page", "SamplingPage")),
-    ("reports", QT_TRANSLATE_NOOP("Pages", "报表"), placeholder("reports")),
+    ("reports", QT_TRANSLATE_NOOP("Pages", "报表"), lazy("ui.pages.reports_page", "ReportsPage")),
     ("sync", QT_TRANSLATE_NOOP("Pages", "数据同步"), placeholder("sync")),
     ("settings", QT_TRANSLATE_NOOP("Pages", "设置"), lazy("ui.pages.settings_page", "SettingsPage")),
 ]

@@ -1,0 +1,93 @@
+"""The 报表 page's work off the UI thread: the headline figures, and writing the file (Qt-free services)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from msfood.domain.periods import Period
+from msfood.progress import Progress
+from msfood.reports.model import Headline
+from msfood.services import queries
+from ui.context import AppContext
+from ui.i18n import is_english
+
+
+def report_lang() -> str | None:
+    return "en" if is_english() else None
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What to report on; `kind` is all | supervision | selfcheck | sampling | tasks."""
+
+    period: Period
+    as_of: dt.date
+    region: str | None
+    kind: str
+    cadre_phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Figures:
+    request: ReportRequest
+    stats: Any  # msfood.metrics.results.Stats
+    headline: tuple[Headline, ...]
+    fingerprint: str
+    region_label: str
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    note: str | None  # why the asked body font is not the one used
+
+
+def load_figures(context: AppContext, request: ReportRequest) -> Figures:
+    """On the worker thread: the figures and the headline as the report prints them."""
+    from msfood.metrics import compute_stats
+    from msfood.reports import build_content
+
+    lang = report_lang()
+    with queries.read_sessions(context.database)() as session:
+        stats = compute_stats(
+            session, period=request.period, as_of=request.as_of, region=request.region, clock=context.clock
+        )
+        kind = "supervision" if request.kind == "tasks" else request.kind
+        content = build_content(session, stats, kind=kind, clock=context.clock, lang=lang)
+    headline, fingerprint = content.headline, content.fingerprint
+    if request.kind == "tasks":
+        from msfood.reports.papers import task_sheets, tasks_fingerprint
+        from msfood.reports.texts import Texts
+
+        sheets = task_sheets(stats.supervision.obligations, Texts(lang), cadre_phone=request.cadre_phone)
+        label = QCoreApplication.translate("ReportsPage", "督导任务单")
+        detail = QCoreApplication.translate("ReportsPage", "共 {n} 项任务，已完成 {done} 项").format(
+            n=sum(s.due for s in sheets), done=sum(s.done for s in sheets)
+        )
+        cadres = QCoreApplication.translate("ReportsPage", "{n} 名干部").format(n=len(sheets))
+        headline = (Headline(label, cadres, detail), *headline)
+        fingerprint = tasks_fingerprint(stats.supervision, sheets)
+    return Figures(request, stats, headline, fingerprint, content.region_label)
+
+
+def write_file(context: AppContext, request: ReportRequest, out: Path) -> Generator[Progress, None, Written]:
+    """On the worker thread: the report (or 督导任务单) at `out`, PDF or XLSX by its suffix."""
+    from msfood.reports import body_font, write_report, write_tasks
+
+    common: dict[str, Any] = dict(
+        actor=context.actor, period=request.period, out=out, as_of=request.as_of, region=request.region,
+        clock=context.clock, lang=report_lang(),
+    )  # fmt: skip
+    with queries.read_sessions(context.database)() as session:
+        note = body_font(session).note if out.suffix.lower() == ".pdf" else None
+        if request.kind == "tasks":
+            path = yield from write_tasks(session, cadre_phone=request.cadre_phone, **common)
+        else:
+            path = yield from write_report(session, kind=request.kind, **common)
+    return Written(path, note)

@@ -143,15 +143,18 @@ class Op(QObject):
 
     def _on_worker_progress_changed(self, step: Progress) -> None:
         self.progress_changed.emit(step)
-        if self.dialog is None or self.worker.cancelled:
+        # A local: a modal dialog's setValue processes events, which may deliver the result and
+        # clear self.dialog (_finish) before this returns.
+        dialog = self.dialog
+        if dialog is None or self.worker.cancelled:
             return
-        if step.total:
-            self.dialog.setMaximum(step.total)
-            self.dialog.setValue(min(step.done, step.total))
-        else:
-            self.dialog.setMaximum(0)
         if step.label:
-            self.dialog.setLabelText(step.label)
+            dialog.setLabelText(step.label)
+        if step.total:
+            dialog.setMaximum(step.total)
+            dialog.setValue(min(step.done, step.total))
+        else:
+            dialog.setMaximum(0)
 
     def _finish(self) -> None:
         _RUNNING.discard(self)

@@ -97,3 +97,21 @@ class AppSettings:
     @dashboard_period_kind.setter
     def dashboard_period_kind(self, value: str) -> None:
         self._qs.setValue("dashboard/period_kind", value)
+
+    @property
+    def reports_folder(self) -> str:
+        """Where the 报表 page last saved a report ("" until it has)."""
+        return self._str("reports/folder")
+
+    @reports_folder.setter
+    def reports_folder(self, value: str) -> None:
+        self._qs.setValue("reports/folder", value)
+
+    @property
+    def sync_folder(self) -> str:
+        """The folder (or drive) the 数据同步 page last wrote bundles to or read them from."""
+        return self._str("sync/folder")
+
+    @sync_folder.setter
+    def sync_folder(self, value: str) -> None:
+        self._qs.setValue("sync/folder", value)

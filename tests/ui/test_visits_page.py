@@ -119,3 +119,28 @@ def test_a_figure_opens_the_overdue_problems(qtbot: Any, context: Any, clock: An
     assert page.problems.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     wait_ops()
     assert page.problems.count_label.text() == "共 1 条"
+
+
+def test_the_checklist_is_answered_on_the_visit(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
+    from msfood.db.models import VisitAnswer
+    from ui.pages.visits_page import VisitsPage
+
+    page = open_page(qtbot, context, clock, wait_ops, VisitsPage)
+    form = page.visits.new_record()
+    form.fields["cadre_id"].choose_first("zy")
+    form.fields["business_id"].choose_first("hdl")
+    checklist = form.fields["answers"]
+    assert checklist.table.rowCount() == 9  # the national checklist: four task areas and five more
+    assert checklist.table.item(4, 0).text() == "两员配备"
+    choose(checklist.combo(0), "符合")
+    choose(checklist.combo(4), "不符合")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.visits.current_form is None)
+    visit = visits_today(context)[0]
+    with context.database.sessions() as session:
+        stored_answers = session.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit.id))
+        answers = {a.answer for a in stored_answers}
+    assert answers == {"yes", "no"}
+    form = page.visits.open_record(visit.id)
+    assert form.fields["answers"].combo(4).currentText() == "不符合"
+    assert form.fields["answers"].combo(1).currentText() == "（未填）"

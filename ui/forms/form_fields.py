@@ -36,6 +36,20 @@ def make(decl: FieldDecl, context: Any) -> Field:
     sessions = queries.read_sessions(context.database)
     if decl.kind in SIMPLE:
         return SIMPLE[decl.kind](decl)  # type: ignore[abstract]
+    if decl.kind == "checklist":
+        from msfood.services.rules import list_checklist
+        from ui.forms.checklist_editor import ChecklistEditor
+
+        with sessions() as session:
+            return ChecklistEditor(decl, list_checklist(session))
+    if decl.kind == "combo" and decl.name == "food_category":
+        from dataclasses import replace
+
+        from msfood.services.rules import list_food_categories
+
+        with sessions() as session:
+            names = tuple(list_food_categories(session)) or decl.options
+        return ComboField(replace(decl, options=names))
     if decl.kind == "region":
         with sessions() as session:
             return RegionField(decl, queries.region_choices(session))

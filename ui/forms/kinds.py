@@ -171,6 +171,7 @@ def _load_visit(session: Any, record_id: str) -> dict[str, Any]:
         "cadre_id": view.cadre_id, "cadre_id_text": f"{view.cadre_name}（{view.cadre_phone}）",
         "business_id": view.business_id, "business_id_text": view.business_name,
         "visit_date": view.visit_date, "mode": view.mode, "remarks": view.remarks, "problems": problems,
+        "answers": {a.item_id: a.answer for a in view.answers},
     }  # fmt: skip
 
 
@@ -182,6 +183,7 @@ VISIT = FormSpec(
         BUSINESS_PICK,
         F("visit_date", N("Forms", "督导日期"), "date", required=True, today=True, sticky=True),
         F("mode", N("Forms", "督导方式"), "choice", required=True, enum=VISIT_MODE, sticky=True),
+        F("answers", N("Forms", "检查情况"), "checklist"),
         F("problems", N("Forms", "发现问题"), "problems", aliases=PROBLEM_ALIASES),
         F("remarks", N("Forms", "备注"), "text"),
     ),

@@ -244,25 +244,50 @@ def check_members(bundle: OpenBundle) -> None:
 def read_rows(bundle: OpenBundle, table: str) -> Iterator[list[Any]]:
     """The rows of one data member, one decoded JSON array per line, never the whole member at once."""
     member = DATA + table + ".jsonl"
+    line_no = 0
+
+    def bad(row: int) -> ValidationError:
+        return refuse("bundle.bad_row", file=bundle.file_name, member=member, row=row)
+
     try:
         with bundle.zip.open(member) as handle:
-            line_no = 0
+            pending = b""
             while True:
-                line = handle.readline(MAX_LINE + 1)
-                if not line:
+                block = handle.read(READ_BLOCK)
+                data = pending + block
+                lines = data.split(b"\n")
+                pending = lines.pop()  # the unfinished last line (b"" after a final newline)
+                too_long = [i for i, line in enumerate(lines) if len(line) >= MAX_LINE]
+                if too_long or len(pending) >= MAX_LINE:
+                    raise bad(line_no + 1 + (too_long[0] if too_long else len(lines)))
+                if lines:
+                    yield from _decode_lines(lines, line_no, bad)
+                    line_no += len(lines)
+                if not block:
+                    if pending:
+                        raise bad(line_no + 1)  # no newline at the end
                     return
-                line_no += 1
-                if len(line) > MAX_LINE or not line.endswith(b"\n"):
-                    raise refuse("bundle.bad_row", file=bundle.file_name, member=member, row=line_no)
-                try:
-                    row = json.loads(line)
-                except ValueError as exc:
-                    raise refuse("bundle.bad_row", file=bundle.file_name, member=member, row=line_no) from exc
-                if not isinstance(row, list):
-                    raise refuse("bundle.bad_row", file=bundle.file_name, member=member, row=line_no)
-                yield row
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError) as exc:
         raise refuse("bundle.corrupt", file=bundle.file_name, member=member) from exc
+
+
+def _decode_lines(lines: list[bytes], before: int, bad: Any) -> list[list[Any]]:
+    """One JSON array per line, each decoded on its own (from text decoded once for the whole block:
+    no per-line encoding sniffing); the first bad line is named."""
+    try:
+        texts: list[str] | None = b"\n".join(lines).decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        texts = None
+    rows = []
+    for n, line in enumerate(lines, start=before + 1):
+        try:
+            row = json.loads(texts[n - before - 1] if texts is not None else line)
+        except ValueError as exc:  # UnicodeDecodeError included
+            raise bad(n) from exc
+        if type(row) is not list:
+            raise bad(n)
+        rows.append(row)
+    return rows
 
 
 def read_attachment(bundle: OpenBundle, sha256: str) -> bytes:

@@ -1,22 +1,24 @@
 """The figures for a quarter (msfood.metrics.compute_stats, in process) against bare SQL.
 
-    .venv/bin/python -m benchmarks.bench_stats [--scale city] [--runs 3]
+    .venv/bin/python -m benchmarks --only stats [--scale city]
 
 Target (Foundation): at most 1.5 x the bare SQL aggregates for the same figures (one plain GROUP BY
 query per figure, no ORM, below), and under 1 s on the city demo. Both sides run on the same database
-file with a warm page cache; the best of `runs` is kept.
+file with a warm page cache, each in its own process after one warm-up; the best of `runs` is kept.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sqlite3
-import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks.demo_data import TODAY, demo_db
+from benchmarks.harness import best_of
 
+NAME = "stats_quarter"
+TARGET = {"ratio": 1.5, "seconds": {"city": 1.0}}
 PERIOD_START, PERIOD_END = dt.date(2026, 10, 1), dt.date(2026, 12, 31)
 AS_OF = TODAY.date()
 JUDGED = min(PERIOD_END, AS_OF)
@@ -50,7 +52,7 @@ BASELINE = {
         WHERE kind = 'monthly' AND period_key BETWEEN :m0 AND :m1 AND deleted = 0 GROUP BY business_id""",
     "platform": """
         SELECT DISTINCT business_id FROM selfchecks
-        WHERE kind != 'daily' AND record_date BETWEEN :s AND :j AND deleted = 0""",
+        WHERE kind IN ('weekly', 'monthly') AND record_date BETWEEN :s AND :j AND deleted = 0""",
     "sampling": """
         SELECT sampling_type, food_category, result, COUNT(*) FROM samplings
         WHERE deleted = 0 AND sample_date BETWEEN :s AND :j GROUP BY sampling_type, food_category, result""",
@@ -65,7 +67,7 @@ BASELINE = {
 }
 
 
-def baseline(path: Path) -> float:
+def _bare(path: Path) -> None:
     from msfood.domain.periods import week_key
 
     params = {
@@ -75,45 +77,35 @@ def baseline(path: Path) -> float:
     }
     conn = sqlite3.connect(path)
     try:
-        started = time.perf_counter()
         for sql in BASELINE.values():
             conn.execute(sql, params).fetchall()
-        return time.perf_counter() - started
     finally:
         conn.close()
 
 
-def msfood_stats(path: Path) -> tuple[float, dict]:  # type: ignore[type-arg]
+def prepare(scale: str, runs: int) -> dict[str, Any]:
+    path = demo_db(scale)
+    _bare(path)  # warm the page cache for both sides
+    return {"db": str(path), "runs": runs}
+
+
+def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
+    path = Path(ctx["db"])
+    _bare(path)  # warm-up, as msfood's side gets one
+    return best_of(ctx["runs"], lambda: _bare(path))
+
+
+def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     from msfood.db.engine import open_database
     from msfood.metrics import compute_stats
 
-    database = open_database(path)
+    database = open_database(Path(ctx["db"]))
     try:
         with database.sessions() as session:
-            started = time.perf_counter()
-            stats = compute_stats(session, period="2026Q4", as_of=AS_OF)
-            return time.perf_counter() - started, stats.to_json()
+            compute = lambda: compute_stats(session, period="2026Q4", as_of=AS_OF)  # noqa: E731
+            stats = compute()  # warm-up: compiled statements, imports
+            result = best_of(ctx["runs"], compute)
+            result["due"] = stats.supervision.total.due
+            return result
     finally:
         database.close()
-
-
-def measure(scale: str = "city", runs: int = 3) -> dict[str, dict[str, float]]:
-    path = demo_db(scale)
-    baseline(path)  # warm the page cache for both
-    ours = min(msfood_stats(path)[0] for _ in range(runs))
-    bare = min(baseline(path) for _ in range(runs))
-    return {"stats_quarter": {"msfood_s": ours, "baseline_s": bare, "ratio": ours / bare}}
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", default="city", choices=("station", "county", "city"))
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    for name, row in measure(args.scale, args.runs).items():
-        print(f"{name:<20} msfood {row['msfood_s']:.3f}s  baseline {row['baseline_s']:.3f}s  "
-              f"ratio {row['ratio']:.2f}")
-
-
-if __name__ == "__main__":
-    main()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from msfood.db.models import SelfCheck
 from msfood.demo.model import DemoBusiness, World
@@ -20,6 +21,12 @@ from msfood.domain.periods import month_key, period_of, week_key
 FULL, PARTIAL = 0.85, 0.97  # cumulative shares: full, partial, then inactive
 ISSUE_RATE = 0.02
 COLUMNS = ("id", "business_id", "kind", "record_date", "period_key", "issues_found", "rectified", "recorder")
+
+
+class Plan(NamedTuple):
+    days: list[str]  # operating days (ISO text) in the window up to today
+    weeks: list[tuple[str, dt.date]]
+    months: list[tuple[str, list[dt.date]]]
 
 
 class SelfCheckMaker:
@@ -35,6 +42,7 @@ class SelfCheckMaker:
         self.month = {d: month_key(d) for d in self.text}
         self.week_end = {self.week[d]: period_of("week", d).end for d in self.text}
         self.month_end = {self.month[d]: period_of("month", d).end for d in self.text}
+        self.plans: dict[str, Plan | None] = {}
 
     def run(self) -> Iterator[int]:
         for done, b in enumerate(self.world.businesses, 1):
@@ -43,23 +51,69 @@ class SelfCheckMaker:
             if done % 5000 == 0:
                 yield done
 
+    def _plan(self, b: DemoBusiness) -> Plan | None:
+        """The days a business may record on; shared by every business with the same calendar."""
+        plain = not b.statuses and not b.closures
+        if plain and b.rest_days in self.plans:
+            return self.plans[b.rest_days]
+        days = b.calendar.days(self.world.window_start, self.world.end)
+        plan = None
+        if days:
+            plan = Plan([self.text[d] for d in days], self._weeks(b, days), self._months(b, days))
+        if plain:
+            self.plans[b.rest_days] = plan
+        return plan
+
+    def _weeks(self, b: DemoBusiness, days: list[dt.date]) -> list[tuple[str, dt.date]]:
+        """(week key, its last operating day) for the weeks whose record may exist by today."""
+        last: dict[str, dt.date] = {}
+        for d in days:
+            last[self.week[d]] = d
+        found = []
+        for key, day in last.items():
+            week_end = self.week_end[key]
+            if week_end > self.world.end:  # the week is not over: its record falls on its last operating day
+                remaining = b.calendar.days(day, week_end)
+                if not remaining or remaining[-1] > self.world.end:
+                    continue
+            found.append((key, day))
+        return found
+
+    def _months(self, b: DemoBusiness, days: list[dt.date]) -> list[tuple[str, list[dt.date]]]:
+        """(month key, the operating days from the 20th on) for each month with any."""
+        late: dict[str, list[dt.date]] = {}
+        for d in days:
+            if d.day >= 20:
+                late.setdefault(self.month[d], []).append(d)
+        found = []
+        for key, candidates in late.items():
+            month_end = self.month_end[key]
+            if month_end > self.world.end:
+                candidates = b.calendar.days(candidates[0], month_end)
+            found.append((key, candidates))
+        return found
+
     def _business(self, b: DemoBusiness) -> None:
-        rng, world = self.rng, self.world
-        days = b.calendar.days(world.window_start, world.end)
-        if not days:
+        rng = self.rng
+        plan = self._plan(b)
+        if plan is None:
             return
         habit = rng.random()
         if habit >= PARTIAL:
             return  # not on the platform
         miss = 0.0 if habit < FULL else rng.uniform(0.03, 0.35)
         periodic_miss = 0.005 if habit < FULL else 0.3
-        self._daily(b, days, miss)
-        self._weekly(b, days, periodic_miss)
-        self._monthly(b, days, periodic_miss)
+        self._daily(b, plan.days, miss)
+        for key, day in plan.weeks:
+            if rng.random() >= periodic_miss:
+                self._add(b, "weekly", day, key)
+        for key, candidates in plan.months:
+            day = rng.choice(candidates)
+            if day <= self.world.end and rng.random() >= periodic_miss:
+                self._add(b, "monthly", day, key)
 
-    def _daily(self, b: DemoBusiness, days: list[dt.date], miss: float) -> None:
-        rng, text, joined, officer = self.rng, self.text, self.joined, b.officer
-        keys = [text[d] for d in days]
+    def _daily(self, b: DemoBusiness, keys: list[str], miss: float) -> None:
+        rng, joined, officer = self.rng, self.joined, b.officer
         if miss:
             keys = [k for k in keys if rng.random() >= miss]
         head = f"{b.id}\x1fdaily\x1f"
@@ -76,34 +130,6 @@ class SelfCheckMaker:
             (self.joined(f"{b.id}\x1f{kind}\x1f{key}"), b.id, kind, day.isoformat(), key, issues,
              1 if issues else None, b.officer)
         )
-
-    def _weekly(self, b: DemoBusiness, days: list[dt.date], miss: float) -> None:
-        last: dict[str, dt.date] = {}
-        for d in days:
-            last[self.week[d]] = d
-        end = self.world.end
-        for key, day in last.items():
-            week_end = self.week_end[key]
-            if week_end > end:  # the week is not over: its record falls on its last operating day
-                remaining = b.calendar.days(day, week_end)
-                if not remaining or remaining[-1] > end:
-                    continue
-            if self.rng.random() >= miss:
-                self._add(b, "weekly", day, key)
-
-    def _monthly(self, b: DemoBusiness, days: list[dt.date], miss: float) -> None:
-        late: dict[str, list[dt.date]] = {}
-        for d in days:
-            if d.day >= 20:
-                late.setdefault(self.month[d], []).append(d)
-        end = self.world.end
-        for key, candidates in late.items():
-            month_end = self.month_end[key]
-            if month_end > end:
-                candidates = b.calendar.days(candidates[0], month_end)
-            day = self.rng.choice(candidates)
-            if day <= end and self.rng.random() >= miss:
-                self._add(b, "monthly", day, key)
 
 
 def write_selfchecks(world: World, writer: BulkWriter) -> Iterator[int]:

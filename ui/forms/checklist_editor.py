@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from msfood.domain.enums import ANSWER
@@ -13,9 +13,9 @@ from msfood.i18n import language
 from ui.forms.fields import Field, FieldDecl, form_text, tr
 
 HEADERS = (
-    QT_TRANSLATE_NOOP("Forms", "检查项目"),
-    QT_TRANSLATE_NOOP("Forms", "内容"),
-    QT_TRANSLATE_NOOP("Forms", "结论"),
+    QT_TR_NOOP("检查项目"),
+    QT_TR_NOOP("内容"),
+    QT_TR_NOOP("结论"),
 )
 
 

@@ -36,8 +36,8 @@ def tr(text: str) -> str:
 
 
 def form_text(text: str) -> str:
-    """Translate a label declared with QT_TRANSLATE_NOOP("Forms", ...)."""
-    return QCoreApplication.translate("Forms", text)
+    """Translate a label declared with QT_TR_NOOP(...) (the empty context too)."""
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class FieldDecl:
     service's issues may use for it (a business picker answers for credit_code and licence_no)."""
 
     name: str
-    label: str  # a QT_TRANSLATE_NOOP("Forms", ...) literal
+    label: str  # a QT_TR_NOOP(...) literal
     kind: str  # text, date, choice, combo, bool, check, int, float, region, business, cadre, problems
     required: bool = False
     enum: Enum | None = None

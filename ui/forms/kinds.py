@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TR_NOOP
 
 from msfood.domain.calendar import format_rest_days
 from msfood.domain.defaults import FOOD_CATEGORIES
@@ -32,7 +32,6 @@ from msfood.services import assignments, queries, roster, sampling, selfchecks, 
 from msfood.services.saving import Saved, save_record
 from ui.forms.fields import FieldDecl
 
-N = QT_TRANSLATE_NOOP
 F = FieldDecl
 BUSINESS_ALIASES = ("credit_code", "licence_no", "business")
 CADRE_ALIASES = ("cadre_phone", "cadre")
@@ -42,7 +41,7 @@ PROBLEM_ALIASES = ("description", "deadline", "status", "closed_on", "problem_co
 @dataclass(frozen=True)
 class FormSpec:
     kind: str  # the list kind it edits (msfood.services.queries)
-    title: str  # a QT_TRANSLATE_NOOP("Forms", ...) literal
+    title: str  # a QT_TR_NOOP(...) literal
     fields: tuple[FieldDecl, ...]
     load: Callable[[Any, str], dict[str, Any]]
     save: Callable[[Any, dict[str, Any], str | None], Saved]
@@ -74,24 +73,24 @@ def _load_business(session: Any, record_id: str) -> dict[str, Any]:
 
 BUSINESS = FormSpec(
     kind="businesses",
-    title=N("Forms", "包保主体"),
+    title=QT_TR_NOOP("包保主体"),
     fields=(
-        F("name", N("Forms", "主体名称"), "text", required=True),
-        F("credit_code", N("Forms", "统一社会信用代码"), "text", placeholder=N("Forms", "18 位，摊贩可不填")),
-        F("licence_no", N("Forms", "许可证编号"), "text",
-          placeholder=N("Forms", "JY/SC/YB 开头，摊贩填登记号")),
-        F("form", N("Forms", "主体业态"), "choice", required=True, enum=BUSINESS_FORM),
-        F("grade", N("Forms", "包保等级"), "choice", required=True, enum=GRADE),
-        F("high_risk", N("Forms", "高风险"), "check"),
-        F("region_code", N("Forms", "所属区划"), "region", required=True),
-        F("scale", N("Forms", "经营规模"), "choice", enum=SCALE),
-        F("risk_grade", N("Forms", "风险等级"), "choice", enum=GRADE),
-        F("address", N("Forms", "经营地址"), "text"),
-        F("principal", N("Forms", "负责人"), "text"),
-        F("phone", N("Forms", "联系电话"), "text"),
-        F("rest_days", N("Forms", "休息日"), "text", placeholder=N("Forms", "如 周六、周日；不休息则留空")),
-        F("status", N("Forms", "经营状态"), "choice", enum=BUSINESS_STATUS),
-        F("since", N("Forms", "状态日期"), "date"),
+        F("name", QT_TR_NOOP("主体名称"), "text", required=True),
+        F("credit_code", QT_TR_NOOP("统一社会信用代码"), "text", placeholder=QT_TR_NOOP("18 位，摊贩可不填")),
+        F("licence_no", QT_TR_NOOP("许可证编号"), "text",
+          placeholder=QT_TR_NOOP("JY/SC/YB 开头，摊贩填登记号")),
+        F("form", QT_TR_NOOP("主体业态"), "choice", required=True, enum=BUSINESS_FORM),
+        F("grade", QT_TR_NOOP("包保等级"), "choice", required=True, enum=GRADE),
+        F("high_risk", QT_TR_NOOP("高风险"), "check"),
+        F("region_code", QT_TR_NOOP("所属区划"), "region", required=True),
+        F("scale", QT_TR_NOOP("经营规模"), "choice", enum=SCALE),
+        F("risk_grade", QT_TR_NOOP("风险等级"), "choice", enum=GRADE),
+        F("address", QT_TR_NOOP("经营地址"), "text"),
+        F("principal", QT_TR_NOOP("负责人"), "text"),
+        F("phone", QT_TR_NOOP("联系电话"), "text"),
+        F("rest_days", QT_TR_NOOP("休息日"), "text", placeholder=QT_TR_NOOP("如 周六、周日；不休息则留空")),
+        F("status", QT_TR_NOOP("经营状态"), "choice", enum=BUSINESS_STATUS),
+        F("since", QT_TR_NOOP("状态日期"), "date"),
     ),
     load=_load_business,
     save=lambda uow, v, rid: roster.save_business(uow, **_given(v), business_id=rid),
@@ -108,14 +107,14 @@ def _load_cadre(session: Any, record_id: str) -> dict[str, Any]:
 
 CADRE = FormSpec(
     kind="cadres",
-    title=N("Forms", "包保干部"),
+    title=QT_TR_NOOP("包保干部"),
     fields=(
-        F("name", N("Forms", "姓名"), "text", required=True),
-        F("phone", N("Forms", "手机号"), "text", required=True, placeholder=N("Forms", "11 位手机号")),
-        F("level", N("Forms", "包保层级"), "choice", required=True, enum=LEVEL),
-        F("region_code", N("Forms", "所属区划"), "region", required=True),
-        F("title", N("Forms", "职务"), "text"),
-        F("workplace", N("Forms", "工作单位"), "text"),
+        F("name", QT_TR_NOOP("姓名"), "text", required=True),
+        F("phone", QT_TR_NOOP("手机号"), "text", required=True, placeholder=QT_TR_NOOP("11 位手机号")),
+        F("level", QT_TR_NOOP("包保层级"), "choice", required=True, enum=LEVEL),
+        F("region_code", QT_TR_NOOP("所属区划"), "region", required=True),
+        F("title", QT_TR_NOOP("职务"), "text"),
+        F("workplace", QT_TR_NOOP("工作单位"), "text"),
     ),
     load=_load_cadre,
     save=lambda uow, v, rid: roster.save_cadre(uow, **_given(v), cadre_id=rid),
@@ -126,13 +125,13 @@ CADRE = FormSpec(
 
 # --- assignments and visits -----------------------------------------------------------------------
 
-BUSINESS_PICK = F("business_id", N("Forms", "包保主体"), "business", required=True, aliases=BUSINESS_ALIASES,
-                  placeholder=N("Forms", "输入名称、拼音首字母或信用代码"))
+BUSINESS_PICK = F("business_id", QT_TR_NOOP("包保主体"), "business", required=True, aliases=BUSINESS_ALIASES,
+                  placeholder=QT_TR_NOOP("输入名称、拼音首字母或信用代码"))
 
 
 def _cadre_pick(sticky: bool = False) -> FieldDecl:
-    return F("cadre_id", N("Forms", "包保干部"), "cadre", required=True, aliases=CADRE_ALIASES, sticky=sticky,
-             placeholder=N("Forms", "输入姓名、拼音首字母或手机号"))
+    return F("cadre_id", QT_TR_NOOP("包保干部"), "cadre", required=True, aliases=CADRE_ALIASES, sticky=sticky,
+             placeholder=QT_TR_NOOP("输入姓名、拼音首字母或手机号"))
 
 
 def _load_assignment(session: Any, record_id: str) -> dict[str, Any]:
@@ -147,14 +146,14 @@ def _load_assignment(session: Any, record_id: str) -> dict[str, Any]:
 
 ASSIGNMENT = FormSpec(
     kind="assignments",
-    title=N("Forms", "包保关系"),
+    title=QT_TR_NOOP("包保关系"),
     fields=(
         _cadre_pick(),
         BUSINESS_PICK,
-        F("start_date", N("Forms", "开始日期"), "date", required=True, today=True),
-        F("end_date", N("Forms", "结束日期"), "date"),
-        F("end_reason", N("Forms", "结束原因"), "text"),
-        F("pledge_signed_on", N("Forms", "承诺书签订日期"), "date"),
+        F("start_date", QT_TR_NOOP("开始日期"), "date", required=True, today=True),
+        F("end_date", QT_TR_NOOP("结束日期"), "date"),
+        F("end_reason", QT_TR_NOOP("结束原因"), "text"),
+        F("pledge_signed_on", QT_TR_NOOP("承诺书签订日期"), "date"),
     ),
     load=_load_assignment,
     save=lambda uow, v, rid: assignments.assign(uow, **_given(v), assignment_id=rid),
@@ -177,15 +176,15 @@ def _load_visit(session: Any, record_id: str) -> dict[str, Any]:
 
 VISIT = FormSpec(
     kind="visits",
-    title=N("Forms", "督导记录"),
+    title=QT_TR_NOOP("督导记录"),
     fields=(
         _cadre_pick(sticky=True),
         BUSINESS_PICK,
-        F("visit_date", N("Forms", "督导日期"), "date", required=True, today=True, sticky=True),
-        F("mode", N("Forms", "督导方式"), "choice", required=True, enum=VISIT_MODE, sticky=True),
-        F("answers", N("Forms", "检查情况"), "checklist"),
-        F("problems", N("Forms", "发现问题"), "problems", aliases=PROBLEM_ALIASES),
-        F("remarks", N("Forms", "备注"), "text"),
+        F("visit_date", QT_TR_NOOP("督导日期"), "date", required=True, today=True, sticky=True),
+        F("mode", QT_TR_NOOP("督导方式"), "choice", required=True, enum=VISIT_MODE, sticky=True),
+        F("answers", QT_TR_NOOP("检查情况"), "checklist"),
+        F("problems", QT_TR_NOOP("发现问题"), "problems", aliases=PROBLEM_ALIASES),
+        F("remarks", QT_TR_NOOP("备注"), "text"),
     ),
     load=_load_visit,
     save=lambda uow, v, rid: visits.record_visit(uow, **_given(v), visit_id=rid),
@@ -207,12 +206,12 @@ def _load_problem(session: Any, record_id: str) -> dict[str, Any]:
 
 PROBLEM = FormSpec(
     kind="problems",
-    title=N("Forms", "整改问题"),
+    title=QT_TR_NOOP("整改问题"),
     fields=(
-        F("description", N("Forms", "问题描述"), "text"),
-        F("deadline", N("Forms", "整改期限"), "date"),
-        F("status", N("Forms", "整改状态"), "choice", required=True, enum=PROBLEM_STATUS),
-        F("closed_on", N("Forms", "整改完成日期"), "date"),
+        F("description", QT_TR_NOOP("问题描述"), "text"),
+        F("deadline", QT_TR_NOOP("整改期限"), "date"),
+        F("status", QT_TR_NOOP("整改状态"), "choice", required=True, enum=PROBLEM_STATUS),
+        F("closed_on", QT_TR_NOOP("整改完成日期"), "date"),
     ),
     load=_load_problem,
     save=lambda uow, v, rid: visits.update_problem(uow, problem_id=rid or "", **_given(v)),
@@ -234,14 +233,14 @@ def _load_selfcheck(session: Any, record_id: str) -> dict[str, Any]:
 
 SELFCHECK = FormSpec(
     kind="selfchecks",
-    title=N("Forms", "自查记录"),
+    title=QT_TR_NOOP("自查记录"),
     fields=(
         BUSINESS_PICK,
-        F("kind", N("Forms", "类型"), "choice", required=True, enum=SELFCHECK_KIND, sticky=True),
-        F("record_date", N("Forms", "日期"), "date", required=True, today=True, sticky=True),
-        F("issues_found", N("Forms", "发现问题数"), "int"),
-        F("rectified", N("Forms", "已整改"), "bool"),
-        F("recorder", N("Forms", "记录人"), "text", sticky=True),
+        F("kind", QT_TR_NOOP("类型"), "choice", required=True, enum=SELFCHECK_KIND, sticky=True),
+        F("record_date", QT_TR_NOOP("日期"), "date", required=True, today=True, sticky=True),
+        F("issues_found", QT_TR_NOOP("发现问题数"), "int"),
+        F("rectified", QT_TR_NOOP("已整改"), "bool"),
+        F("recorder", QT_TR_NOOP("记录人"), "text", sticky=True),
     ),
     load=_load_selfcheck,
     save=lambda uow, v, rid: selfchecks.record_selfcheck(uow, **_given(v), selfcheck_id=rid),
@@ -265,23 +264,23 @@ def _load_sampling(session: Any, record_id: str) -> dict[str, Any]:
 
 SAMPLING = FormSpec(
     kind="samplings",
-    title=N("Forms", "抽检记录"),
+    title=QT_TR_NOOP("抽检记录"),
     fields=(
-        F("sample_no", N("Forms", "抽样单编号"), "text", required=True),
+        F("sample_no", QT_TR_NOOP("抽样单编号"), "text", required=True),
         BUSINESS_PICK,
-        F("sample_date", N("Forms", "抽样日期"), "date", required=True, today=True),
-        F("sampling_type", N("Forms", "抽检类型"), "choice", required=True, enum=SAMPLING_TYPE),
-        F("food_category", N("Forms", "食品大类"), "combo", required=True, options=FOOD_CATEGORIES),
-        F("sample_name", N("Forms", "样品名称"), "text", required=True),
-        F("batch_info", N("Forms", "批号或生产日期"), "text"),
-        F("lab", N("Forms", "检验机构"), "text"),
-        F("lab_received_date", N("Forms", "送达检验机构日期"), "date"),
-        F("result", N("Forms", "检验结论"), "choice", enum=SAMPLING_RESULT),
-        F("result_date", N("Forms", "收到结论日期"), "date"),
-        F("failed_items", N("Forms", "不合格项目"), "text"),
-        F("retest_requested", N("Forms", "申请复检"), "check"),
-        F("disposal", N("Forms", "处置措施"), "text"),
-        F("disposal_closed_on", N("Forms", "处置完成日期"), "date"),
+        F("sample_date", QT_TR_NOOP("抽样日期"), "date", required=True, today=True),
+        F("sampling_type", QT_TR_NOOP("抽检类型"), "choice", required=True, enum=SAMPLING_TYPE),
+        F("food_category", QT_TR_NOOP("食品大类"), "combo", required=True, options=FOOD_CATEGORIES),
+        F("sample_name", QT_TR_NOOP("样品名称"), "text", required=True),
+        F("batch_info", QT_TR_NOOP("批号或生产日期"), "text"),
+        F("lab", QT_TR_NOOP("检验机构"), "text"),
+        F("lab_received_date", QT_TR_NOOP("送达检验机构日期"), "date"),
+        F("result", QT_TR_NOOP("检验结论"), "choice", enum=SAMPLING_RESULT),
+        F("result_date", QT_TR_NOOP("收到结论日期"), "date"),
+        F("failed_items", QT_TR_NOOP("不合格项目"), "text"),
+        F("retest_requested", QT_TR_NOOP("申请复检"), "check"),
+        F("disposal", QT_TR_NOOP("处置措施"), "text"),
+        F("disposal_closed_on", QT_TR_NOOP("处置完成日期"), "date"),
     ),
     load=_load_sampling,
     save=lambda uow, v, rid: save_record(uow, "sampling", _given(v), record_id=rid, what="sampling"),
@@ -300,16 +299,16 @@ def _load_rapid(session: Any, record_id: str) -> dict[str, Any]:
 
 RAPID_TEST = FormSpec(
     kind="rapid_tests",
-    title=N("Forms", "快检记录"),
+    title=QT_TR_NOOP("快检记录"),
     fields=(
         BUSINESS_PICK,
-        F("test_date", N("Forms", "快检日期"), "date", required=True, today=True, sticky=True),
-        F("sample_name", N("Forms", "样品名称"), "text", required=True),
-        F("item", N("Forms", "检测项目"), "combo", required=True, options=RAPID_ITEMS, sticky=True),
-        F("batches", N("Forms", "检测批次"), "int", required=True),
-        F("positives", N("Forms", "阳性批次"), "int", required=True),
-        F("disposal", N("Forms", "处置情况"), "text"),
-        F("destroyed_kg", N("Forms", "销毁数量（千克）"), "text"),
+        F("test_date", QT_TR_NOOP("快检日期"), "date", required=True, today=True, sticky=True),
+        F("sample_name", QT_TR_NOOP("样品名称"), "text", required=True),
+        F("item", QT_TR_NOOP("检测项目"), "combo", required=True, options=RAPID_ITEMS, sticky=True),
+        F("batches", QT_TR_NOOP("检测批次"), "int", required=True),
+        F("positives", QT_TR_NOOP("阳性批次"), "int", required=True),
+        F("disposal", QT_TR_NOOP("处置情况"), "text"),
+        F("destroyed_kg", QT_TR_NOOP("销毁数量（千克）"), "text"),
     ),
     load=_load_rapid,
     save=lambda uow, v, rid: sampling.record_rapid_test(uow, **_given(v), rapid_test_id=rid),

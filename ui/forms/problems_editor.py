@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,10 +23,10 @@ from msfood.i18n import language
 from ui.forms.fields import Field, FieldDecl, form_text, tr
 
 HEADERS = (
-    QT_TRANSLATE_NOOP("Forms", "问题描述"),
-    QT_TRANSLATE_NOOP("Forms", "整改期限"),
-    QT_TRANSLATE_NOOP("Forms", "整改状态"),
-    QT_TRANSLATE_NOOP("Forms", "整改完成日期"),
+    QT_TR_NOOP("问题描述"),
+    QT_TR_NOOP("整改期限"),
+    QT_TR_NOOP("整改状态"),
+    QT_TR_NOOP("整改完成日期"),
 )
 DESCRIPTION, DEADLINE, STATUS, CLOSED_ON = range(4)
 

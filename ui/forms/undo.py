@@ -33,7 +33,7 @@ class RecordCommand(QUndoCommand):
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
     ) -> None:
-        what = QCoreApplication.translate("Forms", spec.title)
+        what = tr(spec.title)
         if before is None:
             text = tr("新增{0}").format(what)
         elif after is None:

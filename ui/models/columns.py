@@ -1,7 +1,7 @@
 """A list's columns: header, the raw value of a row, its text, and the query's sort key.
 
-Headers are marked with QT_TRANSLATE_NOOP("Columns", ...) where they are defined and translated
-when shown. Values are the row's raw Python values (dates, ints, codes); `text` turns them into what
+Headers are marked with QT_TR_NOOP(...) where they are defined (pyside6-lupdate files them under the
+empty context, like the bare tr("...") calls) and translated when shown. Values are the row's raw Python values (dates, ints, codes); `text` turns them into what
 people read (enumeration labels in the current language, 是/否, ISO dates).
 """
 
@@ -49,7 +49,7 @@ class Column:
     """One column. `field` names the row attribute; `sort` the query's sort key (None: not sortable)."""
 
     field: str
-    header: str  # a QT_TRANSLATE_NOOP("Columns", ...) literal
+    header: str  # a QT_TR_NOOP(...) literal
     sort: str | None = None
     text: Callable[[Any], str] = plain
     width: int = 0  # a starting width in characters (0: fit the header)
@@ -62,7 +62,7 @@ class Column:
 
     @property
     def title(self) -> str:
-        return QCoreApplication.translate("Columns", self.header)
+        return tr(self.header)
 
     @property
     def numeric(self) -> bool:

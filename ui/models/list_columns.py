@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TR_NOOP
 
 from msfood.domain.enums import (
     BUSINESS_FORM,
@@ -16,102 +16,101 @@ from msfood.domain.enums import (
 )
 from ui.models.columns import Column, label_of
 
-N = QT_TRANSLATE_NOOP
 
 BUSINESS_COLUMNS = (
-    Column("name", N("Columns", "主体名称"), "name", width=22),
-    Column("credit_code", N("Columns", "统一社会信用代码"), "credit_code", width=20),
-    Column("licence_no", N("Columns", "许可证编号"), "licence_no", width=18),
-    Column("form", N("Columns", "主体业态"), "form", label_of(BUSINESS_FORM)),
-    Column("grade", N("Columns", "包保等级"), "grade"),
-    Column("high_risk", N("Columns", "高风险"), "high_risk"),
-    Column("region_name", N("Columns", "所属区划"), "region", width=12),
-    Column("status", N("Columns", "经营状态"), "status", label_of(BUSINESS_STATUS)),
-    Column("cadres", N("Columns", "包保干部"), width=12),
-    Column("principal", N("Columns", "负责人"), "principal"),
-    Column("phone", N("Columns", "联系电话"), "phone", width=14),
-    Column("address", N("Columns", "经营地址"), width=24),
+    Column("name", QT_TR_NOOP("主体名称"), "name", width=22),
+    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), "credit_code", width=20),
+    Column("licence_no", QT_TR_NOOP("许可证编号"), "licence_no", width=18),
+    Column("form", QT_TR_NOOP("主体业态"), "form", label_of(BUSINESS_FORM)),
+    Column("grade", QT_TR_NOOP("包保等级"), "grade"),
+    Column("high_risk", QT_TR_NOOP("高风险"), "high_risk"),
+    Column("region_name", QT_TR_NOOP("所属区划"), "region", width=12),
+    Column("status", QT_TR_NOOP("经营状态"), "status", label_of(BUSINESS_STATUS)),
+    Column("cadres", QT_TR_NOOP("包保干部"), width=12),
+    Column("principal", QT_TR_NOOP("负责人"), "principal"),
+    Column("phone", QT_TR_NOOP("联系电话"), "phone", width=14),
+    Column("address", QT_TR_NOOP("经营地址"), width=24),
 )
 
 CADRE_COLUMNS = (
-    Column("name", N("Columns", "姓名"), "name", width=10),
-    Column("phone", N("Columns", "手机号"), "phone", width=14),
-    Column("level", N("Columns", "包保层级"), "level", label_of(LEVEL)),
-    Column("title", N("Columns", "职务"), "title", width=14),
-    Column("workplace", N("Columns", "工作单位"), "workplace", width=20),
-    Column("region_name", N("Columns", "所属区划"), "region", width=12),
-    Column("businesses", N("Columns", "包保主体数"), "businesses"),
+    Column("name", QT_TR_NOOP("姓名"), "name", width=10),
+    Column("phone", QT_TR_NOOP("手机号"), "phone", width=14),
+    Column("level", QT_TR_NOOP("包保层级"), "level", label_of(LEVEL)),
+    Column("title", QT_TR_NOOP("职务"), "title", width=14),
+    Column("workplace", QT_TR_NOOP("工作单位"), "workplace", width=20),
+    Column("region_name", QT_TR_NOOP("所属区划"), "region", width=12),
+    Column("businesses", QT_TR_NOOP("包保主体数"), "businesses"),
 )
 
 ASSIGNMENT_COLUMNS = (
-    Column("cadre_name", N("Columns", "包保干部"), "cadre_name", width=10),
-    Column("cadre_phone", N("Columns", "手机号"), width=14),
-    Column("level", N("Columns", "包保层级"), "level", label_of(LEVEL)),
-    Column("business_name", N("Columns", "包保主体"), "business_name", width=22),
-    Column("credit_code", N("Columns", "统一社会信用代码"), width=20),
-    Column("grade", N("Columns", "包保等级"), "grade"),
-    Column("region_name", N("Columns", "所属区划"), width=12),
-    Column("start_date", N("Columns", "开始日期"), "start_date", width=11),
-    Column("end_date", N("Columns", "结束日期"), "end_date", width=11),
-    Column("end_reason", N("Columns", "结束原因"), width=14),
-    Column("pledge_signed_on", N("Columns", "承诺书签订日期"), width=11),
+    Column("cadre_name", QT_TR_NOOP("包保干部"), "cadre_name", width=10),
+    Column("cadre_phone", QT_TR_NOOP("手机号"), width=14),
+    Column("level", QT_TR_NOOP("包保层级"), "level", label_of(LEVEL)),
+    Column("business_name", QT_TR_NOOP("包保主体"), "business_name", width=22),
+    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), width=20),
+    Column("grade", QT_TR_NOOP("包保等级"), "grade"),
+    Column("region_name", QT_TR_NOOP("所属区划"), width=12),
+    Column("start_date", QT_TR_NOOP("开始日期"), "start_date", width=11),
+    Column("end_date", QT_TR_NOOP("结束日期"), "end_date", width=11),
+    Column("end_reason", QT_TR_NOOP("结束原因"), width=14),
+    Column("pledge_signed_on", QT_TR_NOOP("承诺书签订日期"), width=11),
 )
 
 VISIT_COLUMNS = (
-    Column("visit_date", N("Columns", "督导日期"), "visit_date", width=11),
-    Column("business_name", N("Columns", "包保主体"), "business_name", width=22),
-    Column("cadre_name", N("Columns", "包保干部"), "cadre_name", width=10),
-    Column("level", N("Columns", "包保层级"), "level", label_of(LEVEL)),
-    Column("mode", N("Columns", "督导方式"), "mode", label_of(VISIT_MODE)),
-    Column("problems", N("Columns", "发现问题数")),
-    Column("open_problems", N("Columns", "未销号问题")),
-    Column("region_name", N("Columns", "所属区划"), width=12),
-    Column("remarks", N("Columns", "备注"), width=20),
+    Column("visit_date", QT_TR_NOOP("督导日期"), "visit_date", width=11),
+    Column("business_name", QT_TR_NOOP("包保主体"), "business_name", width=22),
+    Column("cadre_name", QT_TR_NOOP("包保干部"), "cadre_name", width=10),
+    Column("level", QT_TR_NOOP("包保层级"), "level", label_of(LEVEL)),
+    Column("mode", QT_TR_NOOP("督导方式"), "mode", label_of(VISIT_MODE)),
+    Column("problems", QT_TR_NOOP("发现问题数")),
+    Column("open_problems", QT_TR_NOOP("未销号问题")),
+    Column("region_name", QT_TR_NOOP("所属区划"), width=12),
+    Column("remarks", QT_TR_NOOP("备注"), width=20),
 )
 
 PROBLEM_COLUMNS = (
-    Column("deadline", N("Columns", "整改期限"), "deadline", width=11),
-    Column("description", N("Columns", "问题描述"), width=24),
-    Column("status", N("Columns", "整改状态"), "status", label_of(PROBLEM_STATUS)),
-    Column("closed_on", N("Columns", "整改完成日期"), width=11),
-    Column("business_name", N("Columns", "包保主体"), "business_name", width=22),
-    Column("cadre_name", N("Columns", "包保干部"), width=10),
-    Column("visit_date", N("Columns", "督导日期"), "visit_date", width=11),
+    Column("deadline", QT_TR_NOOP("整改期限"), "deadline", width=11),
+    Column("description", QT_TR_NOOP("问题描述"), width=24),
+    Column("status", QT_TR_NOOP("整改状态"), "status", label_of(PROBLEM_STATUS)),
+    Column("closed_on", QT_TR_NOOP("整改完成日期"), width=11),
+    Column("business_name", QT_TR_NOOP("包保主体"), "business_name", width=22),
+    Column("cadre_name", QT_TR_NOOP("包保干部"), width=10),
+    Column("visit_date", QT_TR_NOOP("督导日期"), "visit_date", width=11),
 )
 
 SELFCHECK_COLUMNS = (
-    Column("record_date", N("Columns", "日期"), "record_date", width=11),
-    Column("kind", N("Columns", "类型"), text=label_of(SELFCHECK_KIND)),
-    Column("business_name", N("Columns", "包保主体"), width=22),
-    Column("credit_code", N("Columns", "统一社会信用代码"), width=20),
-    Column("region_name", N("Columns", "所属区划"), width=12),
-    Column("issues_found", N("Columns", "发现问题数")),
-    Column("rectified", N("Columns", "已整改")),
-    Column("recorder", N("Columns", "记录人")),
+    Column("record_date", QT_TR_NOOP("日期"), "record_date", width=11),
+    Column("kind", QT_TR_NOOP("类型"), text=label_of(SELFCHECK_KIND)),
+    Column("business_name", QT_TR_NOOP("包保主体"), width=22),
+    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), width=20),
+    Column("region_name", QT_TR_NOOP("所属区划"), width=12),
+    Column("issues_found", QT_TR_NOOP("发现问题数")),
+    Column("rectified", QT_TR_NOOP("已整改")),
+    Column("recorder", QT_TR_NOOP("记录人")),
 )
 
 SAMPLING_COLUMNS = (
-    Column("sample_no", N("Columns", "抽样单编号"), "sample_no", width=14),
-    Column("sample_date", N("Columns", "抽样日期"), "sample_date", width=11),
-    Column("business_name", N("Columns", "包保主体"), "business_name", width=22),
-    Column("sampling_type", N("Columns", "抽检类型"), "sampling_type", label_of(SAMPLING_TYPE)),
-    Column("food_category", N("Columns", "食品大类"), "food_category", width=12),
-    Column("sample_name", N("Columns", "样品名称"), width=12),
-    Column("result", N("Columns", "检验结论"), "result", label_of(SAMPLING_RESULT)),
-    Column("failed_items", N("Columns", "不合格项目"), width=12),
-    Column("result_date", N("Columns", "收到结论日期"), "result_date", width=11),
-    Column("disposal", N("Columns", "处置措施"), width=14),
-    Column("disposal_closed_on", N("Columns", "处置完成日期"), width=11),
+    Column("sample_no", QT_TR_NOOP("抽样单编号"), "sample_no", width=14),
+    Column("sample_date", QT_TR_NOOP("抽样日期"), "sample_date", width=11),
+    Column("business_name", QT_TR_NOOP("包保主体"), "business_name", width=22),
+    Column("sampling_type", QT_TR_NOOP("抽检类型"), "sampling_type", label_of(SAMPLING_TYPE)),
+    Column("food_category", QT_TR_NOOP("食品大类"), "food_category", width=12),
+    Column("sample_name", QT_TR_NOOP("样品名称"), width=12),
+    Column("result", QT_TR_NOOP("检验结论"), "result", label_of(SAMPLING_RESULT)),
+    Column("failed_items", QT_TR_NOOP("不合格项目"), width=12),
+    Column("result_date", QT_TR_NOOP("收到结论日期"), "result_date", width=11),
+    Column("disposal", QT_TR_NOOP("处置措施"), width=14),
+    Column("disposal_closed_on", QT_TR_NOOP("处置完成日期"), width=11),
 )
 
 RAPID_TEST_COLUMNS = (
-    Column("test_date", N("Columns", "快检日期"), "test_date", width=11),
-    Column("business_name", N("Columns", "包保主体"), "business_name", width=22),
-    Column("sample_name", N("Columns", "样品名称"), "sample_name", width=12),
-    Column("item", N("Columns", "检测项目"), "item", width=10),
-    Column("batches", N("Columns", "检测批次")),
-    Column("positives", N("Columns", "阳性批次"), "positives"),
-    Column("disposal", N("Columns", "处置情况"), width=16),
+    Column("test_date", QT_TR_NOOP("快检日期"), "test_date", width=11),
+    Column("business_name", QT_TR_NOOP("包保主体"), "business_name", width=22),
+    Column("sample_name", QT_TR_NOOP("样品名称"), "sample_name", width=12),
+    Column("item", QT_TR_NOOP("检测项目"), "item", width=10),
+    Column("batches", QT_TR_NOOP("检测批次")),
+    Column("positives", QT_TR_NOOP("阳性批次"), "positives"),
+    Column("disposal", QT_TR_NOOP("处置情况"), width=16),
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {

@@ -72,6 +72,7 @@ class RecordForm(QDialog):
         self._loading = False
         self.setObjectName(f"form_{spec.kind}")
         self.setMinimumWidth(620)
+        self.resize(780, 700)
         self._build(quick)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.preview)

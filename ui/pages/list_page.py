@@ -95,7 +95,7 @@ class ListPage(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(search_hint or tr("搜索"))
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(340)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._search_timer.start)

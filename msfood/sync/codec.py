@@ -168,6 +168,8 @@ def checker(kinds: Sequence[str]) -> Callable[[list[Any]], list[Any]]:
     texts = tuple(i for i, k in enumerate(kinds) if k == "str")
     ints = tuple(i for i, k in enumerate(kinds) if k == "int")
     checks = [(i, STORED[k]) for i, k in enumerate(kinds) if k not in ("str", "int")]
+    # Dates and entry times repeat (a day's records, one import's rows): each text is checked once.
+    known: dict[Any, Any] = {}
 
     def run(values: list[Any]) -> list[Any]:
         for i in texts:
@@ -181,7 +183,15 @@ def checker(kinds: Sequence[str]) -> Callable[[list[Any]], list[Any]]:
         for i, check in checks:
             value = values[i]
             if value is not None:
-                values[i] = check(value)
+                key = (i, value) if type(value) is str else None
+                if key is not None and key in known:
+                    values[i] = known[key]
+                    continue
+                values[i] = checked = check(value)
+                if key is not None:
+                    if len(known) > 65536:
+                        known.clear()
+                    known[key] = checked
         return values
 
     return run

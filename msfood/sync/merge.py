@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, UniqueConstraint, and_, exists, select
@@ -111,11 +112,18 @@ class SqliteBackend:
         if len(key) == 1:
             where = f'"{key[0]}" IN ({",".join("?" * len(values))})'
             params = [v[0] for v in values]
+            sql = f'SELECT id, {names} FROM "{table.name}" WHERE {where}'
         else:
+            # A row-value IN (VALUES ...) would scan the table; a join from the keys uses its index.
             group = "(" + ",".join("?" * len(key)) + ")"
-            where = f"({names}) IN (VALUES {','.join([group] * len(values))})"
+            aliases = [f"k{i}" for i in range(len(key))]
+            on = " AND ".join(f't."{c}" = k.{a}' for c, a in zip(key, aliases, strict=True))
+            picked = ",".join(f't."{c}"' for c in key)
+            sql = (
+                f"WITH k({','.join(aliases)}) AS (VALUES {','.join([group] * len(values))}) "
+                f'SELECT t.id, {picked} FROM k CROSS JOIN "{table.name}" t ON {on}'
+            )
             params = [x for v in values for x in v]
-        sql = f'SELECT id, {names} FROM "{table.name}" WHERE {where}'
         return {tuple(r[1:]): r[0] for r in self.cursor.execute(sql, params)}
 
     def upsert(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
@@ -419,8 +427,14 @@ class Merger:
                         aside.setdefault(row[i_id], None)
         for key in unique_keys(table):
             positions = [index[c] for c in key]
-            keyed = [(tuple(row[p] for p in positions), row) for row in writes if row[i_id] not in aside]
-            keyed = [(k, row) for k, row in keyed if None not in k]
+            if len(positions) == 1:
+                p = positions[0]
+                keyed = [((row[p],), row) for row in writes if row[p] is not None]
+            else:
+                getter = itemgetter(*positions)
+                keyed = [(k, row) for row in writes if None not in (k := getter(row))]
+            if aside:
+                keyed = [(k, row) for k, row in keyed if row[i_id] not in aside]
             if not keyed:
                 continue
             holders = self.backend.key_holders(table, key, sorted({k for k, _ in keyed}))

@@ -53,9 +53,11 @@ def _statements(path: Path) -> dict[str, dict[str, str]]:
             )
             seen.append(str(compiled))
 
-        event.listen(database.engine, "before_cursor_execute", keep)
+        reader = queries.read_sessions(database)
+        engine = reader.kw["bind"]
+        event.listen(engine, "before_cursor_execute", keep)
         filters = queries.Filters(as_of=TODAY.date())
-        with queries.read_sessions(database)() as session:
+        with reader() as session:
             for kind in LISTS:
                 seen.clear()
                 queries.page(session, kind, filters=filters, limit=100)
@@ -63,7 +65,7 @@ def _statements(path: Path) -> dict[str, dict[str, str]]:
                 seen.clear()
                 queries.page(session, kind, filters=filters, limit=100, at_end=True)
                 captured[kind] = {"first": first, "last": seen[-1]}
-        event.remove(database.engine, "before_cursor_execute", keep)
+        event.remove(engine, "before_cursor_execute", keep)
     finally:
         database.close()
     return captured

@@ -70,7 +70,7 @@ PAGES: list[tuple[str, Title, PageFactory]] = [
     ),
     ("sampling", QT_TRANSLATE_NOOP("Pages", "抽检与快检"), lazy("ui.pages.sampling_page", "SamplingPage")),
     ("reports", QT_TRANSLATE_NOOP("Pages", "报表"), lazy("ui.pages.reports_page", "ReportsPage")),
-    ("sync", QT_TRANSLATE_NOOP("Pages", "数据同步"), placeholder("sync")),
+    ("sync", QT_TRANSLATE_NOOP("Pages", "数据同步"), lazy("ui.pages.sync_page", "SyncPage")),
     ("settings", QT_TRANSLATE_NOOP("Pages", "设置"), lazy("ui.pages.settings_page", "SettingsPage")),
 ]
 

@@ -1,0 +1,300 @@
+"""数据同步: two units trust each other's enrolment (fingerprints compared), a bundle travels from station A
+to the bureau B with a receipt and history, gaps are named, and a conflict of concurrent edits is resolved.
+
+Both units are real SQLite files made with tests/conftest.make_station; every step goes through the
+page's buttons, with file dialogs answered by monkeypatching.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from msfood.db.models import Business
+from msfood.ids import natural_id
+from msfood.services import queries
+from msfood.services.unit_of_work import table_of, unit_of_work
+from tests.conftest import make_station
+from tests.scenario import Scenario
+from tests.ui.typing_helpers import type_text
+
+A, B = "430204-01", "4302"
+CREDIT = "91430211000009136F"
+
+
+@pytest.fixture
+def units(tmp_path: Path, clock) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+    """Station A (with a region, two businesses) and the bureau B (empty)."""
+    from msfood.services.database import open_app_database
+
+    paths = {A: tmp_path / "a.sqlite", B: tmp_path / "b.sqlite"}
+    make_station(paths[A], clock=clock, code=A)
+    make_station(paths[B], clock=clock, code=B, bureau=True)
+    database = open_app_database(paths[A])
+    try:
+        with unit_of_work(database.sessions, clock=clock) as uow:
+            s = Scenario(uow)
+            s.region("430204", "石峰区")
+            s.region("430204001", "清水塘街道", "430204")
+            s.business(CREDIT, "清水家常饭店", region="430204001")
+            s.business("91430211000009267B", "田心生鲜超市", form="sales", grade="C", region="430204001")
+    finally:
+        database.close()
+    (tmp_path / "stick").mkdir()
+    return paths
+
+
+@pytest.fixture
+def pages(qtbot, make_context, units, wait_ops):  # type: ignore[no-untyped-def]
+    from ui.pages.sync_page import SyncPage
+
+    made = {}
+    for code, path in units.items():
+        page = SyncPage(make_context(path))
+        qtbot.addWidget(page)
+        page.resize(1180, 720)
+        page.show()
+        page.page_shown()
+        assert page.is_busy()
+        wait_ops()
+        made[code] = page
+    return made
+
+
+def answer_dialogs(monkeypatch, *, open_files: list[Path] | None = None, save: Path | None = None) -> None:  # type: ignore[no-untyped-def]
+    if open_files is not None:
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileNames", staticmethod(lambda *a: ([str(p) for p in open_files], ""))
+        )
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(open_files[0]), "")))
+    if save is not None:
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(save), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+
+
+def enrol(qtbot, monkeypatch, wait_ops, no_dialogs, source, target, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`target` trusts `source`: source exports its enrolment file; target opens it, types the fingerprint."""
+    enrolment = tmp_path / f"{source.state.identity.code}.json"
+    answer_dialogs(monkeypatch, save=enrolment)
+    qtbot.mouseClick(source.trust.enrolment_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert enrolment.exists()
+    fingerprint = source.trust.own_fingerprint.fingerprint
+    assert no_dialogs[-1][0] == "已导出登记文件" and fingerprint in no_dialogs[-1][1]
+
+    answer_dialogs(monkeypatch, open_files=[enrolment])
+    qtbot.mouseClick(target.trust.trust_button, Qt.MouseButton.LeftButton)
+    dialog = target.trust.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.file_fingerprint.text() == source.trust.own_fingerprint.text()
+    assert not dialog.trust_button.isEnabled()
+    type_text(dialog.typed, "0000")  # a wrong first group, as read out by someone else
+    assert "不一致" in dialog.verdict.text() and not dialog.trust_button.isEnabled()
+    dialog.typed.clear()
+    type_text(dialog.typed, fingerprint.replace(" ", "")[:8].lower())
+    assert "目前一致" in dialog.verdict.text()
+    dialog.typed.clear()
+    type_text(dialog.typed, fingerprint.lower())
+    assert dialog.trust_button.isEnabled() and "指纹一致" in dialog.verdict.text()
+    qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    wait_ops()  # the reload that follows
+    rows = target.trust.peers_model.rows()
+    assert [p.code for p in rows] == [source.state.identity.code]
+    assert rows[0].fingerprint == fingerprint
+
+
+def trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    enrol(qtbot, monkeypatch, wait_ops, no_dialogs, pages[A], pages[B], tmp_path)
+    enrol(qtbot, monkeypatch, wait_ops, no_dialogs, pages[B], pages[A], tmp_path)
+
+
+def export(qtbot, page, wait_ops, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+    page.exchange.folder_edit.setText(str(folder))
+    qtbot.mouseClick(page.exchange.export_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    wait_ops()
+    return Path(page.exchange.exported.path)
+
+
+def import_(qtbot, monkeypatch, page, wait_ops, files: list[Path]) -> Any:  # type: ignore[no-untyped-def]
+    answer_dialogs(monkeypatch, open_files=files)
+    qtbot.mouseClick(page.exchange.import_button, Qt.MouseButton.LeftButton)
+    wait_ops(30_000)
+    wait_ops()
+    return page.exchange.report
+
+
+def businesses(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    with page.context.database.sessions() as session:
+        rows = queries.page(session, "businesses", limit=100).rows
+    return {r.credit_code: r.name for r in rows}
+
+
+def test_a_bundle_travels_from_a_station_to_the_bureau(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path):
+    a, b = pages[A], pages[B]
+    assert not a.trust.peers_model.rows()
+    assert a.exchange.receiver_combo.currentData() is None  # nobody trusted: an unaddressed full bundle
+    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+
+    assert a.exchange.receiver_combo.currentData() == B
+    assert "还没有向该单位发送过同步包" in a.exchange.receiver_note.text()
+    bundle = export(qtbot, a, wait_ops, tmp_path / "stick")
+    assert bundle.parent == tmp_path / "stick" and bundle.exists()
+    assert a.exchange.export_label.text().startswith(f"已导出：{bundle}\n发往 {B}，第 1 号")
+    assert "已加密" in a.exchange.export_label.text()
+    assert a.context.settings.sync_folder == str(tmp_path / "stick")
+    assert a.history.sent_model.rowCount() == 1 and a.history.sent_model.text(0, 0) == "1"
+
+    with qtbot.waitSignal(b.context.signals.data_changed, timeout=30_000) as changed:
+        report = import_(qtbot, monkeypatch, b, wait_ops, [bundle])
+    assert "businesses" in changed.args[0]
+    (outcome,) = report.bundles
+    assert outcome.status == "imported" and outcome.sender == A and outcome.sequence == 1
+    model = b.exchange.receipt_model
+    assert [model.text(0, c) for c in range(4)] == [bundle.name, A, "1", "已导入"]
+    assert int(model.text(0, 4)) == outcome.counts["new"] > 0
+    assert b.exchange.receipt_label.text().startswith("共 1 个文件：导入 1 个，跳过 0 个，未导入 0 个。")
+    assert not b.exchange.gaps_label.isVisible()
+    assert businesses(b)[CREDIT] == "清水家常饭店"  # the record arrived
+    # history: received number 1 from A, nothing missing
+    history = b.history
+    assert history.peers_model.text(0, 0) == A and history.peers_model.text(0, 3) == "1"
+    assert history.peers_model.text(0, 7) == ""
+    assert history.received_model.rowCount() == 1
+    assert history.received_model.text(0, 2) == str(outcome.counts["new"])
+
+    report = import_(qtbot, monkeypatch, b, wait_ops, [bundle])  # the same bundle again
+    assert report.bundles[0].status == "already"
+    assert b.exchange.receipt_model.text(0, 3) == "此前已导入，已跳过"
+
+
+def test_a_missing_bundle_is_named(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path):
+    a, b = pages[A], pages[B]
+    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+    lost = tmp_path / "lost"
+    lost.mkdir()
+    export(qtbot, a, wait_ops, lost)  # number 1: the stick is lost
+    with unit_of_work(a.context.database.sessions, actor=a.context.actor, clock=a.context.clock) as uow:
+        uow.upsert(table_of(Business), {"id": natural_id("business", CREDIT, ""), "name": "清水饭店"})
+    second = export(qtbot, a, wait_ops, tmp_path / "stick")
+    assert a.exchange.exported.sequence == 2
+    report = import_(qtbot, monkeypatch, b, wait_ops, [second])
+    assert report.bundles[0].gaps == [(1, 1)]
+    expected = "来自 石峰区市场监管所（430204-01）的第 1 号同步包尚未收到"
+    assert b.exchange.gaps_label.isVisible() and b.exchange.gaps_label.text().startswith(expected)
+    assert b.history.peers_model.text(0, 7) == "1"
+    assert b.history.gaps_label.text().startswith(expected)
+    assert businesses(b)[CREDIT] == "清水饭店"  # bundle 2 carried what 1 held, and the rename
+
+
+def rename(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    context = page.context
+    with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+        uow.upsert(table_of(Business), {"id": natural_id("business", CREDIT, ""), "name": name})
+
+
+def test_a_conflict_of_concurrent_edits_is_shown_and_resolved(
+    qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path
+):
+    a, b = pages[A], pages[B]
+    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+    import_(qtbot, monkeypatch, b, wait_ops, [export(qtbot, a, wait_ops, tmp_path / "stick")])
+    rename(a, "站里改的名字")
+    rename(b, "市局改的名字")
+    to_b = export(qtbot, a, wait_ops, tmp_path / "stick")
+    to_a = export(qtbot, b, wait_ops, tmp_path / "stick")
+    import_(qtbot, monkeypatch, b, wait_ops, [to_b])
+    report = import_(qtbot, monkeypatch, a, wait_ops, [to_a])
+    assert report.total("conflicts") == 1
+    assert a.exchange.conflicts_label.text() == "有 1 处冲突等待处理。"
+    qtbot.mouseClick(a.exchange.conflicts_button, Qt.MouseButton.LeftButton)
+    assert a.tabs.currentWidget() is a.conflicts
+    assert a.tabs.tabText(a.tabs.indexOf(a.conflicts)) == "冲突（1）"
+
+    tab = a.conflicts
+    assert tab.conflicts_model.rowCount() == 1
+    info = tab.selected()
+    assert [tab.conflicts_model.text(0, c) for c in range(4)] == [
+        "包保主体", info.current["name"], "两处同时修改", "1"
+    ]
+    kept, lost = info.current["name"], info.lost["name"]
+    assert {kept, lost} == {"站里改的名字", "市局改的名字"}
+    fields = tab.fields_model
+    assert [fields.text(0, c) for c in range(3)] == ["名称", kept, lost]  # the difference first...
+    assert fields.data(fields.index(0, 1), Qt.ItemDataRole.BackgroundRole) is not None  # ...highlighted
+    assert fields.data(fields.index(1, 1), Qt.ItemDataRole.BackgroundRole) is None
+    assert fields.rowCount() > 3
+    tab.only_differing.setChecked(True)
+    assert fields.rowCount() == 1
+    assert "两处在同步前各自修改了这条记录" in tab.explain_label.text()
+    assert tab.keep_current.isEnabled() and tab.keep_lost.isEnabled()
+    assert not tab.keep_both.isEnabled()  # a business has a natural key (its credit code)
+
+    qtbot.mouseClick(tab.keep_lost, Qt.MouseButton.LeftButton)
+    wait_ops()
+    wait_ops()
+    assert businesses(a)[CREDIT] == lost
+    assert tab.conflicts_model.rowCount() == 0 and tab.count_label.text() == "没有等待处理的冲突。"
+    assert a.tabs.tabText(a.tabs.indexOf(tab)) == "冲突"
+    tab.resolved_check.setChecked(True)
+    wait_ops()
+    assert tab.conflicts_model.text(0, 5) == "已处理：改用另一版本"
+    assert not tab.keep_lost.isEnabled()
+
+
+def test_revoking_stops_exports_to_the_unit(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path):
+    a = pages[A]
+    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+    a.trust.peers_table.selectRow(0)
+    assert a.trust.revoke_button.isEnabled()
+    answer_dialogs(monkeypatch)
+    qtbot.mouseClick(a.trust.revoke_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    wait_ops()
+    assert a.trust.peers_model.text(0, 6).startswith("已撤销")
+    assert not a.trust.revoke_button.isEnabled()
+    assert a.exchange.receiver_combo.findData(B) < 0
+
+
+def test_a_viewer_sees_but_cannot_act(qtbot, make_context, units, wait_ops, clock):
+    from msfood.services.users import create_user
+    from msfood.services.database import open_app_database
+    from ui.pages.sync_page import SyncPage
+
+    database = open_app_database(units[A])
+    try:
+        with database.sessions.begin() as session:
+            create_user(session, username="kan", password="viewer-pass-1", role="viewer", clock=clock)
+    finally:
+        database.close()
+    page = SyncPage(make_context(units[A], username="kan", password="viewer-pass-1"))
+    qtbot.addWidget(page)
+    page.show()
+    page.page_shown()
+    wait_ops()
+    assert page.state is not None and page.trust.own_fingerprint.fingerprint == page.state.identity.fingerprint
+    for button in (page.exchange.export_button, page.exchange.import_button, page.trust.trust_button):
+        assert not button.isEnabled()
+    assert page.exchange.export_button.toolTip() == "您的角色（查看者）不能导入或导出同步包。"
+    assert page.trust.enrolment_button.isEnabled()  # anyone may hand out the station's enrolment
+
+
+def test_every_model_passes_the_model_tester(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path, qtmodeltester):
+    a, b = pages[A], pages[B]
+    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+    import_(qtbot, monkeypatch, b, wait_ops, [export(qtbot, a, wait_ops, tmp_path / "stick")])
+    rename(a, "甲")
+    rename(b, "乙")
+    import_(qtbot, monkeypatch, a, wait_ops, [export(qtbot, b, wait_ops, tmp_path / "stick")])
+    models = [
+        b.exchange.receipt_model, b.history.peers_model, b.history.received_model, a.history.sent_model,
+        a.trust.peers_model, a.conflicts.conflicts_model, a.conflicts.fields_model,
+    ]  # fmt: skip
+    for model in models:
+        assert model.rowCount() > 0
+        qtmodeltester.check(model, force_py=True)

@@ -1,0 +1,126 @@
+"""What the 数据同步 page's tabs share: the loaded state, times in China, fingerprints to read by phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QWidget
+
+from msfood.clock import CHINA
+from msfood.services import queries
+from msfood.services.permissions import ACTION_LABELS, Actor
+from ui.i18n import is_english
+
+MONO_FAMILY = "WenQuanYi Micro Hei Mono"  # shipped with the app (resources/fonts), so always there
+
+
+def local_time(value: dt.datetime | None) -> str:
+    """A stored time (naive UTC) as China time, to the minute."""
+    if value is None:
+        return ""
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return f"{aware.astimezone(CHINA):%Y-%m-%d %H:%M}"
+
+
+def hlc_time(stamp: str) -> str:
+    """When a version was written, from its HLC stamp (13 digits of Unix ms lead it)."""
+    from msfood.sync.hlc import hlc_ms
+
+    try:
+        return local_time(dt.datetime.fromtimestamp(hlc_ms(stamp) / 1000, dt.UTC))
+    except (ValueError, OverflowError, OSError):
+        return ""
+
+
+def hlc_unit(stamp: str) -> str:
+    """Which unit wrote a version, from its HLC stamp (the unit code ends it)."""
+    from msfood.sync.hlc import parse_hlc
+
+    try:
+        return parse_hlc(stamp)[2]
+    except ValueError:
+        return ""
+
+
+def fingerprint_lines(fingerprint: str) -> str:
+    """8 groups of 4 in two lines of four, easy to read out group by group."""
+    groups = fingerprint.split()
+    return "\n".join(" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4))
+
+
+def mono_font(scale: float = 1.0, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies([MONO_FAMILY])
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    if scale != 1.0:
+        font.setPointSizeF(max(8.0, font.pointSizeF() * scale))
+    font.setBold(bold)
+    return font
+
+
+class FingerprintLabel(QLabel):
+    """A key fingerprint, large and in groups, to compare by phone; selectable to copy."""
+
+    def __init__(self, fingerprint: str = "", parent: QWidget | None = None, *, scale: float = 1.6) -> None:
+        super().__init__(parent)
+        self.setFont(mono_font(scale, bold=True))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet("color: #1e3a5f; letter-spacing: 2px;")
+        self.set_fingerprint(fingerprint)
+
+    def set_fingerprint(self, fingerprint: str) -> None:
+        self.fingerprint = fingerprint
+        self.setText(fingerprint_lines(fingerprint) if fingerprint else "—")
+
+
+def refusal_tip(actor: Actor, action: str) -> str:
+    """Why a button is disabled: the role may not do it."""
+    from msfood.domain.enums import ROLE
+
+    zh, en = ACTION_LABELS.get(action, (action, action))
+    return QCoreApplication.translate("SyncPage", "您的角色（{role}）不能{action}。").format(
+        role=ROLE.label(actor.role, "en" if is_english() else None), action=en if is_english() else zh
+    )
+
+
+def table_label(name: str) -> str:
+    from msfood.i18n import has, t
+
+    return t(f"sync.table.{name}") if has(f"sync.table.{name}") else name
+
+
+def kind_label(kind: str) -> str:
+    if kind == "bureau":
+        return QCoreApplication.translate("SyncPage", "市局")
+    return QCoreApplication.translate("SyncPage", "站点")
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """Everything the page shows, read in one go off the UI thread (frozen dataclasses of msfood.sync)."""
+
+    identity: Any  # msfood.sync.Identity
+    peers: list[Any]  # PeerInfo, by code
+    histories: dict[str, Any] = field(default_factory=dict)  # code -> PeerHistory
+    conflicts: list[Any] = field(default_factory=list)  # ConflictInfo, newest first
+    open_conflicts: int = 0
+
+    def active_peers(self) -> list[Any]:
+        return [p for p in self.peers if p.revoked_at is None]
+
+
+def load_state(database: Any, actor: Actor, *, include_resolved: bool = False) -> SyncState:
+    """On the worker thread: identity, peers with their histories, and the conflicts."""
+    from msfood.sync import count_conflicts, list_conflicts, list_peers, own_identity, peer_history
+
+    with queries.read_sessions(database)() as session:
+        identity = own_identity(session)
+        peers = list_peers(session, actor=actor)
+        histories = {p.code: peer_history(session, actor=actor, code=p.code) for p in peers}
+        conflicts = list_conflicts(session, actor=actor, include_resolved=include_resolved)
+        waiting = count_conflicts(session, actor=actor)
+    return SyncState(identity, peers, histories, conflicts, waiting)

@@ -1,0 +1,391 @@
+"""数据同步 › 收发同步包: export a bundle to a folder or drive, import bundles and read the receipt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msfood.services.permissions import SYNC
+from ui.context import AppContext
+from ui.pages.sync_common import SyncState, kind_label, refusal_tip
+from ui.pages.sync_models import Col, RowsModel
+from ui.workers import Op, run_op
+
+N = QT_TRANSLATE_NOOP
+STATUS = {
+    "imported": N("SyncColumns", "已导入"),
+    "already": N("SyncColumns", "此前已导入，已跳过"),
+    "refused": N("SyncColumns", "未导入"),
+}
+
+
+def _status(value: str) -> str:
+    return QCoreApplication.translate("SyncColumns", STATUS.get(value, value))
+
+
+def _note(outcome: Any) -> str:
+    if outcome.status == "refused":
+        return outcome.message or ""
+    aside = outcome.counts.get("set_aside", 0)
+    if aside:
+        return QCoreApplication.translate(
+            "SyncColumns", "另有 {n} 条与本库已有记录的唯一标识重复，已列入冲突待处理"
+        ).format(n=aside)
+    return ""
+
+
+RECEIPT_COLUMNS = (
+    Col(N("SyncColumns", "文件"), lambda o: o.file),
+    Col(N("SyncColumns", "发送单位"), lambda o: o.sender, mono=True),
+    Col(N("SyncColumns", "序号"), lambda o: o.sequence, numeric=True),
+    Col(N("SyncColumns", "结果"), lambda o: o.status, text=_status),
+    Col(N("SyncColumns", "新增"), lambda o: o.counts.get("new", 0) if o.counts else None, numeric=True),
+    Col(N("SyncColumns", "更新"), lambda o: o.counts.get("updated", 0) if o.counts else None, numeric=True),
+    Col(N("SyncColumns", "未变"), lambda o: o.counts.get("unchanged", 0) if o.counts else None, numeric=True),
+    Col(N("SyncColumns", "冲突"), lambda o: o.counts.get("conflicts", 0) if o.counts else None, numeric=True),
+    Col(N("SyncColumns", "说明"), _note),
+)
+
+
+def receipt_tone(outcome: Any) -> str | None:
+    if outcome.status == "refused":
+        return "bad"
+    if outcome.status == "already":
+        return "muted"
+    return "warn" if outcome.counts.get("conflicts") or outcome.counts.get("set_aside") else None
+
+
+def changed_tables(report: Any) -> set[str]:
+    """The tables an import wrote to (what the other pages must re-read)."""
+    tables: set[str] = set()
+    for outcome in report.bundles:
+        for name, counts in outcome.by_table.items():
+            if any(counts.get(k) for k in ("new", "updated", "conflicts", "set_aside")):
+                tables.add(name)
+    return tables
+
+
+def gap_lines(report: Any, names: dict[str, str]) -> list[str]:
+    """"Bundles 12-14 from X are missing", once per sender, from its latest imported bundle."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for outcome in reversed(report.bundles):
+        if outcome.status != "imported" or outcome.sender in seen:
+            continue
+        seen.add(outcome.sender)
+        lines += [gap_text(outcome.sender, names.get(outcome.sender, ""), a, b) for a, b in outcome.gaps]
+    return lines
+
+
+def gap_text(code: str, name: str, first: int, last: int) -> str:
+    numbers = str(first) if first == last else f"{first}-{last}"
+    return QCoreApplication.translate(
+        "SyncPage", "来自 {name}（{code}）的第 {numbers} 号同步包尚未收到。其内容会随对方后续的同步包补发；如长期未到，请联系对方。"
+    ).format(name=name or code, code=code, numbers=numbers)
+
+
+class ExchangeTab(QWidget):
+    reload_requested = Signal()
+    conflicts_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.state: SyncState | None = None
+        self.exported: Any = None  # ExportResult
+        self.report: Any = None  # ImportReport
+        may_sync = context.actor.can(SYNC)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._build_export(), 2)
+        layout.addWidget(self._build_import(), 3)
+        for button in (self.export_button, self.import_button):
+            button.setEnabled(may_sync)
+            if not may_sync:
+                button.setToolTip(refusal_tip(context.actor, SYNC))
+
+    # --- building
+
+    def _build_export(self) -> QGroupBox:
+        box = QGroupBox(self.tr("导出同步包（发给对方）"))
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.receiver_combo = QComboBox()
+        self.receiver_combo.setObjectName("syncReceiver")
+        self.receiver_combo.currentIndexChanged.connect(self._on_receiver_combo_changed)
+        form.addRow(self.tr("发给"), self.receiver_combo)
+        folder_row = QHBoxLayout()
+        self.folder_edit = QLineEdit(self.context.settings.sync_folder or self._documents())
+        self.folder_edit.setObjectName("syncFolder")
+        self.folder_edit.setToolTip(self.tr("同步包写入的文件夹，可以是U盘"))
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("保存到"), folder_row)
+        layout.addLayout(form)
+        self.full_check = QCheckBox(self.tr("完整导出（连同对方已确认收到的数据）"))
+        self.full_check.setObjectName("syncFull")
+        self.full_check.setToolTip(self.tr("对方数据库重建或丢失数据时使用；平时只发送对方还没有的数据"))
+        layout.addWidget(self.full_check)
+        self.receiver_note = QLabel()
+        self.receiver_note.setObjectName("syncReceiverNote")
+        self.receiver_note.setWordWrap(True)
+        self.receiver_note.setStyleSheet("color: #616e7c;")
+        layout.addWidget(self.receiver_note)
+        self.export_button = QPushButton(self.tr("导出同步包"))
+        self.export_button.setObjectName("exportBundle")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        layout.addWidget(self.export_button)
+        self.export_label = QLabel()
+        self.export_label.setObjectName("exportResult")
+        self.export_label.setWordWrap(True)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.export_label)
+        self.open_folder_button = QPushButton(self.tr("打开所在文件夹"))
+        self.open_folder_button.setObjectName("openBundleFolder")
+        self.open_folder_button.clicked.connect(self._on_open_folder_clicked)
+        self.open_folder_button.hide()
+        layout.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return box
+
+    def _build_import(self) -> QGroupBox:
+        box = QGroupBox(self.tr("导入同步包（对方发来的）"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("导入同步包…"))
+        self.import_button.setObjectName("importBundles")
+        self.import_button.clicked.connect(self._on_import_clicked)
+        hint = QLabel(self.tr("可一次选择多个文件；导入前会自动备份数据库，任何一个包校验不通过都不会写入。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #616e7c;")
+        row.addWidget(self.import_button)
+        row.addWidget(hint, 1)
+        layout.addLayout(row)
+        self.receipt_label = QLabel(self.tr("尚未导入同步包。"))
+        self.receipt_label.setObjectName("receiptSummary")
+        self.receipt_label.setWordWrap(True)
+        layout.addWidget(self.receipt_label)
+        self.receipt_model = RowsModel(RECEIPT_COLUMNS, tone=receipt_tone, parent=self)
+        self.receipt_table = QTableView()
+        self.receipt_table.setObjectName("receiptTable")
+        self.receipt_table.setModel(self.receipt_model)
+        self.receipt_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.receipt_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.receipt_table.setWordWrap(True)
+        header = self.receipt_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.receipt_table, 1)
+        self.gaps_label = QLabel()
+        self.gaps_label.setObjectName("receiptGaps")
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setStyleSheet("color: #7a5a00; background: #fff4ce; padding: 6px;")
+        self.gaps_label.hide()
+        layout.addWidget(self.gaps_label)
+        conflicts_row = QHBoxLayout()
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setObjectName("receiptConflicts")
+        self.conflicts_button = QPushButton(self.tr("查看冲突"))
+        self.conflicts_button.clicked.connect(self.conflicts_requested.emit)
+        conflicts_row.addWidget(self.conflicts_label, 1)
+        conflicts_row.addWidget(self.conflicts_button)
+        self.conflicts_label.hide()
+        self.conflicts_button.hide()
+        layout.addLayout(conflicts_row)
+        return box
+
+    @staticmethod
+    def _documents() -> str:
+        found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return found or str(Path.home())
+
+    # --- state
+
+    def apply_state(self, state: SyncState) -> None:
+        self.state = state
+        current = self.receiver_combo.currentData()
+        self.receiver_combo.blockSignals(True)
+        self.receiver_combo.clear()
+        active = state.active_peers()
+        for peer in active:
+            self.receiver_combo.addItem(
+                self.tr("{name}（{code}，{kind}）").format(name=peer.name, code=peer.code, kind=kind_label(peer.kind)),
+                peer.code,
+            )
+        if not active:
+            self.receiver_combo.addItem(self.tr("未指定接收单位（完整导出，不加密）"), None)
+        self.receiver_combo.setCurrentIndex(max(0, self.receiver_combo.findData(current)))
+        self.receiver_combo.blockSignals(False)
+        self._on_receiver_combo_changed()
+        if self.report is not None:
+            self._show_conflicts_note(state.open_conflicts)
+
+    def _on_receiver_combo_changed(self, *_args: object) -> None:
+        code = self.receiver_combo.currentData()
+        peer = next((p for p in self.state.peers if p.code == code), None) if self.state else None
+        if peer is None:
+            self.receiver_note.setText(
+                self.tr("尚未信任任何单位：导出的同步包不加密，任何信任本单位的单位都可导入。")
+                if self.state is not None
+                else ""
+            )
+            self.full_check.setChecked(True)
+            self.full_check.setEnabled(False)
+            return
+        self.full_check.setEnabled(True)
+        if peer.last_bundle_sent:
+            text = self.tr("上次发给该单位的是第 {n} 号同步包；本次只发送对方尚未确认收到的数据。").format(
+                n=peer.last_bundle_sent
+            )
+        else:
+            text = self.tr("还没有向该单位发送过同步包；本次将发送其范围内的全部数据。")
+        self.receiver_note.setText(text + self.tr("同步包会加密，只有该单位能打开。"))
+
+    # --- export
+
+    def _on_browse_clicked(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存同步包的文件夹或U盘"), self.folder_edit.text())
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def _on_export_clicked(self) -> None:
+        self.export_to(Path(self.folder_edit.text().strip()))
+
+    def export_to(self, folder: Path) -> Op | None:
+        """Write a bundle for the chosen receiver into `folder` (named by sender, receiver and number)."""
+        if not str(folder) or not folder.is_dir():
+            QMessageBox.warning(
+                self, self.tr("无法导出"), self.tr("文件夹不存在：{path}。请选择一个已有的文件夹或U盘。").format(path=folder)
+            )
+            return None
+        from msfood.sync import export_bundle
+
+        self.context.settings.sync_folder = str(folder)
+        to, full = self.receiver_combo.currentData(), self.full_check.isChecked()
+        context = self.context
+        self.export_button.setEnabled(False)
+        op = run_op(
+            self,
+            lambda: export_bundle(
+                context.database, actor=context.actor, out=folder, clock=context.clock, to=to, full=full
+            ),
+            progress=self.tr("正在导出同步包"),
+        )
+        op.on_success(self._on_exported).on_failure(self._on_export_failed)
+        return op
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        from ui.errors import show_error
+
+        self.export_button.setEnabled(True)
+        show_error(self, exc)
+
+    def _on_exported(self, result: Any) -> None:
+        self.export_button.setEnabled(True)
+        self.exported = result
+        receiver = result.receiver or self.tr("任何信任本单位的单位")
+        text = self.tr("已导出：{path}\n发往 {receiver}，第 {n} 号，{rows} 条记录").format(
+            path=result.path, receiver=receiver, n=result.sequence, rows=result.rows
+        )
+        if result.sealed:
+            text += self.tr("，已加密")
+        self.export_label.setText(text + self.tr("。请把此文件交给对方导入。"))
+        self.open_folder_button.show()
+        self.context.signals.bundle_changed.emit()
+        self.reload_requested.emit()
+
+    def _on_open_folder_clicked(self) -> None:
+        if self.exported is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.exported.path).parent)))
+
+    # --- import
+
+    def _on_import_clicked(self) -> None:
+        start = self.folder_edit.text().strip() or self._documents()
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("选择要导入的同步包"), start, self.tr("同步包 (*.msfb);;所有文件 (*)")
+        )
+        if not files:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("导入同步包"),
+            self.tr("导入选中的 {n} 个同步包？导入前会自动备份数据库。").format(n=len(files)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: list[Path]) -> Op:
+        from msfood.sync import import_bundles
+
+        if paths:
+            self.context.settings.sync_folder = str(paths[0].parent)
+        context = self.context
+        self.import_button.setEnabled(False)
+        op = run_op(
+            self,
+            lambda: import_bundles(context.database, actor=context.actor, paths=paths, clock=context.clock),
+            progress=self.tr("正在导入同步包"),
+        )
+        op.on_success(self._on_imported).on_failure(self._on_import_failed)
+        return op
+
+    def _on_import_failed(self, exc: BaseException) -> None:
+        from ui.errors import show_error
+
+        self.import_button.setEnabled(True)
+        show_error(self, exc)
+
+    def _on_imported(self, report: Any) -> None:
+        self.import_button.setEnabled(True)
+        self.report = report
+        self.receipt_model.set_rows(report.bundles)
+        self.receipt_table.resizeRowsToContents()
+        counts = {b.status: 0 for b in report.bundles}
+        for outcome in report.bundles:
+            counts[outcome.status] += 1
+        self.receipt_label.setText(
+            self.tr(
+                "共 {files} 个文件：导入 {imported} 个，跳过 {already} 个，未导入 {refused} 个。"
+                "新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 处。"
+            ).format(
+                files=len(report.bundles), imported=counts.get("imported", 0), already=counts.get("already", 0),
+                refused=counts.get("refused", 0), new=report.total("new"), updated=report.total("updated"),
+                unchanged=report.total("unchanged"), conflicts=report.total("conflicts") + report.total("set_aside"),
+            )  # fmt: skip
+        )
+        names = {p.code: p.name for p in self.state.peers} if self.state else {}
+        gaps = gap_lines(report, names)
+        self.gaps_label.setText("\n".join(gaps))
+        self.gaps_label.setVisible(bool(gaps))
+        tables = changed_tables(report)
+        if tables:
+            self.context.changed(tables)
+        self.context.signals.bundle_changed.emit()
+        self.reload_requested.emit()
+
+    def _show_conflicts_note(self, waiting: int) -> None:
+        self.conflicts_label.setText(self.tr("有 {n} 处冲突等待处理。").format(n=waiting))
+        self.conflicts_label.setVisible(bool(waiting))
+        self.conflicts_button.setVisible(bool(waiting))

@@ -33,23 +33,23 @@ CHUNK = 20_000
 _VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 
 
-def id_maker(kind: str):  # type: ignore[no-untyped-def]
-    """A fast `msfood.ids.natural_id(kind, *parts)`: the same UUIDv5 text, without UUID objects.
+class IdMaker:
+    """A fast `msfood.ids.natural_id(kind, *parts)`: the same UUIDv5 text, without UUID objects."""
 
-    `make.joined(key)` takes the parts already joined with "\x1f" (the hot loops build that text once).
-    """
-    prefix = NAMESPACE.bytes + f"{kind}\x1e".encode()
-    sha1, variant = hashlib.sha1, _VARIANT
+    def __init__(self, kind: str) -> None:
+        self.prefix = NAMESPACE.bytes + f"{kind}\x1e".encode()
 
-    def joined(key: str) -> str:
-        x = sha1(prefix + key.encode("utf-8")).hexdigest()
+    def joined(self, key: str, sha1: Any = hashlib.sha1, variant: dict[str, str] = _VARIANT) -> str:
+        """The id for the parts already joined with "\x1f" (the hot loops build that text once)."""
+        x = sha1(self.prefix + key.encode("utf-8")).hexdigest()
         return f"{x[:8]}-{x[8:12]}-5{x[13:16]}-{variant[x[16]]}{x[17:20]}-{x[20:32]}"
 
-    def make(*parts: object) -> str:
-        return joined("\x1f".join("" if p is None else str(p) for p in parts))
+    def __call__(self, *parts: object) -> str:
+        return self.joined("\x1f".join("" if p is None else str(p) for p in parts))
 
-    make.joined = joined  # type: ignore[attr-defined]
-    return make
+
+def id_maker(kind: str) -> IdMaker:
+    return IdMaker(kind)
 
 
 def stamps(uow: UnitOfWork, n: int) -> list[str]:

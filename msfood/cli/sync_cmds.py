@@ -254,6 +254,9 @@ def run_import(args: argparse.Namespace) -> int:
                 print(t("sync.already", file=outcome.file, sender=outcome.sender, sequence=outcome.sequence))
             else:
                 print(outcome.message, file=sys.stderr)
+        for outcome in report.bundles:
+            if outcome.behind:
+                print(t("sync.behind", sender=outcome.sender))
         for outcome in reversed(report.bundles):
             if outcome.status == IMPORTED and outcome.sender not in gaps_shown:
                 gaps_shown.add(outcome.sender or "")

@@ -207,6 +207,12 @@ MESSAGES = {
         "Note: bundles {first}-{last} from {sender} have not arrived "
         "(later bundles carry their content again).",
     ),
+    "sync.behind": (
+        "注意：{sender} 的同步包没有包含本库缺少的更早变更（本库可能由旧备份恢复过）。"
+        "请让 {sender} 导出完整同步包（--full）。",
+        "Note: the bundle from {sender} does not carry earlier changes this database lacks (was it restored "
+        "from an older backup?). Ask {sender} for a full bundle (--full).",
+    ),
     "sync.conflicts_waiting": (
         "有 {count} 处冲突等待处理（数据同步页面）。",
         "{count} conflicts wait for review (the sync page).",

@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, and_, func, select
 
 from msfood.clock import Clock
+from msfood.config import data_dir
 from msfood.db.base import synced_tables
 from msfood.db.engine import Database, head_revision
 from msfood.db.models import Attachment, BundleLog, Peer
@@ -137,7 +140,11 @@ def export_bundle(
         if out.is_dir():
             out = out / bundle_file_name(identity.code, receiver, sequence)
         out.parent.mkdir(parents=True, exist_ok=True)
-        partial_zip = out.with_name(out.name + ".zip.partial")
+        # The plain zip is made in the app's own folder: only the sealed bundle goes to the stick.
+        tmp_root = data_dir() / "tmp"
+        tmp_root.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix="export-", dir=tmp_root))
+        partial_zip = work / "bundle.zip"
         writer = BundleWriter(partial_zip)
         counts: dict[str, int] = {}
         try:
@@ -195,19 +202,16 @@ def export_bundle(
             sealed = bool(peer is not None and peer.enc_public_key)
             partial = out.with_name(out.name + ".partial")
             if sealed:
+                assert peer is not None and peer.enc_public_key
                 yield Progress(done, total, t("sync.progress_sealing"))
                 with open(partial, "wb") as target:
                     seal_file(
-                        partial_zip,
-                        target,
-                        receiver_code=receiver or "",
-                        receiver_public_b64=peer.enc_public_key,
-                    )  # type: ignore[union-attr,arg-type]
+                        partial_zip, target, receiver_code=peer.code, receiver_public_b64=peer.enc_public_key
+                    )
                     target.flush()
                     os.fsync(target.fileno())
-                partial_zip.unlink()
             else:
-                partial_zip.replace(partial)
+                shutil.copyfile(partial_zip, partial)
             by_table = {name: n for name, n in counts.items() if n}
             summary = {"rows": total, "tables": by_table, "attachments": len(attachment_rows), "full": full}
             session.add(
@@ -227,9 +231,10 @@ def export_bundle(
             session.flush()
         except BaseException:
             writer.abort()
-            partial_zip.unlink(missing_ok=True)
             out.with_name(out.name + ".partial").unlink(missing_ok=True)
             raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     # Committed: only now does the bundle take its name (a failed commit leaves no finished-looking file).
     partial.replace(out)
     return ExportResult(

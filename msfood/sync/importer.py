@@ -64,6 +64,9 @@ class BundleOutcome:
     code: str | None = None
     message: str | None = None
     gaps: list[tuple[int, int]] = field(default_factory=list)
+    # The bundle starts after changes of the sender this database never received (it was restored
+    # from an older backup, say): ask the sender for a full bundle.
+    behind: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class ImportReport:
                     **b.counts,
                     "tables": b.by_table,
                     "missing_sequences": [list(g) for g in b.gaps],
+                    "behind": b.behind,
                 }
                 for b in self.bundles
             ],
@@ -135,6 +139,8 @@ def _manifest_fields(bundle: OpenBundle) -> dict[str, Any]:
         and isinstance(sender, dict)
         and isinstance(sender.get("code"), str)
         and isinstance(sender.get("fingerprint"), str)
+        and "receiver" in m
+        and "ack" in m
         and (m.get("receiver") is None or isinstance(m.get("receiver"), str))
         and all(type(m.get(k)) is int and m[k] >= 0 for k in ("sequence", "since", "upto"))
         and (m.get("ack") is None or (type(m.get("ack")) is int and m["ack"] >= 0))
@@ -291,7 +297,8 @@ def _merge(
             if m["ack"] is not None:
                 peer.acked_seq = max(peer.acked_seq, min(m["ack"], merger.start_seq))
             peer.last_bundle_received = max(peer.last_bundle_received, verified.sequence)
-        if m["since"] <= peer.received_seq:
+        behind = m["since"] > peer.received_seq
+        if not behind:
             peer.received_seq = max(peer.received_seq, m["upto"])
         counts = merger.totals().as_dict()
         by_table = {k: v.as_dict() for k, v in merger.by_table.items()}
@@ -334,7 +341,29 @@ def _merge(
         counts,
         by_table,
         gaps=missing_sequences(list(received)),
+        behind=behind,
     )
+
+
+STALE_SECONDS = 24 * 3600
+
+
+def clean_stale_files(folder: Path) -> None:
+    """Remove what a killed import or export left in the app's temporary folder (a day old)."""
+    import shutil
+    import time
+
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        try:
+            if (
+                entry.name.startswith(("bundle-", "export-"))
+                and time.time() - entry.stat().st_mtime > STALE_SECONDS
+            ):
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _open(path: Path, stack: ExitStack, *, own_code: str, enc_private: str) -> OpenBundle:
@@ -377,6 +406,7 @@ def import_bundles(
     if "unit_code" not in meta:
         raise EnvironmentProblem("db.not_initialised")
     own_code, enc_private = meta["unit_code"], meta["enc_private_key"]
+    clean_stale_files(data_dir() / "tmp")
     outcomes: dict[int, BundleOutcome] = {}
     backed_up = not backup
     queue = list(enumerate(paths))

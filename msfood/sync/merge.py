@@ -248,6 +248,7 @@ class Merger:
         done = 0
         chunk: list[list[Any]] = []
         i_id, i_hlc, i_base, i_origin = index["id"], index["hlc"], index["base_hlc"], index["origin"]
+        required = [i for i, name in enumerate(columns) if not table.c[name].nullable]
         for values in incoming.rows:
             done += 1
             if len(values) != width:
@@ -256,6 +257,8 @@ class Merger:
                 values.extend(fill)
             try:
                 check(values)
+                if any(values[i] is None for i in required):
+                    raise ValueError("a required value is missing")
             except (ValueError, TypeError) as exc:
                 raise refuse("bundle.bad_row", file=self.file_name, member=member, row=done) from exc
             record_id, stamp, base, origin = values[i_id], values[i_hlc], values[i_base], values[i_origin]

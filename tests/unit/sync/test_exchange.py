@@ -236,3 +236,37 @@ def test_the_core_merge_gives_what_the_sqlite_merge_gives(trio: dict[str, Path],
     mine = {k: v for k, v in scope_rows(trio[BUREAU], Scope()).items() if k != "audit_log"}
     theirs = {k: v for k, v in scope_rows(twin, Scope()).items() if k != "audit_log"}
     assert mine == theirs and mine["visits"]
+
+
+def test_a_sealed_export_leaves_only_the_sealed_file(trio: dict[str, Path], tmp_path: Path) -> None:
+    from msfood.sync.crypto import is_sealed
+
+    write(trio[S1], S1, station_roster)
+    out = tmp_path / "stick"
+    out.mkdir()
+    bundle = send(trio, S1, BUREAU, out)
+    assert bundle is not None and is_sealed(bundle)
+    assert sorted(p.name for p in out.iterdir()) == [bundle.name]
+    assert b"91430204MA4L000001" not in bundle.read_bytes()
+
+
+def test_a_receiver_restored_from_an_old_backup_is_told_to_ask_for_a_full_bundle(
+    trio: dict[str, Path], tmp_path: Path
+) -> None:
+    import shutil
+
+    old = tmp_path / "bureau-before.sqlite"
+    shutil.copyfile(trio[BUREAU], old)
+    write(trio[S1], S1, station_roster)
+    import_(trio[BUREAU], BUREAU, [send(trio, S1, BUREAU, tmp_path)])  # type: ignore[list-item]
+    import_(trio[S1], S1, [send(trio, BUREAU, S1, tmp_path)])  # type: ignore[list-item]  # acknowledges
+    shutil.copyfile(old, trio[BUREAU])  # the bureau goes back to its old backup
+    write(trio[S1], S1, lambda uow: put_region(uow, "430299", "新区"))  # points at nothing the bureau lacks
+
+    report = import_(trio[BUREAU], BUREAU, [send(trio, S1, BUREAU, tmp_path)])  # type: ignore[list-item]
+
+    assert report.exit_code == 0 and report.bundles[0].behind and report.as_json()["bundles"][0]["behind"] is True
+    assert business_id("91430204MA4L000001") not in table_rows(trio[BUREAU], Business)
+    full = import_(trio[BUREAU], BUREAU, [send(trio, S1, BUREAU, tmp_path, full=True)])  # type: ignore[list-item]
+    assert not full.bundles[0].behind
+    assert business_id("91430204MA4L000001") in table_rows(trio[BUREAU], Business)

@@ -75,7 +75,7 @@ class CadrePool:
 
 def _earlier_start(world: World, rng: random.Random) -> dt.date:
     """An assignment signed before the year (the 包保 system started in 2022)."""
-    first = dt.date(max(2022, world.year - 4), 1, 1)
+    first = dt.date(max(min(2022, world.year - 1), world.year - 4), 1, 1)
     last = world.start - dt.timedelta(days=1)
     return world.day_between(rng, first, last)
 

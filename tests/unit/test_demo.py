@@ -199,7 +199,7 @@ def test_the_figures_have_something_true_to_show(station: Path) -> None:
     assert overdue_problems > 0
     video_high_risk = one(station, """SELECT count(*) FROM visits v JOIN businesses b ON b.id = v.business_id
         WHERE b.high_risk = 1 AND v.mode != 'onsite'""")
-    assert video_high_risk >= 0 and one(station, "SELECT count(*) FROM visits WHERE mode = 'video'") > 0
+    assert video_high_risk > 0  # visits that do not count: a high-risk business needs them on site
 
 
 def test_sync_columns_and_audit(station: Path) -> None:

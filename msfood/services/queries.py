@@ -134,19 +134,24 @@ def _context(session: Session, filters: Filters | None) -> Ctx:
     return Ctx(filters or Filters(), session.get_bind().dialect.name)
 
 
-def _conditions(spec: Spec, ctx: Ctx, search: str) -> list[ColumnElement[Any]]:
-    conditions = [alive(spec.table)]
+def _named_conditions(spec: Spec, ctx: Ctx, search: str) -> list[tuple[str, ColumnElement[Any]]]:
+    """The WHERE terms of a list, each with the filter it comes from ("alive", a filter, "search")."""
+    conditions: list[tuple[str, ColumnElement[Any]]] = [("alive", alive(spec.table))]
     for name, value in ctx.filters.active().items():
         if name == "record_id":
-            conditions.append(spec.table.c.id == value)
+            conditions.append((name, spec.table.c.id == value))
             continue
         build = spec.filters.get(name)
         if build is None:
             raise ValueError(f"the {spec.table.name} list has no {name!r} filter")
-        conditions.append(build(value, ctx))
+        conditions.append((name, build(value, ctx)))
     if search and search.strip():
-        conditions.append(spec.search(search.strip()))
+        conditions.append(("search", spec.search(search.strip())))
     return conditions
+
+
+def _conditions(spec: Spec, ctx: Ctx, search: str) -> list[ColumnElement[Any]]:
+    return [condition for _name, condition in _named_conditions(spec, ctx, search)]
 
 
 def _sort_exprs(spec: Spec, sort: Sort, ctx: Ctx) -> list[ColumnElement[Any]]:
@@ -167,6 +172,27 @@ def _beyond(
     if inclusive:
         return mine <= theirs if descending else mine >= theirs
     return mine < theirs if descending else mine > theirs
+
+
+PROBE_ROWS = 5000
+BROAD = frozenset({"alive", "period", "kind"})  # terms the sort's date index serves, or nearly all rows pass
+
+
+def _plan(session: Session, spec: Spec, ctx: Ctx, named: list[tuple[str, Any]], sort: Sort) -> str | None:
+    """How a big table's page should be read: "order" (walk the sort's index, keeping the matching
+    rows: fast when many match) or "records" (find the matching rows through their own indexes, then
+    sort them: fast when few match). SQLite's planner has no statistics here and guesses wrong both
+    ways (it walked a date index through millions of rows for a search that matched none, and sorted
+    a whole county's records to show a hundred); a capped count decides instead.
+    None: the planner's own choice is right (a small table, nothing narrowing, another dialect)."""
+    if ctx.dialect != "sqlite" or sort.column not in spec.order_indexes:
+        return None
+    if all(name in BROAD for name, _condition in named):
+        return None
+    conditions = [condition for _name, condition in named]
+    probe = select(literal(1)).select_from(spec.table).where(*conditions).limit(PROBE_ROWS + 1).subquery()
+    found = session.execute(select(func.count()).select_from(probe)).scalar_one()
+    return "records" if found <= PROBE_ROWS else "order"
 
 
 def page(
@@ -194,7 +220,13 @@ def page(
     sort = sort or default_sort(kind)
     exprs = _sort_exprs(spec, sort, ctx)
     backwards = before is not None or at_end
-    conditions = _conditions(spec, ctx, search)
+    named = _named_conditions(spec, ctx, search)
+    plan = _plan(session, spec, ctx, named, sort)
+    if plan == "records":  # an expression no index serves: SQLite sorts the few matching rows
+        exprs = [func.coalesce(e, e) for e in exprs]
+    if plan == "order":  # likely(): the narrowing terms pass for most rows, so walk the sort's index
+        named = [(n, c if n in BROAD else func.likely(c)) for n, c in named]
+    conditions = [condition for _name, condition in named]
     if after is not None:
         conditions.append(_beyond(exprs, after, descending=sort.descending))
     if start is not None:

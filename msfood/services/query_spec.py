@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import (
@@ -87,6 +87,8 @@ class Spec:
     default_sort: tuple[str, bool]
     search: Callable[[str], Expr]
     filters: dict[str, Cond]
+    # Big tables (millions of rows): the index serving each sort, for choosing the plan per query.
+    order_indexes: dict[str, str] = field(default_factory=dict)
 
     @property
     def field_names(self) -> tuple[str, ...]:

@@ -329,3 +329,35 @@ def test_read_sessions_do_not_wait_for_a_writer(listed_db: Database) -> None:
     with reader() as session:
         with pytest.raises(Exception, match="readonly"):
             session.execute(text("DELETE FROM businesses"))
+
+
+@pytest.mark.parametrize("probe_rows", [0, 10**6])  # 0: walk the date index; big: sort the matches
+@pytest.mark.parametrize(
+    ("kind", "filters", "search"),
+    [
+        ("selfchecks", Filters(region="430204001"), ""),
+        ("selfchecks", Filters(kind="daily"), "hdl"),
+        ("visits", Filters(level="village"), ""),
+        ("visits", Filters(), "周一"),
+    ],
+)
+def test_both_plans_of_a_big_list_page_alike(
+    session: Session, monkeypatch: pytest.MonkeyPatch, probe_rows: int, kind: str, filters: Filters,
+    search: str,
+) -> None:
+    whole = ids(q.page(session, kind, filters=filters, search=search, limit=ALL))
+    monkeypatch.setattr(q, "PROBE_ROWS", probe_rows)
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(session.get_bind(), "before_cursor_execute", record)
+    try:
+        assert forward(session, kind, 1, filters=filters, search=search) == whole
+    finally:
+        event.remove(session.get_bind(), "before_cursor_execute", record)
+    pages = [s for s in statements if "ORDER BY" in s]
+    marker = "likely(" if probe_rows == 0 else "coalesce("
+    assert whole and pages and all(marker in s for s in pages)
+    assert backward(session, kind, 2, filters=filters, search=search) == whole

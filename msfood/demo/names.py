@@ -117,22 +117,7 @@ def address(rng: random.Random, county: str, township: str, village: str | None)
 
 
 def initials_maker() -> Callable[[str], str]:
-    """`msfood.services.values.initials`, fast for many names built from a few words.
-
-    pypinyin reads a name word by word (its own segmentation), and a word's reading does not depend on
-    its neighbours, so caching each word's initials gives exactly what `initials(name)` gives.
-    """
-    from functools import lru_cache
-
+    """`msfood.services.values.initials` (it caches the initials of each word itself)."""
     from msfood.services.values import initials
 
-    try:
-        from pypinyin.seg.simpleseg import seg
-    except ImportError:  # pragma: no cover - another pypinyin layout: the plain function, slower
-        return initials
-    word = lru_cache(maxsize=None)(initials)
-
-    def fast(name: str) -> str:
-        return "".join(word(w) for w in seg(name or ""))
-
-    return fast
+    return initials

@@ -198,8 +198,28 @@ def rename(page, name: str) -> None:  # type: ignore[no-untyped-def]
         uow.upsert(table_of(Business), {"id": natural_id("business", CREDIT, ""), "name": name})
 
 
+def page_as(qtbot, make_context, path: Path, role: str, clock, wait_ops):  # type: ignore[no-untyped-def]
+    """The page as another account of `role` (made now) sees it."""
+    from msfood.services.database import open_app_database
+    from msfood.services.users import create_user
+    from ui.pages.sync_page import SyncPage
+
+    database = open_app_database(path)
+    try:
+        with database.sessions.begin() as session:
+            create_user(session, username=f"{role}1", password="other-pass-1", role=role, clock=clock)
+    finally:
+        database.close()
+    page = SyncPage(make_context(path, username=f"{role}1", password="other-pass-1"))
+    qtbot.addWidget(page)
+    page.show()
+    page.page_shown()
+    wait_ops()
+    return page
+
+
 def test_a_conflict_of_concurrent_edits_is_shown_and_resolved(
-    qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path
+    qtbot, monkeypatch, make_context, units, clock, pages, wait_ops, no_dialogs, tmp_path
 ):
     a, b = pages[A], pages[B]
     trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
@@ -229,11 +249,19 @@ def test_a_conflict_of_concurrent_edits_is_shown_and_resolved(
     assert fields.data(fields.index(0, 1), Qt.ItemDataRole.BackgroundRole) is not None  # ...highlighted
     assert fields.data(fields.index(1, 1), Qt.ItemDataRole.BackgroundRole) is None
     assert fields.rowCount() > 3
+    shown = {fields.text(r, 0): fields.text(r, 1) for r in range(fields.rowCount())}
+    assert shown["区划"] == "清水塘街道（430204001）" and shown["主体业态"] == "餐饮服务"
+    assert "name_initials" not in shown and "id" not in shown
     tab.only_differing.setChecked(True)
     assert fields.rowCount() == 1
     assert "两处在同步前各自修改了这条记录" in tab.explain_label.text()
     assert tab.keep_current.isEnabled() and tab.keep_lost.isEnabled()
     assert not tab.keep_both.isEnabled()  # a business has a natural key (its credit code)
+
+    liaison = page_as(qtbot, make_context, units[A], "liaison", clock, wait_ops)
+    assert liaison.conflicts.selected().id == info.id
+    assert not liaison.conflicts.keep_lost.isEnabled()  # a liaison records visits, not the roster
+    assert liaison.conflicts.keep_lost.toolTip().startswith("您的角色（联络员）不能修改包保名册")
 
     qtbot.mouseClick(tab.keep_lost, Qt.MouseButton.LeftButton)
     wait_ops()
@@ -262,21 +290,7 @@ def test_revoking_stops_exports_to_the_unit(qtbot, monkeypatch, pages, wait_ops,
 
 
 def test_a_viewer_sees_but_cannot_act(qtbot, make_context, units, wait_ops, clock):
-    from msfood.services.users import create_user
-    from msfood.services.database import open_app_database
-    from ui.pages.sync_page import SyncPage
-
-    database = open_app_database(units[A])
-    try:
-        with database.sessions.begin() as session:
-            create_user(session, username="kan", password="viewer-pass-1", role="viewer", clock=clock)
-    finally:
-        database.close()
-    page = SyncPage(make_context(units[A], username="kan", password="viewer-pass-1"))
-    qtbot.addWidget(page)
-    page.show()
-    page.page_shown()
-    wait_ops()
+    page = page_as(qtbot, make_context, units[A], "viewer", clock, wait_ops)
     assert page.state is not None and page.trust.own_fingerprint.fingerprint == page.state.identity.fingerprint
     for button in (page.exchange.export_button, page.exchange.import_button, page.trust.trust_button):
         assert not button.isEnabled()

@@ -108,6 +108,7 @@ class SyncState:
     histories: dict[str, Any] = field(default_factory=dict)  # code -> PeerHistory
     conflicts: list[Any] = field(default_factory=list)  # ConflictInfo, newest first
     open_conflicts: int = 0
+    names: dict[str, str] = field(default_factory=dict)  # id -> what people call the record (in conflicts)
 
     def active_peers(self) -> list[Any]:
         return [p for p in self.peers if p.revoked_at is None]
@@ -123,4 +124,29 @@ def load_state(database: Any, actor: Actor, *, include_resolved: bool = False) -
         histories = {p.code: peer_history(session, actor=actor, code=p.code) for p in peers}
         conflicts = list_conflicts(session, actor=actor, include_resolved=include_resolved)
         waiting = count_conflicts(session, actor=actor)
-    return SyncState(identity, peers, histories, conflicts, waiting)
+        names = reference_names(session, conflicts)
+    return SyncState(identity, peers, histories, conflicts, waiting, names)
+
+
+REFERENCES = {"business_id": "businesses", "cadre_id": "cadres"}
+
+
+def reference_names(session: Any, conflicts: list[Any]) -> dict[str, str]:
+    """Names of the regions, businesses and cadres the conflicting versions point at."""
+    wanted: dict[str, set[str]] = {}
+    for info in conflicts:
+        for version in (info.current or {}, info.lost):
+            for name, value in version.items():
+                if isinstance(value, str) and (name in REFERENCES or name in ("region_id", "parent_id")):
+                    wanted.setdefault(REFERENCES.get(name, "regions"), set()).add(value)
+    names: dict[str, str] = {}
+    if wanted.get("regions"):
+        names.update(
+            {r.id: f"{r.name}（{r.code}）" for r in queries.region_choices(session) if r.id in wanted["regions"]}
+        )
+    for kind in ("businesses", "cadres"):
+        for record_id in sorted(wanted.get(kind, ())):
+            row = queries.row_of(session, kind, record_id)
+            if row is not None:
+                names[record_id] = f"{row.name}（{row.phone}）" if kind == "cadres" else row.name
+    return names

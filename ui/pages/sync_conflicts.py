@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -22,8 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msfood.domain.enums import (
+    ANSWER,
+    BUSINESS_FORM,
+    BUSINESS_STATUS,
+    GRADE,
+    LEVEL,
+    PERIOD_TYPE,
+    PROBLEM_STATUS,
+    SAMPLING_RESULT,
+    SAMPLING_TYPE,
+    SCALE,
+    SELFCHECK_KIND,
+    VISIT_MODE,
+)
 from msfood.services.permissions import SYNC, action_for_table
 from ui.context import AppContext
+from ui.i18n import is_english
 from ui.pages.sync_common import SyncState, hlc_time, hlc_unit, local_time, refusal_tip, table_label
 from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel, show
@@ -73,31 +89,72 @@ CONFLICT_COLUMNS = (
 @dataclass(frozen=True)
 class FieldRow:
     field: str
-    current: Any
-    lost: Any
-    differs: bool
+    current: str  # as people read it: labels for codes, names for the records it points at
+    lost: str
+    differs: bool  # the stored values differ
+
+
+ENUMS = {
+    "form": BUSINESS_FORM, "grade": GRADE, "risk_grade": GRADE, "scale": SCALE, "level": LEVEL,
+    "mode": VISIT_MODE, "sampling_type": SAMPLING_TYPE, "period_type": PERIOD_TYPE, "answer": ANSWER,
+    "business_statuses.status": BUSINESS_STATUS, "problems.status": PROBLEM_STATUS,
+    "selfchecks.kind": SELFCHECK_KIND, "samplings.result": SAMPLING_RESULT,
+}  # fmt: skip
+DERIVED = ("_initials",)  # kept in step with another field (pinyin initials of the name): not shown
+
+
+REFERENCE_LABELS = {
+    "region_id": N("SyncColumns", "区划"),
+    "parent_id": N("SyncColumns", "上级区划"),
+    "business_id": N("SyncColumns", "包保主体"),
+    "cadre_id": N("SyncColumns", "包保干部"),
+    "visit_id": N("SyncColumns", "督导记录"),
+    "assignment_id": N("SyncColumns", "包保关系"),
+    "deleted": N("SyncColumns", "已删除"),
+}
 
 
 def field_name(field: str) -> str:
     from msfood.i18n import field_label
 
-    if field == "deleted":
-        return QCoreApplication.translate("SyncColumns", "已删除")
+    if field in REFERENCE_LABELS:
+        return QCoreApplication.translate("SyncColumns", REFERENCE_LABELS[field])
     return field_label(field)
 
 
-def field_rows(info: Any, *, only_differing: bool = False) -> list[FieldRow]:
+def value_text(table: str, field: str, value: Any, names: dict[str, str]) -> str:
+    if isinstance(value, str) and value in names:
+        return names[value]
+    enum = ENUMS.get(f"{table}.{field}") or ENUMS.get(field)
+    if enum is not None and isinstance(value, str):
+        return enum.label(value, "en" if is_english() else None)
+    return show(value)
+
+
+def field_rows(info: Any, names: dict[str, str] | None = None, *, only_differing: bool = False) -> list[FieldRow]:
     current = info.current or {}
-    names = [n for n in dict.fromkeys([*current, *info.lost]) if n not in REPLICATION]
-    rows = [FieldRow(n, current.get(n), info.lost.get(n), current.get(n) != info.lost.get(n)) for n in names]
+    known = names or {}
+    fields = [
+        n for n in dict.fromkeys([*current, *info.lost])
+        if n not in REPLICATION and not n.endswith(DERIVED)
+    ]  # fmt: skip
+    rows = [
+        FieldRow(
+            n,
+            value_text(info.table_name, n, current.get(n), known),
+            value_text(info.table_name, n, info.lost.get(n), known),
+            current.get(n) != info.lost.get(n),
+        )
+        for n in fields
+    ]
     rows.sort(key=lambda r: not r.differs)  # the differences first, the rest in table order
     return [r for r in rows if r.differs] if only_differing else rows
 
 
 FIELD_COLUMNS = (
     Col(N("SyncColumns", "字段"), lambda r: r.field, text=field_name),
-    Col(N("SyncColumns", "本库现有版本（保留中）"), lambda r: r.current, text=show),
-    Col(N("SyncColumns", "另一版本（未采用）"), lambda r: r.lost, text=show),
+    Col(N("SyncColumns", "本库现有版本（保留中）"), lambda r: r.current),
+    Col(N("SyncColumns", "另一版本（未采用）"), lambda r: r.lost),
 )
 
 
@@ -151,6 +208,10 @@ class ConflictsTab(QWidget):
         self.fields_table = table_view(self.fields_model, "conflictFields")
         self.fields_table.setSelectionMode(self.fields_table.SelectionMode.NoSelection)
         self.fields_table.setWordWrap(True)
+        header = self.fields_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):  # the two versions side by side, equally wide
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.fields_table, 1)
         row = QHBoxLayout()
         self.keep_current = QPushButton(self.tr("保留现有版本"))
@@ -210,8 +271,8 @@ class ConflictsTab(QWidget):
                 table=table_label(info.table_name), record=describe(info), reason=_reason(info.reason)
             )
         )
-        current_by = (info.current or {}).get("origin") or hlc_unit(info.kept_hlc)
-        lost_by = info.lost.get("origin") or hlc_unit(info.lost_hlc)
+        current_by = self.unit_name((info.current or {}).get("origin") or hlc_unit(info.kept_hlc))
+        lost_by = self.unit_name(info.lost.get("origin") or hlc_unit(info.lost_hlc))
         if info.reason == "duplicate":
             explain = self.tr(
                 "{lost_by} 于 {lost_at} 录入的记录与本库已有的记录唯一标识相同，已暂放一边。"
@@ -233,7 +294,8 @@ class ConflictsTab(QWidget):
                 choice=QCoreApplication.translate("SyncColumns", CHOICES.get(info.resolution or "", "")),
             )
         self.explain_label.setText(explain)
-        self.fields_model.set_rows(field_rows(info, only_differing=self.only_differing.isChecked()))
+        names = self.state.names if self.state is not None else {}
+        self.fields_model.set_rows(field_rows(info, names, only_differing=self.only_differing.isChecked()))
         self.fields_table.resizeRowsToContents()
         actor = self.context.actor
         allowed = actor.can(SYNC) and actor.can(action_for_table(info.table_name))
@@ -244,6 +306,15 @@ class ConflictsTab(QWidget):
         self.keep_both.setEnabled(allowed and open_ and info.can_keep_both)
         if not info.can_keep_both:
             self.keep_both.setToolTip(self.tr("这类记录有唯一标识（如信用代码、手机号），不能两者都保留"))
+
+    def unit_name(self, code: str) -> str:
+        """本单位, or a peer's name with its code."""
+        if self.state is None or not code:
+            return code
+        if code == self.state.identity.code:
+            return self.tr("本单位")
+        name = next((p.name for p in self.state.peers if p.code == code), "")
+        return f"{name}（{code}）" if name else code
 
     # --- resolving
 

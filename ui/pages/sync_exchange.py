@@ -166,6 +166,19 @@ class ExchangeTab(QWidget):
         self.open_folder_button.hide()
         layout.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+        steps = QLabel(
+            self.tr(
+                "<b>如何同步</b><ol style='margin-left: -20px'>"
+                "<li>第一次：在“信任的单位”中导出本单位登记文件交给对方，导入对方的登记文件，"
+                "并互相电话核对密钥指纹。</li>"
+                "<li>每次：导出同步包（可直接保存到U盘），交给对方导入；对方发来的同步包在右侧导入。</li>"
+                "<li>同步包丢失不要紧：对方没有确认收到的数据会随下一个同步包再次发送。</li></ol>"
+            )
+        )
+        steps.setObjectName("syncSteps")
+        steps.setWordWrap(True)
+        steps.setStyleSheet("color: #52606d; background: #f4f6f8; padding: 8px; border-radius: 4px;")
+        layout.addWidget(steps)
         return box
 
     def _build_import(self) -> QGroupBox:
@@ -192,9 +205,10 @@ class ExchangeTab(QWidget):
         self.receipt_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.receipt_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.receipt_table.setWordWrap(True)
+        self.receipt_table.verticalHeader().setVisible(False)
         header = self.receipt_table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(RECEIPT_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.receipt_table, 1)
         self.gaps_label = QLabel()
         self.gaps_label.setObjectName("receiptGaps")

@@ -106,6 +106,9 @@ MESSAGES = {
         "records in it point at records this database lacks ({items}). Import the earlier bundles first, "
         "or ask for a full bundle (--full).",
     ),
+    "bundle.integrity": _refusal(
+        "其中的记录与本库的记录相抵触（{reason}）。", "its records contradict this database's ({reason})."
+    ),
     # --- export
     "bundle.to_self": (
         "不能向本单位自己（{code}）导出同步包。",

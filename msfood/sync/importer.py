@@ -13,6 +13,7 @@ it all back, as does a crash or a kill.
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from collections.abc import Generator, Iterator
 from contextlib import ExitStack
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from msfood.clock import Clock
 from msfood.config import data_dir
@@ -432,9 +434,16 @@ def import_bundles(
                         yield Progress(0, None, t("sync.progress_backup"))
                         backup_before(database, "bundle")
                         backed_up = True
-                    outcomes[position] = yield from _merge(
-                        database, verified, actor=actor, clock=clock, prefer_core=prefer_core
-                    )
+                    try:
+                        outcomes[position] = yield from _merge(
+                            database, verified, actor=actor, clock=clock, prefer_core=prefer_core
+                        )
+                    except (sqlite3.IntegrityError, IntegrityError) as exc:
+                        # A constraint the checks above did not foresee (two records trading a key
+                        # in one bundle, say): the transaction is rolled back; say so plainly.
+                        raise refuse(
+                            "bundle.integrity", file=path.name, reason=str(exc).splitlines()[0]
+                        ) from exc
                 except MsfoodError as exc:
                     if exc.code == "bundle.missing_parents" and attempt == 1 and len(paths) > 1:
                         retry.append((position, path))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -69,13 +70,17 @@ class XlsReader:
         import xlrd
 
         self.xlrd = xlrd
-        self.book = xlrd.open_workbook(str(path), on_demand=True)
+        # xlrd reports damage it works around on stdout, which would spoil `msfood import --json`
+        self.book = xlrd.open_workbook(str(path), on_demand=True, logfile=io.StringIO())
 
     def sheet_names(self) -> list[str]:
         return list(self.book.sheet_names())
 
     def estimate(self, name: str) -> int:
-        return int(self.book.sheet_by_name(name).nrows)
+        try:
+            return int(self.book.sheet_by_name(name).nrows)
+        except Exception:  # a damaged sheet: reading its rows says so (importer._rows)
+            return 0
 
     def rows(self, name: str) -> Iterator[Row]:
         xlrd = self.xlrd

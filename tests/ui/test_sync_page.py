@@ -65,68 +65,81 @@ def pages(qtbot, make_context, units, wait_ops):  # type: ignore[no-untyped-def]
     return made
 
 
-def answer_dialogs(monkeypatch, *, open_files: list[Path] | None = None, save: Path | None = None) -> None:  # type: ignore[no-untyped-def]
-    if open_files is not None:
-        monkeypatch.setattr(
-            QFileDialog, "getOpenFileNames", staticmethod(lambda *a: ([str(p) for p in open_files], ""))
-        )
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(open_files[0]), "")))
-    if save is not None:
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(save), "")))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+class Driver:
+    """Drives the pages as a person does, answering the file dialogs and confirmations."""
+
+    def __init__(
+        self, qtbot: Any, monkeypatch: Any, wait_ops: Any, no_dialogs: Any, tmp_path: Path
+    ) -> None:
+        self.qtbot, self.monkeypatch, self.wait = qtbot, monkeypatch, wait_ops
+        self.dialogs, self.folder = no_dialogs, tmp_path
+
+    def click(self, button: Any) -> None:
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def answer(self, *, open_files: list[Path] | None = None, save: Path | None = None) -> None:
+        patch = self.monkeypatch.setattr
+        if open_files is not None:
+            names = [str(p) for p in open_files]
+            patch(QFileDialog, "getOpenFileNames", staticmethod(lambda *a: (names, "")))
+            patch(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (names[0], "")))
+        if save is not None:
+            patch(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(save), "")))
+        patch(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+
+    def enrol(self, source, target) -> None:  # type: ignore[no-untyped-def]
+        """`target` trusts `source`: source writes its enrolment; target opens it, types the fingerprint."""
+        enrolment = self.folder / f"{source.state.identity.code}.json"
+        self.answer(save=enrolment)
+        self.click(source.trust.enrolment_button)
+        self.wait()
+        assert enrolment.exists()
+        fingerprint = source.trust.own_fingerprint.fingerprint
+        assert self.dialogs[-1][0] == "已导出登记文件" and fingerprint in self.dialogs[-1][1]
+
+        self.answer(open_files=[enrolment])
+        self.click(target.trust.trust_button)
+        dialog = target.trust.dialog
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.file_fingerprint.text() == source.trust.own_fingerprint.text()
+        assert not dialog.trust_button.isEnabled()
+        type_text(dialog.typed, "0000")  # a wrong first group, as read out by someone else
+        assert "不一致" in dialog.verdict.text() and not dialog.trust_button.isEnabled()
+        dialog.typed.clear()
+        type_text(dialog.typed, fingerprint.replace(" ", "")[:8].lower())
+        assert "目前一致" in dialog.verdict.text()
+        dialog.typed.clear()
+        type_text(dialog.typed, fingerprint.lower())
+        assert dialog.trust_button.isEnabled() and "指纹一致" in dialog.verdict.text()
+        self.click(dialog.trust_button)
+        self.wait()
+        self.wait()  # the reload that follows
+        rows = target.trust.peers_model.rows()
+        assert [p.code for p in rows] == [source.state.identity.code]
+        assert rows[0].fingerprint == fingerprint
+
+    def trusting(self, pages) -> None:  # type: ignore[no-untyped-def]
+        self.enrol(pages[A], pages[B])
+        self.enrol(pages[B], pages[A])
+
+    def export(self, page, folder: Path | None = None) -> Path:  # type: ignore[no-untyped-def]
+        page.exchange.folder_edit.setText(str(folder or self.folder / "stick"))
+        self.click(page.exchange.export_button)
+        self.wait()
+        self.wait()
+        return Path(page.exchange.exported.path)
+
+    def import_(self, page, files: list[Path]) -> Any:  # type: ignore[no-untyped-def]
+        self.answer(open_files=files)
+        self.click(page.exchange.import_button)
+        self.wait(30_000)
+        self.wait()
+        return page.exchange.report
 
 
-def enrol(qtbot, monkeypatch, wait_ops, no_dialogs, source, target, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """`target` trusts `source`: source exports its enrolment file; target opens it, types the fingerprint."""
-    enrolment = tmp_path / f"{source.state.identity.code}.json"
-    answer_dialogs(monkeypatch, save=enrolment)
-    qtbot.mouseClick(source.trust.enrolment_button, Qt.MouseButton.LeftButton)
-    wait_ops()
-    assert enrolment.exists()
-    fingerprint = source.trust.own_fingerprint.fingerprint
-    assert no_dialogs[-1][0] == "已导出登记文件" and fingerprint in no_dialogs[-1][1]
-
-    answer_dialogs(monkeypatch, open_files=[enrolment])
-    qtbot.mouseClick(target.trust.trust_button, Qt.MouseButton.LeftButton)
-    dialog = target.trust.dialog
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.file_fingerprint.text() == source.trust.own_fingerprint.text()
-    assert not dialog.trust_button.isEnabled()
-    type_text(dialog.typed, "0000")  # a wrong first group, as read out by someone else
-    assert "不一致" in dialog.verdict.text() and not dialog.trust_button.isEnabled()
-    dialog.typed.clear()
-    type_text(dialog.typed, fingerprint.replace(" ", "")[:8].lower())
-    assert "目前一致" in dialog.verdict.text()
-    dialog.typed.clear()
-    type_text(dialog.typed, fingerprint.lower())
-    assert dialog.trust_button.isEnabled() and "指纹一致" in dialog.verdict.text()
-    qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
-    wait_ops()
-    wait_ops()  # the reload that follows
-    rows = target.trust.peers_model.rows()
-    assert [p.code for p in rows] == [source.state.identity.code]
-    assert rows[0].fingerprint == fingerprint
-
-
-def trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    enrol(qtbot, monkeypatch, wait_ops, no_dialogs, pages[A], pages[B], tmp_path)
-    enrol(qtbot, monkeypatch, wait_ops, no_dialogs, pages[B], pages[A], tmp_path)
-
-
-def export(qtbot, page, wait_ops, folder: Path) -> Path:  # type: ignore[no-untyped-def]
-    page.exchange.folder_edit.setText(str(folder))
-    qtbot.mouseClick(page.exchange.export_button, Qt.MouseButton.LeftButton)
-    wait_ops()
-    wait_ops()
-    return Path(page.exchange.exported.path)
-
-
-def import_(qtbot, monkeypatch, page, wait_ops, files: list[Path]) -> Any:  # type: ignore[no-untyped-def]
-    answer_dialogs(monkeypatch, open_files=files)
-    qtbot.mouseClick(page.exchange.import_button, Qt.MouseButton.LeftButton)
-    wait_ops(30_000)
-    wait_ops()
-    return page.exchange.report
+@pytest.fixture
+def drive(qtbot, monkeypatch, wait_ops, no_dialogs, tmp_path: Path) -> Driver:  # type: ignore[no-untyped-def]
+    return Driver(qtbot, monkeypatch, wait_ops, no_dialogs, tmp_path)
 
 
 def businesses(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -135,15 +148,15 @@ def businesses(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {r.credit_code: r.name for r in rows}
 
 
-def test_a_bundle_travels_from_a_station_to_the_bureau(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path):
+def test_a_bundle_travels_from_a_station_to_the_bureau(qtbot, drive, pages, tmp_path):
     a, b = pages[A], pages[B]
     assert not a.trust.peers_model.rows()
     assert a.exchange.receiver_combo.currentData() is None  # nobody trusted: an unaddressed full bundle
-    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+    drive.trusting(pages)
 
     assert a.exchange.receiver_combo.currentData() == B
     assert "还没有向该单位发送过同步包" in a.exchange.receiver_note.text()
-    bundle = export(qtbot, a, wait_ops, tmp_path / "stick")
+    bundle = drive.export(a)
     assert bundle.parent == tmp_path / "stick" and bundle.exists()
     assert a.exchange.export_label.text().startswith(f"已导出：{bundle}\n发往 {B}，第 1 号")
     assert "已加密" in a.exchange.export_label.text()
@@ -151,7 +164,7 @@ def test_a_bundle_travels_from_a_station_to_the_bureau(qtbot, monkeypatch, pages
     assert a.history.sent_model.rowCount() == 1 and a.history.sent_model.text(0, 0) == "1"
 
     with qtbot.waitSignal(b.context.signals.data_changed, timeout=30_000) as changed:
-        report = import_(qtbot, monkeypatch, b, wait_ops, [bundle])
+        report = drive.import_(b, [bundle])
     assert "businesses" in changed.args[0]
     (outcome,) = report.bundles
     assert outcome.status == "imported" and outcome.sender == A and outcome.sequence == 1
@@ -168,22 +181,22 @@ def test_a_bundle_travels_from_a_station_to_the_bureau(qtbot, monkeypatch, pages
     assert history.received_model.rowCount() == 1
     assert history.received_model.text(0, 2) == str(outcome.counts["new"])
 
-    report = import_(qtbot, monkeypatch, b, wait_ops, [bundle])  # the same bundle again
+    report = drive.import_(b, [bundle])  # the same bundle again
     assert report.bundles[0].status == "already"
     assert b.exchange.receipt_model.text(0, 3) == "此前已导入，已跳过"
 
 
-def test_a_missing_bundle_is_named(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path):
+def test_a_missing_bundle_is_named(drive, pages, tmp_path):
     a, b = pages[A], pages[B]
-    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+    drive.trusting(pages)
     lost = tmp_path / "lost"
     lost.mkdir()
-    export(qtbot, a, wait_ops, lost)  # number 1: the stick is lost
+    drive.export(a, lost)  # number 1: the stick is lost
     with unit_of_work(a.context.database.sessions, actor=a.context.actor, clock=a.context.clock) as uow:
         uow.upsert(table_of(Business), {"id": natural_id("business", CREDIT, ""), "name": "清水饭店"})
-    second = export(qtbot, a, wait_ops, tmp_path / "stick")
+    second = drive.export(a)
     assert a.exchange.exported.sequence == 2
-    report = import_(qtbot, monkeypatch, b, wait_ops, [second])
+    report = drive.import_(b, [second])
     assert report.bundles[0].gaps == [(1, 1)]
     expected = "来自 石峰区市场监管所（430204-01）的第 1 号同步包尚未收到"
     assert b.exchange.gaps_label.isVisible() and b.exchange.gaps_label.text().startswith(expected)
@@ -219,20 +232,20 @@ def page_as(qtbot, make_context, path: Path, role: str, clock, wait_ops):  # typ
 
 
 def test_a_conflict_of_concurrent_edits_is_shown_and_resolved(
-    qtbot, monkeypatch, make_context, units, clock, pages, wait_ops, no_dialogs, tmp_path
+    qtbot, drive, make_context, units, clock, pages, wait_ops
 ):
     a, b = pages[A], pages[B]
-    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
-    import_(qtbot, monkeypatch, b, wait_ops, [export(qtbot, a, wait_ops, tmp_path / "stick")])
+    drive.trusting(pages)
+    drive.import_(b, [drive.export(a)])
     rename(a, "站里改的名字")
     rename(b, "市局改的名字")
-    to_b = export(qtbot, a, wait_ops, tmp_path / "stick")
-    to_a = export(qtbot, b, wait_ops, tmp_path / "stick")
-    import_(qtbot, monkeypatch, b, wait_ops, [to_b])
-    report = import_(qtbot, monkeypatch, a, wait_ops, [to_a])
+    to_b = drive.export(a)
+    to_a = drive.export(b)
+    drive.import_(b, [to_b])
+    report = drive.import_(a, [to_a])
     assert report.total("conflicts") == 1
     assert a.exchange.conflicts_label.text() == "有 1 处冲突等待处理。"
-    qtbot.mouseClick(a.exchange.conflicts_button, Qt.MouseButton.LeftButton)
+    drive.click(a.exchange.conflicts_button)
     assert a.tabs.currentWidget() is a.conflicts
     assert a.tabs.tabText(a.tabs.indexOf(a.conflicts)) == "冲突（1）"
 
@@ -275,12 +288,12 @@ def test_a_conflict_of_concurrent_edits_is_shown_and_resolved(
     assert not tab.keep_lost.isEnabled()
 
 
-def test_revoking_stops_exports_to_the_unit(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path):
+def test_revoking_stops_exports_to_the_unit(qtbot, drive, pages, wait_ops):
     a = pages[A]
-    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
+    drive.trusting(pages)
     a.trust.peers_table.selectRow(0)
     assert a.trust.revoke_button.isEnabled()
-    answer_dialogs(monkeypatch)
+    drive.answer()
     qtbot.mouseClick(a.trust.revoke_button, Qt.MouseButton.LeftButton)
     wait_ops()
     wait_ops()
@@ -291,20 +304,21 @@ def test_revoking_stops_exports_to_the_unit(qtbot, monkeypatch, pages, wait_ops,
 
 def test_a_viewer_sees_but_cannot_act(qtbot, make_context, units, wait_ops, clock):
     page = page_as(qtbot, make_context, units[A], "viewer", clock, wait_ops)
-    assert page.state is not None and page.trust.own_fingerprint.fingerprint == page.state.identity.fingerprint
+    assert page.state is not None
+    assert page.trust.own_fingerprint.fingerprint == page.state.identity.fingerprint
     for button in (page.exchange.export_button, page.exchange.import_button, page.trust.trust_button):
         assert not button.isEnabled()
     assert page.exchange.export_button.toolTip() == "您的角色（查看者）不能导入或导出同步包。"
     assert page.trust.enrolment_button.isEnabled()  # anyone may hand out the station's enrolment
 
 
-def test_every_model_passes_the_model_tester(qtbot, monkeypatch, pages, wait_ops, no_dialogs, tmp_path, qtmodeltester):
+def test_every_model_passes_the_model_tester(drive, pages, qtmodeltester):
     a, b = pages[A], pages[B]
-    trusting(qtbot, monkeypatch, wait_ops, no_dialogs, pages, tmp_path)
-    import_(qtbot, monkeypatch, b, wait_ops, [export(qtbot, a, wait_ops, tmp_path / "stick")])
+    drive.trusting(pages)
+    drive.import_(b, [drive.export(a)])
     rename(a, "甲")
     rename(b, "乙")
-    import_(qtbot, monkeypatch, a, wait_ops, [export(qtbot, b, wait_ops, tmp_path / "stick")])
+    drive.import_(a, [drive.export(b)])
     models = [
         b.exchange.receipt_model, b.history.peers_model, b.history.received_model, a.history.sent_model,
         a.trust.peers_model, a.conflicts.conflicts_model, a.conflicts.fields_model,

@@ -142,7 +142,11 @@ def reference_names(session: Any, conflicts: list[Any]) -> dict[str, str]:
     names: dict[str, str] = {}
     if wanted.get("regions"):
         names.update(
-            {r.id: f"{r.name}（{r.code}）" for r in queries.region_choices(session) if r.id in wanted["regions"]}
+            {
+                r.id: f"{r.name}（{r.code}）"
+                for r in queries.region_choices(session)
+                if r.id in wanted["regions"]
+            }
         )
     for kind in ("businesses", "cadres"):
         for record_id in sorted(wanted.get(kind, ())):

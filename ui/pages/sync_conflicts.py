@@ -45,14 +45,18 @@ from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel, show
 from ui.workers import Op, run_op
 
-N = QT_TRANSLATE_NOOP
 REPLICATION = frozenset({"id", "hlc", "base_hlc", "origin", "local_seq", "entered_at"})
-NAMING_FIELDS = ("name", "sample_no", "code", "phone", "key", "sample_name", "item", "description", "visit_date")
-REASONS = {"concurrent": N("SyncColumns", "两处同时修改"), "duplicate": N("SyncColumns", "唯一标识重复")}
+NAMING_FIELDS = (
+    "name", "sample_no", "code", "phone", "key", "sample_name", "item", "description", "visit_date",
+)  # fmt: skip
+REASONS = {
+    "concurrent": QT_TRANSLATE_NOOP("SyncColumns", "两处同时修改"),
+    "duplicate": QT_TRANSLATE_NOOP("SyncColumns", "唯一标识重复"),
+}
 CHOICES = {
-    "current": N("SyncColumns", "保留现有版本"),
-    "lost": N("SyncColumns", "改用另一版本"),
-    "both": N("SyncColumns", "两者都保留"),
+    "current": QT_TRANSLATE_NOOP("SyncColumns", "保留现有版本"),
+    "lost": QT_TRANSLATE_NOOP("SyncColumns", "改用另一版本"),
+    "both": QT_TRANSLATE_NOOP("SyncColumns", "两者都保留"),
 }
 
 
@@ -72,17 +76,18 @@ def _reason(value: str) -> str:
 def _state(info: Any) -> str:
     if info.resolved_at is None:
         return QCoreApplication.translate("SyncColumns", "待处理")
-    choice = QCoreApplication.translate("SyncColumns", CHOICES.get(info.resolution or "", info.resolution or ""))
+    resolution = info.resolution or ""
+    choice = QCoreApplication.translate("SyncColumns", CHOICES.get(resolution, resolution))
     return QCoreApplication.translate("SyncColumns", "已处理：{choice}").format(choice=choice)
 
 
 CONFLICT_COLUMNS = (
-    Col(N("SyncColumns", "数据"), lambda c: c.table_name, text=table_label),
-    Col(N("SyncColumns", "记录"), describe),
-    Col(N("SyncColumns", "原因"), lambda c: c.reason, text=_reason),
-    Col(N("SyncColumns", "不同的字段"), lambda c: len(c.differing), numeric=True),
-    Col(N("SyncColumns", "发现时间"), lambda c: c.detected_at),
-    Col(N("SyncColumns", "状态"), _state),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "数据"), lambda c: c.table_name, text=table_label),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "记录"), describe),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "原因"), lambda c: c.reason, text=_reason),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "不同的字段"), lambda c: len(c.differing), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "发现时间"), lambda c: c.detected_at),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "状态"), _state),
 )
 
 
@@ -104,13 +109,13 @@ DERIVED = ("_initials",)  # kept in step with another field (pinyin initials of 
 
 
 REFERENCE_LABELS = {
-    "region_id": N("SyncColumns", "区划"),
-    "parent_id": N("SyncColumns", "上级区划"),
-    "business_id": N("SyncColumns", "包保主体"),
-    "cadre_id": N("SyncColumns", "包保干部"),
-    "visit_id": N("SyncColumns", "督导记录"),
-    "assignment_id": N("SyncColumns", "包保关系"),
-    "deleted": N("SyncColumns", "已删除"),
+    "region_id": QT_TRANSLATE_NOOP("SyncColumns", "区划"),
+    "parent_id": QT_TRANSLATE_NOOP("SyncColumns", "上级区划"),
+    "business_id": QT_TRANSLATE_NOOP("SyncColumns", "包保主体"),
+    "cadre_id": QT_TRANSLATE_NOOP("SyncColumns", "包保干部"),
+    "visit_id": QT_TRANSLATE_NOOP("SyncColumns", "督导记录"),
+    "assignment_id": QT_TRANSLATE_NOOP("SyncColumns", "包保关系"),
+    "deleted": QT_TRANSLATE_NOOP("SyncColumns", "已删除"),
 }
 
 
@@ -131,7 +136,9 @@ def value_text(table: str, field: str, value: Any, names: dict[str, str]) -> str
     return show(value)
 
 
-def field_rows(info: Any, names: dict[str, str] | None = None, *, only_differing: bool = False) -> list[FieldRow]:
+def field_rows(
+    info: Any, names: dict[str, str] | None = None, *, only_differing: bool = False
+) -> list[FieldRow]:
     current = info.current or {}
     known = names or {}
     fields = [
@@ -152,9 +159,9 @@ def field_rows(info: Any, names: dict[str, str] | None = None, *, only_differing
 
 
 FIELD_COLUMNS = (
-    Col(N("SyncColumns", "字段"), lambda r: r.field, text=field_name),
-    Col(N("SyncColumns", "本库现有版本（保留中）"), lambda r: r.current),
-    Col(N("SyncColumns", "另一版本（未采用）"), lambda r: r.lost),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "字段"), lambda r: r.field, text=field_name),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "本库现有版本（保留中）"), lambda r: r.current),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "另一版本（未采用）"), lambda r: r.lost),
 )
 
 
@@ -204,7 +211,9 @@ class ConflictsTab(QWidget):
         self.only_differing.setObjectName("onlyDiffering")
         self.only_differing.toggled.connect(lambda _on: self._show(self.selected()))
         layout.addWidget(self.only_differing)
-        self.fields_model = RowsModel(FIELD_COLUMNS, tone=lambda r: "changed" if r.differs else None, parent=self)
+        self.fields_model = RowsModel(
+            FIELD_COLUMNS, tone=lambda r: "changed" if r.differs else None, parent=self
+        )
         self.fields_table = table_view(self.fields_model, "conflictFields")
         self.fields_table.setSelectionMode(self.fields_table.SelectionMode.NoSelection)
         self.fields_table.setWordWrap(True)

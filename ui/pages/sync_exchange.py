@@ -30,11 +30,10 @@ from ui.pages.sync_common import SyncState, kind_label, refusal_tip
 from ui.pages.sync_models import Col, RowsModel
 from ui.workers import Op, run_op
 
-N = QT_TRANSLATE_NOOP
 STATUS = {
-    "imported": N("SyncColumns", "已导入"),
-    "already": N("SyncColumns", "此前已导入，已跳过"),
-    "refused": N("SyncColumns", "未导入"),
+    "imported": QT_TRANSLATE_NOOP("SyncColumns", "已导入"),
+    "already": QT_TRANSLATE_NOOP("SyncColumns", "此前已导入，已跳过"),
+    "refused": QT_TRANSLATE_NOOP("SyncColumns", "未导入"),
 }
 
 
@@ -53,16 +52,21 @@ def _note(outcome: Any) -> str:
     return ""
 
 
+def _count(name: str) -> Any:
+    """A count of the receipt (none for a refused bundle: it wrote nothing)."""
+    return lambda o: o.counts.get(name, 0) if o.counts else None
+
+
 RECEIPT_COLUMNS = (
-    Col(N("SyncColumns", "文件"), lambda o: o.file),
-    Col(N("SyncColumns", "发送单位"), lambda o: o.sender, mono=True),
-    Col(N("SyncColumns", "序号"), lambda o: o.sequence, numeric=True),
-    Col(N("SyncColumns", "结果"), lambda o: o.status, text=_status),
-    Col(N("SyncColumns", "新增"), lambda o: o.counts.get("new", 0) if o.counts else None, numeric=True),
-    Col(N("SyncColumns", "更新"), lambda o: o.counts.get("updated", 0) if o.counts else None, numeric=True),
-    Col(N("SyncColumns", "未变"), lambda o: o.counts.get("unchanged", 0) if o.counts else None, numeric=True),
-    Col(N("SyncColumns", "冲突"), lambda o: o.counts.get("conflicts", 0) if o.counts else None, numeric=True),
-    Col(N("SyncColumns", "说明"), _note),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "文件"), lambda o: o.file),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "发送单位"), lambda o: o.sender, mono=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "序号"), lambda o: o.sequence, numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "结果"), lambda o: o.status, text=_status),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "新增"), _count("new"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "更新"), _count("updated"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "未变"), _count("unchanged"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "冲突"), _count("conflicts"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "说明"), _note),
 )
 
 
@@ -99,7 +103,9 @@ def gap_lines(report: Any, names: dict[str, str]) -> list[str]:
 def gap_text(code: str, name: str, first: int, last: int) -> str:
     numbers = str(first) if first == last else f"{first}-{last}"
     return QCoreApplication.translate(
-        "SyncPage", "来自 {name}（{code}）的第 {numbers} 号同步包尚未收到。其内容会随对方后续的同步包补发；如长期未到，请联系对方。"
+        "SyncPage",
+        "来自 {name}（{code}）的第 {numbers} 号同步包尚未收到。"
+        "其内容会随对方后续的同步包补发；如长期未到，请联系对方。",
     ).format(name=name or code, code=code, numbers=numbers)
 
 
@@ -243,7 +249,9 @@ class ExchangeTab(QWidget):
         active = state.active_peers()
         for peer in active:
             self.receiver_combo.addItem(
-                self.tr("{name}（{code}，{kind}）").format(name=peer.name, code=peer.code, kind=kind_label(peer.kind)),
+                self.tr("{name}（{code}，{kind}）").format(
+                    name=peer.name, code=peer.code, kind=kind_label(peer.kind)
+                ),
                 peer.code,
             )
         if not active:
@@ -278,7 +286,8 @@ class ExchangeTab(QWidget):
     # --- export
 
     def _on_browse_clicked(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存同步包的文件夹或U盘"), self.folder_edit.text())
+        title = self.tr("选择保存同步包的文件夹或U盘")
+        chosen = QFileDialog.getExistingDirectory(self, title, self.folder_edit.text())
         if chosen:
             self.folder_edit.setText(chosen)
 
@@ -289,7 +298,9 @@ class ExchangeTab(QWidget):
         """Write a bundle for the chosen receiver into `folder` (named by sender, receiver and number)."""
         if not str(folder) or not folder.is_dir():
             QMessageBox.warning(
-                self, self.tr("无法导出"), self.tr("文件夹不存在：{path}。请选择一个已有的文件夹或U盘。").format(path=folder)
+                self,
+                self.tr("无法导出"),
+                self.tr("文件夹不存在：{path}。请选择一个已有的文件夹或U盘。").format(path=folder),
             )
             return None
         from msfood.sync import export_bundle
@@ -384,10 +395,15 @@ class ExchangeTab(QWidget):
                 "共 {files} 个文件：导入 {imported} 个，跳过 {already} 个，未导入 {refused} 个。"
                 "新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 处。"
             ).format(
-                files=len(report.bundles), imported=counts.get("imported", 0), already=counts.get("already", 0),
-                refused=counts.get("refused", 0), new=report.total("new"), updated=report.total("updated"),
-                unchanged=report.total("unchanged"), conflicts=report.total("conflicts") + report.total("set_aside"),
-            )  # fmt: skip
+                files=len(report.bundles),
+                imported=counts.get("imported", 0),
+                already=counts.get("already", 0),
+                refused=counts.get("refused", 0),
+                new=report.total("new"),
+                updated=report.total("updated"),
+                unchanged=report.total("unchanged"),
+                conflicts=report.total("conflicts") + report.total("set_aside"),
+            )
         )
         names = {p.code: p.name for p in self.state.peers} if self.state else {}
         gaps = gap_lines(report, names)

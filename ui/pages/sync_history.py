@@ -20,11 +20,15 @@ from ui.pages.sync_common import SyncState, kind_label, local_time
 from ui.pages.sync_exchange import gap_text
 from ui.pages.sync_models import Col, RowsModel
 
-N = QT_TRANSLATE_NOOP
 
 
 def _last(records: list[Any]) -> Any:
     return max(records, key=lambda r: (r.sequence, r.at)) if records else None
+
+
+def _at(records: list[Any]) -> Any:
+    """When the latest of these bundles was made or taken in (None if there is none)."""
+    return _last(records).at if records else None
 
 
 def _gaps(history: Any) -> str:
@@ -38,15 +42,15 @@ def _revoked(history: Any) -> str:
 
 
 PEER_COLUMNS = (
-    Col(N("SyncColumns", "单位代码"), lambda h: h.peer.code, mono=True),
-    Col(N("SyncColumns", "单位名称"), lambda h: h.peer.name),
-    Col(N("SyncColumns", "类型"), lambda h: h.peer.kind, text=kind_label),
-    Col(N("SyncColumns", "最近收到"), lambda h: h.peer.last_bundle_received or None, numeric=True),
-    Col(N("SyncColumns", "收到时间"), lambda h: _last(h.received).at if h.received else None),
-    Col(N("SyncColumns", "最近发出"), lambda h: h.peer.last_bundle_sent or None, numeric=True),
-    Col(N("SyncColumns", "发出时间"), lambda h: _last(h.sent).at if h.sent else None),
-    Col(N("SyncColumns", "缺失的同步包"), _gaps),
-    Col(N("SyncColumns", "信任状态"), _revoked),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "单位代码"), lambda h: h.peer.code, mono=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "单位名称"), lambda h: h.peer.name),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "类型"), lambda h: h.peer.kind, text=kind_label),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "最近收到"), lambda h: h.peer.last_bundle_received, numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "收到时间"), lambda h: _at(h.received)),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "最近发出"), lambda h: h.peer.last_bundle_sent, numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "发出时间"), lambda h: _at(h.sent)),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "缺失的同步包"), _gaps),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "信任状态"), _revoked),
 )
 
 
@@ -55,20 +59,20 @@ def _count(name: str) -> Any:
 
 
 RECEIVED_COLUMNS = (
-    Col(N("SyncColumns", "序号"), lambda r: r.sequence, numeric=True),
-    Col(N("SyncColumns", "导入时间"), lambda r: r.at),
-    Col(N("SyncColumns", "新增"), _count("new"), numeric=True),
-    Col(N("SyncColumns", "更新"), _count("updated"), numeric=True),
-    Col(N("SyncColumns", "未变"), _count("unchanged"), numeric=True),
-    Col(N("SyncColumns", "冲突"), _count("conflicts"), numeric=True),
-    Col(N("SyncColumns", "文件"), lambda r: r.file_name),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "序号"), lambda r: r.sequence, numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "导入时间"), lambda r: r.at),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "新增"), _count("new"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "更新"), _count("updated"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "未变"), _count("unchanged"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "冲突"), _count("conflicts"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "文件"), lambda r: r.file_name),
 )
 SENT_COLUMNS = (
-    Col(N("SyncColumns", "序号"), lambda r: r.sequence, numeric=True),
-    Col(N("SyncColumns", "导出时间"), lambda r: r.at),
-    Col(N("SyncColumns", "记录数"), _count("rows"), numeric=True),
-    Col(N("SyncColumns", "完整导出"), lambda r: r.summary.get("full")),
-    Col(N("SyncColumns", "文件"), lambda r: r.file_name),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "序号"), lambda r: r.sequence, numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "导出时间"), lambda r: r.at),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "记录数"), _count("rows"), numeric=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "完整导出"), lambda r: r.summary.get("full")),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "文件"), lambda r: r.file_name),
 )
 
 
@@ -93,7 +97,10 @@ class HistoryTab(QWidget):
         self.state: SyncState | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("每个单位发出的同步包按序号编号。缺失的序号表示有同步包没有送到（其内容会随后续同步包补发）。")
+            self.tr(
+                "每个单位发出的同步包按序号编号。缺失的序号表示有同步包没有送到"
+                "（其内容会随后续同步包补发）。"
+            )
         )
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #616e7c;")

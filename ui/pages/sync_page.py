@@ -73,7 +73,9 @@ class SyncPage(QWidget):
         self._loading = True
         context = self.context
         include_resolved = self.conflicts.include_resolved()
-        op = run_op(self, lambda: load_state(context.database, context.actor, include_resolved=include_resolved))
+        op = run_op(
+            self, lambda: load_state(context.database, context.actor, include_resolved=include_resolved)
+        )
         op.on_success(self._on_loaded).on_failure(self._on_load_failed)
         return op
 

@@ -32,7 +32,6 @@ from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel
 from ui.workers import Op, run_op
 
-N = QT_TRANSLATE_NOOP
 
 
 def _status(peer: Any) -> str:
@@ -42,13 +41,13 @@ def _status(peer: Any) -> str:
 
 
 TRUST_COLUMNS = (
-    Col(N("SyncColumns", "单位代码"), lambda p: p.code, mono=True),
-    Col(N("SyncColumns", "单位名称"), lambda p: p.name),
-    Col(N("SyncColumns", "类型"), lambda p: p.kind, text=kind_label),
-    Col(N("SyncColumns", "区划"), lambda p: p.region_code),
-    Col(N("SyncColumns", "密钥指纹"), lambda p: p.fingerprint, mono=True),
-    Col(N("SyncColumns", "信任时间"), lambda p: p.trusted_at),
-    Col(N("SyncColumns", "状态"), _status),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "单位代码"), lambda p: p.code, mono=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "单位名称"), lambda p: p.name),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "类型"), lambda p: p.kind, text=kind_label),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "区划"), lambda p: p.region_code),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "密钥指纹"), lambda p: p.fingerprint, mono=True),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "信任时间"), lambda p: p.trusted_at),
+    Col(QT_TRANSLATE_NOOP("SyncColumns", "状态"), _status),
 )
 
 
@@ -93,7 +92,8 @@ class TrustDialog(QDialog):
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
         self.buttons = QDialogButtonBox()
-        self.trust_button = self.buttons.addButton(self.tr("信任该单位"), QDialogButtonBox.ButtonRole.AcceptRole)
+        accept = QDialogButtonBox.ButtonRole.AcceptRole
+        self.trust_button = self.buttons.addButton(self.tr("信任该单位"), accept)
         self.trust_button.setObjectName("confirmTrust")
         cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancelTrust")
@@ -152,14 +152,18 @@ class TrustTab(QWidget):
         own_layout.addLayout(left, 1)
         self.enrolment_button = QPushButton(self.tr("导出本单位登记文件…"))
         self.enrolment_button.setObjectName("exportEnrolment")
-        self.enrolment_button.setToolTip(self.tr("把登记文件交给对方（U盘或邮件），对方信任后才能导入本单位的同步包"))
+        self.enrolment_button.setToolTip(
+            self.tr("把登记文件交给对方（U盘或邮件），对方信任后才能导入本单位的同步包")
+        )
         self.enrolment_button.clicked.connect(self._on_enrolment_clicked)
         own_layout.addWidget(self.enrolment_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(own)
 
         peers = QGroupBox(self.tr("信任的单位（只接受这些单位的同步包）"))
         peers_layout = QVBoxLayout(peers)
-        self.peers_model = RowsModel(TRUST_COLUMNS, tone=lambda p: "muted" if p.revoked_at else None, parent=self)
+        self.peers_model = RowsModel(
+            TRUST_COLUMNS, tone=lambda p: "muted" if p.revoked_at else None, parent=self
+        )
         self.peers_table = table_view(self.peers_model, "trustedPeers")
         self.peers_table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         peers_layout.addWidget(self.peers_table, 1)
@@ -216,7 +220,8 @@ class TrustTab(QWidget):
             self.peer_caption.setText(self.tr("尚未信任任何单位。请导入对方的登记文件并电话核对指纹。"))
             self.peer_fingerprint.set_fingerprint("")
             return
-        self.peer_caption.setText(self.tr("{name}（{code}）的密钥指纹：").format(name=peer.name, code=peer.code))
+        caption = self.tr("{name}（{code}）的密钥指纹：")
+        self.peer_caption.setText(caption.format(name=peer.name, code=peer.code))
         self.peer_fingerprint.set_fingerprint(peer.fingerprint)
 
     # --- our enrolment
@@ -248,7 +253,9 @@ class TrustTab(QWidget):
         QMessageBox.information(
             self,
             self.tr("已导出登记文件"),
-            self.tr("已写出 {path}。\n\n请把文件交给对方，并电话读出本单位的密钥指纹供对方核对：\n{fp}").format(
+            self.tr(
+                "已写出 {path}。\n\n请把文件交给对方，并电话读出本单位的密钥指纹供对方核对：\n{fp}"
+            ).format(
                 path=out, fp=identity.fingerprint
             ),
         )

@@ -132,22 +132,24 @@ def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
             end = best_of(ctx["runs"], jump, before=lambda: (views[-1].jump_to_start(), app.processEvents()))
             out[f"{kind}_first"], out[f"{kind}_first_cpu"] = paint["wall"], paint["cpu"]
             out[f"{kind}_last"], out[f"{kind}_last_cpu"] = end["wall"], end["cpu"]
-            model = views[-1].lazy_model()
-            model.jump_to_start()
+            view = views[-1]
+            model = view.lazy_model()
+            view.jump_to_start()
             held = 0
-            for _ in range(SCROLL_PAGES):
-                if not model.canFetchMore():
+            for _ in range(SCROLL_PAGES):  # the user drags to the bottom, again and again
+                if not model.has_after:
                     break
-                model.fetchMore()
+                view.scrollToBottom()
+                app.processEvents()
                 held = max(held, model.rowCount())
             out[f"{kind}_rows_held"] = held
             started = time.perf_counter()
             with reader() as session:
                 out[f"{kind}_rows"] = queries.count(session, kind, filters)
             out[f"{kind}_count_s"] = time.perf_counter() - started
-            for view in views:
-                view.close()
-                view.deleteLater()
+            for shown in views:
+                shown.close()
+                shown.deleteLater()
             app.processEvents()
     finally:
         database.close()

@@ -243,14 +243,17 @@ def page(
         .order_by(*order)
         .limit(limit + 1)
     )
-    fetched = session.execute(statement).all()
+    result = session.execute(statement)
+    columns = list(result.keys())
+    fields_at = [columns.index(n) for n in spec.field_names]
+    keys_at = [columns.index(n) for n in key_labels]
+    fetched = result.all()
     more = len(fetched) > limit
     fetched = fetched[:limit]
     if backwards:
         fetched.reverse()
-    names = spec.field_names
-    found = [spec.row(**{n: row._mapping[n] for n in names}) for row in fetched]
-    keys = [tuple(row._mapping[n] for n in key_labels) for row in fetched]
+    found = [spec.row(*[row[i] for i in fields_at]) for row in fetched]
+    keys = [tuple(row[i] for i in keys_at) for row in fetched]
     return Page(
         rows=found,
         first_key=keys[0] if keys else None,

@@ -75,6 +75,7 @@ class LazyTableModel(QAbstractTableModel):
         self._has_before = False
         self._has_after = False
         self.queries_run = 0
+        self._loading = False  # a page is being read: Qt asking for more meanwhile is ignored
         self._load_first()
 
     # --- what is shown ------------------------------------------------------------------------------
@@ -214,39 +215,47 @@ class LazyTableModel(QAbstractTableModel):
             self._has_after = page.has_after
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt override)
-        return not parent.isValid() and self._has_after and bool(self._spans)
+        return not parent.isValid() and self._has_after and bool(self._spans) and not self._loading
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008 (Qt override)
         if not self.canFetchMore(parent):
             return
-        page = self._query(after=self._spans[-1].last_key)
-        if not page.rows:
-            self._has_after = False
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self._take(page)
-        self._has_after = page.has_after
-        self.endInsertRows()
-        while len(self._spans) > self.max_pages:
-            self._drop_front()
+        self._loading = True
+        try:
+            page = self._query(after=self._spans[-1].last_key)
+            if not page.rows:
+                self._has_after = False
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._take(page)
+            self._has_after = page.has_after
+            self.endInsertRows()
+            while len(self._spans) > self.max_pages:
+                self._drop_front()
+        finally:
+            self._loading = False
 
     def fetch_previous(self) -> int:
         """Load the page before the window (the user scrolled to its top). Returns the rows added."""
-        if not self._has_before or not self._spans:
+        if not self._has_before or not self._spans or self._loading:
             return 0
-        page = self._query(before=self._spans[0].first_key)
-        if not page.rows:
-            self._has_before = False
-            return 0
-        self.beginInsertRows(QModelIndex(), 0, len(page.rows) - 1)
-        self._take(page, front=True)
-        self._has_before = page.has_before
-        self.endInsertRows()
-        self.rows_added_front.emit(len(page.rows))
-        while len(self._spans) > self.max_pages:
-            self._drop_back()
-        return len(page.rows)
+        self._loading = True
+        try:
+            page = self._query(before=self._spans[0].first_key)
+            if not page.rows:
+                self._has_before = False
+                return 0
+            self.beginInsertRows(QModelIndex(), 0, len(page.rows) - 1)
+            self._take(page, front=True)
+            self._has_before = page.has_before
+            self.endInsertRows()
+            self.rows_added_front.emit(len(page.rows))
+            while len(self._spans) > self.max_pages:
+                self._drop_back()
+            return len(page.rows)
+        finally:
+            self._loading = False
 
     def _drop_front(self) -> None:
         size = self._spans[0].size

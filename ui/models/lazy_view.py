@@ -79,17 +79,25 @@ class LazyTableView(QTableView):
     # --- keeping the place --------------------------------------------------------------------------
 
     def _on_model_rows_dropped_front(self, count: int) -> None:
-        bar = self.verticalScrollBar()
-        bar.setValue(max(bar.minimum(), bar.value() - count))
+        self._shift(-count)
 
     def _on_model_rows_added_front(self, count: int) -> None:
+        self._shift(count)
+
+    def _shift(self, rows: int) -> None:
+        """Keep showing the same records while rows come or go above them (not a user's scroll)."""
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + count)
+        self._shifting = True
+        try:
+            bar.setValue(max(bar.minimum(), bar.value() + rows))
+        finally:
+            self._shifting = False
 
     def _on_scroll_value_changed(self, value: int) -> None:
         model = self.model()
-        at_top = value == self.verticalScrollBar().minimum()
-        if isinstance(model, LazyTableModel) and at_top and model.has_before:
+        if getattr(self, "_shifting", False) or not isinstance(model, LazyTableModel):
+            return
+        if value == self.verticalScrollBar().minimum() and model.has_before:
             model.fetch_previous()
 
     def jump_to_end(self) -> None:

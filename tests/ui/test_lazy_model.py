@@ -130,3 +130,32 @@ def test_refresh_keeps_the_place_and_shows_changes(app: Any, listed: Any, clock:
     model.refresh()
     assert model.row(0).id == first and model.row(1).principal == "新负责人"
     assert model.rowCount() == 6 and model.has_before
+
+
+def test_a_view_scrolled_to_the_end_and_back_keeps_the_window_bounded(
+    app: Any, qtbot: Any, listed: Any
+) -> None:
+    from ui.models.lazy_view import LazyTableView
+
+    whole = everything(listed, "businesses")
+    model = model_for(listed, "businesses", page_size=4)
+    view = LazyTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 90)  # a few rows show: the window holds more than the screen
+    view.show()
+    seen: set[str] = set()
+    for _ in range(20):  # dragging to the bottom again and again
+        view.scrollToBottom()
+        qtbot.wait(1)
+        assert model.rowCount() <= 8
+        seen.update(model.row(r).id for r in range(model.rowCount()))
+    assert seen == set(whole) and not model.has_after
+    for _ in range(20):  # and back to the top
+        view.scrollToTop()
+        qtbot.wait(1)
+        assert model.rowCount() <= 8
+    assert not model.has_before and model.row(0).id == whole[0]
+    for _ in range(10):  # Qt asking for more while the view stays at the top
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() <= 8

@@ -222,3 +222,29 @@ def test_a_missing_folder_is_said_plainly(qtbot, page, wait_ops, tmp_path, no_di
     wait_ops(60_000)
     assert len(no_dialogs) == 1 and str(tmp_path / "nowhere") in no_dialogs[0][1]
     assert page.pdf_button.isEnabled()
+
+
+@pytest.fixture
+def english(app):  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+
+    install_translators("en")
+    yield
+    install_translators("zh_CN")
+
+
+def test_the_page_speaks_english(qtbot, make_context, example_path, wait_ops, english):
+    from ui.pages.reports_page import ReportsPage
+
+    page = ReportsPage(make_context(example_path))
+    qtbot.addWidget(page)
+    page.show()
+    page.page_shown()
+    wait_ops()
+    assert page.pdf_button.text() == "Write PDF…" and page.xlsx_button.text() == "Write Excel…"
+    assert page.period_picker.kind_combo.currentText() == "Quarter"
+    assert page.period_picker.value_combo.currentText() == "2026Q4 (2026-10-01 to 2026-12-31)"
+    assert page.kind_combo.currentText() == "All (supervision, self-checks, sampling)"
+    assert page.scope_label.text().startswith("All regions, 2026Q4")
+    assert "Supervision completion rate" in page.tile_values()
+    assert page.default_name(".pdf") == "completion-report-2026Q4.pdf"

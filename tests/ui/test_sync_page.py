@@ -326,3 +326,24 @@ def test_every_model_passes_the_model_tester(drive, pages, qtmodeltester):
     for model in models:
         assert model.rowCount() > 0
         qtmodeltester.check(model, force_py=True)
+
+
+def test_the_page_speaks_english(qtbot, pages, drive, app):
+    from ui.i18n import install_translators
+    from ui.pages.sync_page import SyncPage
+
+    drive.trusting(pages)
+    install_translators("en")
+    try:
+        page = SyncPage(pages[A].context)
+        qtbot.addWidget(page)
+        page.show()
+        page.page_shown()
+        drive.wait()
+        tabs = [page.tabs.tabText(i) for i in range(4)]
+        assert tabs == ["Send and receive", "History", "Trusted units", "Conflicts"]
+        assert page.exchange.export_button.text() == "Export bundle"
+        assert page.trust.peers_model.headerData(4, Qt.Orientation.Horizontal) == "Key fingerprint"
+        assert page.trust.peers_model.text(0, 2) == "Bureau"
+    finally:
+        install_translators("zh_CN")

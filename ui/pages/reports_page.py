@@ -122,6 +122,7 @@ class ReportsPage(QWidget):
     def _build_choices(self) -> QGroupBox:
         box = QGroupBox(self.tr("报表条件"))
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         today = self.context.clock.today()
         self.period_picker = PeriodPicker(today)
         self.period_picker.changed.connect(self._schedule_refresh)
@@ -274,13 +275,17 @@ class ReportsPage(QWidget):
         self.figures = figures
         self._show_tiles(figures.headline)
         request = figures.request
-        self.scope_label.setText(
-            self.tr("{region}，{period}，截至 {as_of}").format(
-                region=figures.region_label,
-                period=self.period_picker.value_combo.currentText(),
-                as_of=request.as_of.isoformat(),
-            )
+        scope = self.tr("{region}，{period}，截至 {as_of}").format(
+            region=figures.region_label,
+            period=self.period_picker.value_combo.currentText(),
+            as_of=request.as_of.isoformat(),
         )
+        total = figures.stats.supervision.total
+        if not total.due and total.open:  # nothing due yet: say why the rate is blank
+            scope += "\n" + self.tr("督导周期尚未结束：{n} 个任务进行中，到期后才计入督导完成率。").format(
+                n=total.open
+            )
+        self.scope_label.setText(scope[:1].upper() + scope[1:])
         self.fingerprint_label.setText(
             self.tr("数据指纹：{fp}（打印件上的指纹相同，即出自同一份数据）").format(fp=figures.fingerprint)
         )

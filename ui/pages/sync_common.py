@@ -90,7 +90,12 @@ def refusal_tip(actor: Actor, action: str) -> str:
 def table_label(name: str) -> str:
     from msfood.i18n import has, t
 
-    return t(f"sync.table.{name}") if has(f"sync.table.{name}") else name
+    return capitalised(t(f"sync.table.{name}")) if has(f"sync.table.{name}") else name
+
+
+def capitalised(text: str) -> str:
+    """English catalogue labels start in lower case (they are made to sit inside sentences)."""
+    return text[:1].upper() + text[1:]
 
 
 def kind_label(kind: str) -> str:

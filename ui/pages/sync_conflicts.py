@@ -40,7 +40,15 @@ from msfood.domain.enums import (
 from msfood.services.permissions import SYNC, action_for_table
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages.sync_common import SyncState, hlc_time, hlc_unit, local_time, refusal_tip, table_label
+from ui.pages.sync_common import (
+    SyncState,
+    capitalised,
+    hlc_time,
+    hlc_unit,
+    local_time,
+    refusal_tip,
+    table_label,
+)
 from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel, show
 from ui.workers import Op, run_op
@@ -124,7 +132,7 @@ def field_name(field: str) -> str:
 
     if field in REFERENCE_LABELS:
         return QCoreApplication.translate("SyncColumns", REFERENCE_LABELS[field])
-    return field_label(field)
+    return capitalised(field_label(field))
 
 
 def value_text(table: str, field: str, value: Any, names: dict[str, str]) -> str:

@@ -12,13 +12,13 @@
         <location line="+64"/>
         <location filename="../../ui/models/columns.py" line="+30"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../../ui/models/columns.py" line="+0"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No</translation>
     </message>
     <message>
         <location filename="../../ui/forms/problems_editor.py" line="+52"/>
@@ -41,7 +41,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>连续录入（保存后留在此表单，录入下一条）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -118,9 +118,406 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/forms/kinds.py" line="+78"/>
+        <location filename="../../ui/models/list_columns.py" line="+21"/>
+        <source>主体名称</source>
+        <translation type="unfinished">Business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <location line="+28"/>
+        <location line="+35"/>
+        <source>统一社会信用代码</source>
+        <translation type="unfinished">Credit code</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>18 位，摊贩可不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-62"/>
+        <source>许可证编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JY/SC/YB 开头，摊贩填登记号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>主体业态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <location line="+26"/>
+        <source>包保等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-25"/>
+        <source>高风险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+15"/>
+        <location line="+19"/>
+        <source>所属区划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>经营规模</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>风险等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-54"/>
+        <source>经营地址</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-2"/>
+        <source>负责人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>休息日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>如 周六、周日；不休息则留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-3"/>
+        <source>经营状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../../ui/models/list_columns.py" line="+8"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <location line="+10"/>
+        <source>手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>11 位手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-9"/>
+        <location line="+10"/>
+        <location line="+15"/>
+        <source>包保层级</source>
+        <translation type="unfinished">Level</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/models/list_columns.py" line="-24"/>
+        <source>职务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>工作单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>输入名称、拼音首字母或信用代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>输入姓名、拼音首字母或手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../../ui/pages/assignments_page.py" line="+0"/>
         <source>包保关系</source>
         <translation type="unfinished">Assignments</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/models/list_columns.py" line="+13"/>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>结束原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>承诺书签订日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location filename="../../ui/models/list_columns.py" line="+4"/>
+        <location line="+18"/>
+        <source>督导日期</source>
+        <translation type="unfinished">Visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-14"/>
+        <source>督导方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+4"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../../ui/forms/problems_editor.py" line="-47"/>
+        <location filename="../../ui/models/list_columns.py" line="+5"/>
+        <source>问题描述</source>
+        <translation type="unfinished">Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-1"/>
+        <source>整改期限</source>
+        <translation type="unfinished">Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+2"/>
+        <source>整改状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>整改完成日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location filename="../../ui/models/list_columns.py" line="+8"/>
+        <source>类型</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-1"/>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-17"/>
+        <location line="+22"/>
+        <source>发现问题数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>已整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>记录人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>抽检记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/models/list_columns.py" line="+4"/>
+        <source>抽样单编号</source>
+        <translation type="unfinished">Sample no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>抽样日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+2"/>
+        <source>抽检类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>食品大类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <location line="+11"/>
+        <source>样品名称</source>
+        <translation type="unfinished">Sample</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>批号或生产日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检验机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送达检验机构日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-10"/>
+        <source>检验结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+2"/>
+        <source>收到结论日期</source>
+        <translation type="unfinished">Result received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="-1"/>
+        <source>不合格项目</source>
+        <translation type="unfinished">Failed items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请复检</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+2"/>
+        <source>处置措施</source>
+        <translation type="unfinished">Measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>处置完成日期</source>
+        <translation type="unfinished">Handled on</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>快检记录</source>
+        <translation type="unfinished">Rapid tests</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../ui/models/list_columns.py" line="+4"/>
+        <source>快检日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/models/list_columns.py" line="+3"/>
+        <source>检测项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>检测批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>阳性批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/models/list_columns.py" line="+1"/>
+        <source>处置情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销毁数量（千克）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/businesses_page.py" line="+1"/>
@@ -139,7 +536,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/forms/kinds.py" line="-235"/>
+        <location line="+52"/>
+        <location filename="../../ui/models/list_columns.py" line="-64"/>
+        <location line="+12"/>
+        <location line="+15"/>
+        <location line="+8"/>
+        <location line="+11"/>
+        <location line="+13"/>
+        <location filename="../../ui/pages/businesses_page.py" line="+1"/>
         <source>包保主体</source>
         <translation type="unfinished">Businesses</translation>
     </message>
@@ -191,7 +596,7 @@
     <message>
         <location line="+16"/>
         <source>新增</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">New</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -224,7 +629,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+60"/>
         <source>正在计数……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,7 +656,7 @@
     <message>
         <location line="+0"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -275,7 +680,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/forms/kinds.py" line="-18"/>
+        <location line="+23"/>
+        <location filename="../../ui/models/list_columns.py" line="-79"/>
+        <location line="+17"/>
+        <location line="+16"/>
+        <location line="+15"/>
+        <location filename="../../ui/pages/cadres_page.py" line="+0"/>
         <source>包保干部</source>
         <translation type="unfinished">Cadres</translation>
     </message>
@@ -348,7 +759,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/forms/kinds.py" line="+103"/>
+        <location filename="../../ui/pages/selfchecks_page.py" line="+0"/>
         <source>自查记录</source>
         <translation type="unfinished">Self-check records</translation>
     </message>
@@ -358,13 +770,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/forms/kinds.py" line="-57"/>
+        <location filename="../../ui/pages/visits_page.py" line="+5"/>
         <location line="+29"/>
         <source>督导记录</source>
         <translation type="unfinished">Visits</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location filename="../../ui/pages/visits_page.py" line="-20"/>
         <source>未销号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,21 +792,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/forms/kinds.py" line="+30"/>
+        <location filename="../../ui/pages/visits_page.py" line="+0"/>
         <location line="+11"/>
         <source>整改问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/checklist_editor.py" line="+16"/>
+        <source>检查项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>（未填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/list_columns.py" line="-35"/>
+        <source>包保主体数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>未销号问题</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/startup.py" line="+181"/>
+        <location filename="../../ui/startup.py" line="+185"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>新数据库保存到</source>
         <translation>Save the new database as</translation>
     </message>
@@ -409,6 +853,90 @@
         <location filename="../../ui/charts.py" line="+130"/>
         <source>{value}（{note}）</source>
         <translation>{value} ({note})</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="+179"/>
+        <source>显示已处理的</source>
+        <translation>Show resolved</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>两个版本对照</source>
+        <translation>Both versions</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>只显示不同的字段</source>
+        <translation>Only the fields that differ</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>保留现有版本</source>
+        <translation>Keep the current version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+70"/>
+        <source>改用另一版本</source>
+        <translation>Take the other version</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>两者都保留</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>有 {n} 处冲突等待处理。</source>
+        <translation>{n} conflict(s) wait for review.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有等待处理的冲突。</source>
+        <translation>No conflict waits for review.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>选择上面的一处冲突，对照两个版本。</source>
+        <translation>Choose a conflict above to compare its versions.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{table}“{record}”：{reason}</source>
+        <translation>{table} “{record}”: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{lost_by} 于 {lost_at} 录入的记录与本库已有的记录唯一标识相同，已暂放一边。“改用另一版本”会把它的内容合并到本库这条记录中；“保留现有版本”则放弃它。</source>
+        <translation>A record entered by {lost_by} on {lost_at} claims the key of a record already here, so it was set aside. “Merge” puts its content into the record here; “Keep the current version” drops it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>合并为一条（采用另一版本的内容）</source>
+        <translation>Merge (take the other version&apos;s content)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>两处在同步前各自修改了这条记录：现有版本由 {kept_by} 于 {kept_at} 修改，另一版本由 {lost_by} 于 {lost_at} 修改。请核实后选择保留哪一个。</source>
+        <translation>Both ends edited this record before syncing: the current version by {kept_by} on {kept_at}, the other by {lost_by} on {lost_at}. Check, then choose which to keep.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>（已于 {at} 处理：{choice}）</source>
+        <translation> (resolved on {at}: {choice})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>这类记录有唯一标识（如信用代码、手机号），不能两者都保留</source>
+        <translation>Records of this kind have a key (a credit code, a phone number): both cannot be kept</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>本单位</source>
+        <translation>this unit</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1424,191 @@
     </message>
 </context>
 <context>
+    <name>ExchangeTab</name>
+    <message>
+        <location filename="../../ui/pages/sync_exchange.py" line="+134"/>
+        <source>导出同步包（发给对方）</source>
+        <translation>Export a bundle (to send)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>发给</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包写入的文件夹，可以是U盘</source>
+        <translation>The folder the bundle is written to; a USB stick will do</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>保存到</source>
+        <translation>Save in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>完整导出（连同对方已确认收到的数据）</source>
+        <translation>Full export (including what the receiver has confirmed)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>对方数据库重建或丢失数据时使用；平时只发送对方还没有的数据</source>
+        <translation>For a receiver that rebuilt or lost its database; normally only what it lacks is sent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导出同步包</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;如何同步&lt;/b&gt;&lt;ol style=&apos;margin-left: -20px&apos;&gt;&lt;li&gt;第一次：在“信任的单位”中导出本单位登记文件交给对方，导入对方的登记文件，并互相电话核对密钥指纹。&lt;/li&gt;&lt;li&gt;每次：导出同步包（可直接保存到U盘），交给对方导入；对方发来的同步包在右侧导入。&lt;/li&gt;&lt;li&gt;同步包丢失不要紧：对方没有确认收到的数据会随下一个同步包再次发送。&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;b&gt;How to sync&lt;/b&gt;&lt;ol style=&apos;margin-left: -20px&apos;&gt;&lt;li&gt;The first time: under “Trusted units”, export this unit&apos;s enrolment file for the other side, trust theirs, and compare the key fingerprints by phone.&lt;/li&gt;&lt;li&gt;Each time: export a bundle (straight to a USB stick if you like) for the other side to import; import the bundles they send on the right.&lt;/li&gt;&lt;li&gt;A lost bundle does no harm: whatever the receiver has not confirmed goes again with the next bundle.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>导入同步包（对方发来的）</source>
+        <translation>Import bundles (received)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导入同步包…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>可一次选择多个文件；导入前会自动备份数据库，任何一个包校验不通过都不会写入。</source>
+        <translation>Several files may be chosen at once. The database is backed up first; a bundle that fails any check writes nothing.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚未导入同步包。</source>
+        <translation>No bundle imported yet.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>查看冲突</source>
+        <translation>Review conflicts</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{name}（{code}，{kind}）</source>
+        <translation>{name} ({code}, {kind})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未指定接收单位（完整导出，不加密）</source>
+        <translation>No receiver (full export, not encrypted)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>尚未信任任何单位：导出的同步包不加密，任何信任本单位的单位都可导入。</source>
+        <translation>No unit is trusted yet: the bundle is not encrypted, and any unit that trusts this one can import it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>上次发给该单位的是第 {n} 号同步包；本次只发送对方尚未确认收到的数据。</source>
+        <translation>The last bundle sent to this unit was number {n}; this one carries only what it has not confirmed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>还没有向该单位发送过同步包；本次将发送其范围内的全部数据。</source>
+        <translation>No bundle has been sent to this unit yet; this one carries everything in its scope.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同步包会加密，只有该单位能打开。</source>
+        <translation> The bundle is encrypted: only that unit can open it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择保存同步包的文件夹或U盘</source>
+        <translation>Choose the folder or USB stick for bundles</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件夹不存在：{path}。请选择一个已有的文件夹或U盘。</source>
+        <translation>The folder does not exist: {path}. Choose an existing folder or USB stick.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在导出同步包</source>
+        <translation>Exporting the bundle</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>任何信任本单位的单位</source>
+        <translation>any unit that trusts this one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导出：{path}
+发往 {receiver}，第 {n} 号，{rows} 条记录</source>
+        <translation>Exported: {path}
+To {receiver}, number {n}, {rows} records</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>，已加密</source>
+        <translation>, encrypted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>。请把此文件交给对方导入。</source>
+        <translation>. Hand this file to the receiver to import.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>选择要导入的同步包</source>
+        <translation>Choose the bundles to import</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步包 (*.msfb);;所有文件 (*)</source>
+        <translation>Bundles (*.msfb);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>导入同步包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入选中的 {n} 个同步包？导入前会自动备份数据库。</source>
+        <translation>Import the {n} chosen bundle(s)? The database is backed up first.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>正在导入同步包</source>
+        <translation>Importing bundles</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>共 {files} 个文件：导入 {imported} 个，跳过 {already} 个，未导入 {refused} 个。新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 处。</source>
+        <translation>{files} file(s): {imported} imported, {already} skipped, {refused} refused. {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>有 {n} 处冲突等待处理。</source>
+        <translation>{n} conflict(s) wait for review.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <location filename="../../ui/first_start.py" line="+78"/>
@@ -1039,26 +1752,36 @@
     </message>
 </context>
 <context>
-    <name>Forms</name>
+    <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/forms/problems_editor.py" line="-47"/>
-        <source>问题描述</source>
-        <translation type="unfinished">Problem</translation>
+        <location filename="../../ui/pages/sync_history.py" line="+101"/>
+        <source>每个单位发出的同步包按序号编号。缺失的序号表示有同步包没有送到（其内容会随后续同步包补发）。</source>
+        <translation>Each unit numbers the bundles it sends. A missing number is a bundle that never arrived (its content comes again with later bundles).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>选择上面的单位，查看与其往来的同步包。</source>
+        <translation>Choose a unit above to see the bundles exchanged with it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>收到的同步包</source>
+        <translation>Bundles received</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>整改期限</source>
-        <translation type="unfinished">Deadline</translation>
+        <source>发出的同步包</source>
+        <translation>Bundles sent</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>整改状态</source>
-        <translation type="unfinished"></translation>
+        <location line="+33"/>
+        <source>尚未信任任何单位，还没有往来的同步包。</source>
+        <translation>No unit is trusted yet, so no bundle has been exchanged.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>整改完成日期</source>
-        <translation type="unfinished"></translation>
+        <location line="+7"/>
+        <source>{name}（{code}）：已收到至第 {received} 号，已发出至第 {sent} 号；信任于 {at}</source>
+        <translation>{name} ({code}): received up to number {received}, sent up to number {sent}; trusted on {at}</translation>
     </message>
 </context>
 <context>
@@ -1130,7 +1853,7 @@
         <translation>Demo data: this database is for trying the app; everything in it is made up. Do not enter real data or sync it with the bureau.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1228,7 +1951,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/pages/__init__.py" line="+52"/>
+        <location filename="../../ui/pages/__init__.py" line="+53"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
@@ -1276,6 +1999,49 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+1"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../ui/pages/reports_period.py" line="+16"/>
+        <source>月度</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>半年度</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>或输入期间，如 2026Q4、2026-11、2026-W48</source>
+        <translation>or type a period, e.g. 2026Q4, 2026-11, 2026-W48</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>从列表中选择，或输入期间代码：2026-11-24、2026-W48、2026-11、2026Q4、2026H2、2026</source>
+        <translation>Pick from the list, or type a period key: 2026-11-24, 2026-W48, 2026-11, 2026Q4, 2026H2, 2026</translation>
     </message>
 </context>
 <context>
@@ -1339,7 +2105,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../ui/pages/drilldown.py" line="+96"/>
+        <location filename="../../ui/pages/drilldown.py" line="+105"/>
         <source>共 {n} 条</source>
         <translation>{n} records</translation>
     </message>
@@ -1355,9 +2121,208 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports_page.py" line="+42"/>
+        <source>全部（督导、自查、抽检快检）</source>
+        <translation>All (supervision, self-checks, sampling)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保督导</source>
+        <translation>Supervision visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业自查</source>
+        <translation>Business self-checks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽检快检</source>
+        <translation>Sampling and rapid tests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>督导任务单（每名干部本期应督导的主体）</source>
+        <translation>Visit task lists (each cadre&apos;s businesses due this period)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>完成情况报表</source>
+        <translation>completion-report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>督导完成情况报表</source>
+        <translation>supervision-report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业自查情况报表</source>
+        <translation>selfcheck-report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽检快检情况报表</source>
+        <translation>sampling-report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/reports_work.py" line="+69"/>
+        <source>督导任务单</source>
+        <translation>Visit task lists</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>主要指标</source>
+        <translation>Headline figures</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>报表条件</source>
+        <translation>Report on</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>按截止日期当天已录入的情况统计；周期未结束的任务不计入完成率。</source>
+        <translation>Counts what was entered by the as-of date; duties whose rule period has not ended are not in the rate.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>截止日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部辖区</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>区划</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>只为一名干部：输入其手机号（可不填）</source>
+        <translation>Only one cadre: type the mobile number (optional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>报表内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>生成文件</source>
+        <translation>Write a file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>生成 PDF…</source>
+        <translation>Write PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A4 版式，可直接打印、盖章、报送</source>
+        <translation>A4 pages, ready to print, stamp and hand in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>生成 Excel…</source>
+        <translation>Write Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>每张表一个工作表，便于汇总和再加工</source>
+        <translation>One sheet per table, for further work</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>尚未生成文件。</source>
+        <translation>No file written yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>正在计算</source>
+        <translation>Computing</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>无法计算统计数据：{reason}</source>
+        <translation>The figures could not be computed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{region}，{period}，截至 {as_of}</source>
+        <translation>{region}, {period}, as of {as_of}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>数据指纹：{fp}（打印件上的指纹相同，即出自同一份数据）</source>
+        <translation>Data fingerprint: {fp} (a print with the same fingerprint was made from the same data)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存报表</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>正在生成报表</source>
+        <translation>Writing the report</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已生成：{path}</source>
+        <translation>Written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports_work.py" line="+1"/>
+        <source>共 {n} 项任务，已完成 {done} 项</source>
+        <translation>{n} tasks, {done} done</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} 名干部</source>
+        <translation>{n} cadres</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings_rules.py" line="+35"/>
+        <location filename="../../ui/pages/settings_rules.py" line="+36"/>
         <source>日管控达标比例（%）</source>
         <translation>Daily checks: covered at (%)</translation>
     </message>
@@ -1439,7 +2404,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Times per period</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>请先在表中选择要删除的规则。</source>
         <translation>Select the rule to delete first.</translation>
     </message>
@@ -1587,7 +2552,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_holidays.py" line="+37"/>
+        <location filename="../../ui/pages/settings_holidays.py" line="+38"/>
         <source>节假日与调休</source>
         <translation>Holidays and make-up workdays</translation>
     </message>
@@ -1618,18 +2583,18 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+36"/>
+        <location line="-38"/>
+        <location line="+37"/>
         <source>调休上班</source>
         <translation>Make-up workday</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>例：元旦</source>
         <translation>e.g. New Year&apos;s Day</translation>
     </message>
@@ -1644,7 +2609,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Delete selected date</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>请先在表中选择要删除的日期。</source>
         <translation>Select the date to delete first.</translation>
     </message>
@@ -1658,6 +2623,522 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
 </context>
 <context>
+    <name>SyncColumns</name>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="-271"/>
+        <source>两处同时修改</source>
+        <translation>Edited at both ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>唯一标识重复</source>
+        <translation>Key already taken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保留现有版本</source>
+        <translation>Kept the current version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改用另一版本</source>
+        <translation>Took the other version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两者都保留</source>
+        <translation>Kept both</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已处理：{choice}</source>
+        <translation>Resolved: {choice}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同的字段</source>
+        <translation>Fields differing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_trust.py" line="+50"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../../ui/pages/sync_trust.py" line="-3"/>
+        <source>区划</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上级区划</source>
+        <translation>Parent region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>督导记录</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保关系</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本库现有版本（保留中）</source>
+        <translation>Current version (kept)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另一版本（未采用）</source>
+        <translation>Other version (not taken)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_exchange.py" line="-385"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>此前已导入，已跳过</source>
+        <translation>Imported before; skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未导入</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>另有 {n} 条与本库已有记录的唯一标识重复，已列入冲突待处理</source>
+        <translation>{n} more records claim a key another record holds here; they wait among the conflicts</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../ui/pages/sync_history.py" line="-106"/>
+        <location line="+7"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发送单位</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_history.py" line="-13"/>
+        <location line="+9"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_history.py" line="-7"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_history.py" line="+1"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_history.py" line="+1"/>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_history.py" line="+1"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_history.py" line="-27"/>
+        <location filename="../../ui/pages/sync_trust.py" line="-8"/>
+        <source>有效</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/pages/sync_trust.py" line="+5"/>
+        <source>单位代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_trust.py" line="+1"/>
+        <source>单位名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/sync_trust.py" line="+1"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收到时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近发出</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发出时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺失的同步包</source>
+        <translation>Missing bundles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信任状态</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>导入时间</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>导出时间</source>
+        <translation>Exported at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完整导出</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_models.py" line="+37"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_trust.py" line="-6"/>
+        <source>已撤销（{at}）</source>
+        <translation>Revoked ({at})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信任时间</source>
+        <translation>Trusted at</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync_common.py" line="+85"/>
+        <source>您的角色（{role}）不能{action}。</source>
+        <translation>Your role ({role}) may not {action}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>市局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_exchange.py" line="+36"/>
+        <source>来自 {name}（{code}）的第 {numbers} 号同步包尚未收到。其内容会随对方后续的同步包补发；如长期未到，请联系对方。</source>
+        <translation>Bundle(s) {numbers} from {name} ({code}) have not arrived. Their content comes again with the sender&apos;s later bundles; if they stay missing, contact the sender.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="+46"/>
+        <source>收发同步包</source>
+        <translation>Send and receive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>往来记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信任的单位</source>
+        <translation>Trusted units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+53"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>无法读取同步信息：{reason}</source>
+        <translation>The sync information could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>冲突（{n}）</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../ui/pages/sync_trust.py" line="+16"/>
+        <source>信任单位</source>
+        <translation>Trust a unit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区划</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登记文件中的密钥指纹：</source>
+        <translation>Key fingerprint in the enrolment file:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>请打电话给对方，请对方在其“数据同步 › 信任的单位”页面读出本单位的密钥指纹，逐组输入到下面（空格可省略）。指纹一致才能信任：文件可能在传递途中被调换。</source>
+        <translation>Phone the other unit and ask them to read out their key fingerprint from “Sync › Trusted units”; type it below group by group (spaces optional). Trust only a matching fingerprint: the file may have been swapped on its way.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>信任该单位</source>
+        <translation>Trust this unit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>✔ 指纹一致，可以信任。</source>
+        <translation>✔ The fingerprints match.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请输入对方读出的指纹（共 {n} 位）。</source>
+        <translation>Type the fingerprint read out to you ({n} digits).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已输入 {got}/{n} 位，目前一致。</source>
+        <translation>{got} of {n} digits typed, matching so far.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✘ 指纹不一致（第 {group} 组起不同）。请勿信任，并与对方核实文件来源。</source>
+        <translation>✘ The fingerprints differ (from group {group}). Do not trust it; check where the file came from.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustTab</name>
+    <message>
+        <location line="+16"/>
+        <source>本单位</source>
+        <translation>This unit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>本单位密钥指纹（对方信任本单位时，请电话读给对方核对）：</source>
+        <translation>This unit&apos;s key fingerprint (read it out by phone when another unit trusts this one):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出本单位登记文件…</source>
+        <translation>Export enrolment file…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>把登记文件交给对方（U盘或邮件），对方信任后才能导入本单位的同步包</source>
+        <translation>Give the enrolment file to the other unit (USB stick or mail); it can import this unit&apos;s bundles once it trusts it</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>信任的单位（只接受这些单位的同步包）</source>
+        <translation>Trusted units (bundles are accepted only from these)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>信任登记文件…</source>
+        <translation>Trust an enrolment file…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+132"/>
+        <source>撤销信任</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>{name}（{code}，{kind}，区划 {region}）</source>
+        <translation>{name} ({code}, {kind}, region {region})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>尚未信任任何单位。请导入对方的登记文件并电话核对指纹。</source>
+        <translation>No unit is trusted yet. Open the other unit&apos;s enrolment file and compare the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}（{code}）的密钥指纹：</source>
+        <translation>Key fingerprint of {name} ({code}):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{code}-登记文件.json</source>
+        <translation>{code}-enrolment.json</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出本单位登记文件</source>
+        <translation>Export this unit&apos;s enrolment file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登记文件 (*.json)</source>
+        <translation>Enrolment files (*.json)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已导出登记文件</source>
+        <translation>Enrolment file written</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已写出 {path}。
+
+请把文件交给对方，并电话读出本单位的密钥指纹供对方核对：
+{fp}</source>
+        <translation>Wrote {path}.
+
+Give the file to the other unit and read this unit&apos;s key fingerprint to them by phone:
+{fp}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>选择对方的登记文件</source>
+        <translation>Choose the other unit&apos;s enrolment file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登记文件 (*.json);;所有文件 (*)</source>
+        <translation>Enrolment files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>撤销对 {name}（{code}）的信任？
+此后不再接受其同步包，也不能再向其导出。</source>
+        <translation>Revoke {name} ({code})?
+Its bundles will be refused, and nothing can be exported to it.</translation>
+    </message>
+</context>
+<context>
     <name>Workers</name>
     <message>
         <location filename="../../ui/workers.py" line="+139"/>
@@ -1665,7 +3146,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -858,7 +858,7 @@
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="+179"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="+187"/>
         <source>显示已处理的</source>
         <translation>Show resolved</translation>
     </message>
@@ -2184,7 +2184,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Report on</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
@@ -2274,12 +2274,17 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>{region}，{period}，截至 {as_of}</source>
         <translation>{region}, {period}, as of {as_of}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>督导周期尚未结束：{n} 个任务进行中，到期后才计入督导完成率。</source>
+        <translation>The visit periods have not ended: {n} duties are running; they count in the completion rate once due.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>数据指纹：{fp}（打印件上的指纹相同，即出自同一份数据）</source>
         <translation>Data fingerprint: {fp} (a print with the same fingerprint was made from the same data)</translation>
     </message>
@@ -2927,7 +2932,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Your role ({role}) may not {action}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>市局</source>
         <translation>Bureau</translation>
     </message>

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from msfood.db.models import Business
+from msfood.db.models import Business, Cadre
 from msfood.ids import natural_id
 from msfood.services import queries
 from msfood.services.unit_of_work import table_of, unit_of_work
@@ -286,6 +286,39 @@ def test_a_conflict_of_concurrent_edits_is_shown_and_resolved(
     wait_ops()
     assert tab.conflicts_model.text(0, 5) == "已处理：改用另一版本"
     assert not tab.keep_lost.isEnabled()
+
+
+def test_two_records_claiming_one_key_are_merged_into_one(drive, pages):
+    """A cadre's phone corrected at the station to a number the bureau gave a new cadre meanwhile."""
+    a, b = pages[A], pages[B]
+    drive.trusting(pages)
+    old, new = "13800000001", "13800000002"
+    for page, phone, name in ((a, old, "李四"), (b, new, "李四（市局录入）")):
+        context = page.context
+        with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+            s = Scenario(uow)
+            s.region("430204", "石峰区")
+            s.region("430204001", "清水塘街道", "430204")
+            s.cadre(phone, name, "township", "430204001")
+    context = a.context
+    with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+        uow.upsert(table_of(Cadre), {"id": natural_id("cadre", old), "phone": new})
+    report = drive.import_(b, [drive.export(a)])
+    assert report.total("set_aside") == 1
+    assert "已列入冲突待处理" in b.exchange.receipt_model.text(0, 8)
+
+    tab = b.conflicts
+    assert tab.conflicts_model.text(0, 2) == "唯一标识重复"
+    assert tab.keep_lost.text() == "合并为一条（采用另一版本的内容）" and tab.keep_lost.isEnabled()
+    assert "唯一标识相同，已暂放一边" in tab.explain_label.text()
+    assert not tab.keep_both.isEnabled()
+    drive.click(tab.keep_lost)
+    drive.wait()
+    drive.wait()
+    with b.context.database.sessions() as session:
+        rows = queries.page(session, "cadres", limit=10).rows
+    assert [(r.phone, r.name) for r in rows] == [(new, "李四")]  # one record, the station's content
+    assert tab.conflicts_model.rowCount() == 0
 
 
 def test_revoking_stops_exports_to_the_unit(qtbot, drive, pages, wait_ops):

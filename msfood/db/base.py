@@ -19,6 +19,13 @@ UUID_LEN = 36
 HLC_LEN = 64
 
 
+def key_text(length: int) -> String:
+    """Text that sorts byte by byte on every backend, as Python compares it: ids and stamps (a merge
+    reads rows in id order and compares stamps as text). COLLATE "C" on PostgreSQL, whatever the
+    database's own locale; SQLite's default collation is already binary."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -31,10 +38,10 @@ class SyncMixin:
 
     __synced__ = True
 
-    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
-    hlc: Mapped[str] = mapped_column(String(HLC_LEN))
-    base_hlc: Mapped[str] = mapped_column(String(HLC_LEN), default="")
-    origin: Mapped[str] = mapped_column(String(32))
+    id: Mapped[str] = mapped_column(key_text(UUID_LEN), primary_key=True)
+    hlc: Mapped[str] = mapped_column(key_text(HLC_LEN))
+    base_hlc: Mapped[str] = mapped_column(key_text(HLC_LEN), default="")
+    origin: Mapped[str] = mapped_column(key_text(32))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     entered_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

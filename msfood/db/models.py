@@ -24,13 +24,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from msfood.db.base import HLC_LEN, UUID_LEN, Base, SyncMixin
+from msfood.db.base import HLC_LEN, UUID_LEN, Base, SyncMixin, key_text
 
-ID = String(UUID_LEN)
+ID = key_text(UUID_LEN)  # ids and the references to them sort byte by byte (msfood.db.base.key_text)
 
 
 def fk(target: str, **kwargs: object) -> ForeignKey:
-    return ForeignKey(target, **kwargs)  # type: ignore[arg-type]
+    # DEFERRABLE (checked at once unless a transaction defers it): a merge takes a bundle's rows in
+    # any order and checks the references at its end (SQLite: PRAGMA defer_foreign_keys; PostgreSQL:
+    # SET CONSTRAINTS ALL DEFERRED, which needs deferrable constraints).
+    return ForeignKey(target, deferrable=True, initially="IMMEDIATE", **kwargs)  # type: ignore[arg-type]
 
 
 # --- the unit, its settings and the rules -------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
@@ -28,6 +28,7 @@ from msfood.services.permissions import SYSTEM, Actor
 from msfood.sync.hlc import HybridClock, parse_hlc
 
 CHUNK = 500
+WRITER_LOCK = 4302_0001  # the PostgreSQL advisory lock a unit of work holds (any number, fixed)
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 
 # A guard sees (table, before, after) for every change and may raise (closed periods use this).
@@ -87,6 +88,10 @@ class UnitOfWork:
         self.guards: list[Guard] = []
         self.counts: Counter[str] = Counter()
         self.changed_tables: set[str] = set()
+        if session.get_bind().dialect.name == "postgresql":
+            # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: the clock and counters read
+            # from meta here are written back at the end. Held until the transaction ends.
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
         meta = read_meta(session)
         if "unit_code" not in meta:
             raise EnvironmentProblem("db.not_initialised")

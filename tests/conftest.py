@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,7 +20,9 @@ ADMIN = Actor("admin", "admin")
 ADMIN_PASSWORD = "admin-pass-1"
 
 
-def make_station(path: Path, *, clock: FixedClock, code: str = "430204-01", bureau: bool = False) -> None:
+def make_station(
+    path: Path | str, *, clock: FixedClock, code: str = "430204-01", bureau: bool = False
+) -> None:
     from msfood.services.setup import initialise
 
     database = open_database(path, create=True)
@@ -60,5 +63,45 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path):  # type: ignore[no-untyped-def]
     database = open_database(db_path)
+    yield database
+    database.close()
+
+
+# --- both backends (tests/pg.py): SQLite always, PostgreSQL when MSFOOD_TEST_PG_URL names a server ---
+
+
+@pytest.fixture(scope="session")
+def pg_templates(worker_id: str):  # type: ignore[no-untyped-def]
+    from tests.pg import Templates
+
+    templates = Templates(worker_id)
+    yield templates
+    templates.drop_all()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of an initialised station database (admin / ADMIN_PASSWORD) on each backend."""
+    from msfood.db.engine import database_url as url_of
+    from tests import pg
+
+    if request.param == "sqlite":
+        yield url_of(request.getfixturevalue("db_path"))
+        return
+    if not pg.PG_URL:
+        pytest.skip(pg.NO_PG)
+    templates = request.getfixturevalue("pg_templates")
+    template = templates.get(
+        "station", lambda url: make_station(url, clock=FixedClock(dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+    )
+    with pg.fresh_copy(template) as url:
+        yield url
+
+
+@pytest.fixture
+def any_db(database_url: str):  # type: ignore[no-untyped-def]
+    """An open station database on SQLite and on PostgreSQL; a test module runs on both by
+    overriding `db` with it (see tests/unit/test_metrics_scenarios.py)."""
+    database = open_database(database_url)
     yield database
     database.close()

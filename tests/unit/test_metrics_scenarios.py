@@ -17,6 +17,12 @@ K1, K2, K3 = "13700000001", "13700000002", "13700000003"
 
 
 @pytest.fixture
+def db(any_db):  # type: ignore[no-untyped-def]
+    """Every test here runs on SQLite and on PostgreSQL (tests/conftest.py `database_url`)."""
+    return any_db
+
+
+@pytest.fixture
 def build(db, clock):  # type: ignore[no-untyped-def]
     def _build(fill):  # type: ignore[no-untyped-def]
         with unit_of_work(db.sessions, clock=clock) as uow:

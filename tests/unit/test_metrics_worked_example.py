@@ -12,6 +12,12 @@ from tests.scenario import Scenario, worked_example
 
 
 @pytest.fixture
+def db(any_db):  # type: ignore[no-untyped-def]
+    """Every test here runs on SQLite and on PostgreSQL (tests/conftest.py `database_url`)."""
+    return any_db
+
+
+@pytest.fixture
 def example_db(db, clock):  # type: ignore[no-untyped-def]
     with unit_of_work(db.sessions, clock=clock) as uow:
         worked_example(Scenario(uow))

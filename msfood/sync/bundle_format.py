@@ -242,7 +242,8 @@ def check_members(bundle: OpenBundle) -> None:
 
 
 def read_rows(bundle: OpenBundle, table: str) -> Iterator[list[Any]]:
-    """The rows of one data member, one decoded JSON array per line, never the whole member at once."""
+    """The rows of one data member, one decoded JSON array per line, read a block at a time (never the
+    whole member)."""
     member = DATA + table + ".jsonl"
     line_no = 0
 
@@ -254,15 +255,17 @@ def read_rows(bundle: OpenBundle, table: str) -> Iterator[list[Any]]:
             pending = b""
             while True:
                 block = handle.read(READ_BLOCK)
-                data = pending + block
-                lines = data.split(b"\n")
-                pending = lines.pop()  # the unfinished last line (b"" after a final newline)
-                too_long = [i for i, line in enumerate(lines) if len(line) >= MAX_LINE]
-                if too_long or len(pending) >= MAX_LINE:
-                    raise bad(line_no + 1 + (too_long[0] if too_long else len(lines)))
-                if lines:
-                    yield from _decode_lines(lines, line_no, bad)
-                    line_no += len(lines)
+                data = pending + block if pending else block
+                cut = data.rfind(b"\n")
+                if cut < 0:
+                    pending = data
+                else:
+                    complete, pending = data[:cut], data[cut + 1 :]
+                    rows = _decode_lines(complete, line_no, bad)
+                    line_no += len(rows)
+                    yield from rows
+                if len(pending) >= MAX_LINE:
+                    raise bad(line_no + 1)
                 if not block:
                     if pending:
                         raise bad(line_no + 1)  # no newline at the end
@@ -271,32 +274,30 @@ def read_rows(bundle: OpenBundle, table: str) -> Iterator[list[Any]]:
         raise refuse("bundle.corrupt", file=bundle.file_name, member=member) from exc
 
 
-def _decode_lines(lines: list[bytes], before: int, bad: Any) -> list[list[Any]]:
-    """One JSON array per line, each decoded on its own (from text decoded once for the whole block:
-    no per-line encoding sniffing); the first bad line is named."""
+def _decode_lines(complete: bytes, before: int, bad: Any) -> list[list[Any]]:
+    """The JSON arrays of complete lines (`complete` without its last newline); the first bad line
+    is named. The whole block is parsed in one call (a call per line costs more than the parsing):
+    when every line starts with "[" and ends with "]" and the block parses to one list per line, those
+    are exactly the lines' values; anything else is read again line by line to name the bad one."""
+    lines = complete.count(b"\n") + 1
     try:
-        text = b"\n".join(lines).decode("utf-8")
-        texts: list[str] | None = text.split("\n")
+        text = complete.decode("utf-8")
     except UnicodeDecodeError:
-        texts = None
-    if texts is not None:
-        # The whole block in one call (a call per line costs more than the parsing): lines that are
-        # each a JSON array give exactly these values; anything else is read again line by line below.
-        try:
-            block = json.loads("[" + ",".join(texts) + "]")
-        except ValueError:
-            block = None
-        if (
-            block is not None
-            and len(block) == len(lines)
-            and all(type(row) is list for row in block)
-            and all(t[:1] == "[" and t[-1:] == "]" for t in texts)
-        ):
-            return block
+        text = None
+    if text is not None:
+        starts = text.count("\n[") + (text[:1] == "[")
+        ends = text.count("]\n") + (text[-1:] == "]")
+        if starts == lines and ends == lines:
+            try:
+                block = json.loads("[" + text.replace("\n", ",") + "]")
+            except ValueError:
+                block = None
+            if block is not None and len(block) == lines and all(type(row) is list for row in block):
+                return block
     rows = []
-    for n, line in enumerate(lines, start=before + 1):
+    for n, line in enumerate(complete.split(b"\n"), start=before + 1):
         try:
-            row = json.loads(texts[n - before - 1] if texts is not None else line)
+            row = json.loads(line)
         except ValueError as exc:  # UnicodeDecodeError included
             raise bad(n) from exc
         if type(row) is not list:

@@ -216,3 +216,63 @@ def json_to_python(table: Table, row: dict[str, Any]) -> dict[str, Any]:
         if name in kinds and name not in LOCAL_COLUMNS:
             out[name] = None if value is None else PYTHON[kinds[name]](STORED[kinds[name]](value))
     return out
+
+
+class BadValue(ValueError):
+    """A value that does not fit its column: `row` is its position in the chunk checked."""
+
+    def __init__(self, row: int) -> None:
+        super().__init__(row)
+        self.row = row
+
+
+_NONE = type(None)
+_TYPES: dict[str, frozenset[type]] = {
+    "str": frozenset({str}),
+    "int": frozenset({int}),
+    "bool": frozenset({bool}),
+    "float": frozenset({int, float}),
+    "date": frozenset({str}),
+    "datetime": frozenset({str}),
+    "bytes": frozenset({str}),
+}
+
+
+def chunk_checker(kinds: Sequence[str], required: Sequence[int] = ()) -> Callable[[list[list[Any]]], None]:
+    """Checks a chunk of decoded rows column by column (in place, like `checker`): the types of a
+    column in one pass, dates and date-times once per distinct text (a day's records share them), NOT
+    NULL columns. Raises BadValue naming the first bad row. Much cheaper than a call per value."""
+    columns = list(enumerate(kinds))
+    needed = frozenset(required)
+
+    def first_bad(chunk: list[list[Any]], i: int, ok: Callable[[Any], bool]) -> int:
+        return next(n for n, row in enumerate(chunk) if not ok(row[i]))
+
+    def run(chunk: list[list[Any]]) -> None:
+        for i, kind in columns:
+            values = [row[i] for row in chunk]
+            if i in needed and None in values:
+                raise BadValue(values.index(None))
+            allowed = _TYPES[kind]
+            types = set(map(type, values))
+            types.discard(_NONE)
+            if not types <= allowed:
+                raise BadValue(first_bad(chunk, i, lambda v, a=allowed: v is None or type(v) in a))
+            if kind in ("date", "datetime", "bytes"):
+                check = STORED[kind]
+                fixed: dict[Any, Any] = {}
+                for value in set(values):
+                    if value is None:
+                        continue
+                    try:
+                        stored = check(value)
+                    except (ValueError, TypeError):
+                        raise BadValue(first_bad(chunk, i, lambda v, bad=value: v != bad)) from None
+                    if stored != value or type(stored) is not type(value):
+                        fixed[value] = stored
+                if fixed:
+                    for row in chunk:
+                        if row[i] in fixed:
+                            row[i] = fixed[row[i]]
+
+    return run

@@ -206,13 +206,13 @@ def _verify(session: Any, bundle: OpenBundle, own_code: str) -> _Verified:
 def _table_input(verified: _Verified, table: Any, columns: list[str], expected: int) -> TableInput:
     """The rows of one member as the current schema wants them (upgraded, missing columns filled)."""
     name = verified.bundle.file_name
-    rows: Iterator[list[Any]] = _counted(
-        read_rows(verified.bundle, table.name), expected, verified, table.name
-    )
+    rows: Iterator[list[Any]] = read_rows(verified.bundle, table.name)
+    count: int | None = expected  # the merge checks the count, unless an upgrade may drop rows
     if verified.chain:
         upgrade = TableUpgrade(verified.chain, table.name, columns)
         columns = upgrade.columns
-        rows = _upgraded(rows, upgrade, name, table.name)
+        rows = _upgraded(_counted(rows, expected, verified, table.name), upgrade, name, table.name)
+        count = None
     wanted = codec.exported_columns(table)
     unknown = [c for c in columns if c not in wanted]
     if unknown:
@@ -226,7 +226,7 @@ def _table_input(verified: _Verified, table: Any, columns: list[str], expected: 
         if default is None and (not column.nullable or column_name in ("id", "hlc", "origin")):
             raise refuse("bundle.column_missing", file=name, table=table.name, column=column_name)
         fill.append((column_name, codec.encode(codec.column_kind(column), default)))
-    return TableInput(table, columns, rows, fill)
+    return TableInput(table, columns, rows, fill, expected=count)
 
 
 def _upgraded(rows: Iterator[list[Any]], upgrade: TableUpgrade, file: str, table: str) -> Iterator[list[Any]]:
@@ -444,6 +444,10 @@ def import_bundles(
                         raise refuse(
                             "bundle.integrity", file=path.name, reason=str(exc).splitlines()[0]
                         ) from exc
+                    except (OverflowError, UnicodeEncodeError) as exc:
+                        # A value SQLite cannot hold (an integer beyond 64 bits, text with a lone
+                        # surrogate, a date-time moved out of range by its time zone): refused whole.
+                        raise refuse("bundle.bad_value", file=path.name, reason=str(exc)) from exc
                 except MsfoodError as exc:
                     if exc.code == "bundle.missing_parents" and attempt == 1 and len(paths) > 1:
                         retry.append((position, path))

@@ -19,8 +19,8 @@ from ui.models.columns import Column, label_of
 
 BUSINESS_COLUMNS = (
     Column("name", QT_TR_NOOP("主体名称"), "name", width=16),
-    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), "credit_code", width=10),
-    Column("licence_no", QT_TR_NOOP("许可证编号"), "licence_no", width=10),
+    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), "credit_code", width=12),
+    Column("licence_no", QT_TR_NOOP("许可证编号"), "licence_no", width=11),
     Column("form", QT_TR_NOOP("主体业态"), "form", label_of(BUSINESS_FORM)),
     Column("grade", QT_TR_NOOP("包保等级"), "grade"),
     Column("high_risk", QT_TR_NOOP("高风险"), "high_risk"),
@@ -47,7 +47,7 @@ ASSIGNMENT_COLUMNS = (
     Column("cadre_phone", QT_TR_NOOP("手机号"), width=8),
     Column("level", QT_TR_NOOP("包保层级"), "level", label_of(LEVEL)),
     Column("business_name", QT_TR_NOOP("包保主体"), "business_name", width=16),
-    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), width=10),
+    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), width=12),
     Column("grade", QT_TR_NOOP("包保等级"), "grade"),
     Column("region_name", QT_TR_NOOP("所属区划"), width=8),
     Column("start_date", QT_TR_NOOP("开始日期"), "start_date", width=6),
@@ -82,7 +82,7 @@ SELFCHECK_COLUMNS = (
     Column("record_date", QT_TR_NOOP("日期"), "record_date", width=6),
     Column("kind", QT_TR_NOOP("类型"), text=label_of(SELFCHECK_KIND)),
     Column("business_name", QT_TR_NOOP("包保主体"), width=16),
-    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), width=10),
+    Column("credit_code", QT_TR_NOOP("统一社会信用代码"), width=12),
     Column("region_name", QT_TR_NOOP("所属区划"), width=8),
     Column("issues_found", QT_TR_NOOP("发现问题数")),
     Column("rectified", QT_TR_NOOP("已整改")),

@@ -53,6 +53,10 @@ class RegionFilter(ChoiceFilter):
     def __init__(self, regions: Sequence[Any], parent: QWidget | None = None) -> None:
         choices = [(r.code, f"{'　' * r.depth}{r.name}") for r in regions]
         super().__init__("region", tr("全部区划"), choices, parent)
+        # region names run long: the box stays narrow, the list drops down as wide as it needs
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
 
 
 class PeriodFilter(QComboBox):
@@ -65,6 +69,8 @@ class PeriodFilter(QComboBox):
         super().__init__(parent)
         self.setObjectName("filter_period")
         self.setEditable(True)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(13)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItem(tr("全部期间"), None)
         last_month = period_of("month", today.replace(day=1) - dt.timedelta(days=1))

@@ -13,7 +13,7 @@ dropped or added in front, and the page shows the whole count (queries.count) be
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -318,7 +318,3 @@ class LazyTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def with_filters(filters: Filters, **changes: Any) -> Filters:
-    return replace(filters, **changes)

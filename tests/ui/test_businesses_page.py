@@ -101,6 +101,25 @@ def test_errors_show_beside_their_fields_in_chinese(qtbot: Any, page: Any, conte
     assert not form.isVisible()
 
 
+def test_delete_in_the_search_box_edits_the_text(
+    qtbot: Any, page: Any, context: Any, no_dialogs: Any
+) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.view.selectRow(0)
+    record_id = page.view.current_id()
+    qtbot.keyClicks(page.search, "hdlx")
+    qtbot.keyClick(page.search, Qt.Key.Key_Left)
+    qtbot.keyClick(page.search, Qt.Key.Key_Delete)
+    assert page.search.text() == "hdl" and no_dialogs == []
+    assert not stored_by_id(context, record_id).deleted
+
+
+def stored_by_id(context: Any, record_id: str) -> Business:
+    with context.database.sessions() as session:
+        return session.get(Business, record_id)
+
+
 def test_filters_narrow_the_list(qtbot: Any, page: Any, wait_ops: Any) -> None:
     choose(page.filter_widgets[0], "田心社区")
     assert set(shown_column(page.view, "name")) == {"田心生鲜超市", "同名小吃店"}

@@ -205,6 +205,19 @@ def test_a_missing_bundle_is_named(drive, pages, tmp_path):
     assert businesses(b)[CREDIT] == "清水饭店"  # bundle 2 carried what 1 held, and the rename
 
 
+def test_a_refused_bundle_is_named_in_the_receipt(drive, pages, tmp_path):
+    b = pages[B]
+    junk = tmp_path / "stick" / "430204-01-to-4302-00001.msfb"
+    junk.write_bytes(b"PK\x03\x04 not really a bundle")
+    report = drive.import_(b, [junk])
+    assert report.bundles[0].status == "refused"
+    model = b.exchange.receipt_model
+    assert model.text(0, 3) == "未导入" and model.text(0, 4) == ""
+    assert model.text(0, 8).startswith(f"同步包 {junk.name} 未导入，数据库未改动")
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None  # shown in red
+    assert b.exchange.receipt_label.text().startswith("共 1 个文件：导入 0 个，跳过 0 个，未导入 1 个。")
+
+
 def rename(page, name: str) -> None:  # type: ignore[no-untyped-def]
     context = page.context
     with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:

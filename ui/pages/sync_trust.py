@@ -281,14 +281,11 @@ class TrustTab(QWidget):
         except MsfoodError as exc:
             show_error(self, exc)
             return None
-        self.dialog = TrustDialog(enrolment, self)
-        self.dialog.accepted.connect(lambda: self._on_dialog_accepted(self.dialog))
-        self.dialog.open()
-        return self.dialog
-
-    def _on_dialog_accepted(self, dialog: TrustDialog | None) -> None:
-        if dialog is not None:
-            self.trust(dialog.enrolment, dialog.typed.text())
+        dialog = self.dialog = TrustDialog(enrolment, self)
+        dialog.accepted.connect(lambda: self.trust(dialog.enrolment, dialog.typed.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def trust(self, enrolment: Any, typed_fingerprint: str) -> Op:
         from msfood.services.unit_of_work import unit_of_work

@@ -554,7 +554,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>全部期间</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,7 +594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>新增</source>
         <translation type="unfinished">New</translation>
     </message>
@@ -3007,7 +3007,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>请打电话给对方，请对方在其“数据同步 › 信任的单位”页面读出本单位的密钥指纹，逐组输入到下面（空格可省略）。指纹一致才能信任：文件可能在传递途中被调换。</source>
+        <source>请打电话给对方，请对方打开其“数据同步 › 信任的单位”页面，读出其中的“本单位密钥指纹”，逐组输入到下面（空格可省略）。指纹一致才能信任：文件可能在传递途中被调换。</source>
         <translation>Phone the other unit and ask them to read out their key fingerprint from “Sync › Trusted units”; type it below group by group (spaces optional). Trust only a matching fingerprint: the file may have been swapped on its way.</translation>
     </message>
     <message>
@@ -3075,12 +3075,12 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+132"/>
+        <location line="+129"/>
         <source>撤销信任</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-110"/>
         <source>{name}（{code}，{kind}，区划 {region}）</source>
         <translation>{name} ({code}, {kind}, region {region})</translation>
     </message>
@@ -3136,7 +3136,7 @@ Give the file to the other unit and read this unit&apos;s key fingerprint to the
         <translation>Enrolment files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>撤销对 {name}（{code}）的信任？
 此后不再接受其同步包，也不能再向其导出。</source>
         <translation>Revoke {name} ({code})?

@@ -75,7 +75,7 @@ class TrustDialog(QDialog):
         layout.addWidget(self.file_fingerprint)
         ask = QLabel(
             self.tr(
-                "请打电话给对方，请对方在其“数据同步 › 信任的单位”页面读出本单位的密钥指纹，"
+                "请打电话给对方，请对方打开其“数据同步 › 信任的单位”页面，读出其中的“本单位密钥指纹”，"
                 "逐组输入到下面（空格可省略）。指纹一致才能信任：文件可能在传递途中被调换。"
             )
         )

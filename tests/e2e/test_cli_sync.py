@@ -261,10 +261,10 @@ def test_roles_are_checked(run, units: dict[str, Path], tmp_path: Path) -> None:
         user="wang",
         password="wang-pass-1",
     )
-    assert done.returncode == 1 and "无权" in done.stderr
+    assert done.returncode == 2 and "无权" in done.stderr  # INTERFACES: permission denied is exit 2
     assert not list(tmp_path.glob("*.msfb"))
     done = run("keys", "revoke", "--db", str(units[S1]), BUREAU, user="wang", password="wang-pass-1")
-    assert done.returncode == 1 and "无权" in done.stderr
+    assert done.returncode == 2 and "无权" in done.stderr  # INTERFACES: permission denied is exit 2
 
 
 def test_english_messages(run, units: dict[str, Path], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -98,3 +98,21 @@ def test_rapid_tests_create_find_and_delete(
     qtbot.waitUntil(lambda: shown_column(rapid.view, "sample_name") == ["小白菜"])
     undo(qtbot, rapid)
     assert not stored(context, RapidTest, id=test.id).deleted
+
+
+def test_overdue_cases_follow_the_handling_days_setting(
+    qtbot: Any, context: Any, clock: Any, wait_ops: Any
+) -> None:
+    from msfood.services.rules import set_setting
+    from msfood.services.unit_of_work import unit_of_work
+    from ui.pages.sampling_page import SamplingPage
+
+    page = open_page(qtbot, context, clock, wait_ops, SamplingPage)
+    choose(page.samplings.filter_widgets[3], "处置逾期")
+    assert shown_column(page.samplings.view, "sample_no") == ["SF2026002"]  # 90 days from 2026-05-01
+    with unit_of_work(context.database.sessions, actor=context.actor, clock=clock) as uow:
+        set_setting(uow, key="disposal_days", value=250)
+    page = SamplingPage(context)  # a page opened after the change
+    qtbot.addWidget(page)
+    choose(page.samplings.filter_widgets[3], "处置逾期")
+    assert shown_column(page.samplings.view, "sample_no") == []  # 250 days: due 2027-01-06

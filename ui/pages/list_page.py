@@ -164,7 +164,11 @@ class ListPage(QWidget):
 
     def current_filters(self) -> Filters:
         values = {w.name: w.value() for w in self.filter_widgets}
-        return Filters(**values, as_of=self.context.clock.today())
+        return Filters(**values, **self.fixed_filters(), as_of=self.context.clock.today())
+
+    def fixed_filters(self) -> dict[str, Any]:
+        """Filter settings a page adds itself (the sampling list: the handling deadline's days)."""
+        return {}
 
     def show_filtered(self, *, search: str | None = None, **values: Any) -> None:
         """Set filters (and the search) at once, e.g. when a figure opens the records behind it."""

@@ -32,6 +32,14 @@ class SamplingsList(ListPage):
         )  # fmt: skip
 
 
+    def fixed_filters(self) -> dict[str, Any]:
+        from msfood.services.queries import read_sessions
+        from msfood.services.rules import get_setting
+
+        with read_sessions(self.context.database)() as session:
+            return {"disposal_days": int(get_setting(session, "disposal_days") or 90)}
+
+
 class RapidTestsList(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [

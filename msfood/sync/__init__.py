@@ -31,7 +31,8 @@ _WHERE = {
         "resolve_conflict",
     ),
     "export": ("ExportResult", "export_bundle"),
-    "importer": ("BundleOutcome", "ImportReport", "import_bundles"),
+    "importer": ("import_bundles",),
+    "receipt": ("BundleOutcome", "ImportReport"),
     "peers": (
         "BundleRecord",
         "Enrolment",

@@ -17,7 +17,7 @@ import sqlite3
 import tempfile
 from collections.abc import Generator, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,74 +49,8 @@ from msfood.sync.crypto import is_sealed, open_sealed, sealed_receiver
 from msfood.sync.keys import normalise_fingerprint, verify
 from msfood.sync.merge import Merger, TableInput
 from msfood.sync.peers import missing_sequences
+from msfood.sync.receipt import ALREADY, IMPORTED, REFUSED, BundleOutcome, ImportReport
 from msfood.sync.upgrade import TableUpgrade, is_newer, upgrade_chain
-
-IMPORTED, ALREADY, REFUSED = "imported", "already", "refused"
-
-
-@dataclass(frozen=True)
-class BundleOutcome:
-    file: str
-    status: str  # imported | already | refused
-    bundle_id: str | None = None
-    sender: str | None = None
-    sequence: int | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-    by_table: dict[str, dict[str, int]] = field(default_factory=dict)
-    code: str | None = None
-    message: str | None = None
-    gaps: list[tuple[int, int]] = field(default_factory=list)
-    # The bundle starts after changes of the sender this database never received (it was restored
-    # from an older backup, say): ask the sender for a full bundle.
-    behind: bool = False
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    bundles: list[BundleOutcome]
-
-    def total(self, name: str) -> int:
-        return sum(b.counts.get(name, 0) for b in self.bundles)
-
-    @property
-    def errors(self) -> list[dict[str, Any]]:
-        return [
-            {"file": b.file, "row": None, "column": None, "code": b.code, "message": b.message}
-            for b in self.bundles
-            if b.status == REFUSED
-        ]
-
-    @property
-    def exit_code(self) -> int:
-        if any(b.status == REFUSED for b in self.bundles):
-            return 1
-        if self.bundles and all(b.status == ALREADY for b in self.bundles):
-            return 3
-        return 0
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "new": self.total("new"),
-            "updated": self.total("updated"),
-            "unchanged": self.total("unchanged"),
-            "conflicts": self.total("conflicts"),
-            "set_aside": self.total("set_aside"),
-            "errors": self.errors,
-            "bundles": [
-                {
-                    "file": b.file,
-                    "status": b.status,
-                    "bundle_id": b.bundle_id,
-                    "sender": b.sender,
-                    "sequence": b.sequence,
-                    **b.counts,
-                    "tables": b.by_table,
-                    "missing_sequences": [list(g) for g in b.gaps],
-                    "behind": b.behind,
-                }
-                for b in self.bundles
-            ],
-        }
 
 
 @dataclass

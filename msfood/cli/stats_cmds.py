@@ -41,7 +41,7 @@ def run_stats(args: argparse.Namespace) -> int:
     try:
         actor = acting_user(args, database, now)
         actor.require(READ)
-        with database.sessions() as session:
+        with database.readers() as session:
             stats = compute_stats(session, period=period, as_of=as_of, region=args.region, clock=now)
     finally:
         database.close()

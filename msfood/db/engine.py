@@ -48,9 +48,17 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-u
     cursor.close()
 
 
+READER = "msfood_reader"
+
+
 def _begin_sqlite(conn) -> None:  # type: ignore[no-untyped-def]
-    # IMMEDIATE: take the write lock at the start, so two writers queue instead of failing mid-way.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the write lock at the start (IMMEDIATE), so two writers queue instead of failing
+    # mid-way. Readers (Database.readers) begin DEFERRED: in WAL mode they read the last committed
+    # snapshot, consistent across the transaction, while a writer works.
+    # query_only makes a reader's mistake to write an error instead of a silent lock.
+    reader = conn.get_execution_options().get(READER, False)
+    conn.exec_driver_sql(f"PRAGMA query_only={'ON' if reader else 'OFF'}")
+    conn.exec_driver_sql("BEGIN DEFERRED" if reader else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -99,11 +107,16 @@ def upgrade(engine: Engine) -> None:
 
 @dataclass
 class Database:
-    """An open database: its engine and a session factory. Close it when done."""
+    """An open database: its engine and session factories. Close it when done.
+
+    `sessions` are for units of work (they take the write lock at once); `readers` only read and never
+    wait behind a writer (lists, figures, reports).
+    """
 
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    readers: sessionmaker[Session]
 
     @property
     def path(self) -> Path | None:
@@ -131,7 +144,12 @@ def open_database(
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
-    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    database = Database(
+        url,
+        engine,
+        sessionmaker(engine, expire_on_commit=False),
+        sessionmaker(engine.execution_options(**{READER: True}), expire_on_commit=False),
+    )
     try:
         current = current_revision(engine)
         if current is None and not create:

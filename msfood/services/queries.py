@@ -311,38 +311,10 @@ def row_of(session: Session, kind: str, record_id: str, *, as_of: dt.date | None
     return found.rows[0] if found.rows else None
 
 
-_READERS: dict[str, Any] = {}
-
-
-def _reader_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA cache_size=-16384")
-    cursor.close()
-
-
 def read_sessions(database: Any) -> Any:
-    """A session factory for the lists: reading only, never waiting for a writer.
-
-    The database's own sessions begin every transaction with BEGIN IMMEDIATE (the write lock), so a
-    list read there would wait behind a long import. SQLite in WAL mode lets readers read the last
-    committed state while a writer works: these sessions use their own connections (query_only, no
-    BEGIN, one short-lived connection per session: nothing stays open when the database is closed or
-    restored). Other databases (PostgreSQL) read through the database's own sessions.
-    """
-    if not database.url.startswith("sqlite"):
-        return database.sessions
-    found = _READERS.get(database.url)
-    if found is None:
-        from sqlalchemy import create_engine, event
-        from sqlalchemy.orm import sessionmaker
-        from sqlalchemy.pool import NullPool
-
-        engine = create_engine(database.url, poolclass=NullPool, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _reader_pragmas)
-        found = _READERS[database.url] = sessionmaker(engine, expire_on_commit=False)
-    return found
+    """A session factory for the lists, figures and reports: reading only, never waiting for a writer
+    (msfood.db.engine.Database.readers: a deferred transaction on SQLite's last committed snapshot)."""
+    return database.readers
 
 
 def count(session: Session, kind: str, filters: Filters | None = None, search: str = "") -> int:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from msfood.domain.enums import ANSWER
 from msfood.i18n import language
-from ui.forms.fields import Field, FieldDecl, form_text, tr
+from ui.forms.fields import Field, FieldDecl, form_text
 
 HEADERS = (
-    QT_TR_NOOP("检查项目"),
-    QT_TR_NOOP("内容"),
-    QT_TR_NOOP("结论"),
+    QT_TRANSLATE_NOOP("Forms", "检查项目"),
+    QT_TRANSLATE_NOOP("Forms", "内容"),
+    QT_TRANSLATE_NOOP("Forms", "结论"),
 )
 
 
@@ -45,7 +45,7 @@ class ChecklistEditor(Field):
             cell.setToolTip(value)
             self.table.setItem(row, column, cell)
         combo = QComboBox(self.table)
-        combo.addItem(tr("（未填）"), None)
+        combo.addItem(QCoreApplication.translate("Forms", "（未填）"), None)
         for choice in ANSWER.choices:
             combo.addItem(choice.label(language()), choice.code)
         combo.currentIndexChanged.connect(self.changed)

@@ -30,14 +30,9 @@ from msfood.domain.enums import Enum
 from msfood.i18n import language
 
 
-def tr(text: str) -> str:
-    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
-    return QCoreApplication.translate("", text)
-
-
 def form_text(text: str) -> str:
-    """Translate a label declared with QT_TR_NOOP(...) (the empty context too)."""
-    return QCoreApplication.translate("", text)
+    """Translate a label declared with QT_TRANSLATE_NOOP("Forms", ...)."""
+    return QCoreApplication.translate("Forms", text)
 
 
 @dataclass(frozen=True)
@@ -46,7 +41,7 @@ class FieldDecl:
     service's issues may use for it (a business picker answers for credit_code and licence_no)."""
 
     name: str
-    label: str  # a QT_TR_NOOP(...) literal
+    label: str  # a QT_TRANSLATE_NOOP("Forms", ...) literal
     kind: str  # text, date, choice, combo, bool, check, int, float, region, business, cadre, problems
     required: bool = False
     enum: Enum | None = None
@@ -103,7 +98,7 @@ class DateField(TextField):
         self.edit.setPlaceholderText("YYYY-MM-DD")
         self.button = QToolButton(self)
         self.button.setText("…")
-        self.button.setToolTip(tr("从日历选择"))
+        self.button.setToolTip(QCoreApplication.translate("Forms", "从日历选择"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar = QCalendarWidget()
         menu = QMenu(self.button)
@@ -167,7 +162,8 @@ class BoolChoiceField(ChoiceField):
 
     @staticmethod
     def choices(decl: FieldDecl) -> Sequence[tuple[Any, str]]:
-        return [(True, tr("是")), (False, tr("否"))]
+        return [(True, QCoreApplication.translate("Forms", "是")),
+                (False, QCoreApplication.translate("Forms", "否"))]
 
 
 class ComboField(Field):

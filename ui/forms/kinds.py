@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from msfood.domain.calendar import format_rest_days
 from msfood.domain.defaults import FOOD_CATEGORIES
@@ -41,7 +41,7 @@ PROBLEM_ALIASES = ("description", "deadline", "status", "closed_on", "problem_co
 @dataclass(frozen=True)
 class FormSpec:
     kind: str  # the list kind it edits (msfood.services.queries)
-    title: str  # a QT_TR_NOOP(...) literal
+    title: str  # a QT_TRANSLATE_NOOP("Forms", ...) literal
     fields: tuple[FieldDecl, ...]
     load: Callable[[Any, str], dict[str, Any]]
     save: Callable[[Any, dict[str, Any], str | None], Saved]
@@ -73,24 +73,26 @@ def _load_business(session: Any, record_id: str) -> dict[str, Any]:
 
 BUSINESS = FormSpec(
     kind="businesses",
-    title=QT_TR_NOOP("包保主体"),
+    title=QT_TRANSLATE_NOOP("Forms", "包保主体"),
     fields=(
-        F("name", QT_TR_NOOP("主体名称"), "text", required=True),
-        F("credit_code", QT_TR_NOOP("统一社会信用代码"), "text", placeholder=QT_TR_NOOP("18 位，摊贩可不填")),
-        F("licence_no", QT_TR_NOOP("许可证编号"), "text",
-          placeholder=QT_TR_NOOP("JY/SC/YB 开头，摊贩填登记号")),
-        F("form", QT_TR_NOOP("主体业态"), "choice", required=True, enum=BUSINESS_FORM),
-        F("grade", QT_TR_NOOP("包保等级"), "choice", required=True, enum=GRADE),
-        F("high_risk", QT_TR_NOOP("高风险"), "check"),
-        F("region_code", QT_TR_NOOP("所属区划"), "region", required=True),
-        F("scale", QT_TR_NOOP("经营规模"), "choice", enum=SCALE),
-        F("risk_grade", QT_TR_NOOP("风险等级"), "choice", enum=GRADE),
-        F("address", QT_TR_NOOP("经营地址"), "text"),
-        F("principal", QT_TR_NOOP("负责人"), "text"),
-        F("phone", QT_TR_NOOP("联系电话"), "text"),
-        F("rest_days", QT_TR_NOOP("休息日"), "text", placeholder=QT_TR_NOOP("如 周六、周日；不休息则留空")),
-        F("status", QT_TR_NOOP("经营状态"), "choice", enum=BUSINESS_STATUS),
-        F("since", QT_TR_NOOP("状态日期"), "date"),
+        F("name", QT_TRANSLATE_NOOP("Forms", "主体名称"), "text", required=True),
+        F("credit_code", QT_TRANSLATE_NOOP("Forms", "统一社会信用代码"), "text",
+          placeholder=QT_TRANSLATE_NOOP("Forms", "18 位，摊贩可不填")),
+        F("licence_no", QT_TRANSLATE_NOOP("Forms", "许可证编号"), "text",
+          placeholder=QT_TRANSLATE_NOOP("Forms", "JY/SC/YB 开头，摊贩填登记号")),
+        F("form", QT_TRANSLATE_NOOP("Forms", "主体业态"), "choice", required=True, enum=BUSINESS_FORM),
+        F("grade", QT_TRANSLATE_NOOP("Forms", "包保等级"), "choice", required=True, enum=GRADE),
+        F("high_risk", QT_TRANSLATE_NOOP("Forms", "高风险"), "check"),
+        F("region_code", QT_TRANSLATE_NOOP("Forms", "所属区划"), "region", required=True),
+        F("scale", QT_TRANSLATE_NOOP("Forms", "经营规模"), "choice", enum=SCALE),
+        F("risk_grade", QT_TRANSLATE_NOOP("Forms", "风险等级"), "choice", enum=GRADE),
+        F("address", QT_TRANSLATE_NOOP("Forms", "经营地址"), "text"),
+        F("principal", QT_TRANSLATE_NOOP("Forms", "负责人"), "text"),
+        F("phone", QT_TRANSLATE_NOOP("Forms", "联系电话"), "text"),
+        F("rest_days", QT_TRANSLATE_NOOP("Forms", "休息日"), "text",
+          placeholder=QT_TRANSLATE_NOOP("Forms", "如 周六、周日；不休息则留空")),
+        F("status", QT_TRANSLATE_NOOP("Forms", "经营状态"), "choice", enum=BUSINESS_STATUS),
+        F("since", QT_TRANSLATE_NOOP("Forms", "状态日期"), "date"),
     ),
     load=_load_business,
     save=lambda uow, v, rid: roster.save_business(uow, **_given(v), business_id=rid),
@@ -107,14 +109,15 @@ def _load_cadre(session: Any, record_id: str) -> dict[str, Any]:
 
 CADRE = FormSpec(
     kind="cadres",
-    title=QT_TR_NOOP("包保干部"),
+    title=QT_TRANSLATE_NOOP("Forms", "包保干部"),
     fields=(
-        F("name", QT_TR_NOOP("姓名"), "text", required=True),
-        F("phone", QT_TR_NOOP("手机号"), "text", required=True, placeholder=QT_TR_NOOP("11 位手机号")),
-        F("level", QT_TR_NOOP("包保层级"), "choice", required=True, enum=LEVEL),
-        F("region_code", QT_TR_NOOP("所属区划"), "region", required=True),
-        F("title", QT_TR_NOOP("职务"), "text"),
-        F("workplace", QT_TR_NOOP("工作单位"), "text"),
+        F("name", QT_TRANSLATE_NOOP("Forms", "姓名"), "text", required=True),
+        F("phone", QT_TRANSLATE_NOOP("Forms", "手机号"), "text", required=True,
+          placeholder=QT_TRANSLATE_NOOP("Forms", "11 位手机号")),
+        F("level", QT_TRANSLATE_NOOP("Forms", "包保层级"), "choice", required=True, enum=LEVEL),
+        F("region_code", QT_TRANSLATE_NOOP("Forms", "所属区划"), "region", required=True),
+        F("title", QT_TRANSLATE_NOOP("Forms", "职务"), "text"),
+        F("workplace", QT_TRANSLATE_NOOP("Forms", "工作单位"), "text"),
     ),
     load=_load_cadre,
     save=lambda uow, v, rid: roster.save_cadre(uow, **_given(v), cadre_id=rid),
@@ -125,13 +128,15 @@ CADRE = FormSpec(
 
 # --- assignments and visits -----------------------------------------------------------------------
 
-BUSINESS_PICK = F("business_id", QT_TR_NOOP("包保主体"), "business", required=True, aliases=BUSINESS_ALIASES,
-                  placeholder=QT_TR_NOOP("输入名称、拼音首字母或信用代码"))
+BUSINESS_PICK = F("business_id", QT_TRANSLATE_NOOP("Forms", "包保主体"), "business", required=True,
+                  aliases=BUSINESS_ALIASES,
+                  placeholder=QT_TRANSLATE_NOOP("Forms", "输入名称、拼音首字母或信用代码"))
 
 
 def _cadre_pick(sticky: bool = False) -> FieldDecl:
-    return F("cadre_id", QT_TR_NOOP("包保干部"), "cadre", required=True, aliases=CADRE_ALIASES, sticky=sticky,
-             placeholder=QT_TR_NOOP("输入姓名、拼音首字母或手机号"))
+    return F("cadre_id", QT_TRANSLATE_NOOP("Forms", "包保干部"), "cadre", required=True,
+             aliases=CADRE_ALIASES, sticky=sticky,
+             placeholder=QT_TRANSLATE_NOOP("Forms", "输入姓名、拼音首字母或手机号"))
 
 
 def _load_assignment(session: Any, record_id: str) -> dict[str, Any]:
@@ -146,14 +151,14 @@ def _load_assignment(session: Any, record_id: str) -> dict[str, Any]:
 
 ASSIGNMENT = FormSpec(
     kind="assignments",
-    title=QT_TR_NOOP("包保关系"),
+    title=QT_TRANSLATE_NOOP("Forms", "包保关系"),
     fields=(
         _cadre_pick(),
         BUSINESS_PICK,
-        F("start_date", QT_TR_NOOP("开始日期"), "date", required=True, today=True),
-        F("end_date", QT_TR_NOOP("结束日期"), "date"),
-        F("end_reason", QT_TR_NOOP("结束原因"), "text"),
-        F("pledge_signed_on", QT_TR_NOOP("承诺书签订日期"), "date"),
+        F("start_date", QT_TRANSLATE_NOOP("Forms", "开始日期"), "date", required=True, today=True),
+        F("end_date", QT_TRANSLATE_NOOP("Forms", "结束日期"), "date"),
+        F("end_reason", QT_TRANSLATE_NOOP("Forms", "结束原因"), "text"),
+        F("pledge_signed_on", QT_TRANSLATE_NOOP("Forms", "承诺书签订日期"), "date"),
     ),
     load=_load_assignment,
     save=lambda uow, v, rid: assignments.assign(uow, **_given(v), assignment_id=rid),
@@ -176,15 +181,17 @@ def _load_visit(session: Any, record_id: str) -> dict[str, Any]:
 
 VISIT = FormSpec(
     kind="visits",
-    title=QT_TR_NOOP("督导记录"),
+    title=QT_TRANSLATE_NOOP("Forms", "督导记录"),
     fields=(
         _cadre_pick(sticky=True),
         BUSINESS_PICK,
-        F("visit_date", QT_TR_NOOP("督导日期"), "date", required=True, today=True, sticky=True),
-        F("mode", QT_TR_NOOP("督导方式"), "choice", required=True, enum=VISIT_MODE, sticky=True),
-        F("answers", QT_TR_NOOP("检查情况"), "checklist"),
-        F("problems", QT_TR_NOOP("发现问题"), "problems", aliases=PROBLEM_ALIASES),
-        F("remarks", QT_TR_NOOP("备注"), "text"),
+        F("visit_date", QT_TRANSLATE_NOOP("Forms", "督导日期"), "date", required=True, today=True,
+          sticky=True),
+        F("mode", QT_TRANSLATE_NOOP("Forms", "督导方式"), "choice", required=True, enum=VISIT_MODE,
+          sticky=True),
+        F("answers", QT_TRANSLATE_NOOP("Forms", "检查情况"), "checklist"),
+        F("problems", QT_TRANSLATE_NOOP("Forms", "发现问题"), "problems", aliases=PROBLEM_ALIASES),
+        F("remarks", QT_TRANSLATE_NOOP("Forms", "备注"), "text"),
     ),
     load=_load_visit,
     save=lambda uow, v, rid: visits.record_visit(uow, **_given(v), visit_id=rid),
@@ -206,12 +213,12 @@ def _load_problem(session: Any, record_id: str) -> dict[str, Any]:
 
 PROBLEM = FormSpec(
     kind="problems",
-    title=QT_TR_NOOP("整改问题"),
+    title=QT_TRANSLATE_NOOP("Forms", "整改问题"),
     fields=(
-        F("description", QT_TR_NOOP("问题描述"), "text"),
-        F("deadline", QT_TR_NOOP("整改期限"), "date"),
-        F("status", QT_TR_NOOP("整改状态"), "choice", required=True, enum=PROBLEM_STATUS),
-        F("closed_on", QT_TR_NOOP("整改完成日期"), "date"),
+        F("description", QT_TRANSLATE_NOOP("Forms", "问题描述"), "text"),
+        F("deadline", QT_TRANSLATE_NOOP("Forms", "整改期限"), "date"),
+        F("status", QT_TRANSLATE_NOOP("Forms", "整改状态"), "choice", required=True, enum=PROBLEM_STATUS),
+        F("closed_on", QT_TRANSLATE_NOOP("Forms", "整改完成日期"), "date"),
     ),
     load=_load_problem,
     save=lambda uow, v, rid: visits.update_problem(uow, problem_id=rid or "", **_given(v)),
@@ -233,14 +240,15 @@ def _load_selfcheck(session: Any, record_id: str) -> dict[str, Any]:
 
 SELFCHECK = FormSpec(
     kind="selfchecks",
-    title=QT_TR_NOOP("自查记录"),
+    title=QT_TRANSLATE_NOOP("Forms", "自查记录"),
     fields=(
         BUSINESS_PICK,
-        F("kind", QT_TR_NOOP("类型"), "choice", required=True, enum=SELFCHECK_KIND, sticky=True),
-        F("record_date", QT_TR_NOOP("日期"), "date", required=True, today=True, sticky=True),
-        F("issues_found", QT_TR_NOOP("发现问题数"), "int"),
-        F("rectified", QT_TR_NOOP("已整改"), "bool"),
-        F("recorder", QT_TR_NOOP("记录人"), "text", sticky=True),
+        F("kind", QT_TRANSLATE_NOOP("Forms", "类型"), "choice", required=True, enum=SELFCHECK_KIND,
+          sticky=True),
+        F("record_date", QT_TRANSLATE_NOOP("Forms", "日期"), "date", required=True, today=True, sticky=True),
+        F("issues_found", QT_TRANSLATE_NOOP("Forms", "发现问题数"), "int"),
+        F("rectified", QT_TRANSLATE_NOOP("Forms", "已整改"), "bool"),
+        F("recorder", QT_TRANSLATE_NOOP("Forms", "记录人"), "text", sticky=True),
     ),
     load=_load_selfcheck,
     save=lambda uow, v, rid: selfchecks.record_selfcheck(uow, **_given(v), selfcheck_id=rid),
@@ -264,23 +272,25 @@ def _load_sampling(session: Any, record_id: str) -> dict[str, Any]:
 
 SAMPLING = FormSpec(
     kind="samplings",
-    title=QT_TR_NOOP("抽检记录"),
+    title=QT_TRANSLATE_NOOP("Forms", "抽检记录"),
     fields=(
-        F("sample_no", QT_TR_NOOP("抽样单编号"), "text", required=True),
+        F("sample_no", QT_TRANSLATE_NOOP("Forms", "抽样单编号"), "text", required=True),
         BUSINESS_PICK,
-        F("sample_date", QT_TR_NOOP("抽样日期"), "date", required=True, today=True),
-        F("sampling_type", QT_TR_NOOP("抽检类型"), "choice", required=True, enum=SAMPLING_TYPE),
-        F("food_category", QT_TR_NOOP("食品大类"), "combo", required=True, options=FOOD_CATEGORIES),
-        F("sample_name", QT_TR_NOOP("样品名称"), "text", required=True),
-        F("batch_info", QT_TR_NOOP("批号或生产日期"), "text"),
-        F("lab", QT_TR_NOOP("检验机构"), "text"),
-        F("lab_received_date", QT_TR_NOOP("送达检验机构日期"), "date"),
-        F("result", QT_TR_NOOP("检验结论"), "choice", enum=SAMPLING_RESULT),
-        F("result_date", QT_TR_NOOP("收到结论日期"), "date"),
-        F("failed_items", QT_TR_NOOP("不合格项目"), "text"),
-        F("retest_requested", QT_TR_NOOP("申请复检"), "check"),
-        F("disposal", QT_TR_NOOP("处置措施"), "text"),
-        F("disposal_closed_on", QT_TR_NOOP("处置完成日期"), "date"),
+        F("sample_date", QT_TRANSLATE_NOOP("Forms", "抽样日期"), "date", required=True, today=True),
+        F("sampling_type", QT_TRANSLATE_NOOP("Forms", "抽检类型"), "choice", required=True,
+          enum=SAMPLING_TYPE),
+        F("food_category", QT_TRANSLATE_NOOP("Forms", "食品大类"), "combo", required=True,
+          options=FOOD_CATEGORIES),
+        F("sample_name", QT_TRANSLATE_NOOP("Forms", "样品名称"), "text", required=True),
+        F("batch_info", QT_TRANSLATE_NOOP("Forms", "批号或生产日期"), "text"),
+        F("lab", QT_TRANSLATE_NOOP("Forms", "检验机构"), "text"),
+        F("lab_received_date", QT_TRANSLATE_NOOP("Forms", "送达检验机构日期"), "date"),
+        F("result", QT_TRANSLATE_NOOP("Forms", "检验结论"), "choice", enum=SAMPLING_RESULT),
+        F("result_date", QT_TRANSLATE_NOOP("Forms", "收到结论日期"), "date"),
+        F("failed_items", QT_TRANSLATE_NOOP("Forms", "不合格项目"), "text"),
+        F("retest_requested", QT_TRANSLATE_NOOP("Forms", "申请复检"), "check"),
+        F("disposal", QT_TRANSLATE_NOOP("Forms", "处置措施"), "text"),
+        F("disposal_closed_on", QT_TRANSLATE_NOOP("Forms", "处置完成日期"), "date"),
     ),
     load=_load_sampling,
     save=lambda uow, v, rid: save_record(uow, "sampling", _given(v), record_id=rid, what="sampling"),
@@ -299,16 +309,18 @@ def _load_rapid(session: Any, record_id: str) -> dict[str, Any]:
 
 RAPID_TEST = FormSpec(
     kind="rapid_tests",
-    title=QT_TR_NOOP("快检记录"),
+    title=QT_TRANSLATE_NOOP("Forms", "快检记录"),
     fields=(
         BUSINESS_PICK,
-        F("test_date", QT_TR_NOOP("快检日期"), "date", required=True, today=True, sticky=True),
-        F("sample_name", QT_TR_NOOP("样品名称"), "text", required=True),
-        F("item", QT_TR_NOOP("检测项目"), "combo", required=True, options=RAPID_ITEMS, sticky=True),
-        F("batches", QT_TR_NOOP("检测批次"), "int", required=True),
-        F("positives", QT_TR_NOOP("阳性批次"), "int", required=True),
-        F("disposal", QT_TR_NOOP("处置情况"), "text"),
-        F("destroyed_kg", QT_TR_NOOP("销毁数量（千克）"), "text"),
+        F("test_date", QT_TRANSLATE_NOOP("Forms", "快检日期"), "date", required=True, today=True,
+          sticky=True),
+        F("sample_name", QT_TRANSLATE_NOOP("Forms", "样品名称"), "text", required=True),
+        F("item", QT_TRANSLATE_NOOP("Forms", "检测项目"), "combo", required=True, options=RAPID_ITEMS,
+          sticky=True),
+        F("batches", QT_TRANSLATE_NOOP("Forms", "检测批次"), "int", required=True),
+        F("positives", QT_TRANSLATE_NOOP("Forms", "阳性批次"), "int", required=True),
+        F("disposal", QT_TRANSLATE_NOOP("Forms", "处置情况"), "text"),
+        F("destroyed_kg", QT_TRANSLATE_NOOP("Forms", "销毁数量（千克）"), "text"),
     ),
     load=_load_rapid,
     save=lambda uow, v, rid: sampling.record_rapid_test(uow, **_given(v), rapid_test_id=rid),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 
 from msfood.domain.enums import PROBLEM_STATUS
 from msfood.i18n import language
-from ui.forms.fields import Field, FieldDecl, form_text, tr
+from ui.forms.fields import Field, FieldDecl, form_text
 
 HEADERS = (
-    QT_TR_NOOP("问题描述"),
-    QT_TR_NOOP("整改期限"),
-    QT_TR_NOOP("整改状态"),
-    QT_TR_NOOP("整改完成日期"),
+    QT_TRANSLATE_NOOP("Forms", "问题描述"),
+    QT_TRANSLATE_NOOP("Forms", "整改期限"),
+    QT_TRANSLATE_NOOP("Forms", "整改状态"),
+    QT_TRANSLATE_NOOP("Forms", "整改完成日期"),
 )
 DESCRIPTION, DEADLINE, STATUS, CLOSED_ON = range(4)
 
@@ -49,8 +49,8 @@ class ProblemsEditor(Field):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self.changed)
-        self.add_button = QPushButton(tr("添加问题"), self)
-        self.remove_button = QPushButton(tr("删除所选问题"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("Forms", "添加问题"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("Forms", "删除所选问题"), self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         buttons = QHBoxLayout()
@@ -70,7 +70,7 @@ class ProblemsEditor(Field):
         for column, value in ((DESCRIPTION, description), (DEADLINE, deadline), (CLOSED_ON, closed_on)):
             self.table.setItem(row, column, QTableWidgetItem(_text(value)))
         combo = QComboBox(self.table)
-        combo.addItem(tr("（按完成日期）"), None)
+        combo.addItem(QCoreApplication.translate("Forms", "（按完成日期）"), None)
         for choice in PROBLEM_STATUS.choices:
             combo.addItem(choice.label(language()), choice.code)
         combo.setCurrentIndex(max(combo.findData(status), 0))

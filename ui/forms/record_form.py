@@ -37,15 +37,10 @@ WARNING_STYLE = "background: #fffaeb; color: #93370d; border: 1px solid #fedf89;
 PREVIEW_DELAY_MS = 400
 
 
-def tr(text: str) -> str:
-    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
-    return QCoreApplication.translate("", text)
-
-
 def issue_text(issue: Issue) -> str:
     text = issue.message()
     number = issue.params.get("problem")
-    return tr("第 {0} 个问题：").format(number) + text if number else text
+    return QCoreApplication.translate("Forms", "第 {0} 个问题：").format(number) + text if number else text
 
 
 class RecordForm(QDialog):
@@ -119,7 +114,8 @@ class RecordForm(QDialog):
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll, 1)
-        self.quick_box = QCheckBox(tr("连续录入（保存后留在此表单，录入下一条）"), self)
+        self.quick_box = QCheckBox(
+            QCoreApplication.translate("Forms", "连续录入（保存后留在此表单，录入下一条）"), self)
         self.quick_box.setChecked(quick and self.spec.quick)
         self.quick_box.setVisible(self.spec.quick)
         self.status = QLabel(self)
@@ -127,10 +123,12 @@ class RecordForm(QDialog):
         layout.addWidget(self.quick_box)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            QCoreApplication.translate("Forms", "保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)
-        self.close_button = self.buttons.addButton(tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = self.buttons.addButton(
+            QCoreApplication.translate("Forms", "关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -179,7 +177,9 @@ class RecordForm(QDialog):
 
     def _title(self) -> str:
         what = form_text(self.spec.title)
-        return (tr("修改{0}") if self.record_id else tr("新增{0}")).format(what)
+        if self.record_id:
+            return QCoreApplication.translate("Forms", "修改{0}").format(what)
+        return QCoreApplication.translate("Forms", "新增{0}").format(what)
 
     def load(self, record_id: str) -> None:
         with self._reader() as session:
@@ -318,7 +318,8 @@ class RecordForm(QDialog):
         shown_warnings = [*result.warnings, *self.notes(values)]
         if self.quick:
             shown = values.get("business_id_text") or values.get("name") or ""
-            self.status.setText(tr("已保存：{0}。请录入下一条。").format(shown))
+            self.status.setText(
+                QCoreApplication.translate("Forms", "已保存：{0}。请录入下一条。").format(shown))
             self.new_record(keep_sticky=True)
             self.show_warnings(shown_warnings)
             return
@@ -328,7 +329,7 @@ class RecordForm(QDialog):
             self.before = self.spec.load(session, result.id)
         self._refresh_title()
         if result.warnings:
-            self.status.setText(tr("已保存。请留意上面的提示。"))
+            self.status.setText(QCoreApplication.translate("Forms", "已保存。请留意上面的提示。"))
             return
         self.accept()
 

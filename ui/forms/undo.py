@@ -17,11 +17,6 @@ from msfood.services.unit_of_work import unit_of_work
 from ui.forms.kinds import FormSpec
 
 
-def tr(text: str) -> str:
-    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
-    return QCoreApplication.translate("", text)
-
-
 class RecordCommand(QUndoCommand):
     """Saved or deleted one record: `before` None means it was new, `after` None that it was deleted."""
 
@@ -33,13 +28,13 @@ class RecordCommand(QUndoCommand):
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
     ) -> None:
-        what = tr(spec.title)
+        what = QCoreApplication.translate("Forms", spec.title)  # a QT_TRANSLATE_NOOP literal
         if before is None:
-            text = tr("新增{0}").format(what)
+            text = QCoreApplication.translate("Forms", "新增{0}").format(what)
         elif after is None:
-            text = tr("删除{0}").format(what)
+            text = QCoreApplication.translate("Forms", "删除{0}").format(what)
         else:
-            text = tr("修改{0}").format(what)
+            text = QCoreApplication.translate("Forms", "修改{0}").format(what)
         super().__init__(text)
         self.context, self.spec, self.record_id = context, spec, record_id
         self.before, self.after = before, after

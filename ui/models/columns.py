@@ -1,8 +1,9 @@
 """A list's columns: header, the raw value of a row, its text, and the query's sort key.
 
-Headers are marked with QT_TR_NOOP(...) where they are defined (pyside6-lupdate files them under the
-empty context, like the bare tr("...") calls) and translated when shown. Values are the row's raw Python values (dates, ints, codes); `text` turns them into what
-people read (enumeration labels in the current language, 是/否, ISO dates).
+Headers are marked with QT_TRANSLATE_NOOP("Lists", ...) where they are defined (pyside6-lupdate files
+them under the "Lists" context) and translated there when shown. Values are the row's raw Python values
+(dates, ints, codes); `text` turns them into what people read (enumeration labels in the current
+language, 是/否, ISO dates).
 """
 
 from __future__ import annotations
@@ -18,16 +19,13 @@ from msfood.domain.enums import Enum
 from msfood.i18n import language
 
 
-def tr(text: str) -> str:
-    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
-    return QCoreApplication.translate("", text)
-
-
 def plain(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return tr("是") if value else tr("否")
+        if value:
+            return QCoreApplication.translate("Lists", "是")
+        return QCoreApplication.translate("Lists", "否")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
@@ -49,7 +47,7 @@ class Column:
     """One column. `field` names the row attribute; `sort` the query's sort key (None: not sortable)."""
 
     field: str
-    header: str  # a QT_TR_NOOP(...) literal
+    header: str  # a QT_TRANSLATE_NOOP("Lists", ...) literal
     sort: str | None = None
     text: Callable[[Any], str] = plain
     width: int = 0  # a starting width in characters (0: fit the header)
@@ -62,7 +60,7 @@ class Column:
 
     @property
     def title(self) -> str:
-        return tr(self.header)
+        return QCoreApplication.translate("Lists", self.header)
 
     @property
     def numeric(self) -> bool:

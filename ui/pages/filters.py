@@ -15,11 +15,6 @@ from msfood.errors import ValidationError
 from msfood.i18n import language
 
 
-def tr(text: str) -> str:
-    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
-    return QCoreApplication.translate("", text)
-
-
 class ChoiceFilter(QComboBox):
     """「全部…」 or one code. `name` is the Filters field it sets."""
 
@@ -52,7 +47,7 @@ class RegionFilter(ChoiceFilter):
 
     def __init__(self, regions: Sequence[Any], parent: QWidget | None = None) -> None:
         choices = [(r.code, f"{'　' * r.depth}{r.name}") for r in regions]
-        super().__init__("region", tr("全部区划"), choices, parent)
+        super().__init__("region", QCoreApplication.translate("Lists", "全部区划"), choices, parent)
         # region names run long: the box stays narrow, the list drops down as wide as it needs
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
@@ -72,18 +67,18 @@ class PeriodFilter(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(13)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addItem(tr("全部期间"), None)
+        self.addItem(QCoreApplication.translate("Lists", "全部期间"), None)
         last_month = period_of("month", today.replace(day=1) - dt.timedelta(days=1))
         quarter = period_of("quarter", today)
         for label, key in (
-            (tr("本月"), period_of("month", today).key),
-            (tr("上月"), last_month.key),
-            (tr("本季度"), quarter.key),
-            (tr("上季度"), quarter.previous().key),
-            (tr("本年"), period_of("year", today).key),
+            (QCoreApplication.translate("Lists", "本月"), period_of("month", today).key),
+            (QCoreApplication.translate("Lists", "上月"), last_month.key),
+            (QCoreApplication.translate("Lists", "本季度"), quarter.key),
+            (QCoreApplication.translate("Lists", "上季度"), quarter.previous().key),
+            (QCoreApplication.translate("Lists", "本年"), period_of("year", today).key),
         ):
             self.addItem(f"{label}（{key}）", key)
-        self.lineEdit().setPlaceholderText(tr("期间，如 2026Q4"))
+        self.lineEdit().setPlaceholderText(QCoreApplication.translate("Lists", "期间，如 2026Q4"))
         self._value: str | None = None
         self.currentIndexChanged.connect(self._on_current_index_changed)
         self.lineEdit().editingFinished.connect(self._on_line_edit_editing_finished)

@@ -38,11 +38,6 @@ from ui.models.lazy_view import LazyTableView
 SEARCH_DELAY_MS = 250
 
 
-def tr(text: str) -> str:
-    """Translate a literal: pyside6-lupdate files bare tr("...") calls under the empty context."""
-    return QCoreApplication.translate("", text)
-
-
 def export_cell(column: Column, row: Any) -> Any:
     """What a cell holds in Excel: dates and numbers as themselves, codes as their labels."""
     from ui.models.columns import plain
@@ -94,7 +89,7 @@ class ListPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(search_hint or tr("搜索"))
+        self.search.setPlaceholderText(search_hint or QCoreApplication.translate("Lists", "搜索"))
         self.search.setMinimumWidth(160)
         self.search.setMaximumWidth(420)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -115,12 +110,18 @@ class ListPage(QWidget):
             row.addStretch(1)
             layout.addLayout(row)
         buttons = QHBoxLayout()
-        self.new_button = self._button(tr("新增"), self.new_record, "newButton")
-        self.quick_button = self._button(tr("连续录入"), self.quick_entry, "quickButton")
-        self.edit_button = self._button(tr("打开"), self.open_current, "openButton")
-        self.delete_button = self._button(tr("删除"), self.delete_current, "deleteButton")
-        self.undo_button = self._button(tr("撤销"), self.undo_stack.undo, "undoButton")
-        self.export_button = self._button(tr("导出 Excel"), self.export, "exportButton")
+        self.new_button = self._button(
+            QCoreApplication.translate("Lists", "新增"), self.new_record, "newButton")
+        self.quick_button = self._button(
+            QCoreApplication.translate("Lists", "连续录入"), self.quick_entry, "quickButton")
+        self.edit_button = self._button(
+            QCoreApplication.translate("Lists", "打开"), self.open_current, "openButton")
+        self.delete_button = self._button(
+            QCoreApplication.translate("Lists", "删除"), self.delete_current, "deleteButton")
+        self.undo_button = self._button(
+            QCoreApplication.translate("Lists", "撤销"), self.undo_stack.undo, "undoButton")
+        self.export_button = self._button(
+            QCoreApplication.translate("Lists", "导出 Excel"), self.export, "exportButton")
         for button in (self.new_button, self.quick_button, self.edit_button, self.delete_button,
                        self.undo_button):  # fmt: skip
             buttons.addWidget(button)
@@ -136,7 +137,8 @@ class ListPage(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_button.setToolTip(tr("撤销：{0}").format(text) if text else ""))
+            lambda text: self.undo_button.setToolTip(
+                QCoreApplication.translate("Lists", "撤销：{0}").format(text) if text else ""))
         self.view = LazyTableView(self)
         self.view.setObjectName("table")
         self.view.setModel(self.model)
@@ -200,7 +202,7 @@ class ListPage(QWidget):
         filters, search = self.model.filters, self.model.search
         sessions = self.reader
         self._counting = True
-        self.count_label.setText(tr("正在计数……"))
+        self.count_label.setText(QCoreApplication.translate("Lists", "正在计数……"))
 
         def count() -> int:
             with sessions() as session:
@@ -214,7 +216,8 @@ class ListPage(QWidget):
             return
         self._counting = False
         self.total = total
-        self.count_label.setText(tr("共 {0} 条").format(total) if total is not None else "")
+        self.count_label.setText(
+            QCoreApplication.translate("Lists", "共 {0} 条").format(total) if total is not None else "")
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if tables & self.tables:
@@ -287,7 +290,8 @@ class ListPage(QWidget):
         row = self.model.row(self.view.currentIndex().row())
         shown = getattr(row, "name", None) or getattr(row, "business_name", None) or ""
         answer = QMessageBox.question(
-            self, tr("删除记录"), tr("确定删除这条{0}记录吗？{1}").format(
+            self, QCoreApplication.translate("Lists", "删除记录"),
+            QCoreApplication.translate("Lists", "确定删除这条{0}记录吗？{1}").format(
                 form_text(spec.title), shown))
         if answer not in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok):
             return False
@@ -313,7 +317,8 @@ class ListPage(QWidget):
     def export(self, path: str | None = None) -> None:
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(
-                self, tr("导出到 Excel"), f"{self.title}.xlsx", tr("Excel 工作簿 (*.xlsx)"))
+                self, QCoreApplication.translate("Lists", "导出到 Excel"), f"{self.title}.xlsx",
+                QCoreApplication.translate("Lists", "Excel 工作簿 (*.xlsx)"))
             if not path:
                 return
         if not path.lower().endswith(".xlsx"):
@@ -339,10 +344,12 @@ class ListPage(QWidget):
 
                 return export_view(rows(), headers, path, title=title)
 
-        op = run_op(self, job, progress=tr("正在导出……"))
+        op = run_op(self, job, progress=QCoreApplication.translate("Lists", "正在导出……"))
         holder["op"] = op
         op.on_success(lambda n: self._on_exported(path, n))
 
     def _on_exported(self, path: str, rows: int) -> None:
         self.last_export = (path, rows)
-        QMessageBox.information(self, tr("导出完成"), tr("已导出 {0} 条记录到\n{1}").format(rows, path))
+        QMessageBox.information(
+            self, QCoreApplication.translate("Lists", "导出完成"),
+            QCoreApplication.translate("Lists", "已导出 {0} 条记录到\n{1}").format(rows, path))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from msfood.domain.enums import SAMPLING_RESULT, SAMPLING_TYPE
 from msfood.services.permissions import EDIT_RECORDS
 from ui.forms.kinds import RAPID_TEST, SAMPLING
 from ui.models.list_columns import RAPID_TEST_COLUMNS, SAMPLING_COLUMNS
 from ui.pages.businesses_page import regions_of
 from ui.pages.filters import ChoiceFilter, PeriodFilter, RegionFilter
-from ui.pages.list_page import ListPage, tr
+from ui.pages.list_page import ListPage
 from ui.pages.tabbed import TabbedPage
 
 
@@ -18,15 +20,18 @@ class SamplingsList(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [
             RegionFilter(regions_of(context)),
-            ChoiceFilter.of_enum("result", tr("全部结论"), SAMPLING_RESULT),
-            ChoiceFilter.of_enum("sampling_type", tr("全部类型"), SAMPLING_TYPE),
-            ChoiceFilter("status", tr("全部处置"),
-                         [("open_case", tr("待处置")), ("overdue", tr("处置逾期"))]),
+            ChoiceFilter.of_enum("result", QCoreApplication.translate("Lists", "全部结论"), SAMPLING_RESULT),
+            ChoiceFilter.of_enum("sampling_type", QCoreApplication.translate("Lists", "全部类型"),
+                                 SAMPLING_TYPE),
+            ChoiceFilter("status", QCoreApplication.translate("Lists", "全部处置"),
+                         [("open_case", QCoreApplication.translate("Lists", "待处置")),
+                          ("overdue", QCoreApplication.translate("Lists", "处置逾期"))]),
             PeriodFilter(context.clock.today()),
         ]
         super().__init__(
             context, "samplings", SAMPLING_COLUMNS, form=SAMPLING, filters=filters,
-            search_hint=tr("搜索抽样单编号、样品、食品大类或主体"), title=tr("抽检"), permission=EDIT_RECORDS,
+            search_hint=QCoreApplication.translate("Lists", "搜索抽样单编号、样品、食品大类或主体"),
+            title=QCoreApplication.translate("Lists", "抽检"), permission=EDIT_RECORDS,
             tables=frozenset({"businesses"}),
             tone=lambda row: "bad" if row.result == "fail" and row.disposal_closed_on is None else None,
         )  # fmt: skip
@@ -44,13 +49,15 @@ class RapidTestsList(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [
             RegionFilter(regions_of(context)),
-            ChoiceFilter("result", tr("阳性和阴性"),
-                         [("positive", tr("有阳性")), ("negative", tr("全部阴性"))]),
+            ChoiceFilter("result", QCoreApplication.translate("Lists", "阳性和阴性"),
+                         [("positive", QCoreApplication.translate("Lists", "有阳性")),
+                          ("negative", QCoreApplication.translate("Lists", "全部阴性"))]),
             PeriodFilter(context.clock.today()),
         ]
         super().__init__(
             context, "rapid_tests", RAPID_TEST_COLUMNS, form=RAPID_TEST, filters=filters,
-            search_hint=tr("搜索样品、检测项目或主体"), title=tr("快检"), permission=EDIT_RECORDS,
+            search_hint=QCoreApplication.translate("Lists", "搜索样品、检测项目或主体"),
+            title=QCoreApplication.translate("Lists", "快检"), permission=EDIT_RECORDS,
             tables=frozenset({"businesses"}),
             tone=lambda row: "bad" if row.positives else None,
         )  # fmt: skip
@@ -60,4 +67,5 @@ class SamplingPage(TabbedPage):
     def __init__(self, context: Any) -> None:
         self.samplings = SamplingsList(context)
         self.rapid = RapidTestsList(context)
-        super().__init__("page_sampling", [(tr("抽检"), self.samplings), (tr("快检"), self.rapid)])
+        super().__init__("page_sampling", [(QCoreApplication.translate("Lists", "抽检"), self.samplings),
+                                           (QCoreApplication.translate("Lists", "快检"), self.rapid)])

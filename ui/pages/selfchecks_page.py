@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from msfood.domain.enums import GRADE, SELFCHECK_KIND
 from msfood.domain.periods import period_of
 from msfood.services.permissions import EDIT_RECORDS
@@ -14,7 +16,7 @@ from ui.forms.kinds import SELFCHECK
 from ui.models.list_columns import SELFCHECK_COLUMNS
 from ui.pages.businesses_page import regions_of
 from ui.pages.filters import ChoiceFilter, PeriodFilter, RegionFilter
-from ui.pages.list_page import ListPage, tr
+from ui.pages.list_page import ListPage
 
 
 class SelfChecksPage(ListPage):
@@ -22,13 +24,14 @@ class SelfChecksPage(ListPage):
         today = context.clock.today()
         filters = [
             RegionFilter(regions_of(context)),
-            ChoiceFilter.of_enum("kind", tr("全部类型"), SELFCHECK_KIND),
-            ChoiceFilter.of_enum("grade", tr("全部等级"), GRADE),
+            ChoiceFilter.of_enum("kind", QCoreApplication.translate("Lists", "全部类型"), SELFCHECK_KIND),
+            ChoiceFilter.of_enum("grade", QCoreApplication.translate("Lists", "全部等级"), GRADE),
             PeriodFilter(today, default=period_of("month", today).key),
         ]
         super().__init__(
             context, "selfchecks", SELFCHECK_COLUMNS, form=SELFCHECK, filters=filters,
-            search_hint=tr("搜索主体名称、信用代码、拼音首字母或记录人"), title=tr("自查记录"),
+            search_hint=QCoreApplication.translate("Lists", "搜索主体名称、信用代码、拼音首字母或记录人"),
+            title=QCoreApplication.translate("Lists", "自查记录"),
             permission=EDIT_RECORDS, tables=frozenset({"businesses"}),
         )  # fmt: skip
         self.setObjectName("page_selfchecks")

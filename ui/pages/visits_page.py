@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from msfood.domain.enums import LEVEL, PROBLEM_STATUS, VISIT_MODE
 from msfood.i18n import language
 from msfood.services.permissions import EDIT_RECORDS
@@ -11,7 +13,7 @@ from ui.forms.kinds import PROBLEM, VISIT
 from ui.models.list_columns import PROBLEM_COLUMNS, VISIT_COLUMNS
 from ui.pages.businesses_page import regions_of
 from ui.pages.filters import ChoiceFilter, PeriodFilter, RegionFilter
-from ui.pages.list_page import ListPage, tr
+from ui.pages.list_page import ListPage
 from ui.pages.tabbed import TabbedPage
 
 
@@ -21,13 +23,15 @@ class VisitsList(ListPage):
         regions = regions_of(context)
         filters = [
             RegionFilter(regions),
-            ChoiceFilter.of_enum("level", tr("全部层级"), LEVEL),
-            ChoiceFilter.of_enum("mode", tr("全部方式"), VISIT_MODE),
+            ChoiceFilter.of_enum("level", QCoreApplication.translate("Lists", "全部层级"), LEVEL),
+            ChoiceFilter.of_enum("mode", QCoreApplication.translate("Lists", "全部方式"), VISIT_MODE),
             PeriodFilter(context.clock.today()),
         ]
         super().__init__(
             context, "visits", VISIT_COLUMNS, form=VISIT, filters=filters,
-            search_hint=tr("搜索主体或干部：名称、信用代码、手机号或拼音首字母"), title=tr("督导记录"),
+            search_hint=QCoreApplication.translate(
+                "Lists", "搜索主体或干部：名称、信用代码、手机号或拼音首字母"),
+            title=QCoreApplication.translate("Lists", "督导记录"),
             permission=EDIT_RECORDS, tables=frozenset({"businesses", "cadres", "problems"}),
             tone=lambda row: "warn" if row.open_problems else None,
         )  # fmt: skip
@@ -36,16 +40,18 @@ class VisitsList(ListPage):
 class ProblemsList(ListPage):
     def __init__(self, context: Any) -> None:
         today = context.clock.today()
-        statuses = [("open", tr("未销号")), ("overdue", tr("已逾期"))]
+        statuses = [("open", QCoreApplication.translate("Lists", "未销号")),
+                    ("overdue", QCoreApplication.translate("Lists", "已逾期"))]
         statuses += [(c.code, c.label(language())) for c in PROBLEM_STATUS.choices]
         filters = [
             RegionFilter(regions_of(context)),
-            ChoiceFilter("status", tr("全部状态"), statuses),
+            ChoiceFilter("status", QCoreApplication.translate("Lists", "全部状态"), statuses),
             PeriodFilter(today),
         ]
         super().__init__(
             context, "problems", PROBLEM_COLUMNS, form=PROBLEM, filters=filters,
-            search_hint=tr("搜索问题描述、主体或干部"), title=tr("整改问题"), permission=EDIT_RECORDS,
+            search_hint=QCoreApplication.translate("Lists", "搜索问题描述、主体或干部"),
+            title=QCoreApplication.translate("Lists", "整改问题"), permission=EDIT_RECORDS,
             tables=frozenset({"visits", "businesses", "cadres"}),
             tone=lambda row: "bad" if row.status in ("pending", "in_progress") and row.deadline
             and row.deadline < today else None,
@@ -56,4 +62,5 @@ class VisitsPage(TabbedPage):
     def __init__(self, context: Any) -> None:
         self.visits = VisitsList(context)
         self.problems = ProblemsList(context)
-        super().__init__("page_visits", [(tr("督导记录"), self.visits), (tr("整改问题"), self.problems)])
+        super().__init__("page_visits", [(QCoreApplication.translate("Lists", "督导记录"), self.visits),
+                                         (QCoreApplication.translate("Lists", "整改问题"), self.problems)])

@@ -196,3 +196,9 @@ def check_incoming_rows(uow: UnitOfWork, table: Table, rows: Sequence[Mapping[st
         issues.append(Issue("closing.more_records", "", {"count": refused - len(issues)}))
     if issues:
         raise ValidationError(issues)
+
+
+def closes_anything(uow: UnitOfWork) -> bool:
+    """Whether any period is closed (then a merge must pass its rows through check_incoming_rows)."""
+    guard = _closed_guard(uow)
+    return guard is not None and bool(guard.spans())

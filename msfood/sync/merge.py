@@ -34,6 +34,7 @@ from sqlalchemy import Table, UniqueConstraint, and_, exists, select
 from msfood.db.base import NON_CONTENT_COLUMNS
 from msfood.db.models import Conflict
 from msfood.ids import natural_id
+from msfood.services import guards
 from msfood.services.unit_of_work import UnitOfWork
 from msfood.sync import codec
 from msfood.sync.backends import make_backend
@@ -265,6 +266,9 @@ class Merger:
             self._record_conflicts(table, columns, index, local, lost_local, lost_incoming, counts)
         writes = self._set_aside_duplicates(table, columns, index, writes, new_ids, counts)
         counts.new += sum(1 for r in writes if r[i_id] in new_ids)
+        if writes and guards.closes_anything(self.uow):
+            # A bundle must not change a period already reported upward: refused whole, records named.
+            guards.check_incoming_rows(self.uow, table, [dict(zip(columns, r, strict=True)) for r in writes])
         if writes:
             seq = self.uow.local_seq
             for offset, row in enumerate(writes, start=1):

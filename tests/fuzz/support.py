@@ -11,12 +11,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
 from msfood.errors import MsfoodError, ValidationError
@@ -42,6 +43,27 @@ def fuzz_settings(default: int) -> settings:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
         print_blob=True,
     )
+
+
+CANCELLED = "cancelled"
+
+
+def drive(task: Generator[Any, None, Any], stop_after: int | None = None) -> Any:
+    """Run a progress generator to its end and return its result; or, with `stop_after`, close it
+    after that many steps as the app's Cancel button does, and return CANCELLED."""
+    steps = 0
+    while True:
+        try:
+            next(task)
+        except StopIteration as stop:
+            return stop.value
+        steps += 1
+        if stop_after is not None and steps > stop_after:
+            task.close()
+            return CANCELLED
+
+
+stops = st.one_of(st.none(), st.none(), st.integers(0, 12))  # where (if at all) to cancel an import
 
 
 def note(outcome: str) -> None:

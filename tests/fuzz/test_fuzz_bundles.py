@@ -40,12 +40,15 @@ from tests.conftest import make_station
 from tests.consistency import check_integrity, db_digest
 from tests.fuzz.bundle_strategies import Bundle, edits, typed_cells
 from tests.fuzz.support import (
+    CANCELLED,
     check_cli,
     check_refusal,
+    drive,
     fuzz_settings,
     note,
     run_cli,
     scratch,
+    stops,
     tables_except_users,
 )
 from tests.fuzz.workbook_strategies import base_book, byte_edits, damage, write_xlsx
@@ -162,38 +165,46 @@ def _seal(plain: bytes, folder: Path, seal_key: str) -> bytes:
     return target.read_bytes()
 
 
-def import_once(pair: Pair, content: bytes, folder: Path) -> str:
-    """Import `content` as a bundle into a copy of B; check the outcome and B; return the status."""
+def import_once(pair: Pair, content: bytes, folder: Path, stop_after: int | None = None) -> str:
+    """Import `content` as a bundle into a copy of B (cancelled after `stop_after` progress steps, if
+    given); check the outcome and B; return the status."""
+    from msfood.sync.importer import import_bundles
+
     path = folder / "b.sqlite"
     shutil.copyfile(pair.receiver, path)
     bundle = folder / "bundle.msfb"
     bundle.write_bytes(content)
-    from msfood.sync.importer import import_bundles
-
     database = open_database(path)
-    code: str | None
     try:
-        try:
-            report = drain(import_bundles(database, actor=ADMIN, paths=[bundle], clock=CLOCK, backup=False))
-        except MsfoodError as error:  # before any bundle is looked at (none expected here)
-            check_refusal(error)
-            status, code = "error", error.code
-        else:
-            (outcome,) = report.bundles
-            status, code = outcome.status, outcome.code
-            if status == "refused":
-                assert code and has(code), f"message code missing from the catalogue: {code}"
-                assert outcome.message and "Traceback" not in outcome.message
-                assert report.exit_code == 1
-            else:
-                assert status == "imported", outcome
+        task = import_bundles(database, actor=ADMIN, paths=[bundle], clock=CLOCK, backup=False)
+        report = drive(task, stop_after)
+    except MsfoodError as error:  # before any bundle is looked at (none expected here)
+        check_refusal(error)
+        report = error
     finally:
         database.close()
+    status, code = _status(report)
     note(f"{status} {code or ''}")
     if status != "imported":
-        assert db_digest(path) == pair.digest, "a refused bundle changed the database"
+        assert db_digest(path) == pair.digest, "a refused or cancelled bundle changed the database"
     check_integrity(path, others_may_break=True)
     return status
+
+
+def _status(report: Any) -> tuple[str, str | None]:
+    """(status, message code) of an import's report; the refusal checked as the user will see it."""
+    if isinstance(report, MsfoodError):
+        return "error", report.code
+    if report == CANCELLED:
+        return CANCELLED, None
+    (outcome,) = report.bundles
+    if outcome.status == "refused":
+        assert outcome.code and has(outcome.code), f"message code missing from the catalogue: {outcome.code}"
+        assert outcome.message and "Traceback" not in outcome.message
+        assert report.exit_code == 1
+    else:
+        assert outcome.status == "imported", outcome
+    return outcome.status, outcome.code
 
 
 def test_the_bundle_signed_again_unchanged_imports(pair: Pair) -> None:
@@ -225,14 +236,15 @@ def test_a_damaged_bundle_file_is_refused_or_taken_whole(
     rehash=st.sampled_from([True, True, True, False]),
     resign=st.sampled_from([True, True, True, False]),
     seal=st.sampled_from([False, False, True]),
+    stop_after=stops,
 )
 # a null in a NOT NULL column (the first member's first value) reached SQLite: IntegrityError
-@example(changes=[("cell", 0, 0, 0, None)], rehash=True, resign=True, seal=False)
+@example(changes=[("cell", 0, 0, 0, None)], rehash=True, resign=True, seal=False, stop_after=None)
 # a manifest without "receiver" (or "ack") passed its check, then failed on the missing key
-@example(changes=[("manifest_drop", "receiver")], rehash=True, resign=True, seal=False)
-@example(changes=[("manifest_drop", "ack")], rehash=True, resign=True, seal=False)
+@example(changes=[("manifest_drop", "receiver")], rehash=True, resign=True, seal=False, stop_after=None)
+@example(changes=[("manifest_drop", "ack")], rehash=True, resign=True, seal=False, stop_after=None)
 def test_an_edited_bundle_is_refused_or_taken_whole(
-    pair: Pair, changes: list[Any], rehash: bool, resign: bool, seal: bool
+    pair: Pair, changes: list[Any], rehash: bool, resign: bool, seal: bool, stop_after: int | None
 ) -> None:
     bundle = Bundle.of_zip(pair.plain)
     for change in changes:
@@ -243,13 +255,13 @@ def test_an_edited_bundle_is_refused_or_taken_whole(
     with scratch() as folder:
         if seal:
             content = _seal(content, folder, pair.seal_key)
-        import_once(pair, content, folder)
+        import_once(pair, content, folder, stop_after)
 
 
 @fuzz_settings(150)
-@given(data=st.data(), seal=st.sampled_from([False, False, True]))
+@given(data=st.data(), seal=st.sampled_from([False, False, True]), stop_after=stops)
 def test_a_bundle_whose_values_have_the_right_type_but_not_the_right_form_is_refused_or_taken(
-    pair: Pair, data: st.DataObject, seal: bool
+    pair: Pair, data: st.DataObject, seal: bool, stop_after: int | None
 ) -> None:
     """Rows signed by a trusted sender, each changed value of its column's JSON type (so it passes the
     type check): huge numbers, NaN, dates far away, time zones, lone surrogates, very long text."""
@@ -261,7 +273,7 @@ def test_a_bundle_whose_values_have_the_right_type_but_not_the_right_form_is_ref
     with scratch() as folder:
         if seal:
             content = _seal(content, folder, pair.seal_key)
-        import_once(pair, content, folder)
+        import_once(pair, content, folder, stop_after)
 
 
 @pytest.mark.parametrize(

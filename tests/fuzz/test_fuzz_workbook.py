@@ -34,12 +34,15 @@ from msfood.workbook.importer import import_workbook
 from msfood.workbook.result import ImportResult
 from tests.consistency import check_integrity, db_digest
 from tests.fuzz.support import (
+    CANCELLED,
     check_cli,
     check_refusal,
+    drive,
     fuzz_settings,
     note,
     run_cli,
     scratch,
+    stops,
     tables_except_users,
 )
 from tests.fuzz.workbook_strategies import (
@@ -74,19 +77,22 @@ def base_bytes(kind: str) -> bytes:
         return write_xls_book(folder / "base.xls", base_book()).read_bytes()
 
 
-def import_once(template: Path, source: Path, folder: Path, *, dry_run: bool = False) -> Any:
-    """Import `source` into a copy of the station; check the outcome and the database; return it."""
+def import_once(
+    template: Path, source: Path, folder: Path, *, dry_run: bool = False, stop_after: int | None = None
+) -> Any:
+    """Import `source` into a copy of the station (cancelled after `stop_after` progress steps, if
+    given); check the outcome and the database; return the outcome."""
     path = folder / "station.sqlite"
     shutil.copyfile(template, path)
     database = open_database(path)
     try:
         try:
-            outcome: Any = drain(
-                import_workbook(database, source, actor=ADMIN, clock=CLOCK, dry_run=dry_run)
+            outcome: Any = drive(
+                import_workbook(database, source, actor=ADMIN, clock=CLOCK, dry_run=dry_run), stop_after
             )
         except MsfoodError as refused:
             outcome = refused
-        note(f"outcome: {type(outcome).__name__} {getattr(outcome, 'code', '')}")
+        note(outcome.code if isinstance(outcome, MsfoodError) else str(outcome)[:9])  # ImportRe..., cancelled
         if isinstance(outcome, ImportResult):
             assert outcome.ok
             json.dumps(outcome.as_json("en"), ensure_ascii=False)  # what `--json` prints
@@ -99,8 +105,8 @@ def import_once(template: Path, source: Path, folder: Path, *, dry_run: bool = F
         database.close()
     if isinstance(outcome, MsfoodError):
         check_refusal(outcome)
-    if dry_run or isinstance(outcome, MsfoodError):
-        assert db_digest(path) == digest_of(template), "refused, or a dry run, yet the database changed"
+    if dry_run or outcome == CANCELLED or isinstance(outcome, MsfoodError):
+        assert db_digest(path) == digest_of(template), "refused, cancelled or a dry run, yet it changed"
     check_integrity(path)
     return outcome
 
@@ -118,12 +124,14 @@ def write_book(book: Book, form: str, folder: Path) -> Path:
     book=books(),
     form=st.sampled_from(["xlsx", "xlsx", "xlsx", "xls", *ENCODINGS]),
     dry_run=st.booleans(),
+    stop_after=stops,
 )
 def test_an_edited_workbook_is_imported_or_refused_whole(
-    template_db: Path, book: Book, form: str, dry_run: bool
+    template_db: Path, book: Book, form: str, dry_run: bool, stop_after: int | None
 ) -> None:
     with scratch() as folder:
-        import_once(template_db, write_book(book, form, folder), folder, dry_run=dry_run)
+        source = write_book(book, form, folder)
+        import_once(template_db, source, folder, dry_run=dry_run, stop_after=stop_after)
 
 
 @fuzz_settings(200)

@@ -2,834 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/forms/fields.py" line="+106"/>
-        <source>从日历选择</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <location filename="../../ui/models/columns.py" line="+30"/>
-        <source>是</source>
-        <translation type="unfinished">Yes</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../ui/models/columns.py" line="+0"/>
-        <source>否</source>
-        <translation type="unfinished">No</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/problems_editor.py" line="+52"/>
-        <source>添加问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>删除所选问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>（按完成日期）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/record_form.py" line="+48"/>
-        <source>第 {0} 个问题：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>连续录入（保存后留在此表单，录入下一条）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>保存</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>关闭</source>
-        <translation type="unfinished">Close</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <location filename="../../ui/forms/undo.py" line="+42"/>
-        <source>修改{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../ui/forms/undo.py" line="-4"/>
-        <source>新增{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+139"/>
-        <source>已保存：{0}。请录入下一条。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>已保存。请留意上面的提示。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/undo.py" line="+2"/>
-        <source>删除{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/assignments_page.py" line="+20"/>
-        <location filename="../../ui/pages/cadres_page.py" line="+18"/>
-        <location filename="../../ui/pages/visits_page.py" line="+24"/>
-        <source>全部层级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/pages/businesses_page.py" line="+24"/>
-        <location filename="../../ui/pages/selfchecks_page.py" line="+26"/>
-        <source>全部等级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>在岗和已结束</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>在岗</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>已结束</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location filename="../../ui/pages/visits_page.py" line="+6"/>
-        <source>搜索主体或干部：名称、信用代码、手机号或拼音首字母</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/kinds.py" line="+78"/>
-        <location filename="../../ui/models/list_columns.py" line="+21"/>
-        <source>主体名称</source>
-        <translation type="unfinished">Business</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <location line="+28"/>
-        <location line="+35"/>
-        <source>统一社会信用代码</source>
-        <translation type="unfinished">Credit code</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>18 位，摊贩可不填</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-62"/>
-        <source>许可证编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JY/SC/YB 开头，摊贩填登记号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>主体业态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <location line="+26"/>
-        <source>包保等级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-25"/>
-        <source>高风险</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+30"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <location line="+14"/>
-        <location line="+11"/>
-        <location line="+15"/>
-        <location line="+19"/>
-        <source>所属区划</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>经营规模</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>风险等级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-54"/>
-        <source>经营地址</source>
-        <translation type="unfinished">Address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-2"/>
-        <source>负责人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>联系电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>休息日</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>如 周六、周日；不休息则留空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-3"/>
-        <source>经营状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>状态日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location filename="../../ui/models/list_columns.py" line="+8"/>
-        <source>姓名</source>
-        <translation type="unfinished">Name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <location line="+10"/>
-        <source>手机号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>11 位手机号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-9"/>
-        <location line="+10"/>
-        <location line="+15"/>
-        <source>包保层级</source>
-        <translation type="unfinished">Level</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../ui/models/list_columns.py" line="-24"/>
-        <source>职务</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>工作单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>输入名称、拼音首字母或信用代码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>输入姓名、拼音首字母或手机号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location filename="../../ui/pages/assignments_page.py" line="+0"/>
-        <source>包保关系</source>
-        <translation type="unfinished">Assignments</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../ui/models/list_columns.py" line="+13"/>
-        <source>开始日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>结束日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>结束原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>承诺书签订日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <location filename="../../ui/models/list_columns.py" line="+4"/>
-        <location line="+18"/>
-        <source>督导日期</source>
-        <translation type="unfinished">Visit date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-14"/>
-        <source>督导方式</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>检查情况</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>发现问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+4"/>
-        <source>备注</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location filename="../../ui/forms/problems_editor.py" line="-47"/>
-        <location filename="../../ui/models/list_columns.py" line="+5"/>
-        <source>问题描述</source>
-        <translation type="unfinished">Problem</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-1"/>
-        <source>整改期限</source>
-        <translation type="unfinished">Deadline</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+2"/>
-        <source>整改状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>整改完成日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location filename="../../ui/models/list_columns.py" line="+8"/>
-        <source>类型</source>
-        <translation type="unfinished">Kind</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-1"/>
-        <source>日期</source>
-        <translation type="unfinished">Date</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-17"/>
-        <location line="+22"/>
-        <source>发现问题数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>已整改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>记录人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>抽检记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../ui/models/list_columns.py" line="+4"/>
-        <source>抽样单编号</source>
-        <translation type="unfinished">Sample no.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>抽样日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+2"/>
-        <source>抽检类型</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>食品大类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+32"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <location line="+11"/>
-        <source>样品名称</source>
-        <translation type="unfinished">Sample</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <source>批号或生产日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>检验机构</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>送达检验机构日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-10"/>
-        <source>检验结论</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+2"/>
-        <source>收到结论日期</source>
-        <translation type="unfinished">Result received</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="-1"/>
-        <source>不合格项目</source>
-        <translation type="unfinished">Failed items</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>申请复检</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+2"/>
-        <source>处置措施</source>
-        <translation type="unfinished">Measures</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>处置完成日期</source>
-        <translation type="unfinished">Handled on</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>快检记录</source>
-        <translation type="unfinished">Rapid tests</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../../ui/models/list_columns.py" line="+4"/>
-        <source>快检日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../ui/models/list_columns.py" line="+3"/>
-        <source>检测项目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>检测批次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>阳性批次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/models/list_columns.py" line="+1"/>
-        <source>处置情况</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>销毁数量（千克）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/businesses_page.py" line="+1"/>
-        <source>全部业态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/pages/visits_page.py" line="+13"/>
-        <source>全部状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>搜索名称、信用代码、许可证号、电话或拼音首字母（如 hdl）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/kinds.py" line="-235"/>
-        <location line="+52"/>
-        <location filename="../../ui/models/list_columns.py" line="-64"/>
-        <location line="+12"/>
-        <location line="+15"/>
-        <location line="+8"/>
-        <location line="+11"/>
-        <location line="+13"/>
-        <location filename="../../ui/pages/businesses_page.py" line="+1"/>
-        <source>包保主体</source>
-        <translation type="unfinished">Businesses</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/filters.py" line="+55"/>
-        <source>全部区划</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>全部期间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>本月</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>上月</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>本季度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>上季度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>本年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>期间，如 2026Q4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/list_page.py" line="+97"/>
-        <source>搜索</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>新增</source>
-        <translation type="unfinished">New</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>连续录入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>打开</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>删除</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>撤销</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>导出 Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>撤销：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+60"/>
-        <source>正在计数……</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>共 {0} 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>删除记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>确定删除这条{0}记录吗？{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>导出到 Excel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished">Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>正在导出……</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>导出完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>已导出 {0} 条记录到
-{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cadres_page.py" line="+3"/>
-        <source>搜索姓名、手机号、工作单位或拼音首字母</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/kinds.py" line="-18"/>
-        <location line="+23"/>
-        <location filename="../../ui/models/list_columns.py" line="-79"/>
-        <location line="+17"/>
-        <location line="+16"/>
-        <location line="+15"/>
-        <location filename="../../ui/pages/cadres_page.py" line="+0"/>
-        <source>包保干部</source>
-        <translation type="unfinished">Cadres</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sampling_page.py" line="+21"/>
-        <source>全部结论</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../ui/pages/selfchecks_page.py" line="-1"/>
-        <source>全部类型</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>全部处置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>待处置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>处置逾期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>搜索抽样单编号、样品、食品大类或主体</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+26"/>
-        <source>抽检</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>阳性和阴性</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>有阳性</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>全部阴性</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>搜索样品、检测项目或主体</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+10"/>
-        <source>快检</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/selfchecks_page.py" line="+6"/>
-        <source>搜索主体名称、信用代码、拼音首字母或记录人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/kinds.py" line="+103"/>
-        <location filename="../../ui/pages/selfchecks_page.py" line="+0"/>
-        <source>自查记录</source>
-        <translation type="unfinished">Self-check records</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/visits_page.py" line="-18"/>
-        <source>全部方式</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/kinds.py" line="-57"/>
-        <location filename="../../ui/pages/visits_page.py" line="+5"/>
-        <location line="+29"/>
-        <source>督导记录</source>
-        <translation type="unfinished">Visits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/visits_page.py" line="-20"/>
-        <source>未销号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>已逾期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>搜索问题描述、主体或干部</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/kinds.py" line="+30"/>
-        <location filename="../../ui/pages/visits_page.py" line="+0"/>
-        <location line="+11"/>
-        <source>整改问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/checklist_editor.py" line="+16"/>
-        <source>检查项目</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>结论</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>（未填）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/list_columns.py" line="-35"/>
-        <source>包保主体数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>未销号问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AppController</name>
     <message>
         <location filename="../../ui/startup.py" line="+185"/>
@@ -1752,6 +924,474 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../ui/forms/checklist_editor.py" line="+16"/>
+        <source>检查项目</source>
+        <translation>Check item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>（未填）</source>
+        <translation>(not filled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/fields.py" line="+101"/>
+        <source>从日历选择</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/kinds.py" line="+76"/>
+        <location line="+55"/>
+        <source>包保主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>主体名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18 位，摊贩可不填</source>
+        <translation>18 characters; street vendors may leave it blank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>许可证编号</source>
+        <translation>Licence no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JY/SC/YB 开头，摊贩填登记号</source>
+        <translation>Starts with JY/SC/YB; vendors enter their registration no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主体业态</source>
+        <translation>Business form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>高风险</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>所属区划</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>经营规模</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>风险等级</source>
+        <translation>Risk grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经营地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>负责人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>休息日</source>
+        <translation>Rest days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>如 周六、周日；不休息则留空</source>
+        <translation>e.g. Sat, Sun; leave blank if open every day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经营状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态日期</source>
+        <translation>Status since</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+25"/>
+        <source>包保干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作单位</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>输入名称、拼音首字母或信用代码</source>
+        <translation>Type a name, pinyin initials or a credit code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>输入姓名、拼音首字母或手机号</source>
+        <translation>Type a name, pinyin initials or a mobile number</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>包保关系</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束原因</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺书签订日期</source>
+        <translation>Pledge signed on</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>督导记录</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>督导日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>督导方式</source>
+        <translation>Visit mode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>检查情况</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>整改问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+26"/>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
+        <source>整改状态</source>
+        <translation>Rectification status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+1"/>
+        <source>整改完成日期</source>
+        <translation>Rectified on</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>自查记录</source>
+        <translation>Self-check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现问题数</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>抽检记录</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>抽样单编号</source>
+        <translation>Sample no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>抽样日期</source>
+        <translation>Sampling date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽检类型</source>
+        <translation>Sampling type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>食品大类</source>
+        <translation>Food category</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <source>样品名称</source>
+        <translation>Sample name</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>批号或生产日期</source>
+        <translation>Batch or production date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检验机构</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送达检验机构日期</source>
+        <translation>Received by the lab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检验结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收到结论日期</source>
+        <translation>Result received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不合格项目</source>
+        <translation>Failed items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请复检</source>
+        <translation>Retest requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处置措施</source>
+        <translation>Handling measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处置完成日期</source>
+        <translation>Handled on</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>快检记录</source>
+        <translation>Rapid test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>快检日期</source>
+        <translation>Test date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>检测项目</source>
+        <translation>Test item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>检测批次</source>
+        <translation>Batches tested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阳性批次</source>
+        <translation>Positive batches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处置情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销毁数量（千克）</source>
+        <translation>Destroyed (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/problems_editor.py" line="+23"/>
+        <source>添加问题</source>
+        <translation>Add problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除所选问题</source>
+        <translation>Remove selected problem</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>（按完成日期）</source>
+        <translation>(from the date rectified)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/record_form.py" line="+43"/>
+        <source>第 {0} 个问题：</source>
+        <translation>Problem {0}: </translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>连续录入（保存后留在此表单，录入下一条）</source>
+        <translation>Quick entry (stay in this form after saving, for the next record)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location filename="../../ui/forms/undo.py" line="+37"/>
+        <source>修改{0}</source>
+        <translation>Edit {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/forms/undo.py" line="-4"/>
+        <source>新增{0}</source>
+        <translation>New {0}</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>已保存：{0}。请录入下一条。</source>
+        <translation>Saved: {0}. Enter the next one.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已保存。请留意上面的提示。</source>
+        <translation>Saved. Please note the warnings above.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/undo.py" line="+2"/>
+        <source>删除{0}</source>
+        <translation>Delete {0}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../ui/pages/sync_history.py" line="+101"/>
@@ -1795,6 +1435,590 @@ To {receiver}, number {n}, {rows} records</translation>
         <location line="+8"/>
         <source>应用</source>
         <translation>Apply</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../ui/models/columns.py" line="+27"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/list_columns.py" line="+21"/>
+        <source>主体名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <location line="+35"/>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>许可证编号</source>
+        <translation>Licence no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主体业态</source>
+        <translation>Business form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>包保等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>高风险</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <location line="+11"/>
+        <location line="+15"/>
+        <location line="+19"/>
+        <source>所属区划</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>经营状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+16"/>
+        <location line="+15"/>
+        <location filename="../../ui/pages/cadres_page.py" line="+27"/>
+        <source>包保干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>负责人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经营地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <location line="+15"/>
+        <source>包保层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作单位</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>包保主体数</source>
+        <translation>Businesses</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+15"/>
+        <location line="+8"/>
+        <location line="+11"/>
+        <location line="+13"/>
+        <location filename="../../ui/pages/businesses_page.py" line="+34"/>
+        <source>包保主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束原因</source>
+        <translation>End reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺书签订日期</source>
+        <translation>Pledge signed on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+18"/>
+        <source>督导日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>督导方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>发现问题数</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>未销号问题</source>
+        <translation>Open problems</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>问题描述</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整改状态</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整改完成日期</source>
+        <translation>Rectified on</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>抽样单编号</source>
+        <translation>Sample no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽样日期</source>
+        <translation>Sampling date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>抽检类型</source>
+        <translation>Sampling type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>食品大类</source>
+        <translation>Food category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>样品名称</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>检验结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不合格项目</source>
+        <translation>Failed items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收到结论日期</source>
+        <translation>Result received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处置措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处置完成日期</source>
+        <translation>Handled on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>快检日期</source>
+        <translation>Test date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>检测项目</source>
+        <translation>Test item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检测批次</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>阳性批次</source>
+        <translation>Positives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处置情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/assignments_page.py" line="+22"/>
+        <location filename="../../ui/pages/cadres_page.py" line="-5"/>
+        <location filename="../../ui/pages/visits_page.py" line="+26"/>
+        <source>全部层级</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/businesses_page.py" line="-8"/>
+        <location filename="../../ui/pages/selfchecks_page.py" line="+28"/>
+        <source>全部等级</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在岗和已结束</source>
+        <translation>Active and ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在岗</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../ui/pages/visits_page.py" line="+6"/>
+        <source>搜索主体或干部：名称、信用代码、手机号或拼音首字母</source>
+        <translation>Search business or cadre: name, credit code, mobile or pinyin initials</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>包保关系</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/businesses_page.py" line="+1"/>
+        <source>全部业态</source>
+        <translation>All business forms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/visits_page.py" line="+16"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>搜索名称、信用代码、许可证号、电话或拼音首字母（如 hdl）</source>
+        <translation>Search name, credit code, licence no., phone or pinyin initials (e.g. hdl)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cadres_page.py" line="+4"/>
+        <source>搜索姓名、手机号、工作单位或拼音首字母</source>
+        <translation>Search name, mobile, workplace or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/filters.py" line="+50"/>
+        <source>全部区划</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>全部期间</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上季度</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>期间，如 2026Q4</source>
+        <translation>Period, e.g. 2026Q4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/list_page.py" line="+92"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>连续录入</source>
+        <translation>Quick entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>撤销：{0}</source>
+        <translation>Undo: {0}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>正在计数……</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>共 {0} 条</source>
+        <translation>{0} records</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>删除记录</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确定删除这条{0}记录吗？{1}</source>
+        <translation>Delete this record ({0})? {1}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>导出到 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导出 {0} 条记录到
+{1}</source>
+        <translation>Exported {0} records to
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sampling_page.py" line="+23"/>
+        <source>全部结论</source>
+        <translation>All results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/selfchecks_page.py" line="-1"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部处置</source>
+        <translation>Any handling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待处置</source>
+        <translation>Awaiting handling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处置逾期</source>
+        <translation>Handling overdue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>搜索抽样单编号、样品、食品大类或主体</source>
+        <translation>Search sample no., sample, food category or business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>抽检</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>阳性和阴性</source>
+        <translation>Positive and negative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有阳性</source>
+        <translation>With positives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部阴性</source>
+        <translation>All negative</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>搜索样品、检测项目或主体</source>
+        <translation>Search sample, test item or business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>快检</source>
+        <translation>Rapid tests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/selfchecks_page.py" line="+6"/>
+        <source>搜索主体名称、信用代码、拼音首字母或记录人</source>
+        <translation>Search business name, credit code, pinyin initials or recorder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自查记录</source>
+        <translation>Self-checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="-21"/>
+        <source>全部方式</source>
+        <translation>All modes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+31"/>
+        <source>督导记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>未销号</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>搜索问题描述、主体或干部</source>
+        <translation>Search problem, business or cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>整改问题</source>
+        <translation>Problems</translation>
     </message>
 </context>
 <context>

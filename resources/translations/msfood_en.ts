@@ -1179,7 +1179,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <location line="+1"/>
         <location filename="../../ui/forms/problems_editor.py" line="+1"/>
         <source>整改状态</source>
-        <translation>Rectification status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>

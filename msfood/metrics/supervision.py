@@ -88,10 +88,14 @@ def _assigned(session: Session, level: str, day: dt.date) -> dict[str, list[Cadr
         .order_by(Assignment.business_id, Assignment.start_date.desc(), Cadre.id)
     )
     assigned: dict[str, list[CadreRef]] = defaultdict(list)
-    for row in rows:
-        cadre = CadreRef(row.id, row.name, row.phone, row.level)
-        if cadre not in assigned[row.business_id]:
-            assigned[row.business_id].append(cadre)
+    refs: dict[str, CadreRef] = {}  # one per cadre: a city has thousands of cadres, 50,000 rows
+    for business_id, cadre_id, name, phone, cadre_level, _start in rows.tuples():
+        cadre = refs.get(cadre_id)
+        if cadre is None:
+            cadre = refs[cadre_id] = CadreRef(cadre_id, name, phone, cadre_level)
+        cadres = assigned[business_id]
+        if cadre not in cadres:
+            cadres.append(cadre)
     return assigned
 
 
@@ -136,7 +140,8 @@ def obligations(session: Session, scope: Scope, period: Period, as_of: dt.date) 
             visits = _counting_visits(session, level, rule_period.start, judged_on)
             for business_id, cadres in assigned.items():
                 business = scope.businesses.get(business_id)
-                if business is None or not scope.calendar(business_id).is_operating(judged_on):
+                calendar = scope.calendars.get(business_id)  # none of its own: always open
+                if business is None or (calendar is not None and not calendar.is_operating(judged_on)):
                     continue
                 count, last = visits.get(business_id, (0, None))
                 if not due and count >= rule.count:
@@ -170,7 +175,8 @@ def tally(items: list[Obligation]) -> Tally:
 
 
 def coverage(session: Session, scope: Scope, as_of: dt.date) -> Coverage:
-    operating = {b for b in scope.businesses if scope.calendar(b).is_operating(as_of)}
+    calendars = scope.calendars  # a business without a calendar of its own is always open
+    operating = {b for b in scope.businesses if b not in calendars or calendars[b].is_operating(as_of)}
     guaranteed = set(
         session.scalars(
             select(Assignment.business_id)

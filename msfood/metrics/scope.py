@@ -134,21 +134,21 @@ def load_scope(session: Session, region_code: str | None) -> Scope:
         allowed = tree.subtree(region.id)
     businesses: dict[str, BusinessProfile] = {}
     rest_days: dict[str, str] = {}
-    for row in session.execute(
+    rows = session.execute(
         select(
             Business.id, Business.name, Business.credit_code, Business.address, Business.region_id,
             Business.form, Business.high_risk, Business.owes_selfchecks, Business.rest_days,
         ).where(Business.deleted.is_(False))
-    ):
-        if allowed is not None and row.region_id not in allowed:
+    ).tuples()  # plain tuples, unpacked: 50,000 rows at city scale
+    for business_id, name, credit_code, address, region_id, form, high_risk, owes, rest in rows:
+        if allowed is not None and region_id not in allowed:
             continue
-        owes = row.owes_selfchecks if row.owes_selfchecks is not None else row.form in FORMS_OWING_SELFCHECKS
-        businesses[row.id] = BusinessProfile(
-            row.id, row.name, row.credit_code, row.address, row.region_id, row.form, bool(row.high_risk),
-            bool(owes),
+        owes = owes if owes is not None else form in FORMS_OWING_SELFCHECKS
+        businesses[business_id] = BusinessProfile(
+            business_id, name, credit_code, address, region_id, form, bool(high_risk), bool(owes)
         )
-        if row.rest_days:
-            rest_days[row.id] = row.rest_days
+        if rest:
+            rest_days[business_id] = rest
     statuses: dict[str, list[StatusChange]] = defaultdict(list)
     for row in session.execute(
         select(BusinessStatus.business_id, BusinessStatus.since, BusinessStatus.status).where(

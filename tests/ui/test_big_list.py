@@ -77,8 +77,9 @@ def test_opening_the_business_list_reads_one_page(
     from msfood.services.queries import read_sessions
 
     context = make_context(big_db)
-    # the database's own engine, and the read-only one the lists read through
-    meter = Meter(context.database.engine, read_sessions(context.database).kw["bind"])
+    # The lists read through the database's reader sessions: the same engine (and pool) as the writers.
+    assert read_sessions(context.database).kw["bind"].pool is context.database.engine.pool
+    meter = Meter(context.database.engine)
     from ui.pages.businesses_page import BusinessesPage
 
     page = BusinessesPage(context)

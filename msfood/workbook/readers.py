@@ -11,6 +11,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -40,7 +41,13 @@ class XlsxReader:
         # a file object, so that the content decides and not the name (an .xlsx saved as .xls)
         self.handle = open(path, "rb")  # noqa: SIM115 - closed in close(): the sheets stream from it
         try:
-            self.book = openpyxl.load_workbook(self.handle, read_only=True, data_only=True, keep_links=False)
+            # openpyxl warns about what it skips or replaces (no stylesheet, an extension it does not
+            # know): the rows are still read, and the user should not see a library's warning.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.book = openpyxl.load_workbook(
+                    self.handle, read_only=True, data_only=True, keep_links=False
+                )
         except BaseException:
             self.handle.close()
             raise

@@ -7,6 +7,7 @@ two cores); MSFOOD_FUZZ_EXAMPLES=N runs N examples per test instead (e.g. 2000, 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -120,6 +121,7 @@ def check_cli(done: subprocess.CompletedProcess[str], allowed: tuple[int, ...]) 
     where: Any = (done.returncode, done.stderr[-2000:])
     assert done.returncode in allowed, where
     assert "Traceback" not in done.stderr, where
+    assert not re.search(r"\w+Warning: ", done.stderr), where  # a library's warning, shown to the user
     assert not any(marker in done.stderr for marker in UNEXPECTED), where
     if done.returncode:
         assert done.stderr.strip(), "refused without saying why"

@@ -15,8 +15,10 @@ ones are kept below as @example regressions.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import shutil
+import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ from msfood.errors import MsfoodError
 from msfood.progress import drain
 from msfood.services.permissions import Actor
 from msfood.workbook.importer import import_workbook
-from msfood.workbook.result import ImportResult
+from msfood.workbook.result import ImportResult, WorkbookRefused
 from tests.consistency import check_integrity, db_digest
 from tests.fuzz.support import (
     CANCELLED,
@@ -160,6 +162,28 @@ def test_an_xlsx_with_a_member_replaced_is_refused_or_read(
         source = folder / "book.xlsx"
         source.write_bytes(replace_member(base_bytes("xlsx"), index, content))
         import_once(template_db, source, folder)
+
+
+def without_stylesheet(folder: Path) -> Path:
+    """The valid workbook with its stylesheet replaced by another part: openpyxl warns, then reads it."""
+    data = base_bytes("xlsx")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    source = folder / "book.xlsx"
+    source.write_bytes(replace_member(data, names.index("xl/styles.xml"), b"<worksheet/>"))
+    return source
+
+
+def test_an_xlsx_without_a_stylesheet_is_read(template_db: Path) -> None:
+    """A regression: openpyxl's warning reached the user, or refused the file where warnings are errors.
+    (Without its styles a date cell is a bare number, so the rows are read and the dates refused.)"""
+    with scratch() as folder:
+        outcome = import_once(template_db, without_stylesheet(folder), folder)
+        assert isinstance(outcome, WorkbookRefused), outcome
+        assert "value.not_date" in {e.code for e in outcome.result.errors}
+        db = folder / "again.sqlite"
+        shutil.copyfile(template_db, db)
+        done = run_cli(folder / "home", "import", "--db", str(db), str(without_stylesheet(folder)))
+        check_cli(done, (1,))
 
 
 not_workbooks = st.one_of(

@@ -168,43 +168,55 @@ def _seal(plain: bytes, folder: Path, seal_key: str) -> bytes:
 def import_once(pair: Pair, content: bytes, folder: Path, stop_after: int | None = None) -> str:
     """Import `content` as a bundle into a copy of B (cancelled after `stop_after` progress steps, if
     given); check the outcome and B; return the status."""
+    (status,) = import_all(pair, [content], folder, stop_after)
+    return status
+
+
+def import_all(pair: Pair, contents: list[bytes], folder: Path, stop_after: int | None = None) -> list[str]:
+    """import_once for several bundles in one `bundle import`: the status of each."""
     from msfood.sync.importer import import_bundles
 
     path = folder / "b.sqlite"
     shutil.copyfile(pair.receiver, path)
-    bundle = folder / "bundle.msfb"
-    bundle.write_bytes(content)
+    files = []
+    for n, content in enumerate(contents):
+        files.append(folder / f"bundle-{n}.msfb")
+        files[-1].write_bytes(content)
     database = open_database(path)
     try:
-        task = import_bundles(database, actor=ADMIN, paths=[bundle], clock=CLOCK, backup=False)
+        task = import_bundles(database, actor=ADMIN, paths=files, clock=CLOCK, backup=False)
         report = drive(task, stop_after)
     except MsfoodError as error:  # before any bundle is looked at (none expected here)
         check_refusal(error)
         report = error
     finally:
         database.close()
-    status, code = _status(report)
-    note(f"{status} {code or ''}")
-    if status != "imported":
-        assert db_digest(path) == pair.digest, "a refused or cancelled bundle changed the database"
+    statuses = _statuses(report, len(contents))
+    # (cancelled after the first of several bundles, the ones before it were taken: each its own import)
+    if "imported" not in statuses and (len(contents) == 1 or CANCELLED not in statuses):
+        assert db_digest(path) == pair.digest, "refused or cancelled bundles changed the database"
     check_integrity(path, others_may_break=True)
-    return status
+    return statuses
 
 
-def _status(report: Any) -> tuple[str, str | None]:
-    """(status, message code) of an import's report; the refusal checked as the user will see it."""
+def _statuses(report: Any, count: int) -> list[str]:
+    """The status of each bundle of an import's report; each refusal checked as the user will see it."""
     if isinstance(report, MsfoodError):
-        return "error", report.code
+        note(f"error {report.code}")
+        return ["error"] * count
     if report == CANCELLED:
-        return CANCELLED, None
-    (outcome,) = report.bundles
-    if outcome.status == "refused":
-        assert outcome.code and has(outcome.code), f"message code missing from the catalogue: {outcome.code}"
-        assert outcome.message and "Traceback" not in outcome.message
-        assert report.exit_code == 1
-    else:
-        assert outcome.status == "imported", outcome
-    return outcome.status, outcome.code
+        note(CANCELLED)
+        return [CANCELLED] * count
+    assert len(report.bundles) == count
+    for outcome in report.bundles:
+        note(f"{outcome.status} {outcome.code or ''}")
+        if outcome.status == "refused":
+            assert outcome.code and has(outcome.code), f"no message for the code {outcome.code}"
+            assert outcome.message and "Traceback" not in outcome.message
+            assert report.exit_code == 1
+        else:
+            assert outcome.status in ("imported", "already"), outcome
+    return [outcome.status for outcome in report.bundles]
 
 
 def test_the_bundle_signed_again_unchanged_imports(pair: Pair) -> None:
@@ -274,6 +286,24 @@ def test_a_bundle_whose_values_have_the_right_type_but_not_the_right_form_is_ref
         if seal:
             content = _seal(content, folder, pair.seal_key)
         import_once(pair, content, folder, stop_after)
+
+
+@fuzz_settings(60)
+@given(changes=st.lists(edits, min_size=1, max_size=3), first=st.booleans(), stop_after=stops)
+def test_an_edited_bundle_with_the_real_one_in_one_import(
+    pair: Pair, changes: list[Any], first: bool, stop_after: int | None
+) -> None:
+    """Each bundle in its own transaction (one refused for missing records is tried again after the
+    others): the real one is taken, or the edited one in its place (the same bundle id)."""
+    bundle = Bundle.of_zip(pair.plain)
+    for change in changes:
+        bundle.apply(change)
+    bundle.rehash()
+    edited = bundle.write(sign_with=pair.sign_key)
+    with scratch() as folder:
+        contents = [edited, pair.sealed] if first else [pair.sealed, edited]
+        statuses = import_all(pair, contents, folder, stop_after)
+        assert "imported" in statuses or statuses == [CANCELLED] * 2, statuses
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from msfood.db.models import Business, BusinessClosure, BusinessStatus, Region, Setting
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import FORMS_OWING_SELFCHECKS
-from msfood.domain.operating import OperatingCalendar, StatusChange
+from msfood.domain.operating import STATUSES, OperatingCalendar, StatusChange
 from msfood.errors import ValidationError
 
 ALWAYS_OPEN = OperatingCalendar()
@@ -148,14 +148,16 @@ def load_scope(session: Session, region_code: str | None) -> Scope:
             business_id, name, credit_code, address, region_id, form, bool(high_risk), bool(owes)
         )
         if rest:
-            rest_days[business_id] = rest
+            # Forms and imports store ISO weekday digits; a bundle from elsewhere might not: keep the
+            # digits that mean a weekday, so one odd record cannot stop every figure.
+            rest_days[business_id] = "".join(ch for ch in rest if ch in "1234567")
     statuses: dict[str, list[StatusChange]] = defaultdict(list)
     for row in session.execute(
         select(BusinessStatus.business_id, BusinessStatus.since, BusinessStatus.status).where(
             BusinessStatus.deleted.is_(False)
         )
     ):
-        if row.business_id in businesses:
+        if row.business_id in businesses and row.status in STATUSES:
             statuses[row.business_id].append(StatusChange(row.since, row.status))
     closures: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for row in session.execute(

@@ -279,3 +279,18 @@ def test_unknown_region_is_refused(build) -> None:  # type: ignore[no-untyped-de
     db = build(lambda s: None)
     with pytest.raises(ValidationError):
         stats(db, "2026Q2", "2026-06-30", region="999999")
+
+
+def test_odd_values_from_elsewhere_do_not_stop_the_figures(build) -> None:  # type: ignore[no-untyped-def]
+    """A trusted peer's bundle may carry values the forms would refuse (a rest day 周八, an unknown
+    status): the figures skip what they cannot read instead of failing for everyone."""
+
+    def fill(s: Scenario) -> None:
+        s.business(B1, "甲饭店", region="430204001", rest_days="8x7")
+        s.status(B1, "paused", "2026-06-10")
+        s.selfchecks(B1, "daily", days("2026-06-01", "2026-06-30"))
+
+    db = build(fill)
+    daily = stats(db, "2026-06", "2026-06-30")["selfcheck"]["daily"]
+    # Sundays (7) are rest days; the unknown status is ignored: 30 - 4 Sundays = 26 operating days.
+    assert daily == {"covered": 1, "rate": 1.0, "record_days": 26, "operating_days": 26}

@@ -112,7 +112,12 @@ class CoreBackend:
         self.session.execute(statement, [dict(zip(columns, r, strict=True)) for r in rows])
 
 
-def make_backend(session: Session, *, prefer_core: bool = False) -> SqliteBackend | CoreBackend:
-    if session.get_bind().dialect.name == "sqlite" and not prefer_core:
+def make_backend(session: Session, *, prefer_core: bool = False) -> Any:
+    name = session.get_bind().dialect.name
+    if name == "sqlite" and not prefer_core:
         return SqliteBackend(session)
+    if name == "postgresql" and not prefer_core:  # COPY and one upsert per chunk (msfood.sync.pg_backend)
+        from msfood.sync.pg_backend import PostgresBackend
+
+        return PostgresBackend(session)
     return CoreBackend(session)

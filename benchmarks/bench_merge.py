@@ -23,6 +23,7 @@ import os
 import pickle
 import shutil
 import sqlite3
+from contextlib import closing
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ def _actor(pair: tuple[str, str]) -> Any:
 
 def settle(path: Path) -> None:
     """Fold the WAL into the file, so the file alone is the database and can be copied."""
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
 
@@ -61,7 +62,7 @@ def copy_db(source: Path, target: Path) -> None:
 def station_region(bureau: Path) -> str:
     """The district (6-digit code under the bureau's area) with the fewest businesses, or the
     bureau's own county when it has no districts."""
-    with sqlite3.connect(bureau) as conn:
+    with closing(sqlite3.connect(bureau)) as conn:
         own = conn.execute("SELECT value FROM meta WHERE key = 'region_code'").fetchone()[0]
         rows = conn.execute(
             """SELECT substr(r.code, 1, 6) AS district, COUNT(*) FROM businesses b
@@ -172,7 +173,7 @@ def _decoded_rows(bundle: Path, bureau: Path, out: Path) -> int:
     from msfood.sync.bundle_format import open_zip, read_rows
     from msfood.sync.crypto import open_sealed
 
-    with sqlite3.connect(bureau) as conn:
+    with closing(sqlite3.connect(bureau)) as conn:
         key = conn.execute("SELECT value FROM meta WHERE key = 'enc_private_key'").fetchone()[0]
     plain = out.with_suffix(".zip")
     with open(plain, "wb") as target:

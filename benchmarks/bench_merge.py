@@ -37,7 +37,7 @@ BUNDLE_ROWS = 100_000
 BUREAU_ACTOR = ("bureau", "bureau-admin")
 STATION_ACTOR = ("admin", "admin")
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
-           "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY")  # msfood's own (msfood.db.engine)
+           "PRAGMA cache_size=-65536")  # msfood's own (msfood.db.engine)
 
 
 def _actor(pair: tuple[str, str]) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -376,6 +377,34 @@ class AuditEntry(SyncMixin, Base):
 
 
 # --- local tables (never synced) ----------------------------------------------------------------
+
+
+class SelfCheckDays(Base):
+    """Which days of a month a business has self-check records for, as bit sets (bit d-1: day d).
+
+    Derived from `selfchecks` by triggers (migration 0002), never written by the app and never synced:
+    the figures count a quarter's 日管控 days from 150,000 of these rows instead of millions of
+    records. `daily`: days with a daily record; `dated`: days with a record of any kind (平台应用率).
+    """
+
+    __tablename__ = "selfcheck_days"
+    business_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # "2026-11"
+    daily: Mapped[int] = mapped_column(BigInteger, default=0)
+    dated: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SelfCheckPeriods(Base):
+    """Which ISO weeks (周排查) and months (月调度) of a year a business has records for, as bit sets
+    keyed by the records' period keys (bit w-1: week w of ISO year `year`; bit m-1: month m).
+    Derived by the same triggers as SelfCheckDays."""
+
+    __tablename__ = "selfcheck_periods"
+    business_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    year: Mapped[str] = mapped_column(String(4), primary_key=True)
+    weeks: Mapped[int] = mapped_column(BigInteger, default=0)
+    months: Mapped[int] = mapped_column(BigInteger, default=0)
+
 
 
 class Meta(Base):

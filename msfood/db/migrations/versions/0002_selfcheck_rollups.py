@@ -1,0 +1,44 @@
+"""self-check rollups: bit sets of the days, weeks and months each business has records for
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-25
+
+Kept by triggers on selfchecks (msfood.db.rollups); filled here from the records already there.
+"""
+from alembic import op
+import sqlalchemy as sa
+
+from msfood.db import rollups
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('selfcheck_days',
+    sa.Column('business_id', sa.String(length=36).with_variant(sa.String(length=36, collation='C'), 'postgresql'), nullable=False),
+    sa.Column('month', sa.String(length=7), nullable=False),
+    sa.Column('daily', sa.BigInteger(), nullable=False),
+    sa.Column('dated', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('business_id', 'month', name=op.f('pk_selfcheck_days'))
+    )
+    op.create_table('selfcheck_periods',
+    sa.Column('business_id', sa.String(length=36).with_variant(sa.String(length=36, collation='C'), 'postgresql'), nullable=False),
+    sa.Column('year', sa.String(length=4), nullable=False),
+    sa.Column('weeks', sa.BigInteger(), nullable=False),
+    sa.Column('months', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('business_id', 'year', name=op.f('pk_selfcheck_periods'))
+    )
+    conn = op.get_bind()
+    rollups.rebuild(conn)
+    rollups.install_triggers(conn)
+
+
+def downgrade() -> None:
+    conn = op.get_bind()
+    rollups.drop_triggers(conn)
+    op.drop_table('selfcheck_periods')
+    op.drop_table('selfcheck_days')

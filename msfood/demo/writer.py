@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import DateTime, Table
 
+from msfood.db import rollups
 from msfood.db.base import SYNC_COLUMNS, Base
 from msfood.ids import NAMESPACE
 from msfood.services.unit_of_work import UnitOfWork, table_of
@@ -114,6 +115,10 @@ class Sink:
         self.rows: list[tuple[Any, ...]] = []
         self.count = 0
         self.indexes = writer.drop_indexes(table)
+        # The self-check rollups are rebuilt in one pass at the end rather than by a trigger per row.
+        self.rollups = table.name == "selfchecks"
+        if self.rollups:
+            rollups.drop_triggers(writer.connection)
 
     def add(self, row: tuple[Any, ...]) -> None:
         self.rows.append(row)
@@ -144,6 +149,10 @@ class Sink:
         for sql in self.indexes:
             self.writer.connection.exec_driver_sql(sql)
         self.indexes = []
+        if self.rollups:
+            rollups.rebuild(self.writer.connection)
+            rollups.install_triggers(self.writer.connection)
+            self.rollups = False
         return self.count
 
 

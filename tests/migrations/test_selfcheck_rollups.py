@@ -154,3 +154,22 @@ def test_upgrade_fills_the_rollups_from_existing_records(db_path: Path, clock) -
             assert want[0]  # the test wrote something to roll up
     finally:
         database.close()
+
+
+def test_the_demo_bulk_load_leaves_exact_rollups_and_live_triggers(tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    """The demo writes its records with the triggers dropped and rebuilds the rollups once."""
+    from msfood.db.engine import open_database
+    from msfood.demo import create_demo
+
+    path = tmp_path / "demo.sqlite"
+    create_demo(path, scale="station", clock=clock)
+    database = open_database(path)
+    try:
+        with database.engine.connect() as conn:
+            want = expected(live_records(conn))
+            assert len(want[0]) > 100 and want[1]
+            assert actual(conn) == want
+            triggers = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar()
+            assert triggers == 3
+    finally:
+        database.close()

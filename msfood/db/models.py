@@ -388,8 +388,9 @@ class SelfCheckDays(Base):
     """
 
     __tablename__ = "selfcheck_days"
-    business_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    __table_args__ = {"sqlite_with_rowid": False}  # clustered by month: a quarter is one range
     month: Mapped[str] = mapped_column(String(7), primary_key=True)  # "2026-11"
+    business_id: Mapped[str] = mapped_column(ID, primary_key=True)
     daily: Mapped[int] = mapped_column(BigInteger, default=0)
     dated: Mapped[int] = mapped_column(BigInteger, default=0)
 
@@ -400,8 +401,9 @@ class SelfCheckPeriods(Base):
     Derived by the same triggers as SelfCheckDays."""
 
     __tablename__ = "selfcheck_periods"
-    business_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    __table_args__ = {"sqlite_with_rowid": False}
     year: Mapped[str] = mapped_column(String(4), primary_key=True)
+    business_id: Mapped[str] = mapped_column(ID, primary_key=True)
     weeks: Mapped[int] = mapped_column(BigInteger, default=0)
     months: Mapped[int] = mapped_column(BigInteger, default=0)
 

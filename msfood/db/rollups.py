@@ -29,14 +29,14 @@ def _sqlite_add(r: str, guard: str) -> str:
     SELECT {r}.business_id, substr({r}.record_date, 1, 7),
            CASE WHEN {r}.kind = 'daily' THEN {day} ELSE 0 END, {day}
     WHERE {guard}
-    ON CONFLICT (business_id, month) DO UPDATE
+    ON CONFLICT (month, business_id) DO UPDATE
         SET daily = daily | excluded.daily, dated = dated | excluded.dated;
     INSERT INTO selfcheck_periods (business_id, year, weeks, months)
     SELECT {r}.business_id, substr({r}.period_key, 1, 4),
            CASE WHEN {r}.kind = 'weekly' THEN {week} ELSE 0 END,
            CASE WHEN {r}.kind = 'monthly' THEN {month} ELSE 0 END
     WHERE {guard} AND {r}.kind IN ('weekly', 'monthly')
-    ON CONFLICT (business_id, year) DO UPDATE
+    ON CONFLICT (year, business_id) DO UPDATE
         SET weeks = weeks | excluded.weeks, months = months | excluded.months;"""
 
 
@@ -144,14 +144,14 @@ BEGIN
         INSERT INTO selfcheck_days AS d (business_id, month, daily, dated)
         VALUES (NEW.business_id, to_char(NEW.record_date, 'YYYY-MM'),
                 CASE WHEN NEW.kind = 'daily' THEN {new_day} ELSE 0 END, {new_day})
-        ON CONFLICT (business_id, month) DO UPDATE
+        ON CONFLICT (month, business_id) DO UPDATE
             SET daily = d.daily | excluded.daily, dated = d.dated | excluded.dated;
         IF NEW.kind IN ('weekly', 'monthly') THEN
             INSERT INTO selfcheck_periods AS p (business_id, year, weeks, months)
             VALUES (NEW.business_id, substr(NEW.period_key, 1, 4),
                     CASE WHEN NEW.kind = 'weekly' THEN {new_week} ELSE 0 END,
                     CASE WHEN NEW.kind = 'monthly' THEN {new_month} ELSE 0 END)
-            ON CONFLICT (business_id, year) DO UPDATE
+            ON CONFLICT (year, business_id) DO UPDATE
                 SET weeks = p.weeks | excluded.weeks, months = p.months | excluded.months;
         END IF;
     END IF;

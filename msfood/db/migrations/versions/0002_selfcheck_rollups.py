@@ -19,18 +19,20 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table('selfcheck_days',
-    sa.Column('business_id', sa.String(length=36).with_variant(sa.String(length=36, collation='C'), 'postgresql'), nullable=False),
     sa.Column('month', sa.String(length=7), nullable=False),
+    sa.Column('business_id', sa.String(length=36).with_variant(sa.String(length=36, collation='C'), 'postgresql'), nullable=False),
     sa.Column('daily', sa.BigInteger(), nullable=False),
     sa.Column('dated', sa.BigInteger(), nullable=False),
-    sa.PrimaryKeyConstraint('business_id', 'month', name=op.f('pk_selfcheck_days'))
+    sa.PrimaryKeyConstraint('month', 'business_id', name=op.f('pk_selfcheck_days')),
+    sqlite_with_rowid=False,
     )
     op.create_table('selfcheck_periods',
-    sa.Column('business_id', sa.String(length=36).with_variant(sa.String(length=36, collation='C'), 'postgresql'), nullable=False),
     sa.Column('year', sa.String(length=4), nullable=False),
+    sa.Column('business_id', sa.String(length=36).with_variant(sa.String(length=36, collation='C'), 'postgresql'), nullable=False),
     sa.Column('weeks', sa.BigInteger(), nullable=False),
     sa.Column('months', sa.BigInteger(), nullable=False),
-    sa.PrimaryKeyConstraint('business_id', 'year', name=op.f('pk_selfcheck_periods'))
+    sa.PrimaryKeyConstraint('year', 'business_id', name=op.f('pk_selfcheck_periods')),
+    sqlite_with_rowid=False,
     )
     conn = op.get_bind()
     rollups.rebuild(conn)

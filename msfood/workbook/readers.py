@@ -11,7 +11,6 @@ import codecs
 import csv
 import datetime as dt
 import io
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,37 +34,31 @@ class Reader(Protocol):
 
 
 class XlsxReader:
+    """An .xlsx workbook: openpyxl reads its structure, each sheet is streamed once (xlsx_rows.py)."""
+
     def __init__(self, path: Path) -> None:
-        import openpyxl
+        from msfood.workbook.xlsx_rows import XlsxBook
 
         # a file object, so that the content decides and not the name (an .xlsx saved as .xls)
         self.handle = open(path, "rb")  # noqa: SIM115 - closed in close(): the sheets stream from it
         try:
-            # openpyxl warns about what it skips or replaces (no stylesheet, an extension it does not
-            # know): the rows are still read, and the user should not see a library's warning.
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                self.book = openpyxl.load_workbook(
-                    self.handle, read_only=True, data_only=True, keep_links=False
-                )
+            self.book = XlsxBook(self.handle)
         except BaseException:
             self.handle.close()
             raise
 
     def sheet_names(self) -> list[str]:
-        return [ws.title for ws in self.book.worksheets]
+        return self.book.sheet_names()
 
     def estimate(self, name: str) -> int:
         try:
-            return int(self.book[name].max_row or 0)
-        except (TypeError, ValueError):
+            return self.book.estimate(name)
+        except Exception:  # a damaged sheet: reading its rows says so (importer._rows)
             return 0
 
     def rows(self, name: str) -> Iterator[Row]:
-        sheet = self.book[name]
-        # Some writers record a wrong size; read the rows that are there, not the ones it claims.
-        sheet.reset_dimensions()
-        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+        # Some writers record a wrong size: the rows that are there are read, not the ones it claims.
+        return self.book.rows(name)
 
     def close(self) -> None:
         self.book.close()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from msfood.clock import CHINA
 from msfood.domain.enums import ROLE
 from msfood.services.app_status import BundleMark, StationStatus, station_status
+from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages import PAGES
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("MainWindow")
+        # The first page's data and the status bar load once the window has painted (fast start).
+        self.after_paint = AfterFirstPaint(self)
         self._pages: dict[str, QWidget] = {}
         self._index: dict[str, int] = {}
         self._update_title()
@@ -164,7 +167,7 @@ class MainWindow(QMainWindow):
         self.context.settings.last_page = key
         shown = getattr(widget, "page_shown", None)
         if callable(shown):
-            shown()
+            self.after_paint.call(shown)
 
     # --- menu
 
@@ -245,6 +248,9 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_status(self) -> None:
+        self.after_paint.call(self._load_status)
+
+    def _load_status(self) -> None:
         sessions = self.context.database.sessions
 
         def load() -> StationStatus:

@@ -25,6 +25,7 @@ from msfood.progress import Progress
 
 _POOL: QThreadPool | None = None
 _RUNNING: set[Op] = set()
+_HELD: set[object] = set()  # work promised but not started yet (ui.after_paint): still busy
 
 
 def db_pool() -> QThreadPool:
@@ -37,20 +38,36 @@ def db_pool() -> QThreadPool:
 
 
 def busy() -> bool:
-    """Some op has not delivered its result yet (the screenshot mode and tests wait on this)."""
-    return bool(_RUNNING)
+    """Some op has not delivered its result yet, or is held back to start later (the screenshot mode
+    and tests wait on this)."""
+    return bool(_RUNNING or _HELD)
+
+
+def hold(token: object) -> None:
+    """Count work that will start later (after a first paint) as running: busy() is True until
+    release(token)."""
+    _HELD.add(token)
+
+
+def release(token: object) -> None:
+    _HELD.discard(token)
 
 
 def wait_idle(timeout_ms: int = 30_000) -> bool:
     """Process events until every op has delivered its result. True when idle, False on timeout."""
+    import time
+
     from PySide6.QtCore import QDeadlineTimer
 
     deadline = QDeadlineTimer(timeout_ms)
-    while _RUNNING and not deadline.hasExpired():
-        db_pool().waitForDone(20)
+    while (_RUNNING or _HELD) and not deadline.hasExpired():
+        if _RUNNING:
+            db_pool().waitForDone(20)
+        else:  # held work starts from a timer or a paint: let the event loop get there
+            time.sleep(0.002)
         QCoreApplication.processEvents()
     QCoreApplication.processEvents()
-    return not _RUNNING
+    return not busy()
 
 
 class WorkerSignals(QObject):

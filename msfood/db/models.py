@@ -232,7 +232,8 @@ class Visit(SyncMixin, Base):
     __table_args__ = (
         Index("ix_visits_business_date", "business_id", "visit_date"),
         Index("ix_visits_cadre_date", "cadre_id", "visit_date"),
-        Index("ix_visits_date", "visit_date", "id"),  # id: list keyset paging
+        # id: list keyset paging; the rest covers the figures' read of a period's visits
+        Index("ix_visits_date", "visit_date", "id", "business_id", "cadre_id", "mode", "deleted"),
         {"info": {"natural_key": ("cadre_id", "business_id", "visit_date")}},
     )
     cadre_id: Mapped[str] = mapped_column(ID, fk("cadres.id"))
@@ -279,9 +280,7 @@ class SelfCheck(SyncMixin, Base):
     __tablename__ = "selfchecks"
     __table_args__ = (
         UniqueConstraint("business_id", "kind", "period_key"),
-        # Covering indexes for the figures: counts per business over a date or period-key range.
-        Index("ix_selfchecks_kind_date", "kind", "record_date", "business_id", "deleted"),
-        Index("ix_selfchecks_kind_key", "kind", "period_key", "business_id", "deleted"),
+        # No index for the figures: they read the rollups (selfcheck_days, selfcheck_periods).
         Index("ix_selfchecks_date_id", "record_date", "id"),  # list keyset paging
         {"info": {"natural_key": ("business_id", "kind", "period_key")}},
     )

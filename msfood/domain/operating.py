@@ -171,6 +171,20 @@ class OperatingCalendar:
             return True
         return self.count(start, end) == (end - start).days + 1
 
+    def bits(self, start: date, end: date) -> int:
+        """The operating days in [start, end] as a bit set: bit i is the day start + i."""
+        origin = start.toordinal()
+        found = 0
+        open_week = [_weekday(origin + i) not in self._rest for i in range(7)]
+        for a, b in self._pieces(start, end):
+            if not self._rest:
+                found |= ((1 << (b - a + 1)) - 1) << (a - origin)
+                continue
+            for ordinal in range(a, b + 1):
+                if open_week[(ordinal - origin) % 7]:
+                    found |= 1 << (ordinal - origin)
+        return found
+
     def days(self, start: date, end: date) -> list[date]:
         """The operating days in [start, end], in order."""
         found: list[date] = []

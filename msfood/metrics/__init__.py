@@ -16,7 +16,8 @@ from msfood.clock import Clock
 from msfood.domain.periods import Period, parse_period
 from msfood.metrics.results import CadreRef, Obligation, Stats, Tally
 from msfood.metrics.sampling import rapid, sampling
-from msfood.metrics.scope import RegionNode, load_scope
+from msfood.errors import ValidationError
+from msfood.metrics.scope import RegionNode, RegionTree, load_scope
 from msfood.metrics.selfchecks import selfchecks
 from msfood.metrics.supervision import supervision, tally
 
@@ -58,8 +59,11 @@ def compute_stats(
 
 def region_children(session: Session, region: str | None) -> list[RegionNode]:
     """The regions directly under `region` (the roots when None), by code."""
-    scope_tree = load_scope(session, region).tree
-    parent = scope_tree.by_code(region).id if region else None  # type: ignore[union-attr]
+    scope_tree = RegionTree.load(session)
+    node = scope_tree.by_code(region) if region else None
+    if region and node is None:
+        raise ValidationError("ref.region_unknown", "region_code", code=region)
+    parent = node.id if node else None
     return [scope_tree.nodes[i] for i in scope_tree.children.get(parent, [])]
 
 
@@ -71,9 +75,9 @@ def supervision_by_region(
     contains it; regions without obligations are listed with an empty tally."""
     from msfood.domain.identifiers import division_level
 
-    scope = load_scope(session, stats.region)
-    tree = scope.tree
-    parent = scope.region.id if scope.region else None
+    tree = RegionTree.load(session)  # the businesses are already in the stats' obligations
+    region = tree.by_code(stats.region) if stats.region else None
+    parent = region.id if region else None
     if level is None:
         targets = list(tree.children.get(parent, []))
     else:

@@ -1,104 +1,95 @@
 """日管控、周排查、月调度 coverage and 平台应用率 (DOMAIN.md section 3, "Self-checks").
 
-Record counts come from SQL, grouped by business. Only for the few businesses whose operating days do
-not fill the window (status changes, rest days, closures) are record dates fetched, to drop records
-made on days the business was closed.
+Read from the rollups the database keeps beside the records (msfood.db.rollups): per business, the
+days of each month with a daily record or with a record of any kind, and the weeks and months of
+each year with a weekly or monthly record, as bit sets. A window's record days are then a masked
+bit count, and a business's closed days (status changes, rest days, closures) simply another mask.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msfood.db.models import SelfCheck
-from msfood.domain.enums import SELFCHECK_KIND
+from msfood.db.models import SelfCheckDays, SelfCheckPeriods
 from msfood.domain.periods import Period, periods_ending_within
 from msfood.metrics.results import DailyCoverage, KindCoverage, SelfCheckGap, SelfChecks
 from msfood.metrics.scope import Scope
 
-# Businesses per key lookup. Each lookup may scan the kind's whole key range (the planner prefers the
-# (kind, period_key) index to seeking each id), so fewer, larger lookups: 500 made a city's figures
-# spend 5 s here, 5,000 half that. Well under SQLite's and PostgreSQL's limits on bound values.
-CHUNK = 5000
+Bits = dict[str, dict[str, int]]  # business id -> year -> bit set
 
 
-def _counts(session: Session, kind: str, column, lo: str | dt.date, hi: str | dt.date) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    rows = session.execute(
-        select(SelfCheck.business_id, func.count())
-        .where(SelfCheck.kind == kind, column >= lo, column <= hi, SelfCheck.deleted.is_(False))
-        .group_by(SelfCheck.business_id)
-    )
-    return {business_id: n for business_id, n in rows}
+def month_pieces(start: dt.date, end: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+    """[start, end] cut at month ends: (month key, first day, last day) of each piece."""
+    pieces = []
+    first = start
+    while first <= end:
+        next_month = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        last = min(end, next_month - dt.timedelta(days=1))
+        pieces.append((f"{first.year:04d}-{first.month:02d}", first, last))
+        first = next_month
+    return pieces
 
 
-def _keys(session: Session, kind: str, business_ids: list[str], lo: str, hi: str) -> dict[str, set[str]]:
-    """The period keys of `kind` records in [lo, hi] for a few businesses."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for start in range(0, len(business_ids), CHUNK):
-        rows = session.execute(
-            select(SelfCheck.business_id, SelfCheck.period_key).where(
-                SelfCheck.kind == kind,
-                SelfCheck.business_id.in_(business_ids[start : start + CHUNK]),
-                SelfCheck.period_key >= lo,
-                SelfCheck.period_key <= hi,
-                SelfCheck.deleted.is_(False),
-            )
-        )
-        for business_id, key in rows:
-            found[business_id].add(key)
-    return found
+def day_mask(first: dt.date, last: dt.date) -> int:
+    """The days [first, last] of one month as rollup bits (bit d-1: day d)."""
+    return ((1 << ((last - first).days + 1)) - 1) << (first.day - 1)
 
 
-def _full(scope: Scope, business_id: str, start: dt.date, end: dt.date) -> bool:
-    """Operating every day of [start, end]; most businesses have no calendar of their own (always
-    open), and asking a shared one 50,000 times costs a city's figures a second."""
-    calendar = scope.calendars.get(business_id)
-    return calendar is None or calendar.is_full(start, end)
+def period_bit(kind: str, key: str) -> tuple[str, int]:
+    """Where a weekly ("2026-W05") or monthly ("2026-11") key sits in selfcheck_periods."""
+    number = int(key[6:8]) if kind == "weekly" else int(key[5:7])
+    return key[:4], 1 << (number - 1)
 
 
 def _periodic(
-    session: Session,
-    scope: Scope,
-    owing: list[str],
-    kind: str,
-    periods: list[Period],
-    gaps: list[SelfCheckGap],
+    scope: Scope, owing: list[str], kind: str, periods: list[Period], have: Bits, gaps: list[SelfCheckGap]
 ) -> KindCoverage:
     """Weekly or monthly: covered when every period the business operated in has a record."""
     if not periods:
         return KindCoverage()
-    keys = [p.key for p in periods]
-    lo, hi = keys[0], keys[-1]
-    counts = _counts(session, kind, SelfCheck.period_key, lo, hi)
-    span_start, span_end = periods[0].start, periods[-1].end
-    # Businesses open every day of the span owe every period: a full count proves them covered. The
-    # rest (irregular, or short of records) are looked at period by period.
-    regular_covered = {
-        b for b in owing if counts.get(b, 0) >= len(keys) and _full(scope, b, span_start, span_end)
-    }
-    looked_at = [b for b in owing if b not in regular_covered]
-    have = _keys(session, kind, looked_at, lo, hi) if looked_at else {}
+    placed = [(p, *period_bit(kind, p.key)) for p in periods]
+    everything: dict[str, int] = {}
+    for _period, year, bit in placed:
+        everything[year] = everything.get(year, 0) | bit
     applicable = covered = 0
     for business_id in owing:
-        if business_id in regular_covered:
-            applicable += 1
-            covered += 1
-            continue
+        bits = have.get(business_id, {})
         calendar = scope.calendars.get(business_id)
-        needed = keys if calendar is None else [p.key for p in periods if calendar.any(p.start, p.end)]
-        if not needed:
-            continue
+        if calendar is None:  # open every day: owes every period
+            if all(bits.get(year, 0) & mask == mask for year, mask in everything.items()):
+                applicable += 1
+                covered += 1
+                continue
+            needed = placed
+        else:
+            needed = [entry for entry in placed if calendar.any(entry[0].start, entry[0].end)]
+            if not needed:
+                continue
         applicable += 1
-        missing = [k for k in needed if k not in have.get(business_id, set())]
+        missing = [p.key for p, year, bit in needed if not bits.get(year, 0) & bit]
         if missing:
             business = scope.businesses[business_id]
             gaps.append(SelfCheckGap(business_id, business.name, business.region_id, kind, "、".join(missing)))
         else:
             covered += 1
     return KindCoverage(applicable=applicable, covered=covered)
+
+
+def _period_bits(session: Session, years: set[str], owing: set[str]) -> tuple[Bits, Bits]:
+    weeks: Bits = {}
+    months: Bits = {}
+    rows = session.connection().execute(
+        select(SelfCheckPeriods.year, SelfCheckPeriods.business_id, SelfCheckPeriods.weeks, SelfCheckPeriods.months)
+        .where(SelfCheckPeriods.year.in_(sorted(years)))
+    )
+    for year, business_id, week_bits, month_bits in rows:
+        if business_id in owing:
+            weeks.setdefault(business_id, {})[year] = week_bits
+            months.setdefault(business_id, {})[year] = month_bits
+    return weeks, months
 
 
 def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -> SelfChecks:
@@ -120,17 +111,32 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     owing.sort()
     gaps: list[SelfCheckGap] = []
 
-    # 日管控: distinct operating days with a record (the natural key makes one record per day).
-    daily = _counts(session, "daily", SelfCheck.record_date, start, window_end)
-    irregular = [b for b in owing if not _full(scope, b, start, window_end)]
-    record_days = {b: daily.get(b, 0) for b in owing}
-    if irregular:
-        keys = _keys(session, "daily", irregular, start.isoformat(), window_end.isoformat())
-        for business_id in irregular:
-            calendar = scope.calendar(business_id)
-            record_days[business_id] = sum(
-                1 for key in keys.get(business_id, ()) if calendar.is_operating(dt.date.fromisoformat(key))
-            )
+    # 日管控: operating days with a daily record (one record per day by the natural key). A business
+    # with a calendar of its own counts only the days it was open.
+    pieces = month_pieces(start, window_end)
+    window = {month: day_mask(first, last) for month, first, last in pieces}
+    own_masks = {
+        business_id: {month: calendar.bits(first, last) << (first.day - 1) for month, first, last in pieces}
+        for business_id in owing
+        if (calendar := scope.calendars.get(business_id)) is not None
+    }
+    record_days = dict.fromkeys(owing, 0)
+    active: set[str] = set()  # 平台应用率: a record of any kind dated in P up to D
+    rows = session.connection().execute(
+        select(SelfCheckDays.month, SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated)
+        .where(SelfCheckDays.month >= pieces[0][0], SelfCheckDays.month <= pieces[-1][0])
+    )
+    for month, business_id, daily, dated in rows:
+        days = record_days.get(business_id)
+        if days is None:  # not owing, or outside the region
+            continue
+        mask = window[month]
+        if dated & mask:
+            active.add(business_id)
+        if daily:
+            own = own_masks.get(business_id)
+            record_days[business_id] = days + (daily & (mask if own is None else own[month])).bit_count()
+
     threshold = float(scope.settings.get("daily_threshold_pct", 100))  # type: ignore[arg-type]
     covered = 0
     for business_id in owing:
@@ -153,26 +159,13 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
 
     weeks = periods_ending_within("week", start, window_end)
     months = periods_ending_within("month", start, window_end)
-    weekly = _periodic(session, scope, owing, "weekly", weeks, gaps)
-    monthly = _periodic(session, scope, owing, "monthly", months, gaps)
+    years = {p.key[:4] for p in weeks + months}
+    week_bits, month_bits = _period_bits(session, years, set(owing)) if years else ({}, {})
+    weekly = _periodic(scope, owing, "weekly", weeks, week_bits, gaps)
+    monthly = _periodic(scope, owing, "monthly", months, month_bits, gaps)
 
-    # 平台应用率: any self-check record dated in P up to D. The other kinds are named (not `!= daily`)
-    # so that the (kind, record_date, business_id) covering index serves the query.
-    active_ids = {b for b in owing if daily.get(b)}
-    rest = session.scalars(
-        select(SelfCheck.business_id)
-        .where(
-            SelfCheck.kind.in_([k for k in SELFCHECK_KIND.codes if k != "daily"]),
-            SelfCheck.record_date >= start,
-            SelfCheck.record_date <= window_end,
-            SelfCheck.deleted.is_(False),
-        )
-        .distinct()
-    )
-    owing_set = set(owing)
-    active_ids.update(b for b in rest if b in owing_set)
     for business_id in owing:
-        if business_id not in active_ids:  # not a single record: the 平台应用率 drill-down
+        if business_id not in active:  # not a single record: the 平台应用率 drill-down
             business = scope.businesses[business_id]
             gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "platform", ""))
     return SelfChecks(
@@ -180,6 +173,6 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
         daily=daily_coverage,
         weekly=weekly,
         monthly=monthly,
-        active=len(active_ids),
+        active=len(active),
         gaps=tuple(gaps),
     )

@@ -10,13 +10,14 @@ rule-period, grouped by business.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
-from msfood.db.models import Assignment, Business, Cadre, Problem, Visit, VisitRule
+from msfood.db.models import Assignment, Cadre, Problem, Visit, VisitRule
 from msfood.domain.enums import LEVEL_ORDER
 from msfood.domain.periods import Period, periods_ending_within
 from msfood.metrics.results import (
@@ -71,100 +72,149 @@ def rule_periods(rules: list[RuleVersion], period: Period) -> list[tuple[RuleVer
     return found
 
 
-def _active_on(day: dt.date | object):  # type: ignore[no-untyped-def]
-    return and_(
-        Assignment.deleted.is_(False),
-        Assignment.start_date <= day,
-        or_(Assignment.end_date.is_(None), Assignment.end_date >= day),
-    )
+class Roster:
+    """Who guaranteed whom and when, loaded once per figure (a city has 50,000 assignments): the
+    obligations of every level and rule-period and the coverage are all read from it."""
 
-
-def _assigned(session: Session, level: str, day: dt.date) -> dict[str, list[CadreRef]]:
-    """Businesses with an assignment of `level` active on `day`, and the cadres assigned."""
-    rows = session.execute(
-        select(Assignment.business_id, Cadre.id, Cadre.name, Cadre.phone, Cadre.level, Assignment.start_date)
-        .join(Cadre, Cadre.id == Assignment.cadre_id)
-        .where(Cadre.deleted.is_(False), Cadre.level == level, _active_on(day))
-        .order_by(Assignment.business_id, Assignment.start_date.desc(), Cadre.id)
-    )
-    assigned: dict[str, list[CadreRef]] = defaultdict(list)
-    refs: dict[str, CadreRef] = {}  # one per cadre: a city has thousands of cadres, 50,000 rows
-    for business_id, cadre_id, name, phone, cadre_level, _start in rows.tuples():
-        cadre = refs.get(cadre_id)
-        if cadre is None:
-            cadre = refs[cadre_id] = CadreRef(cadre_id, name, phone, cadre_level)
-        cadres = assigned[business_id]
-        if cadre not in cadres:
-            cadres.append(cadre)
-    return assigned
-
-
-def _counting_visits(
-    session: Session, level: str, start: dt.date, end: dt.date
-) -> dict[str, tuple[int, dt.date]]:
-    """Per business: visits that count for `level` dated in [start, end], and the latest one's date."""
-    covering = aliased(Assignment)
-    rows = session.execute(
-        select(Visit.business_id, func.count(Visit.id), func.max(Visit.visit_date))
-        .join(Cadre, Cadre.id == Visit.cadre_id)
-        .join(Business, Business.id == Visit.business_id)
-        .where(
-            Visit.deleted.is_(False),
-            Cadre.level == level,
-            Visit.visit_date >= start,
-            Visit.visit_date <= end,
-            or_(Business.high_risk.is_(False), Visit.mode == "onsite"),
-            exists().where(
-                covering.cadre_id == Visit.cadre_id,
-                covering.business_id == Visit.business_id,
-                covering.deleted.is_(False),
-                covering.start_date <= Visit.visit_date,
-                or_(covering.end_date.is_(None), covering.end_date >= Visit.visit_date),
-            ),
+    def __init__(self, session: Session) -> None:
+        conn = session.connection()
+        self.cadres: dict[str, tuple[CadreRef, bool]] = {
+            cadre_id: (CadreRef(cadre_id, name, phone, level), bool(deleted))
+            for cadre_id, name, phone, level, deleted in conn.execute(
+                select(Cadre.id, Cadre.name, Cadre.phone, Cadre.level, Cadre.deleted)
+            )
+        }
+        # (cadre, business) -> spans, for "assigned to b on the visit date"
+        self.spans: dict[tuple[str, str], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
+        # per level, of cadres not deleted: (business, start, end, cadre)
+        self.by_level: dict[str, list[tuple[str, dt.date, dt.date | None, CadreRef]]] = defaultdict(list)
+        rows = conn.execute(
+            select(Assignment.business_id, Assignment.cadre_id, Assignment.start_date, Assignment.end_date)
+            .where(Assignment.deleted.is_(False))
         )
-        .group_by(Visit.business_id)
-    )
-    return {row[0]: (row[1], row[2]) for row in rows}
+        for business_id, cadre_id, start, end in rows:
+            self.spans[(cadre_id, business_id)].append((start, end))
+            known = self.cadres.get(cadre_id)
+            if known is not None and not known[1]:
+                self.by_level[known[0].level].append((business_id, start, end, known[0]))
+
+    def assigned(self, level: str, day: dt.date) -> dict[str, list[CadreRef]]:
+        """Businesses with an assignment of `level` active on `day`, and the cadres assigned (latest
+        assignment first)."""
+        found: dict[str, list[tuple[dt.date, str, CadreRef]]] = defaultdict(list)
+        for business_id, start, end, cadre in self.by_level.get(level, ()):
+            if start <= day and (end is None or end >= day):
+                found[business_id].append((start, cadre.id, cadre))
+        assigned: dict[str, list[CadreRef]] = {}
+        for business_id, entries in found.items():
+            if len(entries) > 1:
+                entries.sort(key=lambda e: (-e[0].toordinal(), e[1]))
+            cadres: list[CadreRef] = []
+            for _start, _id, cadre in entries:
+                if cadre not in cadres:
+                    cadres.append(cadre)
+            assigned[business_id] = cadres
+        return assigned
+
+    def covers(self, cadre_id: str, business_id: str, day: dt.date) -> bool:
+        return any(
+            start <= day and (end is None or end >= day) for start, end in self.spans.get((cadre_id, business_id), ())
+        )
+
+    def guaranteed_on(self, day: dt.date) -> set[str]:
+        return {
+            business_id
+            for entries in self.by_level.values()
+            for business_id, start, end, _cadre in entries
+            if start <= day and (end is None or end >= day)
+        }
 
 
-def obligations(session: Session, scope: Scope, period: Period, as_of: dt.date) -> list[Obligation]:
-    found: list[Obligation] = []
-    rules = load_rules(session)
-    for level in LEVEL_ORDER:
-        for rule, rule_period in rule_periods(rules.get(level, []), period):
-            judged_on = min(rule_period.end, as_of)
-            due = rule_period.end <= as_of
-            assigned = _assigned(session, level, judged_on)
-            if not assigned:
+class VisitLog:
+    """The visits dated in [first, last], by the visiting cadre's level, in date order."""
+
+    def __init__(self, session: Session, roster: Roster, first: dt.date, last: dt.date) -> None:
+        self.by_level: dict[str, list[tuple[dt.date, str, str, str]]] = defaultdict(list)
+        rows = session.connection().execute(
+            select(Visit.visit_date, Visit.business_id, Visit.cadre_id, Visit.mode)
+            .where(Visit.deleted.is_(False), Visit.visit_date >= first, Visit.visit_date <= last)
+        )
+        for row in rows:
+            cadre = roster.cadres.get(row[2])
+            if cadre is not None:
+                self.by_level[cadre[0].level].append(row)
+        self.dates: dict[str, list[dt.date]] = {}
+        for level, visits in self.by_level.items():
+            visits.sort(key=lambda v: v[0])
+            self.dates[level] = [v[0] for v in visits]
+
+    def counting(
+        self, scope: Scope, roster: Roster, level: str, start: dt.date, end: dt.date
+    ) -> dict[str, tuple[int, dt.date]]:
+        """Per business: visits that count for `level` dated in [start, end], and the latest one's date."""
+        visits, dates = self.by_level.get(level, []), self.dates.get(level, [])
+        found: dict[str, tuple[int, dt.date]] = {}
+        for day, business_id, cadre_id, mode in visits[bisect_left(dates, start) : bisect_right(dates, end)]:
+            business = scope.businesses.get(business_id)
+            if business is None or (business.high_risk and mode != "onsite"):
                 continue
-            visits = _counting_visits(session, level, rule_period.start, judged_on)
-            for business_id, cadres in assigned.items():
-                business = scope.businesses.get(business_id)
-                calendar = scope.calendars.get(business_id)  # none of its own: always open
-                if business is None or (calendar is not None and not calendar.is_operating(judged_on)):
-                    continue
-                count, last = visits.get(business_id, (0, None))
-                if not due and count >= rule.count:
-                    continue  # still running and already met: neither due nor open
-                found.append(
-                    Obligation(
-                        business_id=business_id,
-                        business_name=business.name,
-                        credit_code=business.credit_code,
-                        address=business.address,
-                        region_id=business.region_id,
-                        level=level,
-                        period_key=rule_period.key,
-                        period_start=rule_period.start,
-                        period_end=rule_period.end,
-                        judged_on=judged_on,
-                        required=rule.count,
-                        visits=count,
-                        due=due,
-                        cadres=tuple(cadres),
-                        last_visit=last,
-                    )
+            if not roster.covers(cadre_id, business_id, day):
+                continue
+            count, _last = found.get(business_id, (0, day))
+            found[business_id] = (count + 1, day)  # in date order: the last seen is the latest
+        return found
+
+
+def obligations(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
+) -> list[Obligation]:
+    roster = roster or Roster(session)
+    rules = load_rules(session)
+    planned = [
+        (level, rule, rule_period)
+        for level in LEVEL_ORDER
+        for rule, rule_period in rule_periods(rules.get(level, []), period)
+    ]
+    if not planned:
+        return []
+    log = VisitLog(
+        session, roster, min(r.start for _l, _rule, r in planned), max(min(r.end, as_of) for _l, _rule, r in planned)
+    )
+    found: list[Obligation] = []
+    for level, rule, rule_period in planned:
+        judged_on = min(rule_period.end, as_of)
+        due = rule_period.end <= as_of
+        assigned = roster.assigned(level, judged_on)
+        if not assigned:
+            continue
+        visits = log.counting(scope, roster, level, rule_period.start, judged_on)
+        for business_id, cadres in assigned.items():
+            business = scope.businesses.get(business_id)
+            calendar = scope.calendars.get(business_id)  # none of its own: always open
+            if business is None or (calendar is not None and not calendar.is_operating(judged_on)):
+                continue
+            count, last = visits.get(business_id, (0, None))
+            if not due and count >= rule.count:
+                continue  # still running and already met: neither due nor open
+            found.append(
+                Obligation(
+                    business_id=business_id,
+                    business_name=business.name,
+                    credit_code=business.credit_code,
+                    address=business.address,
+                    region_id=business.region_id,
+                    level=level,
+                    period_key=rule_period.key,
+                    period_start=rule_period.start,
+                    period_end=rule_period.end,
+                    judged_on=judged_on,
+                    required=rule.count,
+                    visits=count,
+                    due=due,
+                    cadres=tuple(cadres),
+                    last_visit=last,
                 )
+            )
     return found
 
 
@@ -174,18 +224,10 @@ def tally(items: list[Obligation]) -> Tally:
     return Tally(due=due, met=met, open=sum(1 for o in items if not o.due))
 
 
-def coverage(session: Session, scope: Scope, as_of: dt.date) -> Coverage:
+def coverage(scope: Scope, roster: Roster, as_of: dt.date) -> Coverage:
     calendars = scope.calendars  # a business without a calendar of its own is always open
     operating = {b for b in scope.businesses if b not in calendars or calendars[b].is_operating(as_of)}
-    guaranteed = set(
-        session.scalars(
-            select(Assignment.business_id)
-            .join(Cadre, Cadre.id == Assignment.cadre_id)
-            .where(Cadre.deleted.is_(False), _active_on(as_of))
-            .distinct()
-        )
-    )
-    return Coverage(operating=len(operating), guaranteed=len(operating & guaranteed))
+    return Coverage(operating=len(operating), guaranteed=len(operating & roster.guaranteed_on(as_of)))
 
 
 def problems(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Problems:
@@ -234,12 +276,13 @@ def problems(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
 
 
 def supervision(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Supervision:
-    items = obligations(session, scope, period, as_of)
+    roster = Roster(session)
+    items = obligations(session, scope, period, as_of, roster)
     by_level = {level: tally([o for o in items if o.level == level]) for level in LEVEL_ORDER}
     return Supervision(
         total=tally(items),
         by_level=by_level,
-        coverage=coverage(session, scope, as_of),
+        coverage=coverage(scope, roster, as_of),
         problems=problems(session, scope, period, as_of),
         obligations=tuple(items),
     )

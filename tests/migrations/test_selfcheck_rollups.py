@@ -141,12 +141,17 @@ def test_upgrade_fills_the_rollups_from_existing_records(db_path: Path, clock) -
     with database.engine.connect() as conn:
         want = expected(live_records(conn))
     database.close()
-    with sqlite3.connect(db_path) as conn:  # back to revision 0001, as an older app left it
-        for trigger in ("insert", "update", "delete"):
-            conn.execute(f"DROP TRIGGER selfchecks_rollup_{trigger}")
-        conn.execute("DROP TABLE selfcheck_days")
-        conn.execute("DROP TABLE selfcheck_periods")
-        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    from alembic import command
+
+    from msfood.db.engine import alembic_config, make_engine
+
+    engine = make_engine(f"sqlite:///{db_path}")  # back to revision 0001, as an older app left it
+    try:
+        command.downgrade(alembic_config(engine), "0001")
+    finally:
+        engine.dispose()
+    with sqlite3.connect(db_path) as conn:
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE name IN ('selfcheck_days', 'selfcheck_periods') OR type = 'trigger'").fetchall()
     database = open_database(db_path)
     try:
         with database.engine.connect() as conn:

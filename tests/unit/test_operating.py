@@ -226,6 +226,7 @@ def test_count_matches_days_and_is_operating(cal: OperatingCalendar, start: date
     assert cal.any(start, end) == bool(expected)
     if end >= start:
         assert cal.is_full(start, end) == (len(expected) == length + 1)
+    assert cal.bits(start, end) == sum(1 << (d - start).days for d in expected)
 
 
 @settings(max_examples=300)

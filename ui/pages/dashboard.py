@@ -7,7 +7,7 @@ samples awaiting handling (days left), overdue problems and cases, and 督导完
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,14 +24,18 @@ from PySide6.QtWidgets import (
 
 from msfood.domain.enums import LEVEL, LEVEL_ORDER
 from msfood.domain.periods import Period, period_of
-from msfood.metrics.results import Stats, Tally
 from ui.charts import Bar, BarChart, percent, rate_colour
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages import dashboard_lists as lists
-from ui.pages.drilldown import RecordsDialog
 from ui.pages.figure_tile import FigureTile
 from ui.workers import run_op
+
+if TYPE_CHECKING:  # msfood.metrics loads with the figures, on the worker: not on the start-up's path
+    from msfood.metrics.results import Stats, Tally
+    from ui.pages.dashboard_lists import Rows
+    from ui.pages.drilldown import RecordsDialog
+
+    Loaded = tuple[Stats, list[tuple[str, str, Tally]]]
 
 PERIOD_KINDS = (
     ("month", QT_TRANSLATE_NOOP("Dashboard", "月度")),
@@ -39,7 +43,6 @@ PERIOD_KINDS = (
     ("half", QT_TRANSLATE_NOOP("Dashboard", "半年度")),
     ("year", QT_TRANSLATE_NOOP("Dashboard", "年度")),
 )
-Loaded = tuple[Stats, list[tuple[str, str, Tally]]]
 
 
 def load_figures(
@@ -284,6 +287,8 @@ class DashboardPage(QWidget):
         else:
             detail = self._progress(stats, None)
         self._rate_tile("supervision", t.rate, detail)
+        from msfood.metrics.results import Tally
+
         for level in LEVEL_ORDER:
             tally = sup.by_level.get(level, Tally())
             if tally.due:
@@ -370,7 +375,9 @@ class DashboardPage(QWidget):
 
     # --- drill-downs
 
-    def records_for(self, key: str) -> lists.Rows | None:
+    def records_for(self, key: str) -> Rows | None:
+        from ui.pages import dashboard_lists as lists
+
         stats = self.stats
         if stats is None:
             return None
@@ -415,6 +422,8 @@ class DashboardPage(QWidget):
             if stats
             else ""
         )
+        from ui.pages.drilldown import RecordsDialog
+
         dialog = RecordsDialog(title, headers, rows, note=note, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
@@ -427,7 +436,9 @@ class DashboardPage(QWidget):
         name = next((n for c, n, _t in self.towns if c == code), code)
 
         def show(loaded: Loaded) -> None:
-            title, headers, rows = lists.missed(loaded[0])
+            from ui.pages.dashboard_lists import missed
+
+            title, headers, rows = missed(loaded[0])
             self._show_dialog(f"{title} — {name}", headers, rows)
 
         run_op(self, lambda: load_figures(self.context, period, as_of, region=code, towns=False)).on_success(

@@ -5,6 +5,7 @@ Also reopens the app on another database (File > Open, recent databases, the dem
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 import threading
@@ -63,10 +64,8 @@ def preload(modules: list[str]) -> threading.Thread:
 
     def load() -> None:
         for name in modules:
-            try:
+            with contextlib.suppress(Exception):  # reported when the UI thread imports it
                 importlib.import_module(name)
-            except Exception:  # noqa: BLE001, S110 (reported when the UI thread imports it)
-                pass
 
     thread = threading.Thread(target=load, name="msfood-preload", daemon=True)
     thread.start()

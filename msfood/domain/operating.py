@@ -174,16 +174,14 @@ class OperatingCalendar:
     def bits(self, start: date, end: date) -> int:
         """The operating days in [start, end] as a bit set: bit i is the day start + i."""
         origin = start.toordinal()
-        found = 0
-        open_week = [_weekday(origin + i) not in self._rest for i in range(7)]
+        spans = 0
         for a, b in self._pieces(start, end):
-            if not self._rest:
-                found |= ((1 << (b - a + 1)) - 1) << (a - origin)
-                continue
-            for ordinal in range(a, b + 1):
-                if open_week[(ordinal - origin) % 7]:
-                    found |= 1 << (ordinal - origin)
-        return found
+            spans |= ((1 << (b - a + 1)) - 1) << (a - origin)
+        if not self._rest or not spans:
+            return spans
+        week = sum(1 << i for i in range(7) if _weekday(origin + i) not in self._rest)
+        weeks = (end.toordinal() - origin) // 7 + 1
+        return spans & week * (((1 << (7 * weeks)) - 1) // 127)  # the week's pattern, repeated
 
     def days(self, start: date, end: date) -> list[date]:
         """The operating days in [start, end], in order."""

@@ -15,7 +15,7 @@ from msfood.db.models import Holiday, RapidTest, Sampling, SamplingPlan
 from msfood.domain.periods import Period
 from msfood.metrics.results import CaseRow, Disposal, Rapid, ResultCounts
 from msfood.metrics.results import Sampling as SamplingFigures
-from msfood.metrics.scope import RegionTree, Scope
+from msfood.metrics.scope import RegionTree, Scope, fetch
 
 
 def work_calendar(session: Session):  # type: ignore[no-untyped-def]
@@ -73,7 +73,8 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
     if window_end >= year_start:
         year_to_date = sum(
             n
-            for business_id, n in session.execute(
+            for business_id, n in fetch(
+                session,
                 select(Sampling.business_id, func.count())
                 .where(
                     Sampling.deleted.is_(False),
@@ -90,7 +91,8 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
             or_(Sampling.result_date.is_(None), Sampling.result_date <= as_of),
         )
         result = case((known, Sampling.result), else_="pending")
-        rows = session.execute(
+        rows = fetch(
+            session,
             select(Sampling.business_id, Sampling.sampling_type, Sampling.food_category, result, func.count())
             .where(
                 Sampling.deleted.is_(False),
@@ -162,7 +164,8 @@ def rapid(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Rap
     window_end = min(period.end, as_of)
     batches = positive = 0
     by_item: dict[str, tuple[int, int]] = {}
-    rows = session.execute(
+    rows = fetch(
+        session,
         select(RapidTest.business_id, RapidTest.item, func.sum(RapidTest.batches), func.sum(RapidTest.positives))
         .where(
             RapidTest.deleted.is_(False),

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from msfood.db.models import SelfCheckDays, SelfCheckPeriods
 from msfood.domain.periods import Period, periods_ending_within
 from msfood.metrics.results import DailyCoverage, KindCoverage, SelfCheckGap, SelfChecks
-from msfood.metrics.scope import Scope
+from msfood.metrics.scope import Scope, fetch
 
-Bits = dict[str, dict[str, int]]  # business id -> year -> bit set
+Bits = dict[str, dict[str, int]]  # year -> business id -> bit set
 
 
 def month_pieces(start: dt.date, end: dt.date) -> list[tuple[str, dt.date, dt.date]]:
@@ -45,7 +45,13 @@ def period_bit(kind: str, key: str) -> tuple[str, int]:
 
 
 def _periodic(
-    scope: Scope, owing: list[str], kind: str, periods: list[Period], have: Bits, gaps: list[SelfCheckGap]
+    scope: Scope,
+    owing: list[str],
+    kind: str,
+    periods: list[Period],
+    have: Bits,
+    open_days: tuple[dt.date, dict[str, int]],
+    gaps: list[SelfCheckGap],
 ) -> KindCoverage:
     """Weekly or monthly: covered when every period the business operated in has a record."""
     if not periods:
@@ -54,22 +60,28 @@ def _periodic(
     everything: dict[str, int] = {}
     for _period, year, bit in placed:
         everything[year] = everything.get(year, 0) | bit
+    checks = [(have.get(year, {}), mask) for year, mask in everything.items()]
+    # where each period sits in the operating-day bits of a business with a calendar of its own
+    origin, open_bits = open_days
+    windows = [((p.start - origin).days, (1 << ((p.end - p.start).days + 1)) - 1) for p in periods]
     applicable = covered = 0
     for business_id in owing:
-        bits = have.get(business_id, {})
-        calendar = scope.calendars.get(business_id)
-        if calendar is None:  # open every day: owes every period
-            if all(bits.get(year, 0) & mask == mask for year, mask in everything.items()):
+        own = open_bits.get(business_id)
+        if own is None:  # open every day: owes every period
+            for found, mask in checks:
+                if found.get(business_id, 0) & mask != mask:
+                    break
+            else:
                 applicable += 1
                 covered += 1
                 continue
             needed = placed
         else:
-            needed = [entry for entry in placed if calendar.any(entry[0].start, entry[0].end)]
+            needed = [entry for entry, (at, width) in zip(placed, windows) if own >> at & width]
             if not needed:
                 continue
         applicable += 1
-        missing = [p.key for p, year, bit in needed if not bits.get(year, 0) & bit]
+        missing = [p.key for p, year, bit in needed if not have.get(year, {}).get(business_id, 0) & bit]
         if missing:
             business = scope.businesses[business_id]
             gaps.append(SelfCheckGap(business_id, business.name, business.region_id, kind, "、".join(missing)))
@@ -78,17 +90,16 @@ def _periodic(
     return KindCoverage(applicable=applicable, covered=covered)
 
 
-def _period_bits(session: Session, years: set[str], owing: set[str]) -> tuple[Bits, Bits]:
-    weeks: Bits = {}
-    months: Bits = {}
-    rows = session.connection().execute(
+def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
+    weeks: Bits = {year: {} for year in years}
+    months: Bits = {year: {} for year in years}
+    for year, business_id, week_bits, month_bits in fetch(
+        session,
         select(SelfCheckPeriods.year, SelfCheckPeriods.business_id, SelfCheckPeriods.weeks, SelfCheckPeriods.months)
-        .where(SelfCheckPeriods.year.in_(sorted(years)))
-    )
-    for year, business_id, week_bits, month_bits in rows:
-        if business_id in owing:
-            weeks.setdefault(business_id, {})[year] = week_bits
-            months.setdefault(business_id, {})[year] = month_bits
+        .where(SelfCheckPeriods.year.in_(sorted(years))),
+    ):
+        weeks[year][business_id] = week_bits
+        months[year][business_id] = month_bits
     return weeks, months
 
 
@@ -115,16 +126,28 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     # with a calendar of its own counts only the days it was open.
     pieces = month_pieces(start, window_end)
     window = {month: day_mask(first, last) for month, first, last in pieces}
-    own_masks = {
-        business_id: {month: calendar.bits(first, last) << (first.day - 1) for month, first, last in pieces}
+    weeks = periods_ending_within("week", start, window_end)
+    months = periods_ending_within("month", start, window_end)
+    # Each business with a calendar of its own: its open days once, over every day any figure looks
+    # at (a week ending in P may start before it), then cut into months and periods by shifting.
+    origin = min([start] + [p.start for p in weeks[:1] + months[:1]])
+    last_day = max([window_end] + [p.end for p in weeks[-1:] + months[-1:]])
+    open_bits = {
+        business_id: calendar.bits(origin, last_day)
         for business_id in owing
         if (calendar := scope.calendars.get(business_id)) is not None
     }
+    cuts = [(month, (first - origin).days, (last - first).days + 1, first.day - 1) for month, first, last in pieces]
+    own_masks = {
+        business_id: {month: (bits >> at & (1 << width) - 1) << day for month, at, width, day in cuts}
+        for business_id, bits in open_bits.items()
+    }
     record_days = dict.fromkeys(owing, 0)
     active: set[str] = set()  # 平台应用率: a record of any kind dated in P up to D
-    rows = session.connection().execute(
+    rows = fetch(
+        session,
         select(SelfCheckDays.month, SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated)
-        .where(SelfCheckDays.month >= pieces[0][0], SelfCheckDays.month <= pieces[-1][0])
+        .where(SelfCheckDays.month >= pieces[0][0], SelfCheckDays.month <= pieces[-1][0]),
     )
     for month, business_id, daily, dated in rows:
         days = record_days.get(business_id)
@@ -157,12 +180,10 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
         operating_days=sum(operating_days.values()),
     )
 
-    weeks = periods_ending_within("week", start, window_end)
-    months = periods_ending_within("month", start, window_end)
     years = {p.key[:4] for p in weeks + months}
-    week_bits, month_bits = _period_bits(session, years, set(owing)) if years else ({}, {})
-    weekly = _periodic(scope, owing, "weekly", weeks, week_bits, gaps)
-    monthly = _periodic(scope, owing, "monthly", months, month_bits, gaps)
+    week_bits, month_bits = _period_bits(session, years) if years else ({}, {})
+    weekly = _periodic(scope, owing, "weekly", weeks, week_bits, (origin, open_bits), gaps)
+    monthly = _periodic(scope, owing, "monthly", months, month_bits, (origin, open_bits), gaps)
 
     for business_id in owing:
         if business_id not in active:  # not a single record: the 平台应用率 drill-down

@@ -29,7 +29,7 @@ from msfood.metrics.results import (
     Supervision,
     Tally,
 )
-from msfood.metrics.scope import Scope
+from msfood.metrics.scope import Scope, fetch
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -77,26 +77,27 @@ class Roster:
     obligations of every level and rule-period and the coverage are all read from it."""
 
     def __init__(self, session: Session) -> None:
-        conn = session.connection()
         self.cadres: dict[str, tuple[CadreRef, bool]] = {
             cadre_id: (CadreRef(cadre_id, name, phone, level), bool(deleted))
-            for cadre_id, name, phone, level, deleted in conn.execute(
-                select(Cadre.id, Cadre.name, Cadre.phone, Cadre.level, Cadre.deleted)
+            for cadre_id, name, phone, level, deleted in fetch(
+                session, select(Cadre.id, Cadre.name, Cadre.phone, Cadre.level, Cadre.deleted)
             )
         }
         # (cadre, business) -> spans, for "assigned to b on the visit date"
         self.spans: dict[tuple[str, str], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
         # per level, of cadres not deleted: (business, start, end, cadre)
         self.by_level: dict[str, list[tuple[str, dt.date, dt.date | None, CadreRef]]] = defaultdict(list)
-        rows = conn.execute(
+        rows = fetch(
+            session,
             select(Assignment.business_id, Assignment.cadre_id, Assignment.start_date, Assignment.end_date)
-            .where(Assignment.deleted.is_(False))
+            .where(Assignment.deleted.is_(False)),
         )
+        spans, by_level, cadres = self.spans, self.by_level, self.cadres
         for business_id, cadre_id, start, end in rows:
-            self.spans[(cadre_id, business_id)].append((start, end))
-            known = self.cadres.get(cadre_id)
+            spans[(cadre_id, business_id)].append((start, end))
+            known = cadres.get(cadre_id)
             if known is not None and not known[1]:
-                self.by_level[known[0].level].append((business_id, start, end, known[0]))
+                by_level[known[0].level].append((business_id, start, end, known[0]))
 
     def assigned(self, level: str, day: dt.date) -> dict[str, list[CadreRef]]:
         """Businesses with an assignment of `level` active on `day`, and the cadres assigned (latest
@@ -135,9 +136,10 @@ class VisitLog:
 
     def __init__(self, session: Session, roster: Roster, first: dt.date, last: dt.date) -> None:
         self.by_level: dict[str, list[tuple[dt.date, str, str, str]]] = defaultdict(list)
-        rows = session.connection().execute(
+        rows = fetch(
+            session,
             select(Visit.visit_date, Visit.business_id, Visit.cadre_id, Visit.mode)
-            .where(Visit.deleted.is_(False), Visit.visit_date >= first, Visit.visit_date <= last)
+            .where(Visit.deleted.is_(False), Visit.visit_date >= first, Visit.visit_date <= last),
         )
         for row in rows:
             cadre = roster.cadres.get(row[2])
@@ -233,7 +235,8 @@ def coverage(scope: Scope, roster: Roster, as_of: dt.date) -> Coverage:
 def problems(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Problems:
     """found: on visits dated in P up to D; due: deadline in P up to D; closed: of those, by D."""
     window_end = min(period.end, as_of)
-    rows = session.execute(
+    rows = fetch(
+        session,
         select(
             Problem.id, Problem.visit_id, Problem.description, Problem.deadline, Problem.closed_on,
             Problem.status, Visit.visit_date, Visit.business_id, Cadre.name,

@@ -400,8 +400,10 @@ class Refs:
         region_codes: Iterable[str] = (),
         credit_codes: Iterable[str] = (),
         phones: Iterable[str] = (),
+        stall_licences: Iterable[str] = (),
     ) -> None:
-        """Load many keys at once (an import calls this before cleaning its rows)."""
+        """Load many keys at once (an import calls this before cleaning its rows). `stall_licences`:
+        licence numbers given without a credit code (stalls, workshops), looked up as such."""
         codes = [c for c in region_codes if c and c not in self._regions]
         self._load_regions(Region.__table__.c.code, codes)
         for code in codes:
@@ -411,6 +413,11 @@ class Refs:
             for code in chunk:
                 self._by_code.setdefault(code, [])
             self._load_businesses(_B.credit_code.in_(chunk))
+        stalls = [n for n in stall_licences if n and n not in self._stalls]
+        for chunk in _chunks(stalls):
+            for licence in chunk:
+                self._stalls.setdefault(licence, [])
+            self._load_businesses(and_(_B.credit_code.is_(None), _B.licence_no.in_(chunk)))
         wanted = [p for p in phones if p and p not in self._cadres]
         self._load_cadres(Cadre.__table__.c.phone, wanted)
         for phone in wanted:

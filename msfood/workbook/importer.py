@@ -226,31 +226,39 @@ def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Refs)
     """Fetch what the batch's rows refer to, and whether their natural ids are taken, in a few queries."""
     regions: set[str] = set()
     credits: set[str] = set()
+    stalls: set[str] = set()  # licences given without a credit code
     phones: set[str] = set()
     ids: set[str] = set()
+    kind = sheet.kind
     for _, raw in batch:
-        for key, bucket in (
-            ("region_code", regions),
-            ("parent_code", regions),
-            ("credit_code", credits),
-            ("cadre_phone", phones),
-        ):
-            if key in raw:
-                bucket.add(_key_text(raw[key]))
-        if sheet.kind == "region" and "code" in raw:
+        get = raw.get
+        for key in ("region_code", "parent_code"):
+            value = get(key)
+            if value is not None:
+                regions.add(_key_text(value))
+        code = get("credit_code")
+        licence = get("licence_no")
+        code_text = _key_text(code) if code is not None else None
+        licence_text = _key_text(licence) if licence is not None else ""
+        if code_text is not None:
+            credits.add(code_text)
+        elif licence_text:
+            stalls.add(licence_text)
+        value = get("cadre_phone")
+        if value is not None:
+            phones.add(_key_text(value))
+        if kind == "region" and "code" in raw:
             regions.add(_key_text(raw["code"]))
             ids.add(natural_id("region", _key_text(raw["code"])))
-        elif sheet.kind == "cadre" and "phone" in raw:
+        elif kind == "cadre" and "phone" in raw:
             phone = _key_text(raw["phone"]).replace("-", "")
             phones.add(phone)
             ids.add(natural_id("cadre", phone))
-        elif sheet.kind == "business":
-            code = _key_text(raw["credit_code"]) if "credit_code" in raw else None
-            licence = _key_text(raw["licence_no"]) if "licence_no" in raw else ""
-            ids.add(natural_id("business", code, licence))
-    refs.prefetch(region_codes=regions, credit_codes=credits, phones=phones)
+        elif kind == "business":
+            ids.add(natural_id("business", code_text, licence_text))
+    refs.prefetch(region_codes=regions, credit_codes=credits, phones=phones, stall_licences=stalls)
     if ids:
-        refs.prefetch_ids(KIND_TABLE[sheet.kind], ids)
+        refs.prefetch_ids(KIND_TABLE[kind], ids)
 
 
 def _clean_batch(
@@ -258,11 +266,13 @@ def _clean_batch(
 ) -> None:
     _prefetch(sheet, batch, refs)
     key_column = sheet.by_field[sheet.key[0]].header
+    kind = sheet.kind
+    seen, pending, remember = state.seen, state.pending, refs.remember
+    state.done += len(batch)
+    state.by_sheet[name] += len(batch)
     for number, raw in batch:
-        state.done += 1
-        state.by_sheet[name] += 1
         try:
-            cleaned = clean(sheet.kind, raw, refs)
+            cleaned = clean(kind, raw, refs)
         except ValidationError as exc:
             for issue in exc.issues:
                 state.errors.append(
@@ -276,7 +286,8 @@ def _clean_batch(
                     )
                 )
             continue
-        earlier = state.seen.get(cleaned.id)
+        record_id = cleaned.id
+        earlier = seen.get(record_id)
         if earlier is not None:
             where, line = earlier
             if where == name:
@@ -295,7 +306,7 @@ def _clean_batch(
                     )
                 )
             continue
-        state.seen[cleaned.id] = (name, number)
+        seen[record_id] = (name, number)
         for issue in cleaned.warnings:
             state.warnings.append(
                 RowIssue(
@@ -307,8 +318,8 @@ def _clean_batch(
                     issue.field,
                 )
             )
-        refs.remember(sheet.kind, cleaned)
-        state.pending.append((cleaned, name, number))
+        remember(kind, cleaned)
+        pending.append((cleaned, name, number))
 
 
 def _write(

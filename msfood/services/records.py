@@ -211,6 +211,15 @@ def specs_of(kind: str) -> tuple[FieldSpec, ...]:
     return RECORD_FIELDS[kind] + EXTRA_FIELDS[kind]
 
 
+# A reference may be given another way (a stall's licence, a form's id): the kind's cleaner decides.
+_REQUIRED_ELSEWHERE = ("credit_code", "cadre_phone")
+# (name, spec, required here) per kind, made once: clean runs for every row of an import
+_PLAN: dict[str, tuple[tuple[str, FieldSpec, bool], ...]] = {
+    kind: tuple((s.name, s, s.required and s.name not in _REQUIRED_ELSEWHERE) for s in specs_of(kind))
+    for kind in RECORD_FIELDS
+}
+
+
 def clean(kind: str, raw: Mapping[str, Any], refs: Refs, *, record_id: str | None = None) -> Cleaned:
     """Validate one record of `kind`. Raises ONE ValidationError listing every bad field.
 
@@ -218,27 +227,30 @@ def clean(kind: str, raw: Mapping[str, Any], refs: Refs, *, record_id: str | Non
     enumeration accepts its Chinese label, English label or code). `record_id` edits that record
     (a form changing a key field keeps the id); without it the record is found by its natural key.
     """
-    if kind not in RECORD_FIELDS:
+    plan = _PLAN.get(kind)
+    if plan is None:
         raise ValueError(f"unknown record kind {kind!r}")
     issues: list[Issue] = []
     warnings: list[Issue] = []
     parsed: dict[str, Any] = {}
-    for spec in specs_of(kind):
-        value = raw.get(spec.name)
-        if is_blank(value):
-            # a reference may be given another way (a stall's licence, a form's id): the cleaner decides
-            if spec.required and spec.name not in ("credit_code", "cadre_phone"):
-                issues.append(Issue("value.required", spec.name))
+    get = raw.get
+    for name, spec, required in plan:
+        value = get(name)
+        if value is None or is_blank(value):
+            if required:
+                issues.append(Issue("value.required", name))
             continue
         try:
-            parsed[spec.name], found = parse_value(spec, value)
+            parsed[name], found = parse_value(spec, value)
         except ValidationError as error:
             issues.extend(error.issues)
             continue
-        warnings.extend(found)
+        if found:
+            warnings.extend(found)
     for name in ID_FIELDS:
-        if not is_blank(raw.get(name)):
-            parsed[name] = str(raw[name])
+        value = get(name)
+        if value is not None and not is_blank(value):
+            parsed[name] = str(value)
     cleaned = record_kinds.CLEANERS[kind](parsed, refs, issues, record_id)
     if issues:
         raise ValidationError(_unique(issues))

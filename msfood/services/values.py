@@ -7,9 +7,8 @@ Spreadsheets give strings ("2026-05-20", "是", "3"), Excel dates (datetime/date
 
 from __future__ import annotations
 
-import functools
-
 import datetime as dt
+import functools
 import math
 import re
 from functools import lru_cache
@@ -34,6 +33,8 @@ class BadValue(Exception):
 def is_blank(value: Any) -> bool:
     if value is None:
         return True
+    if type(value) is str:
+        return not value.strip()
     if isinstance(value, float) and math.isnan(value):
         return True
     return isinstance(value, str) and not value.strip()
@@ -48,7 +49,9 @@ def shown(value: Any) -> str:
 
 def parse_text(value: Any, max_len: int | None = None) -> str:
     """Text, trimmed. A number from a spreadsheet cell reads as its digits (12.0 -> "12")."""
-    if isinstance(value, bool):
+    if type(value) is str:  # the usual case first
+        text = value.strip()
+    elif isinstance(value, bool):
         text = "是" if value else "否"
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
@@ -63,6 +66,9 @@ def parse_text(value: Any, max_len: int | None = None) -> str:
     return text
 
 
+_SPREADSHEET_NUMBER = re.compile(r"\d+\.0+")
+
+
 def digits_text(value: Any) -> str:
     """An identifier typed as a number by a spreadsheet (13700000001.0) back to its characters."""
     if isinstance(value, bool):
@@ -72,7 +78,7 @@ def digits_text(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value).strip()
-    if re.fullmatch(r"\d+\.0+", text):  # a number written out by a spreadsheet: "13700000001.0"
+    if "." in text and _SPREADSHEET_NUMBER.fullmatch(text):  # a number written out: "13700000001.0"
         text = text.split(".")[0]
     return text
 
@@ -201,7 +207,7 @@ def _word_initials(word: str) -> str:
 def parse_value(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     """One non-blank value of a field, typed. Raises ValidationError naming the field."""
     try:
-        return _parse(spec, value)
+        return _PARSERS.get(spec.type, _parse_checked)(spec, value)
     except BadValue as bad:
         raise ValidationError(Issue(bad.code, spec.name, bad.params)) from None
     except ValidationError as error:
@@ -229,26 +235,18 @@ def _checked(kind: str, text: str) -> tuple[Any, tuple[Issue, ...]]:
     raise ValueError(f"unknown field type {kind!r}")
 
 
-def _parse(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+_NO_WARNINGS: list[Issue] = []  # shared, never appended to: the caller extends its own list
+
+
+def _parse_licence(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+    text = "".join(digits_text(value).split()).upper()
+    if spec.max_len is not None and len(text) > spec.max_len:
+        raise BadValue("value.too_long", max=spec.max_len)
+    return text, _NO_WARNINGS
+
+
+def _parse_checked(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     kind = spec.type
-    if kind == "text":
-        return parse_text(value, spec.max_len), []
-    if kind == "date":
-        return parse_date(value), []
-    if kind == "int":
-        return parse_int(value, minimum=0), []
-    if kind == "float":
-        return parse_float(value), []
-    if kind == "bool":
-        return parse_bool(value), []
-    if kind == "enum":
-        assert spec.enum is not None
-        return parse_enum(value, spec.enum), []
-    if kind == "licence":
-        text = "".join(digits_text(value).split()).upper()
-        if spec.max_len is not None and len(text) > spec.max_len:
-            raise BadValue("value.too_long", max=spec.max_len)
-        return text, []
     if kind == "credit_code":
         text = "".join(digits_text(value).split()).upper()
     elif kind == "mobile":
@@ -258,4 +256,27 @@ def _parse(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     else:
         text = shown(value)
     normalised, warnings = _checked(kind, text)
+    if not warnings:
+        return normalised, _NO_WARNINGS
     return normalised, [_renamed(w, spec.name) for w in warnings]
+
+
+def _parse_enum(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+    assert spec.enum is not None
+    return parse_enum(value, spec.enum), _NO_WARNINGS
+
+
+# one parser per field type (a dict lookup, not a chain of comparisons: it runs for every cell)
+_PARSERS: dict[str, Any] = {
+    "text": lambda spec, value: (parse_text(value, spec.max_len), _NO_WARNINGS),
+    "date": lambda spec, value: (parse_date(value), _NO_WARNINGS),
+    "int": lambda spec, value: (parse_int(value, minimum=0), _NO_WARNINGS),
+    "float": lambda spec, value: (parse_float(value), _NO_WARNINGS),
+    "bool": lambda spec, value: (parse_bool(value), _NO_WARNINGS),
+    "enum": _parse_enum,
+    "licence": _parse_licence,
+}
+
+
+def _parse(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
+    return _PARSERS.get(spec.type, _parse_checked)(spec, value)

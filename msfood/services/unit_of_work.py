@@ -14,9 +14,11 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
@@ -45,20 +47,40 @@ def json_value(value: Any) -> Any:
     return value
 
 
+def _json_default(value: Any) -> Any:
+    """json.dumps' fallback: what json_value makes of a value JSON has no type for (a date, bytes).
+
+    The values JSON knows (text, numbers, booleans, None) are written by json's C encoder itself, so
+    the text is the same as converting every value with json_value first, only cheaper."""
+    converted = json_value(value)
+    if converted is value:
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    return converted
+
+
 def content_columns(table: Table) -> list[str]:
     """The columns that say what a record is (everything but the replication bookkeeping)."""
     return [c.name for c in table.columns if c.name not in SYNC_COLUMNS or c.name in ("id", "deleted")]
 
 
 def row_json(row: Mapping[str, Any], columns: Iterable[str]) -> str:
+    get = row.get
     return json.dumps(
-        {c: json_value(row.get(c)) for c in columns}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        {c: get(c) for c in columns},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=_json_default,
     )
 
 
+AUDIT_FIELDS = ("origin", "seq", "actor", "at", "action", "table_name", "record_id", "before", "after")
+
+
 def audit_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
-    fields = ("origin", "seq", "actor", "at", "action", "table_name", "record_id", "before", "after")
-    payload = json.dumps([prev_hash] + [json_value(entry.get(f)) for f in fields], ensure_ascii=False)
+    """The SHA-256 of an audit entry chained to the one before (the format verify_chain checks)."""
+    get = entry.get
+    payload = json.dumps([prev_hash, *[get(f) for f in AUDIT_FIELDS]], ensure_ascii=False, default=_json_default)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -76,6 +98,39 @@ def _column_default(column: Any) -> Any:
     if default is not None and default.is_scalar:
         return default.arg
     return None
+
+
+_DEFAULTS: dict[Table, dict[str, Any]] = {}
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    """Every column of a new row with its scalar default (None when it has none), once per table."""
+    found = _DEFAULTS.get(table)
+    if found is None:
+        found = _DEFAULTS[table] = {c.name: _column_default(c) for c in table.columns}
+    return found
+
+
+_INSERTS: dict[tuple[Table, tuple[str, ...]], tuple[str, list[tuple[int, Any]]]] = {}
+
+
+def _sqlite_insert(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[str, list[tuple[int, Any]]]:
+    """The INSERT of these columns in the driver's own form, and the columns' bind processors (the
+    ones SQLAlchemy would apply: dates as ISO text, booleans as 0/1), made once per table."""
+    plan = _INSERTS.get((table, names))
+    if plan is None:
+        quote = dialect.identifier_preparer.quote
+        sql = (
+            f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+            f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join('?' for _ in names)})"
+        )
+        processors = []
+        for index, name in enumerate(names):
+            processor = table.c[name].type._cached_bind_processor(dialect)
+            if processor is not None:
+                processors.append((index, processor))
+        plan = _INSERTS[(table, names)] = (sql, processors)
+    return plan
 
 
 class UnitOfWork:
@@ -133,6 +188,7 @@ class UnitOfWork:
     ) -> list[str]:
         outcomes: list[str] = []
         columns = content_columns(table)
+        defaults = _defaults(table)
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
             ids = [r["id"] for r in chunk]
@@ -145,7 +201,7 @@ class UnitOfWork:
             for values in chunk:
                 before = existing.get(values["id"])
                 if before is None:
-                    row = {c.name: _column_default(c) for c in table.columns}
+                    row = dict(defaults)
                     row.update(values)
                     row.setdefault("deleted", False)
                     if row["deleted"] is None:
@@ -181,7 +237,7 @@ class UnitOfWork:
                 self._audit(kind, table, after["id"], before, after, columns)
                 outcomes.append(UPDATED)
             if inserts:
-                self.session.execute(table.insert(), inserts)
+                self._insert(table, inserts)
             if updates:
                 names = [c.name for c in table.columns if c.name != "id"]
                 statement = (
@@ -204,6 +260,46 @@ class UnitOfWork:
             return False
         self.upsert(table, {"id": record_id, "deleted": True}, action="delete")
         return True
+
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert rows that all hold the same columns, in one executemany.
+
+        On SQLite straight on the driver's cursor, in the session's transaction, with the values
+        bound as SQLAlchemy binds them: an import writes tens of thousands of rows, and SQLAlchemy's
+        per-row parameter handling cost more than SQLite's own work. Elsewhere through Core."""
+        connection = self.session.connection()
+        dialect = connection.dialect
+        first = rows[0]
+        names = tuple(c.name for c in table.columns if c.name in first)
+        if dialect.name != "sqlite" or any(len(row) != len(first) for row in rows):
+            self.session.execute(table.insert(), rows)
+            return
+        sql, processors = _sqlite_insert(table, names, dialect)
+        take = itemgetter(*names)
+        params: list[Any] = []
+        try:
+            if len(names) == 1 or processors:
+                for row in rows:
+                    values = list(take(row)) if len(names) > 1 else [take(row)]
+                    for index, processor in processors:
+                        values[index] = processor(values[index])
+                    params.append(values)
+            else:
+                params = [take(row) for row in rows]
+        except KeyError:  # rows of different columns: Core sorts them out
+            self.session.execute(table.insert(), rows)
+            return
+        if self.session.new or self.session.dirty or self.session.deleted:
+            self.session.flush()  # what the session holds goes first, as session.execute would do
+        cursor = connection.connection.driver_connection.cursor()
+        try:
+            cursor.executemany(sql, params)
+        except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy's own errors (IntegrityError...)
+            raise DBAPIError.instance(
+                sql, params[:1], error, dialect.loaded_dbapi.Error, dialect=dialect
+            ) from error
+        finally:
+            cursor.close()
 
     def _check_guards(self, table: Table, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> None:
         for guard in self.guards:
@@ -263,7 +359,7 @@ class UnitOfWork:
 
     def flush_audit(self) -> None:
         if self._audit_rows:
-            self.session.execute(AuditEntry.__table__.insert(), self._audit_rows)
+            self._insert(AuditEntry.__table__, self._audit_rows)  # type: ignore[arg-type]
             self._audit_rows = []
 
     # --- end --------------------------------------------------------------------------------------

@@ -5,10 +5,7 @@ Also reopens the app on another database (File > Open, recent databases, the dem
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,34 +39,6 @@ def is_demo_unit(code: str) -> bool:
     from msfood.demo import SPECS
 
     return code in {spec.unit_code for spec in SPECS.values()}
-
-
-def window_modules(page: str, unit_code: str) -> list[str]:
-    """What the main window on `page` imports, and msfood.demo for a unit that may be a demo."""
-    from ui.pages import page_module
-
-    modules = ["ui.main_window", page_module(page) or page_module("dashboard") or ""]
-    if unit_code.upper().startswith("DEMO"):
-        modules.append("msfood.demo")
-    return [m for m in modules if m]
-
-
-def preload(modules: list[str]) -> threading.Thread:
-    """Import `modules` on a thread of their own, started now.
-
-    Checking a password (Argon2) keeps one core busy for a quarter of a second without holding the
-    interpreter: the window's modules load on the other core meanwhile. Join the thread before
-    building widgets. A module that fails to import fails again on the UI thread, which reports it.
-    """
-
-    def load() -> None:
-        for name in modules:
-            with contextlib.suppress(Exception):  # reported when the UI thread imports it
-                importlib.import_module(name)
-
-    thread = threading.Thread(target=load, name="msfood-preload", daemon=True)
-    thread.start()
-    return thread
 
 
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
@@ -129,10 +98,8 @@ class AppController(QObject):
             show_error(self.window, exc)
             self.settings.forget_database(path)
             return self.window is not None or self.first_start(default_db_path())
-        loading: threading.Thread | None = None
         try:
             unit = read_unit(database)
-            loading = preload(window_modules(self.settings.last_page, unit.code))
             demo = demo or _is_demo_path(path)
             actor = self.sign_in(database, unit.name, demo=demo, unit_code=unit.code)
             demo = demo or is_demo_unit(unit.code)
@@ -142,9 +109,6 @@ class AppController(QObject):
                 raise
             show_error(self.window, exc)
             return self.window is not None
-        finally:
-            if loading is not None:
-                loading.join()
         if actor is None:
             database.close()
             return self.window is not None

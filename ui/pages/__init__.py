@@ -35,7 +35,6 @@ def lazy(module: str, name: str) -> PageFactory:
         return getattr(importlib.import_module(module), name)(context)
 
     factory.__qualname__ = f"lazy({module}.{name})"
-    factory.module = module  # type: ignore[attr-defined]  # ui.startup preloads it during sign-in
     return factory
 
 
@@ -78,11 +77,3 @@ PAGES: list[tuple[str, Title, PageFactory]] = [
 
 def page_keys() -> list[str]:
     return [key for key, _title, _factory in PAGES]
-
-
-def page_module(key: str) -> str | None:
-    """The module that builds page `key` (None for an unknown key or a page without one)."""
-    for page_key, _title, factory in PAGES:
-        if page_key == key:
-            return getattr(factory, "module", None)
-    return None

@@ -92,6 +92,7 @@ class Roster:
             select(Assignment.business_id, Assignment.cadre_id, Assignment.start_date, Assignment.end_date)
             .where(Assignment.deleted.is_(False)),
         )
+        self._sorted: set[str] = set()
         spans, by_level, cadres = self.spans, self.by_level, self.cadres
         for business_id, cadre_id, start, end in rows:
             spans[(cadre_id, business_id)].append((start, end))
@@ -102,19 +103,17 @@ class Roster:
     def assigned(self, level: str, day: dt.date) -> dict[str, list[CadreRef]]:
         """Businesses with an assignment of `level` active on `day`, and the cadres assigned (latest
         assignment first)."""
-        found: dict[str, list[tuple[dt.date, str, CadreRef]]] = defaultdict(list)
+        if level not in self._sorted:  # by business, then latest first: one sort, any number of days
+            self.by_level[level].sort(key=lambda e: (e[0], -e[1].toordinal(), e[3].id))
+            self._sorted.add(level)
+        assigned: dict[str, list[CadreRef]] = {}
         for business_id, start, end, cadre in self.by_level.get(level, ()):
             if start <= day and (end is None or end >= day):
-                found[business_id].append((start, cadre.id, cadre))
-        assigned: dict[str, list[CadreRef]] = {}
-        for business_id, entries in found.items():
-            if len(entries) > 1:
-                entries.sort(key=lambda e: (-e[0].toordinal(), e[1]))
-            cadres: list[CadreRef] = []
-            for _start, _id, cadre in entries:
-                if cadre not in cadres:
+                cadres = assigned.get(business_id)
+                if cadres is None:
+                    assigned[business_id] = [cadre]
+                elif cadre not in cadres:
                     cadres.append(cadre)
-            assigned[business_id] = cadres
         return assigned
 
     def covers(self, cadre_id: str, business_id: str, day: dt.date) -> bool:

@@ -98,6 +98,10 @@ SQLITE_REBUILD = (
 )
 
 # --- PostgreSQL -----------------------------------------------------------------------------------
+# Statement-level triggers over transition tables: a merge upserts millions of rows with one
+# statement, and a row trigger in PL/pgSQL would cost more than the upsert. New records OR their bits
+# in; for updated (when a counted column changed) and deleted records the touched months and years
+# are recomputed from the records, which is exact whatever else marks the same day.
 # record_date is a DATE there; period keys are text and may be malformed in a bundle from elsewhere,
 # so their numbers are checked before they are shifted by (PostgreSQL does not define odd shifts).
 
@@ -111,78 +115,91 @@ def _pg_bits(r: str) -> tuple[str, str, str]:
     return day, _PG_KEY_BIT.format(r=r, at=7), _PG_KEY_BIT.format(r=r, at=6)
 
 
-def _pg_function() -> str:
-    new_day, new_week, new_month = _pg_bits("NEW")
-    old_day, old_week, old_month = _pg_bits("OLD")
-    same_day = "s.business_id = OLD.business_id AND s.record_date = OLD.record_date AND NOT s.deleted"
-    same_key = "s.business_id = OLD.business_id AND s.kind = OLD.kind AND s.period_key = OLD.period_key AND NOT s.deleted"
-    changed = " OR ".join(
-        f"OLD.{c} IS DISTINCT FROM NEW.{c}"
-        for c in ("deleted", "kind", "business_id", "record_date", "period_key")
-    )
-    return f"""CREATE FUNCTION selfchecks_rollup() RETURNS trigger LANGUAGE plpgsql AS $rollup$
+_PG_DAY, _PG_WEEK, _PG_MONTH = _pg_bits("s")
+
+
+def _pg_add(rows: str) -> str:
+    """OR the bits of the live records in `rows` (a transition table) into the rollups."""
+    return f"""
+    INSERT INTO selfcheck_days AS d (month, business_id, daily, dated)
+    SELECT to_char(s.record_date, 'YYYY-MM'), s.business_id,
+           COALESCE(bit_or(CASE WHEN s.kind = 'daily' THEN {_PG_DAY} END), 0), bit_or({_PG_DAY})
+    FROM {rows} s WHERE NOT s.deleted GROUP BY 1, 2
+    ON CONFLICT (month, business_id) DO UPDATE
+        SET daily = d.daily | excluded.daily, dated = d.dated | excluded.dated;
+    INSERT INTO selfcheck_periods AS p (year, business_id, weeks, months)
+    SELECT substr(s.period_key, 1, 4), s.business_id,
+           COALESCE(bit_or(CASE WHEN s.kind = 'weekly' THEN {_PG_WEEK} END), 0),
+           COALESCE(bit_or(CASE WHEN s.kind = 'monthly' THEN {_PG_MONTH} END), 0)
+    FROM {rows} s WHERE NOT s.deleted AND s.kind IN ('weekly', 'monthly') GROUP BY 1, 2
+    ON CONFLICT (year, business_id) DO UPDATE
+        SET weeks = p.weeks | excluded.weeks, months = p.months | excluded.months;"""
+
+
+def _pg_recompute(rows: str) -> str:
+    """Recompute from the records every month and year the records in `rows` (once live) marked."""
+    return f"""
+    WITH touched AS (SELECT DISTINCT s.business_id, date_trunc('month', s.record_date)::date AS first
+                     FROM {rows} s WHERE NOT s.deleted)
+    INSERT INTO selfcheck_days AS d (month, business_id, daily, dated)
+    SELECT to_char(t.first, 'YYYY-MM'), t.business_id,
+           COALESCE(bit_or(CASE WHEN s.kind = 'daily' THEN {_PG_DAY} END), 0), COALESCE(bit_or({_PG_DAY}), 0)
+    FROM touched t LEFT JOIN selfchecks s
+      ON s.business_id = t.business_id AND NOT s.deleted
+     AND s.record_date >= t.first AND s.record_date < (t.first + interval '1 month')::date
+    GROUP BY t.first, t.business_id
+    ON CONFLICT (month, business_id) DO UPDATE SET daily = excluded.daily, dated = excluded.dated;
+    WITH touched AS (SELECT DISTINCT s.business_id, substr(s.period_key, 1, 4) AS year
+                     FROM {rows} s WHERE NOT s.deleted AND s.kind IN ('weekly', 'monthly'))
+    INSERT INTO selfcheck_periods AS p (year, business_id, weeks, months)
+    SELECT t.year, t.business_id,
+           COALESCE(bit_or(CASE WHEN s.kind = 'weekly' THEN {_PG_WEEK} END), 0),
+           COALESCE(bit_or(CASE WHEN s.kind = 'monthly' THEN {_PG_MONTH} END), 0)
+    FROM touched t LEFT JOIN selfchecks s
+      ON s.business_id = t.business_id AND NOT s.deleted AND s.kind IN ('weekly', 'monthly')
+     AND s.period_key >= t.year AND s.period_key < t.year || '~'
+    GROUP BY t.year, t.business_id
+    ON CONFLICT (year, business_id) DO UPDATE SET weeks = excluded.weeks, months = excluded.months;"""
+
+
+_PG_CHANGED = " OR ".join(
+    f"o.{c} IS DISTINCT FROM n.{c}" for c in ("deleted", "kind", "business_id", "record_date", "period_key")
+)
+
+
+def _pg_function(name: str, body: str) -> str:
+    return f"""CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $rollup$
 BEGIN
-    IF TG_OP = 'UPDATE' AND NOT ({changed}) THEN
-        RETURN NULL;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') AND NOT OLD.deleted THEN
-        UPDATE selfcheck_days SET
-            daily = CASE WHEN OLD.kind = 'daily' AND NOT EXISTS (
-                        SELECT 1 FROM selfchecks s WHERE {same_day} AND s.kind = 'daily')
-                    THEN daily & ~{old_day} ELSE daily END,
-            dated = CASE WHEN NOT EXISTS (SELECT 1 FROM selfchecks s WHERE {same_day})
-                    THEN dated & ~{old_day} ELSE dated END
-        WHERE business_id = OLD.business_id AND month = to_char(OLD.record_date, 'YYYY-MM');
-        IF OLD.kind IN ('weekly', 'monthly') AND NOT EXISTS (SELECT 1 FROM selfchecks s WHERE {same_key}) THEN
-            UPDATE selfcheck_periods SET
-                weeks = CASE WHEN OLD.kind = 'weekly' THEN weeks & ~({old_week}) ELSE weeks END,
-                months = CASE WHEN OLD.kind = 'monthly' THEN months & ~({old_month}) ELSE months END
-            WHERE business_id = OLD.business_id AND year = substr(OLD.period_key, 1, 4);
-        END IF;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NOT NEW.deleted THEN
-        INSERT INTO selfcheck_days AS d (business_id, month, daily, dated)
-        VALUES (NEW.business_id, to_char(NEW.record_date, 'YYYY-MM'),
-                CASE WHEN NEW.kind = 'daily' THEN {new_day} ELSE 0 END, {new_day})
-        ON CONFLICT (month, business_id) DO UPDATE
-            SET daily = d.daily | excluded.daily, dated = d.dated | excluded.dated;
-        IF NEW.kind IN ('weekly', 'monthly') THEN
-            INSERT INTO selfcheck_periods AS p (business_id, year, weeks, months)
-            VALUES (NEW.business_id, substr(NEW.period_key, 1, 4),
-                    CASE WHEN NEW.kind = 'weekly' THEN {new_week} ELSE 0 END,
-                    CASE WHEN NEW.kind = 'monthly' THEN {new_month} ELSE 0 END)
-            ON CONFLICT (year, business_id) DO UPDATE
-                SET weeks = p.weeks | excluded.weeks, months = p.months | excluded.months;
-        END IF;
-    END IF;
+{body}
     RETURN NULL;
 END
 $rollup$"""
 
 
 PG_TRIGGERS = (
-    _pg_function(),
-    """CREATE TRIGGER selfchecks_rollup AFTER INSERT OR UPDATE OR DELETE ON selfchecks
-    FOR EACH ROW EXECUTE FUNCTION selfchecks_rollup()""",
+    _pg_function("selfchecks_rollup_insert", _pg_add("changed_new")),
+    # only the records whose counted columns changed: a merge rewrites many rows as they were
+    _pg_function(
+        "selfchecks_rollup_update",
+        _pg_recompute(f"(SELECT o.* FROM changed_old o JOIN changed_new n ON n.id = o.id WHERE {_PG_CHANGED})")
+        + _pg_recompute(f"(SELECT n.* FROM changed_new n JOIN changed_old o ON o.id = n.id WHERE {_PG_CHANGED})"),
+    ),
+    _pg_function("selfchecks_rollup_delete", _pg_recompute("changed_old")),
+    """CREATE TRIGGER selfchecks_rollup_insert AFTER INSERT ON selfchecks
+    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION selfchecks_rollup_insert()""",
+    """CREATE TRIGGER selfchecks_rollup_update AFTER UPDATE ON selfchecks
+    REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
+    FOR EACH STATEMENT EXECUTE FUNCTION selfchecks_rollup_update()""",
+    """CREATE TRIGGER selfchecks_rollup_delete AFTER DELETE ON selfchecks
+    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION selfchecks_rollup_delete()""",
 )
-PG_DROP = (
-    "DROP TRIGGER IF EXISTS selfchecks_rollup ON selfchecks",
-    "DROP FUNCTION IF EXISTS selfchecks_rollup()",
-)
-_PG_DAY, _PG_WEEK, _PG_MONTH = _pg_bits("selfchecks")
+PG_DROP = tuple(
+    f"DROP TRIGGER IF EXISTS selfchecks_rollup_{op} ON selfchecks" for op in ("insert", "update", "delete")
+) + tuple(f"DROP FUNCTION IF EXISTS selfchecks_rollup_{op}()" for op in ("insert", "update", "delete"))
 PG_REBUILD = (
     "DELETE FROM selfcheck_days",
     "DELETE FROM selfcheck_periods",
-    f"""INSERT INTO selfcheck_days (business_id, month, daily, dated)
-    SELECT business_id, to_char(record_date, 'YYYY-MM'),
-           COALESCE(bit_or(CASE WHEN kind = 'daily' THEN {_PG_DAY} END), 0), bit_or({_PG_DAY})
-    FROM selfchecks WHERE NOT deleted GROUP BY business_id, to_char(record_date, 'YYYY-MM')""",
-    f"""INSERT INTO selfcheck_periods (business_id, year, weeks, months)
-    SELECT business_id, substr(period_key, 1, 4),
-           COALESCE(bit_or(CASE WHEN kind = 'weekly' THEN {_PG_WEEK} END), 0),
-           COALESCE(bit_or(CASE WHEN kind = 'monthly' THEN {_PG_MONTH} END), 0)
-    FROM selfchecks WHERE NOT deleted AND kind IN ('weekly', 'monthly')
-    GROUP BY business_id, substr(period_key, 1, 4)""",
+    *(statement for statement in _pg_add("selfchecks").split(";") if statement.strip()),
 )
 
 

@@ -178,3 +178,35 @@ def test_the_demo_bulk_load_leaves_exact_rollups_and_live_triggers(tmp_path: Pat
             assert triggers == 3
     finally:
         database.close()
+
+
+def test_revived_and_moved_records_are_marked_again(db, clock) -> None:  # type: ignore[no-untyped-def]
+    """A tombstoned record written again, and a weekly record moved to a day of the next month."""
+    table = table_of(SelfCheck)
+    business_id = Scenario.bid(CODES[0])
+    monday, wednesday = dt.date(2026, 11, 30), dt.date(2026, 12, 2)  # ISO week 49 spans both months
+
+    def write(kind: str, day: dt.date) -> str:
+        key = period_key_for(kind, day)
+        record_id = natural_id("selfcheck", business_id, kind, key)
+        with unit_of_work(db.sessions, clock=clock) as uow:
+            uow.upsert(table, {"id": record_id, "business_id": business_id, "kind": kind,
+                               "record_date": day, "period_key": key, "issues_found": 0})
+        return record_id
+
+    with unit_of_work(db.sessions, clock=clock) as uow:
+        s = Scenario(uow)
+        s.region("430204", "石峰区")
+        s.business(CODES[0], "甲饭店", region="430204")
+    daily_id = write("daily", monday)
+    with unit_of_work(db.sessions, clock=clock) as uow:
+        uow.delete(table, daily_id)
+    write("daily", monday)  # revived
+    write("weekly", monday)
+    write("weekly", wednesday)  # the same week's record, now dated in December
+    with db.engine.connect() as conn:
+        days, periods = actual(conn)
+        assert (days, periods) == expected(live_records(conn))
+    assert days[(business_id, "2026-11")] == (1 << 29, 1 << 29)
+    assert days[(business_id, "2026-12")] == (0, 1 << 1)
+    assert periods[(business_id, "2026")] == (1 << 48, 0)

@@ -7,9 +7,10 @@ The undo stack replays these same calls, so undo never writes anything a service
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -28,9 +29,27 @@ from msfood.domain.enums import (
     SELFCHECK_KIND,
     VISIT_MODE,
 )
-from msfood.services import assignments, queries, roster, sampling, selfchecks, visits
-from msfood.services.saving import Saved, save_record
 from ui.forms.fields import FieldDecl
+
+
+class _Service:
+    """A service module imported when a form first loads or saves through it, not when a list page
+    that names the form opens (the write services are a tenth of a second of imports)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = f"msfood.services.{name}"
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+if TYPE_CHECKING:
+    from msfood.services import assignments, queries, roster, sampling, saving, selfchecks, visits
+    from msfood.services.saving import Saved
+else:
+    assignments, queries, roster = _Service("assignments"), _Service("queries"), _Service("roster")
+    sampling, selfchecks, visits = _Service("sampling"), _Service("selfchecks"), _Service("visits")
+    saving = _Service("saving")
 
 F = FieldDecl
 BUSINESS_ALIASES = ("credit_code", "licence_no", "business")
@@ -293,7 +312,7 @@ SAMPLING = FormSpec(
         F("disposal_closed_on", QT_TRANSLATE_NOOP("Forms", "处置完成日期"), "date"),
     ),
     load=_load_sampling,
-    save=lambda uow, v, rid: save_record(uow, "sampling", _given(v), record_id=rid, what="sampling"),
+    save=lambda uow, v, rid: saving.save_record(uow, "sampling", _given(v), record_id=rid, what="sampling"),
     delete=lambda uow, rid: sampling.delete_sampling(uow, sampling_id=rid),
     tables=frozenset({"samplings"}),
 )

@@ -9,7 +9,7 @@ the last save or delete (through the services, QUndoStack). Export writes every 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -29,11 +29,12 @@ from msfood.services import queries
 from msfood.services.queries import Filters
 from ui.forms.fields import form_text
 from ui.forms.kinds import FormSpec
-from ui.forms.record_form import RecordForm
-from ui.forms.undo import RecordCommand
 from ui.models.columns import Column
 from ui.models.lazy_table import LazyTableModel, Tone
 from ui.models.lazy_view import LazyTableView
+
+if TYPE_CHECKING:  # the record form loads when a record is first opened, not with the list
+    from ui.forms.record_form import RecordForm
 
 SEARCH_DELAY_MS = 250
 
@@ -243,6 +244,8 @@ class ListPage(QWidget):
     def _form(self, **kwargs: Any) -> RecordForm | None:
         if self.form_spec is None:
             return None
+        from ui.forms.record_form import RecordForm
+
         if self.current_form is not None:
             self.current_form.close()
         form = RecordForm(self.context, self.form_spec, undo_stack=self.undo_stack if self.editable else None,
@@ -308,6 +311,8 @@ class ListPage(QWidget):
 
             show_error(self, error)
             return False
+        from ui.forms.undo import RecordCommand
+
         self.undo_stack.push(RecordCommand(self.context, spec, record_id, before, None))
         self.context.changed(result.tables or spec.tables)
         return True

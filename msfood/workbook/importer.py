@@ -96,6 +96,11 @@ def import_workbook(
     reader = open_reader(path)
     try:
         plan, warnings = plan_sheets(reader)
+        if not plan:  # nothing to import is no success: most likely the wrong file, or renamed sheets
+            found = "、".join(reader.sheet_names()) or "-"
+            sheets = "、".join(s.name for s in SHEETS)
+            issue = RowIssue("", None, "", "workbook.no_known_sheet", {"found": found, "sheets": sheets})
+            raise WorkbookRefused(ImportResult(dry_run=dry_run, errors=(issue,)))
         state = _State(warnings=warnings)
         total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
         yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2] if plan else ""))

@@ -209,6 +209,15 @@ def test_missing_or_unreadable_file_exits_2(tmp_path: Path, db_path: Path) -> No
     assert done.returncode == 2 and "无法读取文件" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_workbook_without_a_template_sheet_exits_1(tmp_path: Path, db_path: Path) -> None:
+    book = write_xlsx(tmp_path / "other.xlsx", {"Sheet1": [["名称"], ["石峰区"]]})
+    before = db_hash(db_path)
+    code, data, stderr = import_json(tmp_path, db_path, book)
+    assert code == 1 and data["imported"] is False and len(data["errors"]) == 1
+    assert "没有导入模板的工作表" in stderr and "Sheet1" in stderr and "Traceback" not in stderr
+    assert db_hash(db_path) == before
+
+
 def test_dry_run_writes_nothing(tmp_path: Path, db_path: Path) -> None:
     book = write_xlsx(tmp_path / "example.xlsx", worked_example())
     before = db_hash(db_path)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from msfood.db.models import Business, SelfCheck, Visit
-from msfood.errors import PermissionDenied
+from msfood.db.models import Business, Region, SelfCheck, Visit
+from msfood.errors import PermissionDenied, ValidationError
 from msfood.progress import Progress, drain
 from msfood.services.permissions import Actor
 from msfood.workbook import importer
@@ -106,6 +106,21 @@ def test_unknown_sheets_and_columns_are_warnings(tmp_path: Path, db, clock) -> N
     assert ("备忘", None, "", "workbook.unknown_sheet") in found
     assert ("抽检计划", 1, "说明", "workbook.unknown_column") in found
     assert result.new == EXAMPLE_ROWS
+
+
+def test_a_workbook_without_a_template_sheet_is_refused(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    """Nothing to import is not a success: most likely the wrong file, or its sheets were renamed."""
+    sheets = {"Sheet1": [["名称", "区划代码"], ["石峰区", "430204"]], "说明": [["x"]]}
+    book = write_xlsx(tmp_path / "other.xlsx", sheets)
+    with pytest.raises(WorkbookRefused) as refused:
+        drain(import_workbook(db, book, actor=ADMIN, clock=clock))
+    assert isinstance(refused.value, ValidationError) and refused.value.exit_code == 1
+    (error,) = refused.value.result.errors
+    assert error.code == "workbook.no_known_sheet" and not refused.value.result.ok
+    text = refused.value.message()
+    assert "没有导入模板的工作表" in text and "Sheet1" in text and "包保主体" in text
+    assert "holds no sheet of the import template" in refused.value.message("en")
+    assert count(db, Region) == 0
 
 
 def test_headers_in_any_order_and_blank_rows(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]

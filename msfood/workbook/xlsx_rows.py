@@ -160,7 +160,11 @@ def _sheet_rows(source: IO[bytes], book: XlsxBook) -> Iterator[tuple[int, tuple[
                 column += 1
             kind = cell.get("t", "n")
             if kind == "inlineStr":
-                value: Any = _inline(cell)
+                node = cell.find(_INLINE)
+                if node is not None and len(node) == 1 and node[0].tag == _TEXT:  # plain text, the usual
+                    value: Any = node[0].text or ""
+                else:
+                    value = _inline(cell)
             else:
                 value = cell.findtext(_VALUE) or None
                 if value is not None:

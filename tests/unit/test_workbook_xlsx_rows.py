@@ -106,7 +106,7 @@ def test_hand_written_cells_shared_strings_and_odd_rows(tmp_path: Path) -> None:
 <row r="2"><c t="s"><v>0</v></c><c t="e"><v>#N/A</v></c><c t="str"><v>公式文本</v></c><c t="b"><v>1</v></c></row>
 <row><c r="C3"><v>7</v></c><c r="A3" t="inlineStr"><is><t>后写</t><rPh sb="0" eb="1"><t>ピン</t></rPh></is></c></row>
 <row r="3"><c r="A3"><v>99</v></c></row>
-<row r="5.0"><c r="B5" t="inlineStr"><is><r><t>甲</t></r><r><t xml:space="preserve"> 乙 </t></r></is></c><c r="D5" t="n"><v></v></c></row>
+<row r="5.0"><c r="B5" t="inlineStr"><is><r><t>甲</t></r><r><t xml:space="preserve"> 乙 </t></r></is></c><c r="D5" t="n"><v></v></c><c r="E5" t="inlineStr"><is><t/></is></c><c r="F5" t="inlineStr"/></row>
 </sheetData></worksheet>""".encode()
     _rewrite_sheet(tmp_path / "base.xlsx", tmp_path / "odd.xlsx", sheet)
     # the base workbook has no shared strings part: add one and declare it
@@ -119,7 +119,7 @@ def test_hand_written_cells_shared_strings_and_odd_rows(tmp_path: Path) -> None:
     del ours["快检"][2], theirs["快检"][2]
     assert ours == theirs
     assert ours["快检"][1] == (2, ("共享", "#N/A", "公式文本", True))
-    assert ours["快检"][3] == (5, (None, "甲 乙 ", None, None))
+    assert ours["快检"][3] == (5, (None, "甲 乙 ", None, None, "", None))
 
 
 def _add_shared_strings(path: Path, out: Path, shared: bytes) -> None:

@@ -23,8 +23,8 @@ import os
 import pickle
 import shutil
 import sqlite3
-from contextlib import closing
 import tempfile
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -195,7 +195,11 @@ def _decoded_rows(bundle: Path, bureau: Path, out: Path) -> int:
 
 
 def prepare(scale: str, runs: int, bundle_rows: int = BUNDLE_ROWS) -> dict[str, Any]:
-    folder = CACHE / f"merge-{scale}-{bundle_rows}"
+    from msfood.db.engine import head_revision
+
+    # Made again when the schema moves on: the bureau's copy carries the schema's triggers and the
+    # bundle its version, so both sides of the benchmark run on the current schema.
+    folder = CACHE / f"merge-{scale}-{bundle_rows}-{head_revision()}"
     done = folder / "ready.json"
     if not done.exists():
         import json

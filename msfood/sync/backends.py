@@ -7,6 +7,8 @@ own transaction; key lookups join from the keys so the table's unique index is u
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -56,7 +58,27 @@ class SqliteBackend:
             params = [x for v in values for x in v]
         return {tuple(r[1:]): r[0] for r in self.cursor.execute(sql, params)}
 
-    def upsert(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
+    def insert_new(self, table: Table, columns: list[str], rows: list[tuple[Any, ...]]) -> bool:
+        """Insert `rows` if every one is new: no record holds its id or a natural key it takes, and no
+        two take one key. Then True; else nothing is written (a savepoint rolled back) and False.
+        One statement per row, no lookups first: the usual bundle brings records the bureau lacks."""
+        names = ",".join(f'"{c}"' for c in columns)
+        sql = (
+            f'INSERT INTO "{table.name}" ({names}) VALUES ({",".join("?" * len(columns))}) '
+            "ON CONFLICT(id) DO NOTHING"
+        )
+        self.cursor.execute("SAVEPOINT msfood_new_rows")
+        try:
+            self.cursor.executemany(sql, rows)
+            inserted = self.cursor.rowcount  # summed over the rows; a row whose id exists adds 0
+        except sqlite3.IntegrityError:  # a natural key held by another record, or taken twice
+            inserted = -1
+        if inserted != len(rows):
+            self.cursor.execute("ROLLBACK TO msfood_new_rows")
+        self.cursor.execute("RELEASE msfood_new_rows")
+        return inserted == len(rows)
+
+    def upsert(self, table: Table, columns: list[str], rows: Iterable[Sequence[Any]]) -> None:
         key = (table.name, tuple(columns))
         sql = self._sql.get(key)
         if sql is None:
@@ -104,7 +126,7 @@ class CoreBackend:
         where = cols[0].in_([v[0] for v in values]) if len(key) == 1 else tuple_(*cols).in_(values)
         return {tuple(r[1:]): r[0] for r in self.session.execute(select(table.c.id, *cols).where(where))}
 
-    def upsert(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
+    def upsert(self, table: Table, columns: list[str], rows: Iterable[Sequence[Any]]) -> None:
         statement = self.insert(table)
         statement = statement.on_conflict_do_update(
             index_elements=[table.c.id], set_={c: statement.excluded[c] for c in columns if c != "id"}

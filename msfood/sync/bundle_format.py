@@ -14,7 +14,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -39,7 +39,7 @@ MAX_TOTAL = 32 << 30
 MAX_RATIO = 100  # uncompressed / compressed, for members over RATIO_FLOOR bytes
 RATIO_FLOOR = 1 << 20
 MAX_LINE = 4 << 20
-READ_BLOCK = 1 << 20
+READ_BLOCK = 1 << 20  # decompressed bytes read (and decoded) at a time
 
 DATA_NAME = re.compile(r"^data/([a-z_]{1,64})\.jsonl$")
 ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
@@ -214,8 +214,12 @@ def _read_small(archive: zipfile.ZipFile, name: str, limit: int, file_name: str)
     return data
 
 
-def check_members(bundle: OpenBundle) -> None:
-    """Every member the manifest lists is there with its size and SHA-256, and nothing else is."""
+def check_members(bundle: OpenBundle, *, data: bool = True) -> None:
+    """Every member the manifest lists is there with its size and SHA-256, and nothing else is.
+
+    With data=False the data members' sizes are checked from the zip's directory but their contents
+    are left to `read_chunks`, which hashes them as the merge reads them (each member decompressed
+    once); the merge's transaction cannot commit before every one has matched."""
     members = bundle.manifest.get("members")
     if not isinstance(members, dict):
         raise refuse("bundle.manifest_invalid", file=bundle.file_name)
@@ -227,6 +231,8 @@ def check_members(bundle: OpenBundle) -> None:
         expected = members[name]
         if not isinstance(expected, dict) or present[name].file_size != expected.get("size"):
             raise refuse("bundle.hash_mismatch", file=bundle.file_name, member=name)
+        if not data and name.startswith(DATA):
+            continue
         digest = hashlib.sha256()
         try:
             with bundle.zip.open(name) as handle:
@@ -241,10 +247,25 @@ def check_members(bundle: OpenBundle) -> None:
             raise refuse("bundle.hash_mismatch", file=bundle.file_name, member=name)
 
 
-def read_rows(bundle: OpenBundle, table: str) -> Iterator[list[Any]]:
-    """The rows of one data member, one decoded JSON array per line, read a block at a time (never the
-    whole member)."""
+Decoder = Callable[[bytes, int], "list[Any] | None"]
+
+
+def read_chunks(
+    bundle: OpenBundle, table: str, decoder: Decoder | None = None
+) -> Iterator[tuple[list[Sequence[Any]], bool]]:
+    """The rows of one data member, a block of complete lines at a time (never the whole member),
+    each line one decoded JSON array, as (rows, typed): typed when `decoder` decoded the block.
+    The member is hashed as it streams: its size and SHA-256 must match the manifest's, or
+    bundle.hash_mismatch is raised after its last rows (the caller merges inside a transaction that
+    this refusal rolls back).
+
+    `decoder(lines, count)`, when given, decodes a block of `count` lines (without the last newline)
+    in one call, or returns None to leave the block to the checking decoder (which names a bad line).
+    """
     member = DATA + table + ".jsonl"
+    expected = bundle.manifest.get("members", {}).get(member)
+    digest = hashlib.sha256()
+    size = 0
     line_no = 0
 
     def bad(row: int) -> ValidationError:
@@ -255,26 +276,42 @@ def read_rows(bundle: OpenBundle, table: str) -> Iterator[list[Any]]:
             pending = b""
             while True:
                 block = handle.read(READ_BLOCK)
+                digest.update(block)
+                size += len(block)
                 data = pending + block if pending else block
                 cut = data.rfind(b"\n")
                 if cut < 0:
                     pending = data
                 else:
                     complete, pending = data[:cut], data[cut + 1 :]
-                    rows = _decode_lines(complete, line_no, bad)
+                    lines = complete.count(b"\n") + 1
+                    typed = decoder(complete, lines) if decoder is not None else None
+                    rows = typed if typed is not None else _decode_lines(complete, line_no, bad)
                     line_no += len(rows)
-                    yield from rows
+                    yield rows, typed is not None
                 if len(pending) >= MAX_LINE:
                     raise bad(line_no + 1)
                 if not block:
                     if pending:
                         raise bad(line_no + 1)  # no newline at the end
-                    return
+                    break
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError) as exc:
         raise refuse("bundle.corrupt", file=bundle.file_name, member=member) from exc
+    if (
+        not isinstance(expected, dict)
+        or size != expected.get("size")
+        or digest.hexdigest() != expected.get("sha256")
+    ):
+        raise refuse("bundle.hash_mismatch", file=bundle.file_name, member=member)
 
 
-def _decode_lines(complete: bytes, before: int, bad: Any) -> list[list[Any]]:
+def read_rows(bundle: OpenBundle, table: str) -> Iterator[Any]:
+    """The rows of one data member one by one (read as `read_chunks` reads them, hash checked)."""
+    for rows, _typed in read_chunks(bundle, table):
+        yield from rows
+
+
+def _decode_lines(complete: bytes, before: int, bad: Any) -> list[Any]:
     """The JSON arrays of complete lines (`complete` without its last newline); the first bad line
     is named. The whole block is parsed in one call (a call per line costs more than the parsing):
     when every line starts with "[" and ends with "]" and the block parses to one list per line, those

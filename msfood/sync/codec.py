@@ -161,42 +161,6 @@ PYTHON: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def checker(kinds: Sequence[str]) -> Callable[[list[Any]], list[Any]]:
-    """A function that checks a decoded row in place (raising ValueError) and returns it in the form
-    SQLite stores (dates and date-times as text)."""
-    # Text and integers (most columns) are checked inline, without a call per value.
-    texts = tuple(i for i, k in enumerate(kinds) if k == "str")
-    ints = tuple(i for i, k in enumerate(kinds) if k == "int")
-    checks = [(i, STORED[k]) for i, k in enumerate(kinds) if k not in ("str", "int")]
-    # Dates and entry times repeat (a day's records, one import's rows): each text is checked once.
-    known: dict[Any, Any] = {}
-
-    def run(values: list[Any]) -> list[Any]:
-        for i in texts:
-            value = values[i]
-            if value is not None and type(value) is not str:
-                raise ValueError
-        for i in ints:
-            value = values[i]
-            if value is not None and type(value) is not int:
-                raise ValueError
-        for i, check in checks:
-            value = values[i]
-            if value is not None:
-                key = (i, value) if type(value) is str else None
-                if key is not None and key in known:
-                    values[i] = known[key]
-                    continue
-                values[i] = checked = check(value)
-                if key is not None:
-                    if len(known) > 65536:
-                        known.clear()
-                    known[key] = checked
-        return values
-
-    return run
-
-
 def to_python(kinds: Sequence[str], values: Sequence[Any]) -> list[Any]:
     """A checked row (stored form) -> Python values, for SQLAlchemy Core (PostgreSQL) and services."""
     return [None if v is None else PYTHON[k](v) for k, v in zip(kinds, values, strict=True)]
@@ -238,27 +202,38 @@ _TYPES: dict[str, frozenset[type]] = {
 }
 
 
-def chunk_checker(kinds: Sequence[str], required: Sequence[int] = ()) -> Callable[[list[list[Any]]], None]:
-    """Checks a chunk of decoded rows column by column (in place, like `checker`): the types of a
-    column in one pass, dates and date-times once per distinct text (a day's records share them), NOT
-    NULL columns. Raises BadValue naming the first bad row. Much cheaper than a call per value."""
-    columns = list(enumerate(kinds))
+def column_checker(
+    kinds: Sequence[str], required: Sequence[int] = ()
+) -> Callable[[Sequence[Sequence[Any]], bool], dict[int, dict[Any, Any]]]:
+    """Checks a chunk's values column by column (`columns`: the chunk transposed): NOT NULL and the
+    types of a column in one pass (skipped for a block the typed decoder checked already), dates and
+    date-times once per distinct text. Returns the values to replace (column -> {given: stored}),
+    usually none; raises BadValue naming the first bad row."""
     needed = frozenset(required)
+    special = {"date", "datetime", "bytes"}
 
-    def first_bad(chunk: list[list[Any]], i: int, ok: Callable[[Any], bool]) -> int:
-        return next(n for n, row in enumerate(chunk) if not ok(row[i]))
+    def first_bad(values: Sequence[Any], ok: Callable[[Any], bool]) -> int:
+        return next(n for n, v in enumerate(values) if not ok(v))
 
-    def run(chunk: list[list[Any]]) -> None:
-        for i, kind in columns:
-            values = [row[i] for row in chunk]
-            if i in needed and None in values:
-                raise BadValue(values.index(None))
-            allowed = _TYPES[kind]
-            types = set(map(type, values))
-            types.discard(_NONE)
-            if not types <= allowed:
-                raise BadValue(first_bad(chunk, i, lambda v, a=allowed: v is None or type(v) in a))
-            if kind in ("date", "datetime", "bytes"):
+    def mistyped(allowed: frozenset[type]) -> Callable[[Any], bool]:
+        return lambda v: v is None or type(v) in allowed
+
+    def other_than(bad: Any) -> Callable[[Any], bool]:
+        return lambda v: v != bad
+
+    def run(columns: Sequence[Sequence[Any]], typed: bool) -> dict[int, dict[Any, Any]]:
+        fixes: dict[int, dict[Any, Any]] = {}
+        for i, kind in enumerate(kinds):
+            values = columns[i]
+            if not typed:
+                if i in needed and None in values:
+                    raise BadValue(values.index(None))
+                allowed = _TYPES[kind]
+                types = set(map(type, values))
+                types.discard(_NONE)
+                if not types <= allowed:
+                    raise BadValue(first_bad(values, mistyped(allowed)))
+            if kind in special:
                 check = STORED[kind]
                 fixed: dict[Any, Any] = {}
                 for value in set(values):
@@ -267,12 +242,56 @@ def chunk_checker(kinds: Sequence[str], required: Sequence[int] = ()) -> Callabl
                     try:
                         stored = check(value)
                     except (ValueError, TypeError):
-                        raise BadValue(first_bad(chunk, i, lambda v, bad=value: v != bad)) from None
+                        raise BadValue(first_bad(values, other_than(value))) from None
                     if stored != value or type(stored) is not type(value):
                         fixed[value] = stored
                 if fixed:
-                    for row in chunk:
-                        if row[i] in fixed:
-                            row[i] = fixed[row[i]]
+                    fixes[i] = fixed
+        return fixes
+
+    return run
+
+
+# --- the typed fast path ------------------------------------------------------------------------
+
+_DECODED = {"str": str, "int": int, "bool": bool, "float": float, "date": str, "datetime": str, "bytes": str}
+
+
+def block_decoder(table: Table, columns: Sequence[str]) -> Callable[[bytes, int], list[Any] | None] | None:
+    """A decoder of a block of JSON lines (rows of `columns`) that checks, in C as it parses, each
+    row's width, each value's type and NOT NULL, and the per-column rules of msfood.sync.rules (codes,
+    lengths, formats). It returns the rows (tuples), or None when anything in the block is off: the
+    caller then decodes the block plainly and its own checks name the bad line or records. None
+    instead of a decoder when msgspec is not installed."""
+    try:
+        import msgspec
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    from typing import Annotated, Literal
+
+    from msfood.sync.rules import column_rule
+
+    types: list[Any] = []
+    for name in columns:
+        column = table.c[name]
+        kind: Any = _DECODED[column_kind(column)]
+        rule = column_rule(table, name) if kind is str else None
+        if rule is not None and rule.codes is not None:
+            kind = Literal[tuple(sorted(rule.codes))]
+        elif rule is not None:
+            meta: dict[str, Any] = {"max_length": rule.max_len} if rule.max_len is not None else {}
+            if rule.pattern is not None:
+                meta["pattern"] = rule.pattern
+            kind = Annotated[str, msgspec.Meta(**meta)]
+        types.append(kind | None if column.nullable else kind)
+    decoder = msgspec.json.Decoder(list[tuple[tuple(types)]])  # type: ignore[misc]
+    failed = msgspec.DecodeError
+
+    def run(lines: bytes, count: int) -> list[Any] | None:
+        try:
+            rows = decoder.decode(b"[" + lines.replace(b"\n", b",") + b"]")
+        except failed:  # ValidationError included
+            return None
+        return rows if len(rows) == count else None
 
     return run

@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from operator import itemgetter
 from typing import Any
 
@@ -36,12 +35,12 @@ from msfood.db.models import Conflict
 from msfood.ids import natural_id
 from msfood.services import guards
 from msfood.services.unit_of_work import UnitOfWork
-from msfood.sync import codec
+from msfood.sync import codec, rules
 from msfood.sync.backends import make_backend
 from msfood.sync.bundle_format import refuse
 from msfood.sync.hlc import DAY_MS, MS_WIDTH, PREFIX_WIDTH, is_hlc, unit_of
 
-CHUNK = 2000
+CHUNK = 8000  # rows per lookup and write: 8,000 ids, or 32,000 values of a 4-column key (SQLite takes 32,766)
 # Lines of HLC stamps: 19 digits (ms and counter), then the unit code, ASCII.
 _STAMPS = re.compile(rf"(?:[0-9]{{{PREFIX_WIDTH}}}[\x21-\x7e]+\n)*")
 MAX_MISSING_SHOWN = 10
@@ -91,11 +90,12 @@ def unique_keys(table: Table) -> list[tuple[str, ...]]:
 
 @dataclass
 class TableInput:
-    """One table's incoming rows: their columns (after any upgrade) and the rows themselves."""
+    """One table's incoming rows: their columns (after any upgrade) and the rows, in blocks of
+    (rows, typed): `typed` when the typed decoder (codec.block_decoder) checked the block already."""
 
     table: Table
     columns: list[str]
-    rows: Iterable[list[Any]]
+    blocks: Iterable[tuple[list[Sequence[Any]], bool]]
     fill: list[tuple[str, Any]] = field(default_factory=list)  # missing columns and their values
     expected: int | None = None  # how many rows the manifest announced (checked at the end)
 
@@ -124,6 +124,9 @@ class Merger:
         self.set_aside: dict[str, set[str]] = {}
         self.written: set[str] = set()
         self._conflicts: list[dict[str, Any]] = []
+        self._not_new: set[str] = set()  # tables with rows we hold: decided row by row
+        self.offences: list[rules.Offence] = []  # the first MAX_NAMED values the forms would refuse
+        self.offence_count = 0
 
     def totals(self) -> Counts:
         total = Counts()
@@ -140,57 +143,87 @@ class Merger:
         kinds_by_name = codec.kinds_of(table)
         kinds = [kinds_by_name[c] for c in columns]
         required = [i for i, name in enumerate(columns) if not table.c[name].nullable]
-        check = codec.chunk_checker(kinds, required)
-        fill = [value for _, value in incoming.fill]
+        check = codec.column_checker(kinds, required)
+        row_rules = rules.RowRules(table, columns)
+        fill = tuple(value for _, value in incoming.fill)
         index = {name: i for i, name in enumerate(columns)}
         counts = self.by_table.setdefault(table.name, Counts())
         width = len(incoming.columns)
         done = 0
         previous = [""]  # the last id of the chunk before (ids ascend across the whole member)
-        rows = iter(incoming.rows)
-        while chunk := list(islice(rows, CHUNK)):
-            before, done = done, done + len(chunk)
-            if any(n != width for n in map(len, chunk)):
-                raise self._bad_row(
-                    table, before + 1 + next(i for i, v in enumerate(chunk) if len(v) != width)
-                )
-            if fill:
-                for values in chunk:
-                    values.extend(fill)
-            self._check_chunk(table, chunk, index, check, before, previous)
-            self._merge_chunk(table, columns, index, self._bind(kinds, chunk), counts)
-            yield done
+        try:
+            for block, typed in incoming.blocks:
+                for start in range(0, len(block), CHUNK):
+                    chunk: list[tuple[Any, ...]] = block[start : start + CHUNK]  # type: ignore[assignment]
+                    before, done = done, done + len(chunk)
+                    if not typed:
+                        if any(n != width for n in map(len, chunk)):
+                            bad = next(i for i, v in enumerate(chunk) if len(v) != width)
+                            raise self._bad_row(table, before + 1 + bad)
+                        chunk = list(map(tuple, chunk))
+                    if fill:
+                        chunk = [row + fill for row in chunk]
+                    chunk, by_column = self._check_chunk(
+                        table, chunk, list(zip(*chunk, strict=True)), index, check, typed, before, previous
+                    )
+                    # Per-column rules: in the typed decoder already, else here; the cross-column one here.
+                    check_rules = row_rules.check_periods if typed else row_rules.check
+                    found = check_rules(chunk, by_column)
+                    if found:
+                        self.offence_count += len(found)
+                        self.offences.extend(found[: rules.MAX_NAMED - len(self.offences)])
+                    if not self.offence_count:  # else refused at the end: read on to name every record
+                        if self.backend.python_values:
+                            chunk = [tuple(codec.to_python(kinds, values)) for values in chunk]
+                            by_column = list(zip(*chunk, strict=True))
+                        self._merge_chunk(table, columns, index, chunk, by_column, counts)
+                    yield done
+        finally:  # refused half-way: the member's reader closes its file now, not at some later GC
+            close = getattr(incoming.blocks, "close", None)
+            if close is not None:
+                close()
         if incoming.expected is not None and done != incoming.expected:
             raise refuse("bundle.count_mismatch", file=self.file_name, member=f"data/{table.name}.jsonl")
         yield done
 
+    def check_values(self) -> None:
+        """Refuse the bundle when any row held a value the forms would refuse, naming the records."""
+        if self.offence_count:
+            raise rules.BadValues(self.file_name, self.offences, self.offence_count)
+
     def _bad_row(self, table: Table, row: int) -> Exception:
         return refuse("bundle.bad_row", file=self.file_name, member=f"data/{table.name}.jsonl", row=row)
-
-    def _bind(self, kinds: list[str], chunk: list[list[Any]]) -> list[list[Any]]:
-        if not self.backend.python_values:
-            return chunk
-        return [codec.to_python(kinds, values) for values in chunk]
 
     def _check_chunk(
         self,
         table: Table,
-        chunk: list[list[Any]],
+        chunk: list[tuple[Any, ...]],
+        by_column: list[tuple[Any, ...]],
         index: dict[str, int],
         check: Any,
+        typed: bool,
         before: int,
         previous: list[str],
-    ) -> None:
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """Every value fits its column, ids are text and strictly ascending, stamps are stamps of the
-        unit named as origin, and none is more than a day ahead of our clock."""
+        unit named as origin, and none is more than a day ahead of our clock. Returns the chunk (and
+        its columns) with values in the form SQLite stores them."""
         try:
-            check(chunk)
+            fixes = check(by_column, typed)
         except codec.BadValue as exc:
             raise self._bad_row(table, before + exc.row + 1) from exc
-        ids = [row[index["id"]] for row in chunk]
-        stamps = [row[index["hlc"]] for row in chunk]
-        bases = [row[index["base_hlc"]] for row in chunk]
-        origins = [row[index["origin"]] for row in chunk]
+        if fixes:  # a date-time given with its time zone, say: stored as UTC text
+            rows = [list(values) for values in chunk]
+            for i, fixed in fixes.items():
+                for changed in rows:
+                    if changed[i] in fixed:
+                        changed[i] = fixed[changed[i]]
+            chunk = list(map(tuple, rows))
+            by_column = list(zip(*chunk, strict=True))
+        ids = by_column[index["id"]]
+        stamps = by_column[index["hlc"]]
+        bases = by_column[index["base_hlc"]]
+        origins = by_column[index["origin"]]
         ordered = [previous[0], *ids]
         given = [b for b in bases if b]
         lengths = list(map(len, ids))
@@ -204,14 +237,14 @@ class Merger:
             and (not given or _STAMPS.fullmatch("\n".join(given) + "\n") is not None)
         )
         if not fine:
-            for n, row in enumerate(chunk):  # name the first bad row
-                record_id, stamp, base = row[index["id"]], row[index["hlc"]], row[index["base_hlc"]]
+            for n, values in enumerate(chunk):  # name the first bad row
+                record_id, stamp, base = values[index["id"]], values[index["hlc"]], values[index["base_hlc"]]
                 prior = ordered[n]
                 if not (
                     0 < len(record_id) <= 36
                     and prior < record_id
                     and is_hlc(stamp)
-                    and unit_of(stamp) == row[index["origin"]]
+                    and unit_of(stamp) == values[index["origin"]]
                     and (base == "" or is_hlc(base))
                 ):
                     raise self._bad_row(table, before + n + 1)
@@ -228,55 +261,88 @@ class Merger:
         if latest > self.max_hlc:
             self.max_hlc = latest
         previous[0] = ids[-1]
+        return chunk, by_column
 
     def _merge_chunk(
         self,
         table: Table,
         columns: list[str],
         index: dict[str, int],
-        chunk: list[list[Any]],
+        chunk: list[tuple[Any, ...]],
+        by_column: list[tuple[Any, ...]],
         counts: Counts,
     ) -> None:
-        i_id, i_hlc, i_base, i_origin = index["id"], index["hlc"], index["base_hlc"], index["origin"]
-        local = self.backend.fetch_sync(table, [r[i_id] for r in chunk])
-        writes: list[list[Any]] = []
-        lost_local: dict[str, list[Any]] = {}  # id -> winning incoming row
-        lost_incoming: dict[str, list[Any]] = {}  # id -> losing incoming row
-        new_ids: set[str] = set()
-        for row in chunk:
-            record_id = row[i_id]
-            mine = local.get(record_id)
-            if mine is None:
-                writes.append(row)
-                new_ids.add(record_id)
-                continue
-            theirs = (row[i_hlc], row[i_base], row[i_origin])
-            if theirs[0] == mine[0]:
-                counts.unchanged += 1
-            elif theirs[0] > mine[0]:
-                writes.append(row)
-                counts.updated += 1
-                if concurrent(theirs, mine):
-                    lost_local[record_id] = row
-            else:
-                counts.unchanged += 1
-                if concurrent(mine, theirs):
-                    lost_incoming[record_id] = row
-        if lost_local or lost_incoming:
-            self._record_conflicts(table, columns, index, local, lost_local, lost_incoming, counts)
-        writes = self._set_aside_duplicates(table, columns, index, writes, new_ids, counts)
-        counts.new += sum(1 for r in writes if r[i_id] in new_ids)
+        if self._all_new(table, columns, chunk, counts):
+            return
+        i_hlc, i_base, i_origin = index["hlc"], index["base_hlc"], index["origin"]
+        ids = by_column[index["id"]]
+        local = self.backend.fetch_sync(table, list(ids))
+        writes = chunk
+        counts.new += len(chunk) - len(local)
+        if local:  # decide only the records we hold (new ones are simply written)
+            i_id = index["id"]
+            position = dict(zip(ids, range(len(ids)), strict=True))
+            skip: set[str] = set()
+            lost_local: dict[str, tuple[Any, ...]] = {}  # id -> winning incoming row
+            lost_incoming: dict[str, tuple[Any, ...]] = {}  # id -> losing incoming row
+            for record_id, mine in local.items():
+                row = chunk[position[record_id]]
+                theirs = (row[i_hlc], row[i_base], row[i_origin])
+                if theirs[0] == mine[0]:
+                    counts.unchanged += 1
+                    skip.add(record_id)
+                elif theirs[0] > mine[0]:
+                    counts.updated += 1
+                    if concurrent(theirs, mine):
+                        lost_local[record_id] = row
+                else:
+                    counts.unchanged += 1
+                    skip.add(record_id)
+                    if concurrent(mine, theirs):
+                        lost_incoming[record_id] = row
+            if lost_local or lost_incoming:
+                self._record_conflicts(table, columns, index, local, lost_local, lost_incoming, counts)
+            if skip:
+                writes = [row for row in chunk if row[i_id] not in skip]
+        writes = self._set_aside_duplicates(
+            table, columns, index, writes, by_column if writes is chunk else None, local, counts
+        )
         if writes and guards.closes_anything(self.uow):
             # A bundle must not change a period already reported upward: refused whole, records named.
             guards.check_incoming_rows(self.uow, table, [dict(zip(columns, r, strict=True)) for r in writes])
         if writes:
             seq = self.uow.local_seq
-            for offset, row in enumerate(writes, start=1):
-                row.append(seq + offset)
             self.uow.local_seq = seq + len(writes)
-            self.backend.upsert(table, columns + ["local_seq"], writes)
+            numbered = map(operator.add, writes, zip(range(seq + 1, seq + 1 + len(writes)), strict=True))
+            self.backend.upsert(table, columns + ["local_seq"], numbered)
             self.written.add(table.name)
         self._flush_conflicts()
+
+    def _all_new(
+        self, table: Table, columns: list[str], chunk: list[tuple[Any, ...]], counts: Counts
+    ) -> bool:
+        """The fast path of a chunk of records the database lacks (the usual bundle): written at once,
+        with no lookups first. False, having written nothing, when any row is not new (its id or a
+        natural key it takes is held already, or taken twice): then the chunk is decided row by row,
+        and so are the table's later chunks."""
+        insert_new = getattr(self.backend, "insert_new", None)
+        if (
+            insert_new is None
+            or table.name in self._not_new
+            or any(self.set_aside.get(fk.column.table.name) for fk in table.foreign_keys)
+        ):
+            return False
+        if guards.closes_anything(self.uow):
+            guards.check_incoming_rows(self.uow, table, [dict(zip(columns, r, strict=True)) for r in chunk])
+        seq = self.uow.local_seq
+        numbered = list(map(operator.add, chunk, zip(range(seq + 1, seq + 1 + len(chunk)), strict=True)))
+        if not insert_new(table, columns + ["local_seq"], numbered):
+            self._not_new.add(table.name)
+            return False
+        self.uow.local_seq = seq + len(chunk)
+        counts.new += len(chunk)
+        self.written.add(table.name)
+        return True
 
     # --- conflicts ------------------------------------------------------------------------------
 
@@ -289,8 +355,8 @@ class Merger:
         columns: list[str],
         index: dict[str, int],
         local: dict[str, tuple[str, str, str]],
-        lost_local: dict[str, list[Any]],
-        lost_incoming: dict[str, list[Any]],
+        lost_local: dict[str, tuple[Any, ...]],
+        lost_incoming: dict[str, tuple[Any, ...]],
         counts: Counts,
     ) -> None:
         exported = codec.exported_columns(table)
@@ -354,12 +420,17 @@ class Merger:
         table: Table,
         columns: list[str],
         index: dict[str, int],
-        writes: list[list[Any]],
-        new_ids: set[str],
+        writes: list[tuple[Any, ...]],
+        by_column: list[tuple[Any, ...]] | None,
+        local: dict[str, Any],
         counts: Counts,
-    ) -> list[list[Any]]:
+    ) -> list[tuple[Any, ...]]:
         """Drop (into conflicts) the rows taking a natural key another record holds, and the rows
-        pointing at rows set aside."""
+        pointing at rows set aside. `by_column`: `writes` transposed, when at hand; `local`: the
+        records of this chunk the database holds already."""
+        keys_of_table = unique_keys(table)
+        if not writes or not keys_of_table and not self.set_aside:
+            return writes
         i_id = index["id"]
         aside: dict[str, str | None] = {}
         for fk in table.foreign_keys:
@@ -369,13 +440,25 @@ class Merger:
                 for row in writes:
                     if row[position] in parents:
                         aside.setdefault(row[i_id], None)
-        for key in unique_keys(table):
-            positions = [index[c] for c in key]
-            if len(positions) == 1:
-                p = positions[0]
-                keyed = [((row[p],), row) for row in writes if row[p] is not None]
+        if by_column is None:
+            by_column = list(zip(*writes, strict=True))
+        ids = by_column[i_id]
+        for key in keys_of_table:
+            parts = [by_column[index[c]] for c in key]
+            if not aside and not any(None in part for part in parts):
+                # Whole columns at C speed: every key taken once in the chunk, and held by no other
+                # record (the usual case), or else the careful loop below.
+                keys = list(zip(*parts, strict=True))
+                distinct = set(keys)
+                holders = self.backend.key_holders(table, key, list(distinct))
+                if len(distinct) == len(keys) and (
+                    not holders or set(holders.items()) <= set(zip(keys, ids, strict=True))
+                ):
+                    continue
+            getter = itemgetter(*[index[c] for c in key])
+            if len(key) == 1:
+                keyed = [((k,), row) for row in writes if (k := getter(row)) is not None]
             else:
-                getter = itemgetter(*positions)
                 keyed = [(k, row) for row in writes if None not in (k := getter(row))]
             if aside:
                 keyed = [(k, row) for k, row in keyed if row[i_id] not in aside]
@@ -396,8 +479,10 @@ class Merger:
             if record_id not in aside:
                 kept.append(row)
                 continue
-            if record_id not in new_ids:
+            if record_id in local:
                 counts.updated -= 1
+            else:
+                counts.new -= 1
             counts.set_aside += 1
             counts.conflicts += 1
             self.set_aside.setdefault(table.name, set()).add(record_id)

@@ -1,0 +1,224 @@
+"""What an incoming row's values must be beyond their types: the codes and formats the forms allow.
+
+A trusted unit's signed bundle is still input. Its rows are checked column by column (a chunk at a
+time, whole columns at C speed: a set difference per enumeration, each distinct text once) against:
+- enumerations: every column a record form offers as a choice (msfood.services.records' specs), plus
+  the statuses, answers and rule codes the figures read (msfood.domain.enums);
+- lengths: text no longer than its column (String(n)), as the forms cut it (PostgreSQL enforces it);
+- formats: rest days as ISO weekday digits ("67"), a self-check's period key matching its kind and
+  date (the figures count periods by it).
+The fast path (msfood.sync.codec.block_decoder) builds the same per-column rules into the typed JSON
+decoder, so a clean bundle costs nothing here but the cross-column check; a block it rejects is decoded
+again plainly and `RowRules.check` names every offending record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import String, Table
+
+from msfood.domain.enums import (
+    ANSWER,
+    BUSINESS_STATUS,
+    LEVEL,
+    PERIOD_TYPE,
+    PROBLEM_STATUS,
+    Enum,
+)
+from msfood.errors import Issue, ValidationError
+
+# Rest days: ISO weekday digits, ascending, each at most once ("" for none): what parse_rest_days keeps.
+REST_DAYS = r"^1?2?3?4?5?6?7?\Z"
+_REST_DAYS = re.compile(REST_DAYS)
+MAX_NAMED = 20
+
+
+@lru_cache(maxsize=1)
+def enum_columns() -> dict[tuple[str, str], Enum]:
+    """(table, column) -> its enumeration: the record forms' choices, and the codes the figures read."""
+    from msfood.services.records import EXTRA_FIELDS, KIND_TABLE, RECORD_FIELDS
+
+    found: dict[tuple[str, str], Enum] = {}
+    for kind, table in KIND_TABLE.items():
+        for spec in RECORD_FIELDS[kind] + EXTRA_FIELDS[kind]:
+            if spec.type == "enum" and spec.enum is not None and spec.name in table.c:
+                found[(table.name, spec.name)] = spec.enum
+    found.update(
+        {
+            ("business_statuses", "status"): BUSINESS_STATUS,
+            ("problems", "status"): PROBLEM_STATUS,
+            ("visit_answers", "answer"): ANSWER,
+            ("visit_rules", "level"): LEVEL,
+            ("visit_rules", "period_type"): PERIOD_TYPE,
+        }
+    )
+    return found
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """One column's rule: its codes, its longest text, a pattern (each optional)."""
+
+    codes: frozenset[str] | None = None
+    max_len: int | None = None
+    pattern: str | None = None
+
+
+def column_rule(table: Table, column: str) -> ColumnRule | None:
+    enum = enum_columns().get((table.name, column))
+    pattern = REST_DAYS if (table.name, column) == ("businesses", "rest_days") else None
+    kind = table.c[column].type
+    max_len = kind.length if isinstance(kind, String) and kind.length else None
+    if enum is None and pattern is None and max_len is None:
+        return None
+    return ColumnRule(frozenset(enum.codes) if enum is not None else None, max_len, pattern)
+
+
+@dataclass(frozen=True)
+class Offence:
+    table: str
+    record_id: str
+    key: tuple[tuple[str, Any], ...]  # the record's natural key, (column, value) pairs
+    column: str
+    value: Any
+    reason: str  # a message code: bundle.value_not_choice, bundle.value_too_long, ...
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+class RowRules:
+    """The rules of one table, for rows whose columns are `columns` (names in row order)."""
+
+    def __init__(self, table: Table, columns: Sequence[str]) -> None:
+        self.table = table
+        self.columns = list(columns)
+        self.index = {name: i for i, name in enumerate(self.columns)}
+        self.rules = [(i, rule) for i, name in enumerate(self.columns) if (rule := column_rule(table, name))]
+        self.key = [c for c in table.info.get("natural_key", ()) if c in self.index]
+        self.period = table.name == "selfchecks" and all(
+            c in self.index for c in ("kind", "record_date", "period_key")
+        )
+
+    def check(
+        self, rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]] | None = None
+    ) -> list[Offence]:
+        """Every offence in these rows (`columns`: the same rows by column, when already transposed)."""
+        if not rows:
+            return []
+        if columns is None:
+            columns = list(zip(*rows, strict=True))
+        found: list[Offence] = []
+        for i, rule in self.rules:
+            found.extend(self._column(rows, columns[i], i, rule))
+        if self.period:
+            found.extend(self._periods(rows, columns))
+        return found
+
+    def check_periods(self, rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]]) -> list[Offence]:
+        """The cross-column check only (the per-column rules were checked by the typed decoder)."""
+        return self._periods(rows, columns) if self.period and rows else []
+
+    def _column(
+        self, rows: Sequence[Sequence[Any]], values: Sequence[Any], i: int, rule: ColumnRule
+    ) -> list[Offence]:
+        distinct = set(values)
+        distinct.discard(None)
+        bad: dict[Any, tuple[str, tuple[tuple[str, Any], ...]]] = {}
+        if rule.codes is not None:
+            for value in distinct - rule.codes:
+                bad[value] = ("bundle.value_not_choice", (("choices", "、".join(sorted(rule.codes))),))
+        texts = [v for v in distinct if type(v) is str]
+        if rule.max_len is not None and texts and max(map(len, texts)) > rule.max_len:
+            for value in texts:
+                if value not in bad and isinstance(value, str) and len(value) > rule.max_len:
+                    bad[value] = ("bundle.value_too_long", (("max", rule.max_len),))
+        if rule.pattern is not None:
+            for value in texts:
+                if value not in bad and not _REST_DAYS.match(value):
+                    bad[value] = ("bundle.value_rest_days", ())
+        if not bad:
+            return []
+        return [self._offence(row, i, bad[row[i]]) for row in rows if row[i] in bad]
+
+    def _periods(self, rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]]) -> list[Offence]:
+        k, d, p = (self.index[c] for c in ("kind", "record_date", "period_key"))
+        bad: dict[tuple[Any, Any, Any], str] = {}
+        for kind, day, key in set(zip(columns[k], columns[d], columns[p], strict=True)):
+            if kind == "daily" and key == day:
+                continue  # most rows: a day's record keyed by its day
+            expected = _expected_period(kind, day)
+            if expected is not None and expected != key:
+                bad[(kind, day, key)] = expected
+        if not bad:
+            return []
+        return [
+            self._offence(row, p, ("bundle.value_period_key", (("expected", bad[triple]),)))
+            for row in rows
+            if (triple := (row[k], row[d], row[p])) in bad
+        ]
+
+    def _offence(self, row: Sequence[Any], i: int, why: tuple[str, tuple[tuple[str, Any], ...]]) -> Offence:
+        key = tuple((c, row[self.index[c]]) for c in self.key)
+        record_id = str(row[self.index["id"]])
+        return Offence(self.table.name, record_id, key, self.columns[i], row[i], why[0], why[1])
+
+
+@lru_cache(maxsize=4096)
+def _expected_period(kind: Any, day: Any) -> str | None:
+    """The period key a self-check of this kind and date carries (None: kind or date unreadable,
+    which their own checks report)."""
+    import datetime as dt
+
+    from msfood.domain.enums import SELFCHECK_KIND
+    from msfood.domain.periods import period_key_for
+
+    if kind not in SELFCHECK_KIND or not isinstance(day, str):
+        return None
+    try:
+        return period_key_for(kind, dt.date.fromisoformat(day))
+    except ValueError:
+        return None
+
+
+class BadValues(ValidationError):
+    """A bundle refused for values the forms would refuse, naming the records (table, id, natural key,
+    field, value, why). Its text is built in the language asked for."""
+
+    def __init__(self, file: str, offences: list[Offence], total: int) -> None:
+        issues = [Issue("bundle.bad_values", "", {"file": file, "count": total})]
+        for o in offences:
+            params = {"table": o.table, "record": o.record_id, "value": o.value, **dict(o.params)}
+            issues.append(Issue(o.reason, o.column, params))
+        super().__init__(issues)
+        self.code = "bundle.bad_values"
+        self.params = {"file": file, "count": total}
+        self.file = file
+        self.offences = offences
+        self.total = total
+
+    def message(self, lang: str | None = None) -> str:
+        from msfood.i18n import field_label, t
+
+        lines = [t("bundle.bad_values", lang, file=self.file, count=self.total)]
+        for o in self.offences:
+            key = ", ".join(f"{field_label(c, lang)}={v}" for c, v in o.key)
+            lines.append(
+                t(
+                    "bundle.bad_value_item",
+                    lang,
+                    table=t(f"sync.table.{o.table}", lang),
+                    record=o.record_id,
+                    key=key or "-",
+                    field=field_label(o.column, lang),
+                    column=o.column,
+                    value=o.value,
+                    why=t(o.reason, lang, **dict(o.params)),
+                )
+            )
+        if self.total > len(self.offences):
+            lines.append(t("bundle.bad_values_more", lang, count=self.total - len(self.offences)))
+        return "\n".join(lines)

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
 from msfood.domain.periods import Period, parse_period
+from msfood.errors import ValidationError
 from msfood.metrics.results import CadreRef, Obligation, Stats, Tally
 from msfood.metrics.sampling import rapid, sampling
-from msfood.errors import ValidationError
 from msfood.metrics.scope import RegionNode, RegionTree, load_scope
 from msfood.metrics.selfchecks import selfchecks
 from msfood.metrics.supervision import supervision, tally

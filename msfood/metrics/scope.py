@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from sqlalchemy import Row, select
-from sqlalchemy.sql import Executable
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from msfood.db.models import Business, BusinessClosure, BusinessStatus, Region, Setting
 from msfood.domain.defaults import DEFAULT_SETTINGS

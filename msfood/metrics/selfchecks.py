@@ -77,7 +77,7 @@ def _periodic(
                 continue
             needed = placed
         else:
-            needed = [entry for entry, (at, width) in zip(placed, windows) if own >> at & width]
+            needed = [entry for entry, (at, width) in zip(placed, windows, strict=True) if own >> at & width]
             if not needed:
                 continue
         applicable += 1

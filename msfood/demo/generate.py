@@ -23,6 +23,7 @@ from sqlalchemy.orm import sessionmaker
 
 from msfood.clock import Clock
 from msfood.db.engine import Database, open_database
+from msfood.db.maintenance import refresh_statistics
 from msfood.db.models import Business, ChecklistItem, Setting
 from msfood.demo.businesses import make_businesses, write_businesses, write_regions
 from msfood.demo.cadres import make_cadres_and_assignments, write_cadres
@@ -182,6 +183,7 @@ def generate_steps(
         write_rapid_tests(world, writer)
         counts = writer.close()
         uow.audit_event("demo", "*", after=json.dumps({"scale": scale, "seed": seed, "year": year, **counts}))
+        refresh_statistics(conn)
     yield Progress(TOTAL, TOTAL, t("demo.step.done"))
     return DemoSummary(scale, seed, year, first, last, uow.unit, counts, time.perf_counter() - started)
 

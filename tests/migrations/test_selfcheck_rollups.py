@@ -176,6 +176,9 @@ def test_the_demo_bulk_load_leaves_exact_rollups_and_live_triggers(tmp_path: Pat
             assert actual(conn) == want
             triggers = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar()
             assert triggers == 3
+            # and the planner knows the tables' sizes (msfood.db.maintenance)
+            analysed = conn.execute(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'selfchecks'")).scalar()
+            assert analysed
     finally:
         database.close()
 

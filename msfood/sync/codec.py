@@ -254,7 +254,17 @@ def column_checker(
 
 # --- the typed fast path ------------------------------------------------------------------------
 
-_DECODED = {"str": str, "int": int, "bool": bool, "float": float, "date": str, "datetime": str, "bytes": str}
+# A float column takes JSON integers as they are (as the plain decoder does: an integer too large for
+# the database is then refused binding it, not rounded into a float).
+_DECODED = {
+    "str": str,
+    "int": int,
+    "bool": bool,
+    "float": int | float,
+    "date": str,
+    "datetime": str,
+    "bytes": str,
+}
 
 
 def block_decoder(table: Table, columns: Sequence[str]) -> Callable[[bytes, int], list[Any] | None] | None:
@@ -285,7 +295,7 @@ def block_decoder(table: Table, columns: Sequence[str]) -> Callable[[bytes, int]
             kind = Annotated[str, msgspec.Meta(**meta)]
         types.append(kind | None if column.nullable else kind)
     decoder = msgspec.json.Decoder(list[tuple[tuple(types)]])  # type: ignore[misc]
-    failed = msgspec.DecodeError
+    failed = (msgspec.MsgspecError, ValueError)  # invalid UTF-8 raises UnicodeDecodeError
 
     def run(lines: bytes, count: int) -> list[Any] | None:
         try:

@@ -3,11 +3,14 @@
 Verification happens before the write transaction starts: the seal (when sealed: addressed to us,
 every chunk authentic), the zip's structure, the manifest's form, the sender (trusted, not revoked,
 the same key), the signature over the manifest's exact bytes, the schema (known, or older with an
-upgrade path), the receiver, then every member's size and SHA-256. A bundle already taken in is
-reported and skipped. The merge (msfood.sync.merge) then runs in one transaction with the bundle
-log, the peer's counters, the clock and one audit entry for the import: any refusal on the way
-(a malformed row, a record stamped more than a day ahead, rows pointing at records we lack) rolls
-it all back, as does a crash or a kill.
+upgrade path), the receiver, then every member's size, and the SHA-256 of the attachments. A bundle
+already taken in is reported and skipped. The merge (msfood.sync.merge) then runs in one transaction
+with the bundle log, the peer's counters, the clock and one audit entry for the import, reading each
+data member once: hashed as it streams (msfood.sync.bundle_format.read_chunks), decoded and checked
+a block at a time. Any refusal on the way (a member whose SHA-256 differs, a malformed row, a value
+the forms would refuse, a record stamped more than a day ahead, rows pointing at records we lack)
+rolls it all back, as does a crash or a kill; a refused bundle's members are then all hashed, so an
+altered member is named as such whatever its alteration broke first.
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
 """Merging incoming rows into the database: greater (hlc, origin) wins, concurrent losers are kept.
 
-Rows come sorted by id in chunks. For each chunk the local versions' sync columns are read by id,
-each row is decided in Python, and the winners are written with one executemany upsert
-(INSERT ... ON CONFLICT (id) DO UPDATE). On SQLite the rows are bound as SQLite stores them, through
-the DB-API cursor of the session's own connection (same transaction); on other databases through
-SQLAlchemy Core with the dialect's insert.
+Rows come sorted by id in chunks, checked column by column (types, ids, stamps, and the values the
+forms allow: msfood.sync.rules). A chunk of records the database lacks, the usual case, is inserted
+at once with no lookups (SQLite: under a savepoint, rolled back if any row turns out not to be new).
+Otherwise the local versions' sync columns are read by id, each record we hold is decided in Python,
+and the winners are written with one executemany upsert (INSERT ... ON CONFLICT (id) DO UPDATE).
+On SQLite the rows are bound as SQLite stores them, through the DB-API cursor of the session's own
+connection (same transaction); on other databases through their backend (msfood.sync.backends).
 
 Decision for an incoming version I against the local version L of the same id:
 - no L: I is new;  I.hlc == L.hlc: unchanged;  otherwise the greater hlc wins (stamps end with the

@@ -20,12 +20,12 @@ HEAVY = ("reportlab", "openpyxl", "alembic", "cryptography", "pypinyin")
 
 START = r"""
 import json, sys
-from PySide6.QtCore import QEvent, QObject
 from msfood.clock import clock_from_env
 from ui.app import create_app
 from ui.settings import AppSettings
 from ui.startup import AppController
 from ui.workers import wait_idle
+from PySide6.QtCore import QEvent, QObject
 
 app = create_app(language="zh_CN")
 controller = AppController(AppSettings(), clock_from_env(), headless=True)
@@ -44,6 +44,8 @@ window.show()
 while not painted:
     app.processEvents()
 at_paint = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY)
+names = list(sys.modules)  # in the order they were imported
+after_qt = [m for m in names[names.index("PySide6"):] if m.startswith(("sqlalchemy", "msfood.services"))]
 wait_idle()  # the dashboard's figures and the status bar load after the first paint
 loaded = page.stats is not None and not page.is_busy()
 for key in sys.argv[2:]:
@@ -51,7 +53,7 @@ for key in sys.argv[2:]:
     wait_idle()
 after = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY)
 print(json.dumps({"at_paint": at_paint, "after": after, "loaded": loaded, "argon2": "argon2" in sys.modules,
-                  "user": controller.context.actor.username}))
+                  "user": controller.context.actor.username, "after_qt": after_qt}))
 controller.shutdown()
 """
 
@@ -81,6 +83,12 @@ def test_start_to_the_dashboard_imports_no_heavy_library(db_path: Path, tmp_path
     assert result["loaded"]  # the figures came, after the first paint
     assert result["at_paint"] == []
     assert result["after"] == []
+
+
+def test_the_data_layer_is_imported_before_pyside6(db_path: Path, tmp_path: Path) -> None:
+    # PySide6's import hook reads the source of every module imported after it (ui/__init__.py)
+    result = start_app(db_path, tmp_path)
+    assert result["after_qt"] == []
 
 
 def test_opening_the_list_pages_imports_no_heavy_library(db_path: Path, tmp_path: Path) -> None:

@@ -7,8 +7,10 @@ own transaction; key lookups join from the keys so the table's unique index is u
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -24,7 +26,7 @@ class SqliteBackend:
         self.raw = session.connection().connection.driver_connection
         self.cursor = self.raw.cursor()  # type: ignore[union-attr]
         self.cursor.execute("PRAGMA defer_foreign_keys=ON")
-        self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._sql: dict[tuple[str, ...] | tuple[str, str, tuple[str, ...]], str] = {}
 
     def fetch_sync(self, table: Table, ids: list[str]) -> dict[str, tuple[str, str, str]]:
         sql = f'SELECT id, hlc, base_hlc, origin FROM "{table.name}" WHERE id IN ({",".join("?" * len(ids))})'
@@ -58,25 +60,23 @@ class SqliteBackend:
             params = [x for v in values for x in v]
         return {tuple(r[1:]): r[0] for r in self.cursor.execute(sql, params)}
 
-    def insert_new(self, table: Table, columns: list[str], rows: list[tuple[Any, ...]]) -> bool:
-        """Insert `rows` if every one is new: no record holds its id or a natural key it takes, and no
-        two take one key. Then True; else nothing is written (a savepoint rolled back) and False.
-        One statement per row, no lookups first: the usual bundle brings records the bureau lacks."""
-        names = ",".join(f'"{c}"' for c in columns)
-        sql = (
-            f'INSERT INTO "{table.name}" ({names}) VALUES ({",".join("?" * len(columns))}) '
-            "ON CONFLICT(id) DO NOTHING"
-        )
-        self.cursor.execute("SAVEPOINT msfood_new_rows")
+    def insert_new(self, table: Table, columns: list[str], rows: list[tuple[Any, ...]]) -> int:
+        """Insert `rows` in order while each is new: stops at the first whose id, or a natural key it
+        takes, is held already (that row is not written: SQLite undoes just its statement). Returns
+        how many were inserted. No lookups first: the usual bundle brings records the bureau lacks."""
+        key = ("new", table.name, tuple(columns))
+        sql = self._sql.get(key)
+        if sql is None:
+            names = ",".join(f'"{c}"' for c in columns)
+            sql = self._sql[key] = (
+                f'INSERT INTO "{table.name}" ({names}) VALUES ({",".join("?" * len(columns))})'
+            )
+        taken = itertools.count()  # counts the rows executemany has taken, at C speed
         try:
-            self.cursor.executemany(sql, rows)
-            inserted = self.cursor.rowcount  # summed over the rows; a row whose id exists adds 0
-        except sqlite3.IntegrityError:  # a natural key held by another record, or taken twice
-            inserted = -1
-        if inserted != len(rows):
-            self.cursor.execute("ROLLBACK TO msfood_new_rows")
-        self.cursor.execute("RELEASE msfood_new_rows")
-        return inserted == len(rows)
+            self.cursor.executemany(sql, map(itemgetter(0), zip(rows, taken, strict=False)))
+        except sqlite3.IntegrityError:  # the row taken last is not new
+            return next(taken) - 1
+        return len(rows)
 
     def upsert(self, table: Table, columns: list[str], rows: Iterable[Sequence[Any]]) -> None:
         key = (table.name, tuple(columns))

@@ -140,8 +140,9 @@ class OpenBundle:
         self.zip.close()
 
 
-def open_zip(path: Path, file_name: str) -> OpenBundle:
-    """Open the zip and check its structure, then read the manifest and signature."""
+def open_zip(path: Path | IO[bytes] | Any, file_name: str) -> OpenBundle:
+    """Open the zip (a path, or a seekable binary file such as msfood.sync.crypto.SealedReader) and
+    check its structure, then read the manifest and signature."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:

@@ -119,9 +119,8 @@ def _read_header(path: Path) -> tuple[dict, bytes]:
     return header, raw
 
 
-def open_sealed(path: Path, target: BinaryIO, *, enc_private_b64: str, max_bytes: int) -> int:
-    """Decrypt a sealed bundle into `target`; returns the plaintext size. Any tampering, truncation or
-    a bundle sealed to another key fails with ValidationError, having written only what checked out."""
+def _opening(path: Path, enc_private_b64: str) -> tuple[bytes, AESGCM, bytes, int]:
+    """(header bytes, cipher, nonce prefix, chunk size) of a sealed bundle, from its header and our key."""
     header, raw = _read_header(path)
     try:
         ephemeral_public = unb64(header["ephemeral"])
@@ -135,7 +134,13 @@ def open_sealed(path: Path, target: BinaryIO, *, enc_private_b64: str, max_bytes
         shared = private.exchange(encryption_key(header["ephemeral"]))
     except (KeyError, ValueError, TypeError) as exc:
         raise ValidationError("bundle.sealed_header", file=path.name) from exc
-    aes = AESGCM(_key(shared, salt, ephemeral_public, receiver_public))
+    return raw, AESGCM(_key(shared, salt, ephemeral_public, receiver_public)), prefix, chunk
+
+
+def open_sealed(path: Path, target: BinaryIO, *, enc_private_b64: str, max_bytes: int) -> int:
+    """Decrypt a sealed bundle into `target`; returns the plaintext size. Any tampering, truncation or
+    a bundle sealed to another key fails with ValidationError, having written only what checked out."""
+    raw, aes, prefix, chunk = _opening(path, enc_private_b64)
     size = 0
     index = 0
     with open(path, "rb") as handle:
@@ -156,3 +161,92 @@ def open_sealed(path: Path, target: BinaryIO, *, enc_private_b64: str, max_bytes
                     raise ValidationError("bundle.decrypt_failed", file=path.name)
                 return size
             index += 1
+
+
+class SealedReader:
+    """A sealed bundle read as the plain zip it holds, decrypting each chunk when it is first read
+    (a seekable, read-only binary file for zipfile): no plaintext copy on disk, and the bundle is read
+    once. Every byte handed out comes from a chunk whose tag checked out; the layout (every chunk
+    full but the last, which is shorter) follows from the file's size, so a truncated or extended
+    file fails on its last chunk, which zipfile reads first (the zip's directory is at the end)."""
+
+    KEPT = 3  # decrypted chunks kept: the one being read, its neighbour, and the last (the directory)
+
+    def __init__(self, path: Path, *, enc_private_b64: str, max_bytes: int) -> None:
+        self.name = path.name
+        self._raw, self._aes, self._prefix, self._chunk = _opening(path, enc_private_b64)
+        self._start = len(MAGIC) + 2 + len(self._raw)
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        try:
+            sealed = self._file.seek(0, 2) - self._start
+            full, last = divmod(sealed, self._chunk + TAG)
+            if sealed < TAG or last < TAG:
+                raise ValidationError("bundle.decrypt_failed", file=self.name)
+            self._final = full  # index of the last chunk
+            self._last_size = last
+            self.size = full * self._chunk + last - TAG
+            if self.size > max_bytes:
+                raise ValidationError("bundle.too_large", file=self.name)
+        except BaseException:
+            self._file.close()
+            raise
+        self._cache: dict[int, bytes] = {}
+        self._pos = 0
+        self.closed = False
+
+    def _plain(self, index: int) -> bytes:
+        plain = self._cache.get(index)
+        if plain is not None:
+            return plain
+        final = index == self._final
+        self._file.seek(self._start + index * (self._chunk + TAG))
+        block = self._file.read(self._last_size if final else self._chunk + TAG)
+        try:
+            plain = self._aes.decrypt(_nonce(self._prefix, index), block, _aad(self._raw, index, final))
+        except (InvalidTag, ValueError) as exc:
+            raise ValidationError("bundle.decrypt_failed", file=self.name) from exc
+        if len(self._cache) >= self.KEPT:  # forget the chunk farthest from this one (never the last)
+            others = [i for i in self._cache if i != self._final]
+            del self._cache[max(others, key=lambda i: abs(i - index))]
+        self._cache[index] = plain
+        return plain
+
+    def read(self, n: int = -1) -> bytes:
+        end = self.size if n is None or n < 0 else min(self.size, self._pos + n)
+        parts = []
+        while self._pos < end:
+            index, offset = divmod(self._pos, self._chunk)
+            plain = self._plain(index)
+            part = plain[offset : offset + end - self._pos]
+            if not part:  # pragma: no cover - sizes follow from the layout
+                break
+            parts.append(part)
+            self._pos += len(part)
+        return b"".join(parts)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = {0: 0, 1: self._pos, 2: self.size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seekable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.closed = True
+        self._cache.clear()
+        self._file.close()
+
+    def __enter__(self) -> SealedReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
-import tempfile
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -51,7 +50,7 @@ from msfood.sync.bundle_format import (
     read_rows,
     refuse,
 )
-from msfood.sync.crypto import is_sealed, open_sealed, sealed_receiver
+from msfood.sync.crypto import SealedReader, is_sealed, sealed_receiver
 from msfood.sync.keys import normalise_fingerprint, verify
 from msfood.sync.merge import CHUNK, Merger, TableInput
 from msfood.sync.peers import missing_sequences
@@ -341,21 +340,18 @@ def clean_stale_files(folder: Path) -> None:
 
 
 def _open(path: Path, stack: ExitStack, *, own_code: str, enc_private: str) -> OpenBundle:
+    """The bundle's zip, opened; a sealed one through a reader that decrypts each chunk as the zip is
+    read (every chunk authenticated before use; no plaintext copy written anywhere)."""
     name = path.name
+    source: Path | SealedReader = path
     if is_sealed(path):
         receiver = sealed_receiver(path)
         if receiver != own_code:
             raise refuse("bundle.not_for_us", file=name, receiver=receiver, own=own_code)
-        folder = data_dir() / "tmp"
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=folder, prefix="bundle-")))
-        plain = tmp / "bundle.zip"
         from msfood.sync.bundle_format import MAX_TOTAL
 
-        with open(plain, "wb") as target:
-            open_sealed(path, target, enc_private_b64=enc_private, max_bytes=MAX_TOTAL)
-        path = plain
-    bundle = open_zip(path, name)
+        source = stack.enter_context(SealedReader(path, enc_private_b64=enc_private, max_bytes=MAX_TOTAL))
+    bundle = open_zip(source, name)
     stack.callback(bundle.close)
     return bundle
 

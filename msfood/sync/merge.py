@@ -126,7 +126,6 @@ class Merger:
         self.set_aside: dict[str, set[str]] = {}
         self.written: set[str] = set()
         self._conflicts: list[dict[str, Any]] = []
-        self._not_new: set[str] = set()  # tables with rows we hold: decided row by row
         self.offences: list[rules.Offence] = []  # the first MAX_NAMED values the forms would refuse
         self.offence_count = 0
 
@@ -274,8 +273,11 @@ class Merger:
         by_column: list[tuple[Any, ...]],
         counts: Counts,
     ) -> None:
-        if self._all_new(table, columns, chunk, counts):
+        done = self._insert_new(table, columns, chunk, counts)
+        if done == len(chunk):
             return
+        if done:
+            chunk, by_column = chunk[done:], [values[done:] for values in by_column]
         i_hlc, i_base, i_origin = index["hlc"], index["base_hlc"], index["origin"]
         ids = by_column[index["id"]]
         local = self.backend.fetch_sync(table, list(ids))
@@ -320,31 +322,27 @@ class Merger:
             self.written.add(table.name)
         self._flush_conflicts()
 
-    def _all_new(
+    def _insert_new(
         self, table: Table, columns: list[str], chunk: list[tuple[Any, ...]], counts: Counts
-    ) -> bool:
-        """The fast path of a chunk of records the database lacks (the usual bundle): written at once,
-        with no lookups first. False, having written nothing, when any row is not new (its id or a
-        natural key it takes is held already, or taken twice): then the chunk is decided row by row,
-        and so are the table's later chunks."""
+    ) -> int:
+        """The fast path for records the database lacks (the usual bundle): rows inserted in order
+        with no lookups first, until one is not new (its id or a natural key it takes is held); the
+        rest are decided row by row. Returns how many were inserted. The rows before the first that
+        is not new are exactly those the careful path would write as new, in the same order."""
         insert_new = getattr(self.backend, "insert_new", None)
-        if (
-            insert_new is None
-            or table.name in self._not_new
-            or any(self.set_aside.get(fk.column.table.name) for fk in table.foreign_keys)
-        ):
-            return False
-        if guards.closes_anything(self.uow):
-            guards.check_incoming_rows(self.uow, table, [dict(zip(columns, r, strict=True)) for r in chunk])
+        if insert_new is None or any(self.set_aside.get(fk.column.table.name) for fk in table.foreign_keys):
+            return 0
         seq = self.uow.local_seq
         numbered = list(map(operator.add, chunk, zip(range(seq + 1, seq + 1 + len(chunk)), strict=True)))
-        if not insert_new(table, columns + ["local_seq"], numbered):
-            self._not_new.add(table.name)
-            return False
-        self.uow.local_seq = seq + len(chunk)
-        counts.new += len(chunk)
-        self.written.add(table.name)
-        return True
+        done: int = insert_new(table, columns + ["local_seq"], numbered)
+        if done:
+            self.uow.local_seq = seq + done
+            counts.new += done
+            self.written.add(table.name)
+            if guards.closes_anything(self.uow):  # refused whole (rolled back) if any is in a closed period
+                rows = [dict(zip(columns, r, strict=True)) for r in chunk[:done]]
+                guards.check_incoming_rows(self.uow, table, rows)
+        return done
 
     # --- conflicts ------------------------------------------------------------------------------
 

@@ -80,7 +80,8 @@ AUDIT_FIELDS = ("origin", "seq", "actor", "at", "action", "table_name", "record_
 def audit_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
     """The SHA-256 of an audit entry chained to the one before (the format verify_chain checks)."""
     get = entry.get
-    payload = json.dumps([prev_hash, *[get(f) for f in AUDIT_FIELDS]], ensure_ascii=False, default=_json_default)
+    fields = [prev_hash, *[get(f) for f in AUDIT_FIELDS]]
+    payload = json.dumps(fields, ensure_ascii=False, default=_json_default)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -208,7 +209,10 @@ class UnitOfWork:
                         row["deleted"] = False
                     self._check_guards(table, None, row)
                     row.update(
-                        hlc=self.stamp(), base_hlc="", origin=self.unit, entered_at=self.now,
+                        hlc=self.stamp(),
+                        base_hlc="",
+                        origin=self.unit,
+                        entered_at=self.now,
                         local_seq=self.next_seq(),
                     )
                     inserts.append(row)
@@ -291,7 +295,9 @@ class UnitOfWork:
             return
         if self.session.new or self.session.dirty or self.session.deleted:
             self.session.flush()  # what the session holds goes first, as session.execute would do
-        cursor = connection.connection.driver_connection.cursor()
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        cursor = driver.cursor()
         try:
             cursor.executemany(sql, params)
         except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy's own errors (IntegrityError...)
@@ -335,24 +341,32 @@ class UnitOfWork:
     ) -> None:
         """Record an event that is not a row change (an import, a login, a restore...)."""
         self.audit_seq += 1
+        prev = self.audit_head
+        actor = self.actor.username
+        # audit_hash's payload, built from the values at hand (it runs once per row an import writes)
+        fields = [prev, self.unit, self.audit_seq, actor, self.now, action, table_name, record_id]
+        fields += [before, after]
+        payload = json.dumps(fields, ensure_ascii=False, default=_json_default)
+        self.audit_head = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         entry: dict[str, Any] = {
             "id": new_id(),
             "origin": self.unit,
             "seq": self.audit_seq,
-            "actor": self.actor.username,
+            "actor": actor,
             "at": self.now,
             "action": action,
             "table_name": table_name,
             "record_id": record_id,
             "before": before,
             "after": after,
-            "prev_hash": self.audit_head,
+            "prev_hash": prev,
+            "hash": self.audit_head,
+            "hlc": self.stamp(),
+            "base_hlc": "",
+            "deleted": False,
+            "entered_at": self.now,
+            "local_seq": self.next_seq(),
         }
-        entry["hash"] = audit_hash(self.audit_head, entry)
-        self.audit_head = entry["hash"]
-        entry.update(
-            hlc=self.stamp(), base_hlc="", deleted=False, entered_at=self.now, local_seq=self.next_seq()
-        )
         self._audit_rows.append(entry)
         if len(self._audit_rows) >= CHUNK:
             self.flush_audit()
@@ -384,9 +398,7 @@ def table_of(model: type[Base]) -> Table:
 
 
 @contextmanager
-def unit_of_work(
-    sessions: Any, *, actor: Actor = SYSTEM, clock: Clock | None = None
-) -> Iterator[UnitOfWork]:
+def unit_of_work(sessions: Any, *, actor: Actor = SYSTEM, clock: Clock | None = None) -> Iterator[UnitOfWork]:
     """`with unit_of_work(db.sessions, actor=..., clock=...) as uow:` commits once, or rolls back."""
     with sessions.begin() as session:
         uow = UnitOfWork(session, actor=actor, clock=clock)

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from msfood.db.models import Business, BusinessStatus, Region
+from msfood.db.models import AuditEntry, Business, BusinessStatus, Region
 from msfood.services.audit import verify_chain
 from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import audit_hash, row_json, table_of, unit_of_work
+from msfood.services.unit_of_work import AUDIT_FIELDS, audit_hash, row_json, table_of, unit_of_work
 
 ROW = {
     "id": "0193a",
@@ -62,20 +62,26 @@ def test_bulk_rows_read_back_typed_and_audited(db, clock) -> None:  # type: igno
     with db.sessions() as session:
         stored = session.execute(select(Business).where(Business.id.in_(["b000", "b001"]))).scalars().all()
         status = session.get(BusinessStatus, "s1")
-        assert [(b.high_risk, b.deleted, b.origin) for b in stored] == [(True, False, "430204-01"),
-                                                                         (False, False, "430204-01")]
+        assert [(b.high_risk, b.deleted, b.origin) for b in stored] == [
+            (True, False, "430204-01"),
+            (False, False, "430204-01"),
+        ]
         assert isinstance(stored[0].entered_at, dt.datetime) and stored[0].local_seq > 0
         assert status is not None and status.since == dt.date(2026, 5, 20)
         assert verify_chain(session).ok
+        entries = session.execute(select(AuditEntry).where(AuditEntry.table_name == "businesses")).scalars()
+        for entry in entries:  # each entry's hash is audit_hash's, as `msfood audit verify` recomputes it
+            fields = {f: getattr(entry, f) for f in AUDIT_FIELDS}
+            assert entry.hash == audit_hash(entry.prev_hash, fields)
     with unit_of_work(db.sessions, actor=admin, clock=clock) as uow:  # the same again changes nothing
         assert set(uow.upsert_many(table_of(Business), rows)) == {"unchanged"}
 
 
 def test_a_refused_bulk_insert_raises_sqlalchemys_error_and_keeps_nothing(db, clock) -> None:  # type: ignore[no-untyped-def]
     admin = Actor("admin", "admin")
-    with pytest.raises(IntegrityError):
-        with unit_of_work(db.sessions, actor=admin, clock=clock) as uow:
-            uow.upsert_many(table_of(Region), [{"id": "r1", "code": "430299", "name": "无", "parent_id": "nowhere"}])
+    orphan = {"id": "r1", "code": "430299", "name": "无", "parent_id": "nowhere"}
+    with pytest.raises(IntegrityError), unit_of_work(db.sessions, actor=admin, clock=clock) as uow:
+        uow.upsert_many(table_of(Region), [orphan])
     with db.sessions() as session:
         assert session.get(Region, "r1") is None
         assert verify_chain(session).ok

@@ -75,7 +75,8 @@ def test_values_match_openpyxl_in_a_write_only_workbook_with_1904_dates(tmp_path
     ws = book.create_sheet("督导记录")
     ws.append(["干部手机号*", "督导日期*", "备注"])
     for i in range(300):
-        ws.append([13700000000 + i, dt.datetime(2026, 1, 1) + dt.timedelta(days=i), None if i % 3 else f"第{i}行"])
+        day = dt.datetime(2026, 1, 1) + dt.timedelta(days=i)
+        ws.append([13700000000 + i, day, None if i % 3 else f"第{i}行"])
     ws.append([])
     ws.append([None, None, "最后"])
     book.save(tmp_path / "w.xlsx")
@@ -101,13 +102,21 @@ def test_hand_written_cells_shared_strings_and_odd_rows(tmp_path: Path) -> None:
     book.active["A1"] = "x"
     book.save(tmp_path / "base.xlsx")
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    sheet = f"""<?xml version="1.0" encoding="UTF-8"?>
-<worksheet xmlns="{main}"><sheetData>
-<row r="2"><c t="s"><v>0</v></c><c t="e"><v>#N/A</v></c><c t="str"><v>公式文本</v></c><c t="b"><v>1</v></c></row>
-<row><c r="C3"><v>7</v></c><c r="A3" t="inlineStr"><is><t>后写</t><rPh sb="0" eb="1"><t>ピン</t></rPh></is></c></row>
-<row r="3"><c r="A3"><v>99</v></c></row>
-<row r="5.0"><c r="B5" t="inlineStr"><is><r><t>甲</t></r><r><t xml:space="preserve"> 乙 </t></r></is></c><c r="D5" t="n"><v></v></c><c r="E5" t="inlineStr"><is><t/></is></c><c r="F5" t="inlineStr"/></row>
-</sheetData></worksheet>""".encode()
+    rows = [
+        '<row r="2"><c t="s"><v>0</v></c><c t="e"><v>#N/A</v></c><c t="str"><v>公式文本</v></c>'
+        '<c t="b"><v>1</v></c></row>',
+        '<row><c r="C3"><v>7</v></c>'
+        '<c r="A3" t="inlineStr"><is><t>后写</t><rPh sb="0" eb="1"><t>ピン</t></rPh></is></c></row>',
+        '<row r="3"><c r="A3"><v>99</v></c></row>',
+        '<row r="5.0"><c r="B5" t="inlineStr"><is><r><t>甲</t></r>'
+        '<r><t xml:space="preserve"> 乙 </t></r></is></c>'
+        '<c r="D5" t="n"><v></v></c><c r="E5" t="inlineStr"><is><t/></is></c><c r="F5" t="inlineStr"/></row>',
+    ]
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{main}"><sheetData>'
+        + "\n".join(rows)
+        + "</sheetData></worksheet>"
+    ).encode()
     _rewrite_sheet(tmp_path / "base.xlsx", tmp_path / "odd.xlsx", sheet)
     # the base workbook has no shared strings part: add one and declare it
     shared = f'<sst xmlns="{main}" count="1" uniqueCount="1"><si><t>共享</t></si></sst>'.encode()

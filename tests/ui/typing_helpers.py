@@ -29,6 +29,9 @@ def clear_and_type(widget: Any, text: str) -> None:
 
 def choose(combo: QComboBox, label: str) -> None:
     """Pick the entry whose text contains `label`, as choosing it from the drop-down does."""
+    load = getattr(combo, "ensure_loaded", None)
+    if callable(load):
+        load()  # opening the drop-down reads the entries of a box that reads them late (RegionFilter)
     for index in range(combo.count()):
         if label in combo.itemText(index):
             combo.setCurrentIndex(index)

@@ -18,7 +18,7 @@ from ui.pages.list_page import ListPage
 class AssignmentsPage(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [
-            RegionFilter(regions_of(context)),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter.of_enum("level", QCoreApplication.translate("Lists", "全部层级"), LEVEL),
             ChoiceFilter.of_enum("grade", QCoreApplication.translate("Lists", "全部等级"), GRADE),
             ChoiceFilter("status", QCoreApplication.translate("Lists", "在岗和已结束"),

@@ -22,7 +22,7 @@ def regions_of(context: Any) -> list[queries.RegionChoice]:
 class BusinessesPage(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [
-            RegionFilter(regions_of(context)),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter.of_enum("grade", QCoreApplication.translate("Lists", "全部等级"), GRADE),
             ChoiceFilter.of_enum("form", QCoreApplication.translate("Lists", "全部业态"), BUSINESS_FORM),
             ChoiceFilter.of_enum("status", QCoreApplication.translate("Lists", "全部状态"), BUSINESS_STATUS),

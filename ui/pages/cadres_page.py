@@ -18,7 +18,7 @@ from ui.pages.list_page import ListPage
 class CadresPage(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [
-            RegionFilter(regions_of(context)),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter.of_enum("level", QCoreApplication.translate("Lists", "全部层级"), LEVEL),
         ]
         super().__init__(

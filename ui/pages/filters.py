@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from msfood.domain.enums import Enum
@@ -43,15 +44,52 @@ class ChoiceFilter(QComboBox):
 
 
 class RegionFilter(ChoiceFilter):
-    """A region and everything under it, picked from the tree (indented by depth)."""
+    """A region and everything under it, picked from the tree (indented by depth).
 
-    def __init__(self, regions: Sequence[Any], parent: QWidget | None = None) -> None:
-        choices = [(r.code, f"{'　' * r.depth}{r.name}") for r in regions]
-        super().__init__("region", QCoreApplication.translate("Lists", "全部区划"), choices, parent)
+    `regions` may be a function giving them: the tree (a city has over a thousand regions) is then
+    read when the user first opens or scrolls the box, not when the page opens.
+    """
+
+    def __init__(
+        self, regions: Sequence[Any] | Callable[[], Sequence[Any]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__("region", QCoreApplication.translate("Lists", "全部区划"), [], parent)
         # region names run long: the box stays narrow, the list drops down as wide as it needs
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
+        self._regions: Callable[[], Sequence[Any]] | None = regions if callable(regions) else None
+        if not callable(regions):
+            self._fill(regions)
+
+    def _fill(self, regions: Sequence[Any]) -> None:
+        self.blockSignals(True)  # the current choice (全部区划) stays: nothing changed
+        try:
+            for r in regions:
+                self.addItem(f"{'　' * r.depth}{r.name}", r.code)
+        finally:
+            self.blockSignals(False)
         self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
+
+    def ensure_loaded(self) -> None:
+        if self._regions is not None:
+            load, self._regions = self._regions, None
+            self._fill(load())
+
+    def set_value(self, value: Any) -> None:
+        self.ensure_loaded()
+        super().set_value(value)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+        self.ensure_loaded()
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        self.ensure_loaded()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        self.ensure_loaded()
+        super().wheelEvent(event)
 
 
 class PeriodFilter(QComboBox):

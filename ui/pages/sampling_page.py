@@ -19,7 +19,7 @@ from ui.pages.tabbed import TabbedPage
 class SamplingsList(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [
-            RegionFilter(regions_of(context)),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter.of_enum("result", QCoreApplication.translate("Lists", "全部结论"), SAMPLING_RESULT),
             ChoiceFilter.of_enum("sampling_type", QCoreApplication.translate("Lists", "全部类型"),
                                  SAMPLING_TYPE),
@@ -48,7 +48,7 @@ class SamplingsList(ListPage):
 class RapidTestsList(ListPage):
     def __init__(self, context: Any) -> None:
         filters = [
-            RegionFilter(regions_of(context)),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter("result", QCoreApplication.translate("Lists", "阳性和阴性"),
                          [("positive", QCoreApplication.translate("Lists", "有阳性")),
                           ("negative", QCoreApplication.translate("Lists", "全部阴性"))]),

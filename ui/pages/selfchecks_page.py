@@ -23,7 +23,7 @@ class SelfChecksPage(ListPage):
     def __init__(self, context: Any) -> None:
         today = context.clock.today()
         filters = [
-            RegionFilter(regions_of(context)),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter.of_enum("kind", QCoreApplication.translate("Lists", "全部类型"), SELFCHECK_KIND),
             ChoiceFilter.of_enum("grade", QCoreApplication.translate("Lists", "全部等级"), GRADE),
             PeriodFilter(today, default=period_of("month", today).key),

@@ -20,9 +20,8 @@ from ui.pages.tabbed import TabbedPage
 
 class VisitsList(ListPage):
     def __init__(self, context: Any) -> None:
-        regions = regions_of(context)
         filters = [
-            RegionFilter(regions),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter.of_enum("level", QCoreApplication.translate("Lists", "全部层级"), LEVEL),
             ChoiceFilter.of_enum("mode", QCoreApplication.translate("Lists", "全部方式"), VISIT_MODE),
             PeriodFilter(context.clock.today()),
@@ -44,7 +43,7 @@ class ProblemsList(ListPage):
                     ("overdue", QCoreApplication.translate("Lists", "已逾期"))]
         statuses += [(c.code, c.label(language())) for c in PROBLEM_STATUS.choices]
         filters = [
-            RegionFilter(regions_of(context)),
+            RegionFilter(lambda: regions_of(context)),
             ChoiceFilter("status", QCoreApplication.translate("Lists", "全部状态"), statuses),
             PeriodFilter(today),
         ]

@@ -86,6 +86,7 @@ def _manifest_fields(bundle: OpenBundle) -> dict[str, Any]:
         and all(type(m.get(k)) is int and m[k] >= 0 for k in ("sequence", "since", "upto"))
         and (m.get("ack") is None or (type(m.get("ack")) is int and m["ack"] >= 0))
         and isinstance(m.get("tables"), dict)
+        and isinstance(m.get("members"), dict)
     )
     if not ok:
         raise refuse("bundle.manifest_invalid", file=bundle.file_name)

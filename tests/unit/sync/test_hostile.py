@@ -229,3 +229,13 @@ def test_a_good_bundle_beside_a_bad_one_still_imports(trio: dict[str, Path], bun
     report = import_(trio[BUREAU], BUREAU, [cut, bundle])
     assert [b.status for b in report.bundles] == ["refused", "imported"]
     assert report.exit_code == 1 and report.errors[0]["file"] == "cut.msfb"
+
+
+def test_a_manifest_whose_members_are_null(trio: dict[str, Path], bundle: Path) -> None:
+    """Found by the fuzz tests: a signed manifest with "members": null crashed the check with a TypeError."""
+
+    def change(members: dict[str, bytes], manifest: dict[str, Any]) -> None:
+        manifest["members"] = None
+
+    signed = rewritten(trio, bundle, change, sign_with=s1_key(trio), rehash=False)
+    refused(trio, [signed], "bundle.manifest_invalid")

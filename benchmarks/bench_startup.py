@@ -7,6 +7,8 @@ PC): QApplication with font and translator, open the demo station database, sign
 (MSFOOD_USER/MSFOOD_PASSWORD, Argon2 included), build and show the main window on the dashboard and
 process events until the dashboard page has painted (checked with an event filter, `painted`). The
 dashboard's figures and the status bar's bundles load afterwards in a worker and are not counted.
+`cpu` is the process's CPU time (Argon2's own threads included), `main_cpu` the UI thread's alone:
+on a shared machine they show the work done, which wall time cannot.
 The baseline is the least any PySide6 app does: QApplication, a QMainWindow with a label, shown,
 events processed once. Both are timed inside the interpreter, from its first statement.
 """
@@ -30,7 +32,7 @@ TARGET = {"seconds": {"station": 1.0, "county": 1.0, "city": 1.0}}
 
 CHILD = r"""
 import json, os, sys, time
-wall0, cpu0 = time.perf_counter(), time.process_time()
+wall0, cpu0, main0 = time.perf_counter(), time.process_time(), time.thread_time()
 sys.path.insert(0, os.environ["BENCH_ROOT"])
 from msfood.clock import clock_from_env
 from ui.app import create_app
@@ -62,11 +64,11 @@ controller.window.show()
 app.processEvents()
 while not PaintCount.painted and time.perf_counter() - wall0 < 30:
     app.processEvents()
-wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+wall, cpu, main_cpu = time.perf_counter() - wall0, time.process_time() - cpu0, time.thread_time() - main0
 HEAVY = ("reportlab", "openpyxl", "alembic", "pypinyin", "cryptography")
 heavy = sorted(m for m in HEAVY if m in sys.modules)
-stats = {"wall": wall, "cpu": cpu, "signin": sum(signing), "modules": len(sys.modules), "heavy": heavy,
-         "painted": PaintCount.painted, "page": type(page).__name__}
+stats = {"wall": wall, "cpu": cpu, "main_cpu": main_cpu, "signin": sum(signing), "modules": len(sys.modules),
+         "heavy": heavy, "painted": PaintCount.painted, "page": type(page).__name__}
 print(json.dumps(stats))
 controller.shutdown()
 """
@@ -118,7 +120,10 @@ def _runs(script: str, ctx: dict[str, Any]) -> dict[str, Any]:
         once()  # byte-compiles everything once, as an installed app has
         results = [once() for _ in range(ctx["runs"])]
     best = min(results, key=lambda r: r["wall"])
-    return {**best, "cpu": min(r["cpu"] for r in results), "walls": [r["wall"] for r in results]}
+    out = {**best, "cpu": min(r["cpu"] for r in results), "walls": [r["wall"] for r in results]}
+    if "main_cpu" in best:  # the UI thread's own CPU: Argon2 runs on threads of its own
+        out["main_cpu"] = min(r["main_cpu"] for r in results)
+    return out
 
 
 def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:

@@ -175,10 +175,12 @@ def _page_open(database: Any, app: Any, runs: int) -> dict[str, Any]:
 
     from msfood.services.permissions import Actor
     from ui.context import AppContext
+    from ui.run import quiet_offscreen_messages
     from ui.settings import AppSettings
     from ui.startup import read_unit
     from ui.workers import wait_idle
 
+    quiet_offscreen_messages()  # a page shown as a window of its own: Qt's offscreen size-hint notes
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="msfood-bench-lists-") as tmp:
         settings = AppSettings(Path(tmp) / "ui.ini")

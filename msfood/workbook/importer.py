@@ -12,6 +12,7 @@ the transaction is rolled back at the end and nothing is kept.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter
 from collections.abc import Generator, Iterator
@@ -94,6 +95,7 @@ def import_workbook(
     """Import a workbook (.xlsx, .xls, or a CSV folder) all or nothing; see the module docstring."""
 
     reader = open_reader(path)
+    thresholds = _fewer_collections()
     try:
         plan, warnings = plan_sheets(reader)
         if not plan:  # nothing to import is no success: most likely the wrong file, or renamed sheets
@@ -136,6 +138,19 @@ def import_workbook(
         return result
     finally:
         reader.close()
+        gc.set_threshold(*thresholds)
+
+
+def _fewer_collections() -> tuple[int, ...]:
+    """Let Python's cycle collector run less often while importing; its thresholds before.
+
+    An import keeps tens of thousands of objects alive (the references it has resolved, the rows it
+    has read) and makes many more: with the default thresholds the collector ran thousands of times,
+    scanning them all, an eighth of a city import's time. Few cycles are made, and they are still
+    collected, every 50,000 allocations instead of every 700."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 50_000), max(before[1], 20), max(before[2], 20))
+    return before
 
 
 def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,27 @@ def test_a_workbook_without_a_template_sheet_is_refused(tmp_path: Path, db, cloc
     assert "没有导入模板的工作表" in text and "Sheet1" in text and "包保主体" in text
     assert "holds no sheet of the import template" in refused.value.message("en")
     assert count(db, Region) == 0
+
+
+def test_the_collector_thresholds_are_raised_while_importing_and_restored_after(
+    tmp_path: Path,
+    db,
+    clock,  # type: ignore[no-untyped-def]
+) -> None:
+    before = gc.get_threshold()
+    task = import_workbook(
+        db, write_xlsx(tmp_path / "example.xlsx", worked_example()), actor=ADMIN, clock=clock
+    )
+    next(task)
+    assert gc.get_threshold()[0] >= 50_000
+    drain(task)
+    assert gc.get_threshold() == before
+    refused = import_workbook(
+        db, write_xlsx(tmp_path / "other.xlsx", {"Sheet1": [["x"]]}), actor=ADMIN, clock=clock
+    )
+    with pytest.raises(WorkbookRefused):
+        drain(refused)
+    assert gc.get_threshold() == before
 
 
 def test_headers_in_any_order_and_blank_rows(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]

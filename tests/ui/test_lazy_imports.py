@@ -88,7 +88,7 @@ def test_start_to_the_dashboard_imports_no_heavy_library(db_path: Path, tmp_path
 def test_the_data_layer_is_imported_before_pyside6(db_path: Path, tmp_path: Path) -> None:
     # PySide6's import hook reads the source of every module imported after it (ui/__init__.py)
     result = start_app(db_path, tmp_path)
-    assert result["after_qt"] == []
+    assert result["after_qt"] == [], "imported after PySide6 on the start-up's path: import in ui/__init__.py"
 
 
 def test_opening_the_list_pages_imports_no_heavy_library(db_path: Path, tmp_path: Path) -> None:

@@ -162,6 +162,7 @@ MESSAGES = {
     "sync.progress_sealing": ("正在加密同步包…", "Sealing the bundle…"),
     "sync.progress_verifying": ("正在校验 {file}…", "Verifying {file}…"),
     "sync.progress_backup": ("正在备份数据库…", "Backing up the database…"),
+    "sync.progress_statistics": ("正在更新查询统计信息…", "Updating the query statistics…"),
     "sync.progress_merging": ("正在合并 {file}：{table}", "Merging {file}: {table}"),
     # --- command line output
     "sync.identity": (

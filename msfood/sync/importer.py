@@ -32,6 +32,7 @@ from msfood.clock import Clock
 from msfood.config import data_dir
 from msfood.db.base import synced_tables
 from msfood.db.engine import Database
+from msfood.db.maintenance import BULK_ROWS, refresh_statistics
 from msfood.db.models import Attachment, BundleLog, Peer
 from msfood.errors import EnvironmentProblem, MsfoodError
 from msfood.i18n import t
@@ -426,4 +427,9 @@ def import_bundles(
         if not retry or not progressed:
             break
         queue = retry
+    merged = sum(o.counts.get("new", 0) + o.counts.get("updated", 0) for o in outcomes.values() if o.status == IMPORTED)
+    if merged >= BULK_ROWS:  # the tables grew: let the planner know (msfood.db.maintenance)
+        yield Progress(0, None, t("sync.progress_statistics"))
+        with database.engine.begin() as conn:
+            refresh_statistics(conn)
     return ImportReport([outcomes[i] for i in sorted(outcomes)])

@@ -272,3 +272,32 @@ def test_a_receiver_restored_from_an_old_backup_is_told_to_ask_for_a_full_bundle
     full = import_(trio[BUREAU], BUREAU, [send(trio, S1, BUREAU, tmp_path, full=True)])  # type: ignore[list-item]
     assert not full.bundles[0].behind
     assert business_id("91430204MA4L000001") in table_rows(trio[BUREAU], Business)
+
+
+def test_a_large_merge_refreshes_the_planner_statistics(
+    trio: dict[str, Path], tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After a merge that wrote at least BULK_ROWS records, ANALYZE ran (sqlite_stat1 filled); a
+    smaller one leaves the statistics alone."""
+    import sqlite3
+
+    from msfood.sync import importer
+
+    def analysed(path: Path) -> int:
+        with sqlite3.connect(path) as conn:
+            has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+            return conn.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] if has_table else 0
+
+    write(trio[S1], S1, station_roster)
+    first = send(trio, S1, BUREAU, tmp_path)
+    assert first is not None
+    monkeypatch.setattr(importer, "BULK_ROWS", 10**9)
+    assert import_(trio[BUREAU], BUREAU, [first]).exit_code == 0
+    assert analysed(trio[BUREAU]) == 0
+
+    write(trio[S1], S1, lambda uow: put_business(uow, "91430204MA4L000028", "430204001", name="田心饭店"))
+    second = send(trio, S1, BUREAU, tmp_path)
+    assert second is not None
+    monkeypatch.setattr(importer, "BULK_ROWS", 1)
+    assert import_(trio[BUREAU], BUREAU, [second]).exit_code == 0
+    assert analysed(trio[BUREAU]) > 0

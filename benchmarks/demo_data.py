@@ -22,7 +22,7 @@ def bench_clock() -> FixedClock:
 
 def demo_db(scale: str, seed: int = 1) -> Path:
     """The path of a demo database of this scale, generated on first use (city: a few minutes)."""
-    from msfood.demo.generate import create_demo
+    from msfood.demo.generator import create_demo
 
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"demo-{scale}-{seed}-{TODAY.year}.sqlite"

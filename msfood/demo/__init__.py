@@ -8,23 +8,28 @@ sampling and rapid tests, and the last three months of self-checks, with the lat
 samples and overdue cases real data have. Demo data always go into a database file of their own.
 """
 
-from msfood.demo.generate import (
-    DEMO_ACCOUNTS,
-    DemoSummary,
-    check_request,
-    create_demo,
-    generate,
-    generate_steps,
-)
-from msfood.demo.model import SCALES, SPECS
+import importlib
+from typing import Any
 
-__all__ = [
-    "DEMO_ACCOUNTS",
-    "SCALES",
-    "SPECS",
-    "DemoSummary",
-    "check_request",
-    "create_demo",
-    "generate",
-    "generate_steps",
-]
+# Loaded when first used: the app asks whether a database is a demo at start-up, which must not
+# load the whole generator.
+_LAZY = {
+    "DEMO_ACCOUNTS": "msfood.demo.generator",
+    "DemoSummary": "msfood.demo.generator",
+    "check_request": "msfood.demo.generator",
+    "create_demo": "msfood.demo.generator",
+    "generate": "msfood.demo.generator",
+    "generate_steps": "msfood.demo.generator",
+    "SCALES": "msfood.demo.model",
+    "SPECS": "msfood.demo.model",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -11,23 +11,31 @@ Drawing, which the app may render to SVG. The body font follows the `report_font
 bundled WenQuanYi Micro Hei; "song": AR PL UMing when installed, else the sans with a note).
 """
 
-from msfood.reports.chart import completion_chart
-from msfood.reports.content import KINDS, build_content
-from msfood.reports.fonts import FONT_SETTING, FontChoice, resolve_font
-from msfood.reports.format import percent, percent_decimal
-from msfood.reports.service import body_font, write_notice, write_report, write_tasks
+import importlib
+from typing import Any
 
-__all__ = [
-    "FONT_SETTING",
-    "KINDS",
-    "FontChoice",
-    "body_font",
-    "build_content",
-    "completion_chart",
-    "percent",
-    "percent_decimal",
-    "resolve_font",
-    "write_notice",
-    "write_report",
-    "write_tasks",
-]
+# Loaded when first used: opening the Reports page must not load reportlab and openpyxl.
+_LAZY = {
+    "completion_chart": "msfood.reports.chart",
+    "KINDS": "msfood.reports.content",
+    "build_content": "msfood.reports.content",
+    "FONT_SETTING": "msfood.reports.fonts",
+    "FontChoice": "msfood.reports.fonts",
+    "resolve_font": "msfood.reports.fonts",
+    "percent": "msfood.reports.format",
+    "percent_decimal": "msfood.reports.format",
+    "body_font": "msfood.reports.service",
+    "write_notice": "msfood.reports.service",
+    "write_report": "msfood.reports.service",
+    "write_tasks": "msfood.reports.service",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

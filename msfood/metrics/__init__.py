@@ -13,6 +13,7 @@ from collections import defaultdict
 from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
+from msfood.collector import relaxed_collector
 from msfood.domain.periods import Period, parse_period
 from msfood.errors import ValidationError
 from msfood.metrics.results import CadreRef, Obligation, Stats, Tally
@@ -42,19 +43,20 @@ def compute_stats(
     """The figures for period P as of D (default: today in China) over a region (default: all)."""
     resolved = parse_period(period) if isinstance(period, str) else period
     day = as_of or (clock or Clock()).today()
-    scope = load_scope(session, region)
-    return Stats(
-        period=resolved.key,
-        period_start=resolved.start,
-        period_end=resolved.end,
-        as_of=day,
-        region=scope.region.code if scope.region else None,
-        region_name=scope.region.name if scope.region else None,
-        supervision=supervision(session, scope, resolved, day),
-        selfcheck=selfchecks(session, scope, resolved, day),
-        sampling=sampling(session, scope, resolved, day),
-        rapid=rapid(session, scope, resolved, day),
-    )
+    with relaxed_collector():  # a city's figures hold a few hundred thousand objects at once
+        scope = load_scope(session, region)
+        return Stats(
+            period=resolved.key,
+            period_start=resolved.start,
+            period_end=resolved.end,
+            as_of=day,
+            region=scope.region.code if scope.region else None,
+            region_name=scope.region.name if scope.region else None,
+            supervision=supervision(session, scope, resolved, day),
+            selfcheck=selfchecks(session, scope, resolved, day),
+            sampling=sampling(session, scope, resolved, day),
+            rapid=rapid(session, scope, resolved, day),
+        )
 
 
 def region_children(session: Session, region: str | None) -> list[RegionNode]:

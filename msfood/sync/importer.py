@@ -15,11 +15,10 @@ altered member is named as such whatever its alteration broke first.
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -29,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from msfood.clock import Clock
+from msfood.collector import relaxed_collector
 from msfood.config import data_dir
 from msfood.db.base import synced_tables
 from msfood.db.engine import Database
@@ -298,19 +298,6 @@ def _merge(
     )
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a bundle merges: its rows are plain tuples that never form
-    cycles, yet each pass of the collector walked all of them (a tenth of a merge's time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _refusal(file: str, exc: Exception) -> MsfoodError:
     if isinstance(exc, sqlite3.IntegrityError | IntegrityError):
         # A constraint the checks did not foresee (two records trading a key in one bundle, say).
@@ -405,7 +392,7 @@ def import_bundles(
                         backup_before(database, "bundle")
                         backed_up = True
                     try:
-                        with _collector_paused():
+                        with relaxed_collector():  # bundle rows are plain tuples: no cycles
                             outcomes[position] = yield from _merge(
                                 database, verified, actor=actor, clock=clock, prefer_core=prefer_core
                             )

@@ -12,7 +12,6 @@ the transaction is rolled back at the end and nothing is kept.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter
 from collections.abc import Generator, Iterator
@@ -23,6 +22,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from msfood.clock import Clock
+from msfood.collector import relaxed_collector
 from msfood.db.engine import Database
 from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, ValidationError
 from msfood.i18n import field_label, t
@@ -95,62 +95,49 @@ def import_workbook(
     """Import a workbook (.xlsx, .xls, or a CSV folder) all or nothing; see the module docstring."""
 
     reader = open_reader(path)
-    thresholds = _fewer_collections()
     try:
-        plan, warnings = plan_sheets(reader)
-        if not plan:  # nothing to import is no success: most likely the wrong file, or renamed sheets
-            found = "、".join(reader.sheet_names()) or "-"
-            sheets = "、".join(s.name for s in SHEETS)
-            issue = RowIssue("", None, "", "workbook.no_known_sheet", {"found": found, "sheets": sheets})
-            raise WorkbookRefused(ImportResult(dry_run=dry_run, errors=(issue,)))
-        state = _State(warnings=warnings)
-        total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
-        yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2] if plan else ""))
-        backup = None if dry_run else backup_before(database, "import")
-        try:
-            with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:
-                refs = Refs(uow.session, today=clock.today())
-                for sheet, _part, name in plan:
-                    yield from _import_sheet(reader, sheet, name, state, uow, refs, actor, total)
-                yield from _write(state, uow, total, "")
-                result = ImportResult(
-                    new=state.counts["new"],
-                    updated=state.counts["updated"],
-                    unchanged=state.counts["unchanged"],
-                    rows=state.done,
-                    dry_run=dry_run,
-                    warnings=tuple(state.warnings),
-                    errors=tuple(state.errors),
-                    by_sheet=dict(state.by_sheet),
-                    backup=str(backup) if backup else None,
-                )
-                if state.errors:
-                    raise WorkbookRefused(result)  # rolls the transaction back
-                if dry_run:
-                    raise _DryRun(result)
-                if result.new or result.updated:
-                    summary = {"file": Path(path).name, "new": result.new, "updated": result.updated}
-                    uow.audit_event("import", "workbook", after=json.dumps(summary, ensure_ascii=False))
-        except _DryRun as finished:
-            result = finished.result
-        done = max(total, state.done)
-        yield Progress(done, done, t("workbook.progress_done"))
-        return result
+        with relaxed_collector():  # an import holds tens of thousands of objects
+            plan, warnings = plan_sheets(reader)
+            if not plan:  # nothing to import is no success: most likely the wrong file, or renamed sheets
+                found = "、".join(reader.sheet_names()) or "-"
+                sheets = "、".join(s.name for s in SHEETS)
+                issue = RowIssue("", None, "", "workbook.no_known_sheet", {"found": found, "sheets": sheets})
+                raise WorkbookRefused(ImportResult(dry_run=dry_run, errors=(issue,)))
+            state = _State(warnings=warnings)
+            total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
+            yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2] if plan else ""))
+            backup = None if dry_run else backup_before(database, "import")
+            try:
+                with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:
+                    refs = Refs(uow.session, today=clock.today())
+                    for sheet, _part, name in plan:
+                        yield from _import_sheet(reader, sheet, name, state, uow, refs, actor, total)
+                    yield from _write(state, uow, total, "")
+                    result = ImportResult(
+                        new=state.counts["new"],
+                        updated=state.counts["updated"],
+                        unchanged=state.counts["unchanged"],
+                        rows=state.done,
+                        dry_run=dry_run,
+                        warnings=tuple(state.warnings),
+                        errors=tuple(state.errors),
+                        by_sheet=dict(state.by_sheet),
+                        backup=str(backup) if backup else None,
+                    )
+                    if state.errors:
+                        raise WorkbookRefused(result)  # rolls the transaction back
+                    if dry_run:
+                        raise _DryRun(result)
+                    if result.new or result.updated:
+                        summary = {"file": Path(path).name, "new": result.new, "updated": result.updated}
+                        uow.audit_event("import", "workbook", after=json.dumps(summary, ensure_ascii=False))
+            except _DryRun as finished:
+                result = finished.result
+            done = max(total, state.done)
+            yield Progress(done, done, t("workbook.progress_done"))
+            return result
     finally:
         reader.close()
-        gc.set_threshold(*thresholds)
-
-
-def _fewer_collections() -> tuple[int, ...]:
-    """Let Python's cycle collector run less often while importing; its thresholds before.
-
-    An import keeps tens of thousands of objects alive (the references it has resolved, the rows it
-    has read) and makes many more: with the default thresholds the collector ran thousands of times,
-    scanning them all, an eighth of a city import's time. Few cycles are made, and they are still
-    collected, every 50,000 allocations instead of every 700."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], 50_000), max(before[1], 20), max(before[2], 20))
-    return before
 
 
 def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:

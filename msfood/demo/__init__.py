@@ -8,8 +8,7 @@ sampling and rapid tests, and the last three months of self-checks, with the lat
 samples and overdue cases real data have. Demo data always go into a database file of their own.
 """
 
-import importlib
-from typing import Any
+from msfood.lazy import lazy_attributes
 
 # Loaded when first used: the app asks whether a database is a demo at start-up, which must not
 # load the whole generator.
@@ -26,10 +25,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(globals(), _LAZY)

@@ -11,8 +11,7 @@ Drawing, which the app may render to SVG. The body font follows the `report_font
 bundled WenQuanYi Micro Hei; "song": AR PL UMing when installed, else the sans with a note).
 """
 
-import importlib
-from typing import Any
+from msfood.lazy import lazy_attributes
 
 # Loaded when first used: opening the Reports page must not load reportlab and openpyxl.
 _LAZY = {
@@ -32,10 +31,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(globals(), _LAZY)

@@ -89,7 +89,7 @@ def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
         yield url_of(request.getfixturevalue("db_path"))
         return
     if not pg.PG_URL:
-        pytest.skip(pg.NO_PG)
+        pytest.skip(reason="no PostgreSQL server to test against: set MSFOOD_TEST_PG_URL (scripts/pg_test_server.sh)")
     templates = request.getfixturevalue("pg_templates")
     template = templates.get(
         "station", lambda url: make_station(url, clock=FixedClock(dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))

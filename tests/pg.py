@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from typing import Any
 
 PG_URL = os.environ.get("MSFOOD_TEST_PG_URL", "").strip()
-NO_PG = "no PostgreSQL server (set MSFOOD_TEST_PG_URL)"
 BACKENDS = ("sqlite", "postgresql")
 
 

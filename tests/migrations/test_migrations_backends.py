@@ -21,7 +21,7 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'new.sqlite'}"
         return
     if not pg.PG_URL:
-        pytest.skip(pg.NO_PG)
+        pytest.skip(reason="no PostgreSQL server to test against: set MSFOOD_TEST_PG_URL (scripts/pg_test_server.sh)")
     name = f"msfood_t_{uuid.uuid4().hex[:16]}"
     url = pg.create_database(name)
     try:

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from msfood.clock import Clock
 from msfood.collector import relaxed_collector
 from msfood.domain.periods import Period, parse_period
-from msfood.errors import ValidationError
 from msfood.metrics.results import CadreRef, Obligation, Stats, Tally
 from msfood.metrics.sampling import rapid, sampling
 from msfood.metrics.scope import RegionNode, RegionTree, load_scope
@@ -62,10 +61,7 @@ def compute_stats(
 def region_children(session: Session, region: str | None) -> list[RegionNode]:
     """The regions directly under `region` (the roots when None), by code."""
     scope_tree = RegionTree.load(session)
-    node = scope_tree.by_code(region) if region else None
-    if region and node is None:
-        raise ValidationError("ref.region_unknown", "region_code", code=region)
-    parent = node.id if node else None
+    parent = scope_tree.require(region).id if region else None
     return [scope_tree.nodes[i] for i in scope_tree.children.get(parent, [])]
 
 

@@ -76,6 +76,13 @@ class RegionTree:
     def by_code(self, code: str) -> RegionNode | None:
         return next((n for n in self.nodes.values() if n.code == code), None)
 
+    def require(self, code: str) -> RegionNode:
+        """The region with this division code; an unknown code is refused (`stats --region`)."""
+        node = self.by_code(code.strip())
+        if node is None:
+            raise ValidationError("ref.region_unknown", "region_code", code=code)
+        return node
+
     def subtree(self, region_id: str) -> set[str]:
         found, stack = set(), [region_id]
         while stack:
@@ -138,9 +145,7 @@ def load_scope(session: Session, region_code: str | None) -> Scope:
     region = None
     allowed: set[str] | None = None
     if region_code:
-        region = tree.by_code(region_code.strip())
-        if region is None:
-            raise ValidationError("ref.region_unknown", "region_code", code=region_code)
+        region = tree.require(region_code)
         allowed = tree.subtree(region.id)
     businesses: dict[str, BusinessProfile] = {}
     rest_days: dict[str, str] = {}

@@ -109,16 +109,27 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
         return SelfChecks(0, DailyCoverage(), KindCoverage(), KindCoverage(), 0)
     start = period.start
     full_days = (window_end - start).days + 1
+    weeks = periods_ending_within("week", start, window_end)
+    months = periods_ending_within("month", start, window_end)
+    # A business with a calendar of its own: its open days once, as bits over every day any figure
+    # looks at (a week ending in P may start before it), cut into the window, months and periods.
+    origin = min([start] + [p.start for p in weeks[:1] + months[:1]])
+    last_day = max([window_end] + [p.end for p in weeks[-1:] + months[-1:]])
+    in_window = (start - origin).days, (1 << full_days) - 1
     owing: list[str] = []
     operating_days: dict[str, int] = {}
+    open_bits: dict[str, int] = {}
     for business_id, business in scope.businesses.items():
         if not business.owes_selfchecks:
             continue
         calendar = scope.calendars.get(business_id)
-        days = full_days if calendar is None else calendar.count(start, window_end)
+        bits = None if calendar is None else calendar.bits(origin, last_day)
+        days = full_days if bits is None else (bits >> in_window[0] & in_window[1]).bit_count()
         if days > 0:
             owing.append(business_id)
             operating_days[business_id] = days
+            if bits is not None:
+                open_bits[business_id] = bits
     owing.sort()
     gaps: list[SelfCheckGap] = []
 
@@ -126,17 +137,6 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     # with a calendar of its own counts only the days it was open.
     pieces = month_pieces(start, window_end)
     window = {month: day_mask(first, last) for month, first, last in pieces}
-    weeks = periods_ending_within("week", start, window_end)
-    months = periods_ending_within("month", start, window_end)
-    # Each business with a calendar of its own: its open days once, over every day any figure looks
-    # at (a week ending in P may start before it), then cut into months and periods by shifting.
-    origin = min([start] + [p.start for p in weeks[:1] + months[:1]])
-    last_day = max([window_end] + [p.end for p in weeks[-1:] + months[-1:]])
-    open_bits = {
-        business_id: calendar.bits(origin, last_day)
-        for business_id in owing
-        if (calendar := scope.calendars.get(business_id)) is not None
-    }
     cuts = [(month, (first - origin).days, (last - first).days + 1, first.day - 1) for month, first, last in pieces]
     own_masks = {
         business_id: {month: (bits >> at & (1 << width) - 1) << day for month, at, width, day in cuts}

@@ -3,8 +3,8 @@
 An obligation is (business b, level L, rule-period R) for each level at which b has an assignment
 active on R's judging day J (R's last day, or the as-of date D if R has not ended by D) and b operates
 on J. A visit counts when it is to b, dated in R up to J, by a cadre of level L assigned to b on the
-visit date, not deleted, and on site when b is high-risk. Visits are counted in SQL, per level and
-rule-period, grouped by business.
+visit date, not deleted, and on site when b is high-risk. The roster and the period's visits are read
+once (Roster, VisitLog) and matched in Python per level and rule-period.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 def ratio(numerator: int, denominator: int) -> float | None:
@@ -45,9 +45,11 @@ class CadreRef:
     level: str
 
 
-@dataclass(frozen=True)
-class Obligation:
-    """(business, level, rule-period): one visit duty. `due` False means it is still open."""
+class Obligation(NamedTuple):
+    """(business, level, rule-period): one visit duty. `due` False means it is still open.
+
+    A tuple, not a frozen dataclass, as BusinessProfile: a city quarter has tens of thousands of them
+    and a frozen dataclass's __init__ costs four times as much."""
 
     business_id: str
     business_name: str
@@ -171,10 +173,9 @@ class DailyCoverage:
         }
 
 
-@dataclass(frozen=True)
-class SelfCheckGap:
+class SelfCheckGap(NamedTuple):
     """An owing business short of a self-check kind ("daily", "weekly", "monthly"; "platform": no
-    record of any kind), for the drill-down lists."""
+    record of any kind), for the drill-down lists. A tuple for the same reason as Obligation."""
 
     business_id: str
     business_name: str

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from msfood.db.models import SelfCheckDays, SelfCheckPeriods
 from msfood.domain.periods import Period, periods_ending_within
 from msfood.metrics.results import DailyCoverage, KindCoverage, SelfCheckGap, SelfChecks
-from msfood.metrics.scope import Scope, fetch
+from msfood.metrics.scope import Scope, fetch_plain
 
 Bits = dict[str, dict[str, int]]  # year -> business id -> bit set
 
@@ -46,7 +46,7 @@ def period_bit(kind: str, key: str) -> tuple[str, int]:
 
 def _periodic(
     scope: Scope,
-    owing: list[str],
+    owing: set[str],
     kind: str,
     periods: list[Period],
     have: Bits,
@@ -56,51 +56,73 @@ def _periodic(
     """Weekly or monthly: covered when every period the business operated in has a record."""
     if not periods:
         return KindCoverage()
-    placed = [(p, *period_bit(kind, p.key)) for p in periods]
+    placed = [(p.key, *period_bit(kind, p.key)) for p in periods]
     everything: dict[str, int] = {}
-    for _period, year, bit in placed:
+    for _key, year, bit in placed:
         everything[year] = everything.get(year, 0) | bit
-    checks = [(have.get(year, {}), mask) for year, mask in everything.items()]
-    # where each period sits in the operating-day bits of a business with a calendar of its own
+    # A business open every day owes every period: covered when its bits hold them all. As sets,
+    # so that only the businesses short of a period take a Python step.
     origin, open_bits = open_days
+    plain = owing - open_bits.keys()
+    for year, mask in everything.items():
+        found = have.get(year, {})
+        plain &= {business_id for business_id, bits in found.items() if bits & mask == mask}
+    short = sorted(owing - open_bits.keys() - plain)
+    applicable, covered = len(owing) - len(open_bits), len(plain)
+    # where each period sits in the operating-day bits of a business with a calendar of its own
     windows = [((p.start - origin).days, (1 << ((p.end - p.start).days + 1)) - 1) for p in periods]
-    applicable = covered = 0
-    for business_id in owing:
-        own = open_bits.get(business_id)
-        if own is None:  # open every day: owes every period
-            for found, mask in checks:
-                if found.get(business_id, 0) & mask != mask:
-                    break
-            else:
-                applicable += 1
-                covered += 1
-                continue
-            needed = placed
-        else:
-            needed = [entry for entry, (at, width) in zip(placed, windows, strict=True) if own >> at & width]
-            if not needed:
-                continue
+    for business_id in sorted(owing & open_bits.keys()):
+        own = open_bits[business_id]
+        needed = [entry for entry, (at, width) in zip(placed, windows, strict=True) if own >> at & width]
+        if not needed:
+            continue
         applicable += 1
-        missing = [p.key for p, year, bit in needed if not have.get(year, {}).get(business_id, 0) & bit]
-        if missing:
-            business = scope.businesses[business_id]
-            gaps.append(SelfCheckGap(business_id, business.name, business.region_id, kind, "、".join(missing)))
-        else:
+        if all(have.get(year, {}).get(business_id, 0) & bit for _key, year, bit in needed):
             covered += 1
+        else:
+            short.append(business_id)
+    short.sort()
+    # The missing periods depend only on the business's bits: many businesses share a pattern.
+    missing_by_pattern: dict[tuple[int, ...], str] = {}
+    years = [(have.get(year, {}), year) for year in everything]
+    for business_id in short:
+        own = open_bits.get(business_id)
+        pattern = tuple(found.get(business_id, 0) for found, _year in years)
+        if own is not None:  # the periods it did not operate in are not owed
+            pattern += (own,)
+        missing = missing_by_pattern.get(pattern)
+        if missing is None:
+            bits_of = {year: bits for (_found, year), bits in zip(years, pattern, strict=False)}
+            missing = "、".join(
+                key for (key, year, bit), (at, width) in zip(placed, windows, strict=True)
+                if not bits_of[year] & bit and (own is None or own >> at & width)
+            )
+            missing_by_pattern[pattern] = missing
+        business = scope.businesses[business_id]
+        gaps.append(SelfCheckGap(business_id, business.name, business.region_id, kind, missing))
     return KindCoverage(applicable=applicable, covered=covered)
 
 
 def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
-    weeks: Bits = {year: {} for year in years}
-    months: Bits = {year: {} for year in years}
-    for year, business_id, week_bits, month_bits in fetch(
-        session,
-        select(SelfCheckPeriods.year, SelfCheckPeriods.business_id, SelfCheckPeriods.weeks, SelfCheckPeriods.months)
-        .where(SelfCheckPeriods.year.in_(sorted(years))),
-    ):
-        weeks[year][business_id] = week_bits
-        months[year][business_id] = month_bits
+    weeks: Bits = {}
+    months: Bits = {}
+    for year in sorted(years):
+        rows = fetch_plain(
+            session,
+            select(SelfCheckPeriods.business_id, SelfCheckPeriods.weeks, SelfCheckPeriods.months)
+            .where(SelfCheckPeriods.year == year),
+        )
+        weeks[year] = {business_id: week_bits for business_id, week_bits, _months in rows}
+        months[year] = {business_id: month_bits for business_id, _weeks, month_bits in rows}
     return weeks, months
+
+
+def _month_rows(session: Session, month: str) -> list[tuple[str, int, int]]:
+    return fetch_plain(
+        session,
+        select(SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated)
+        .where(SelfCheckDays.month == month),
+    )
 
 
 def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -> SelfChecks:
@@ -115,69 +137,56 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     # looks at (a week ending in P may start before it), cut into the window, months and periods.
     origin = min([start] + [p.start for p in weeks[:1] + months[:1]])
     last_day = max([window_end] + [p.end for p in weeks[-1:] + months[-1:]])
-    in_window = (start - origin).days, (1 << full_days) - 1
-    owing: list[str] = []
-    operating_days: dict[str, int] = {}
+    at, width = (start - origin).days, (1 << full_days) - 1
+    owing = {business_id for business_id, business in scope.businesses.items() if business.owes_selfchecks}
+    own_days: dict[str, int] = {}  # operating days in the window, of the businesses with a calendar
     open_bits: dict[str, int] = {}
-    for business_id, business in scope.businesses.items():
-        if not business.owes_selfchecks:
-            continue
-        calendar = scope.calendars.get(business_id)
-        bits = None if calendar is None else calendar.bits(origin, last_day)
-        days = full_days if bits is None else (bits >> in_window[0] & in_window[1]).bit_count()
-        if days > 0:
-            owing.append(business_id)
-            operating_days[business_id] = days
-            if bits is not None:
-                open_bits[business_id] = bits
-    owing.sort()
+    for business_id in owing & scope.calendars.keys():
+        bits = scope.calendars[business_id].bits(origin, last_day)
+        days = (bits >> at & width).bit_count()
+        if days:
+            own_days[business_id] = days
+            open_bits[business_id] = bits
+        else:  # not a single operating day in the window: owes nothing
+            owing.discard(business_id)
     gaps: list[SelfCheckGap] = []
 
     # 日管控: operating days with a daily record (one record per day by the natural key). A business
-    # with a calendar of its own counts only the days it was open.
-    pieces = month_pieces(start, window_end)
-    window = {month: day_mask(first, last) for month, first, last in pieces}
-    cuts = [(month, (first - origin).days, (last - first).days + 1, first.day - 1) for month, first, last in pieces]
-    own_masks = {
-        business_id: {month: (bits >> at & (1 << width) - 1) << day for month, at, width, day in cuts}
-        for business_id, bits in open_bits.items()
-    }
-    record_days = dict.fromkeys(owing, 0)
+    # with a calendar of its own counts only the days it was open. One query per month, the rollup's
+    # key order; per-month dicts built in comprehensions, Python steps only for the exceptions.
+    record_days: dict[str, int] = {}
     active: set[str] = set()  # 平台应用率: a record of any kind dated in P up to D
-    rows = fetch(
-        session,
-        select(SelfCheckDays.month, SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated)
-        .where(SelfCheckDays.month >= pieces[0][0], SelfCheckDays.month <= pieces[-1][0]),
-    )
-    for month, business_id, daily, dated in rows:
-        days = record_days.get(business_id)
-        if days is None:  # not owing, or outside the region
-            continue
-        mask = window[month]
-        if dated & mask:
-            active.add(business_id)
-        if daily:
-            own = own_masks.get(business_id)
-            record_days[business_id] = days + (daily & (mask if own is None else own[month])).bit_count()
+    for month, first, last in month_pieces(start, window_end):
+        mask = day_mask(first, last)
+        rows = _month_rows(session, month)
+        active.update({business_id for business_id, _daily, dated in rows if dated & mask} & owing)
+        daily_bits = {business_id: daily for business_id, daily, _dated in rows if daily}
+        days = {business_id: (daily & mask).bit_count() for business_id, daily in daily_bits.items()}
+        offset, span, shift = (first - origin).days, (1 << ((last - first).days + 1)) - 1, first.day - 1
+        for business_id in daily_bits.keys() & open_bits.keys():  # their open days of this month only
+            own = (open_bits[business_id] >> offset & span) << shift
+            days[business_id] = (daily_bits[business_id] & own).bit_count()
+        if not record_days:
+            record_days = {business_id: n for business_id, n in days.items() if business_id in owing}
+        else:
+            for business_id in days.keys() & owing:
+                record_days[business_id] = record_days.get(business_id, 0) + days[business_id]
 
     threshold = float(scope.settings.get("daily_threshold_pct", 100))  # type: ignore[arg-type]
-    covered = 0
-    for business_id in owing:
-        if record_days[business_id] * 100 >= threshold * operating_days[business_id]:
-            covered += 1
-        else:
-            business = scope.businesses[business_id]
-            gaps.append(
-                SelfCheckGap(
-                    business_id, business.name, business.region_id, "daily",
-                    f"{record_days[business_id]}/{operating_days[business_id]}",
-                )
-            )
+    short: list[str] = []
+    for business_id in sorted(owing):
+        operating = own_days.get(business_id, full_days)
+        if record_days.get(business_id, 0) * 100 < threshold * operating:
+            short.append(business_id)
+    for business_id in short:
+        business = scope.businesses[business_id]
+        detail = f"{record_days.get(business_id, 0)}/{own_days.get(business_id, full_days)}"
+        gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "daily", detail))
     daily_coverage = DailyCoverage(
         owing=len(owing),
-        covered=covered,
+        covered=len(owing) - len(short),
         record_days=sum(record_days.values()),
-        operating_days=sum(operating_days.values()),
+        operating_days=full_days * (len(owing) - len(own_days)) + sum(own_days.values()),
     )
 
     years = {p.key[:4] for p in weeks + months}
@@ -185,10 +194,9 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     weekly = _periodic(scope, owing, "weekly", weeks, week_bits, (origin, open_bits), gaps)
     monthly = _periodic(scope, owing, "monthly", months, month_bits, (origin, open_bits), gaps)
 
-    for business_id in owing:
-        if business_id not in active:  # not a single record: the 平台应用率 drill-down
-            business = scope.businesses[business_id]
-            gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "platform", ""))
+    for business_id in sorted(owing - active):  # not a single record: the 平台应用率 drill-down
+        business = scope.businesses[business_id]
+        gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "platform", ""))
     return SelfChecks(
         owing=len(owing),
         daily=daily_coverage,

@@ -13,6 +13,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,9 +30,10 @@ from msfood.metrics.results import (
     Supervision,
     Tally,
 )
-from msfood.metrics.scope import Scope, fetch
+from msfood.metrics.scope import Scope, fetch, fetch_plain
 
 ONE_DAY = dt.timedelta(days=1)
+NO_VISITS: tuple[int, None] = (0, None)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,56 @@ def rule_periods(rules: list[RuleVersion], period: Period) -> list[tuple[RuleVer
     return found
 
 
+Entry = tuple[dt.date, dt.date | None, CadreRef, bool]  # first day, last day (None: running), cadre, live
+
+
+@dataclass
+class LevelRoster:
+    """One level's assignments, by business, arranged for "who is assigned on day J". Most businesses
+    have a single running assignment per level: those are kept in start order, so that the assigned
+    on any day are a prefix; the rest (several assignments, ended ones) are looked at one by one."""
+
+    entries: dict[str, list[Entry]]  # of every cadre, deleted ones too (their visits still count)
+    starts: list[dt.date]
+    single: list[tuple[str, CadreRef]]  # (business, cadre), in the order of `starts`
+    others: dict[str, list[Entry]]  # latest first
+
+    @classmethod
+    def arrange(cls, entries: dict[str, list[Entry]]) -> LevelRoster:
+        single = [
+            (found[0][0], business_id, found[0][2])
+            for business_id, found in entries.items()
+            if len(found) == 1 and found[0][1] is None and found[0][3]
+        ]
+        single.sort(key=itemgetter(0))  # by date alone: comparing whole tuples costs several times more
+        others = {
+            business_id: sorted(found, key=lambda e: (-e[0].toordinal(), e[2].id))
+            for business_id, found in entries.items()
+            if len(found) > 1 or found[0][1] is not None or not found[0][3]
+        }
+        return cls(entries, [e[0] for e in single], [(e[1], e[2]) for e in single], others)
+
+    def on(self, day: dt.date) -> dict[str, list[CadreRef]]:
+        """The businesses with an assignment to a live cadre active on `day`, and those cadres."""
+        running = self.single[: bisect_right(self.starts, day)]
+        assigned = {business_id: [cadre] for business_id, cadre in running}
+        for business_id, found in self.others.items():
+            cadres: list[CadreRef] = []
+            for start, end, cadre, live in found:
+                if live and start <= day and (end is None or end >= day) and cadre not in cadres:
+                    cadres.append(cadre)
+            if cadres:
+                assigned[business_id] = cadres
+        return assigned
+
+    def covers(self, cadre_id: str, business_id: str, day: dt.date) -> bool:
+        """Whether the cadre was assigned to the business on `day` (a visit by them counts)."""
+        for start, end, cadre, _live in self.entries.get(business_id, ()):
+            if cadre.id == cadre_id and start <= day and (end is None or end >= day):
+                return True
+        return False
+
+
 class Roster:
     """Who guaranteed whom and when, loaded once per figure (a city has 50,000 assignments): the
     obligations of every level and rule-period and the coverage are all read from it."""
@@ -83,51 +135,35 @@ class Roster:
                 session, select(Cadre.id, Cadre.name, Cadre.phone, Cadre.level, Cadre.deleted)
             )
         }
-        # (cadre, business) -> spans, for "assigned to b on the visit date"
-        self.spans: dict[tuple[str, str], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
-        # per level, of cadres not deleted: (business, start, end, cadre)
-        self.by_level: dict[str, list[tuple[str, dt.date, dt.date | None, CadreRef]]] = defaultdict(list)
         rows = fetch(
             session,
             select(Assignment.business_id, Assignment.cadre_id, Assignment.start_date, Assignment.end_date)
             .where(Assignment.deleted.is_(False)),
         )
-        self._sorted: set[str] = set()
-        spans, by_level, cadres = self.spans, self.by_level, self.cadres
+        by_level: dict[str, dict[str, list[Entry]]] = defaultdict(dict)
+        cadres = self.cadres
         for business_id, cadre_id, start, end in rows:
-            spans[(cadre_id, business_id)].append((start, end))
             known = cadres.get(cadre_id)
-            if known is not None and not known[1]:
-                by_level[known[0].level].append((business_id, start, end, known[0]))
+            if known is not None:
+                entries = by_level[known[0].level]
+                found = entries.get(business_id)
+                if found is None:
+                    entries[business_id] = [(start, end, known[0], not known[1])]
+                else:
+                    found.append((start, end, known[0], not known[1]))
+        self.levels = {level: LevelRoster.arrange(entries) for level, entries in by_level.items()}
 
     def assigned(self, level: str, day: dt.date) -> dict[str, list[CadreRef]]:
         """Businesses with an assignment of `level` active on `day`, and the cadres assigned (latest
         assignment first)."""
-        if level not in self._sorted:  # by business, then latest first: one sort, any number of days
-            self.by_level[level].sort(key=lambda e: (e[0], -e[1].toordinal(), e[3].id))
-            self._sorted.add(level)
-        assigned: dict[str, list[CadreRef]] = {}
-        for business_id, start, end, cadre in self.by_level.get(level, ()):
-            if start <= day and (end is None or end >= day):
-                cadres = assigned.get(business_id)
-                if cadres is None:
-                    assigned[business_id] = [cadre]
-                elif cadre not in cadres:
-                    cadres.append(cadre)
-        return assigned
-
-    def covers(self, cadre_id: str, business_id: str, day: dt.date) -> bool:
-        return any(
-            start <= day and (end is None or end >= day) for start, end in self.spans.get((cadre_id, business_id), ())
-        )
+        arranged = self.levels.get(level)
+        return arranged.on(day) if arranged is not None else {}
 
     def guaranteed_on(self, day: dt.date) -> set[str]:
-        return {
-            business_id
-            for entries in self.by_level.values()
-            for business_id, start, end, _cadre in entries
-            if start <= day and (end is None or end >= day)
-        }
+        guaranteed: set[str] = set()
+        for arranged in self.levels.values():
+            guaranteed.update(arranged.on(day).keys())
+        return guaranteed
 
 
 class VisitLog:
@@ -135,33 +171,43 @@ class VisitLog:
 
     def __init__(self, session: Session, roster: Roster, first: dt.date, last: dt.date) -> None:
         self.by_level: dict[str, list[tuple[dt.date, str, str, str]]] = defaultdict(list)
-        rows = fetch(
+        rows = fetch_plain(
             session,
             select(Visit.visit_date, Visit.business_id, Visit.cadre_id, Visit.mode)
-            .where(Visit.deleted.is_(False), Visit.visit_date >= first, Visit.visit_date <= last),
+            .where(Visit.deleted.is_(False), Visit.visit_date >= first, Visit.visit_date <= last)
+            .order_by(Visit.visit_date),  # the covering date index's own order: no sort
         )
+        if rows and isinstance(rows[0][0], str):  # SQLite keeps dates as ISO text
+            day_of = dt.date.fromisoformat
+            rows = [(day_of(day), business_id, cadre_id, mode) for day, business_id, cadre_id, mode in rows]
+        level_of = {cadre_id: ref.level for cadre_id, (ref, _deleted) in roster.cadres.items()}
         for row in rows:
-            cadre = roster.cadres.get(row[2])
-            if cadre is not None:
-                self.by_level[cadre[0].level].append(row)
-        self.dates: dict[str, list[dt.date]] = {}
-        for level, visits in self.by_level.items():
-            visits.sort(key=lambda v: v[0])
-            self.dates[level] = [v[0] for v in visits]
+            level = level_of.get(row[2])
+            if level is not None:
+                self.by_level[level].append(row)
+        self.dates: dict[str, list[dt.date]] = {
+            level: [visit[0] for visit in visits] for level, visits in self.by_level.items()
+        }
 
     def counting(
         self, scope: Scope, roster: Roster, level: str, start: dt.date, end: dt.date
     ) -> dict[str, tuple[int, dt.date]]:
         """Per business: visits that count for `level` dated in [start, end], and the latest one's date."""
         visits, dates = self.by_level.get(level, []), self.dates.get(level, [])
+        businesses = scope.businesses
+        arranged = roster.levels.get(level)
+        entries = arranged.entries if arranged is not None else {}
         found: dict[str, tuple[int, dt.date]] = {}
         for day, business_id, cadre_id, mode in visits[bisect_left(dates, start) : bisect_right(dates, end)]:
-            business = scope.businesses.get(business_id)
-            if business is None or (business.high_risk and mode != "onsite"):
+            business = businesses.get(business_id)
+            if business is None or (mode != "onsite" and business.high_risk):
                 continue
-            if not roster.covers(cadre_id, business_id, day):
+            for first, last, cadre, _live in entries.get(business_id, ()):  # assigned on the visit date
+                if cadre.id == cadre_id and first <= day and (last is None or last >= day):
+                    break
+            else:
                 continue
-            count, _last = found.get(business_id, (0, day))
+            count, _last = found.get(business_id, NO_VISITS)
             found[business_id] = (count + 1, day)  # in date order: the last seen is the latest
         return found
 
@@ -181,6 +227,9 @@ def obligations(
     log = VisitLog(
         session, roster, min(r.start for _l, _rule, r in planned), max(min(r.end, as_of) for _l, _rule, r in planned)
     )
+    businesses, calendars = scope.businesses, scope.calendars
+    shut_on: dict[dt.date, set[str]] = {}  # levels share judging days: each day's closed once
+    make = tuple.__new__  # Obligation's own __new__ is a Python frame per obligation
     found: list[Obligation] = []
     for level, rule, rule_period in planned:
         judged_on = min(rule_period.end, as_of)
@@ -189,32 +238,25 @@ def obligations(
         if not assigned:
             continue
         visits = log.counting(scope, roster, level, rule_period.start, judged_on)
-        for business_id, cadres in assigned.items():
-            business = scope.businesses.get(business_id)
-            calendar = scope.calendars.get(business_id)  # none of its own: always open
-            if business is None or (calendar is not None and not calendar.is_operating(judged_on)):
-                continue
-            count, last = visits.get(business_id, (0, None))
-            if not due and count >= rule.count:
-                continue  # still running and already met: neither due nor open
+        # Set operations first, a Python step per obligation only where one is made: a city quarter
+        # has tens of thousands of them.
+        shut = shut_on.get(judged_on)
+        if shut is None:
+            shut = shut_on[judged_on] = {b for b, c in calendars.items() if not c.is_operating(judged_on)}
+        owed = assigned.keys() & businesses.keys()
+        owed -= shut
+        if not due:  # still running: only those not yet met are open
+            owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}
+        key, first, last, required = rule_period.key, rule_period.start, rule_period.end, rule.count
+        for business_id in sorted(owed):
+            business = businesses[business_id]
+            count, latest = visits.get(business_id, NO_VISITS)
             found.append(
-                Obligation(
-                    business_id=business_id,
-                    business_name=business.name,
-                    credit_code=business.credit_code,
-                    address=business.address,
-                    region_id=business.region_id,
-                    level=level,
-                    period_key=rule_period.key,
-                    period_start=rule_period.start,
-                    period_end=rule_period.end,
-                    judged_on=judged_on,
-                    required=rule.count,
-                    visits=count,
-                    due=due,
-                    cadres=tuple(cadres),
-                    last_visit=last,
-                )
+                make(Obligation, (
+                    business_id, business.name, business.credit_code, business.address, business.region_id,
+                    level, key, first, last, judged_on, required, count, due,
+                    tuple(assigned[business_id]), latest,
+                ))
             )
     return found
 
@@ -231,13 +273,17 @@ def coverage(scope: Scope, roster: Roster, as_of: dt.date) -> Coverage:
     return Coverage(operating=len(operating), guaranteed=len(operating & roster.guaranteed_on(as_of)))
 
 
-def problems(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Problems:
+def problems(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
+) -> Problems:
     """found: on visits dated in P up to D; due: deadline in P up to D; closed: of those, by D."""
     window_end = min(period.end, as_of)
+    # The visiting cadre's name from the roster: joining cadres would cost a lookup per visit.
+    cadres = (roster or Roster(session)).cadres
     columns = select(
         Problem.id, Problem.visit_id, Problem.description, Problem.deadline, Problem.closed_on,
-        Problem.status, Visit.visit_date, Visit.business_id, Cadre.name,
-    ).join(Visit, Visit.id == Problem.visit_id).join(Cadre, Cadre.id == Visit.cadre_id)
+        Problem.status, Visit.visit_date, Visit.business_id, Visit.cadre_id,
+    ).join(Visit, Visit.id == Problem.visit_id)
     live = (Problem.deleted.is_(False), Visit.deleted.is_(False))
     # Two index ranges, not one OR: with OR every problem of every year is read to test it.
     found_in = columns.where(*live, Visit.visit_date >= period.start, Visit.visit_date <= window_end)
@@ -247,7 +293,7 @@ def problems(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
     overdue: list[ProblemRow] = []
     for row in rows:
         business = scope.businesses.get(row.business_id)
-        if business is None:
+        if business is None or row.cadre_id not in cadres:  # as a join with cadres would
             continue
         if period.start <= row.visit_date <= window_end:
             found += 1
@@ -261,7 +307,8 @@ def problems(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
             else:
                 overdue.append(
                     ProblemRow(
-                        row.id, row.visit_id, row.business_id, business.name, row.name, row.visit_date,
+                        row.id, row.visit_id, row.business_id, business.name,
+                        cadres[row.cadre_id][0].name, row.visit_date,
                         row.description or "", row.deadline, row.closed_on, row.status,
                     )
                 )
@@ -277,6 +324,6 @@ def supervision(session: Session, scope: Scope, period: Period, as_of: dt.date) 
         total=tally(items),
         by_level=by_level,
         coverage=coverage(scope, roster, as_of),
-        problems=problems(session, scope, period, as_of),
+        problems=problems(session, scope, period, as_of, roster),
         obligations=tuple(items),
     )

@@ -42,7 +42,10 @@ def run_stats(args: argparse.Namespace) -> int:
         actor = acting_user(args, database, now)
         actor.require(READ)
         with database.readers() as session:
-            stats = compute_stats(session, period=period, as_of=as_of, region=args.region, clock=now)
+            # The JSON holds the figures alone: no drill-down rows to build.
+            stats = compute_stats(
+                session, period=period, as_of=as_of, region=args.region, clock=now, details=False
+            )
     finally:
         database.close()
     print_json(stats.to_json())

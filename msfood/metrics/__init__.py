@@ -38,12 +38,18 @@ def compute_stats(
     as_of: dt.date | None = None,
     region: str | None = None,
     clock: Clock | None = None,
+    details: bool = True,
 ) -> Stats:
-    """The figures for period P as of D (default: today in China) over a region (default: all)."""
+    """The figures for period P as of D (default: today in China) over a region (default: all).
+
+    With `details` (the dashboard, the reports) the drill-down rows too: every due and open
+    obligation, each business short of a self-check kind, the overdue problems. Without (`msfood
+    stats`, whose JSON has none of them) those are empty and the businesses' names are not read.
+    """
     resolved = parse_period(period) if isinstance(period, str) else period
     day = as_of or (clock or Clock()).today()
     with relaxed_collector():  # a city's figures hold a few hundred thousand objects at once
-        scope = load_scope(session, region)
+        scope = load_scope(session, region, names=details)
         return Stats(
             period=resolved.key,
             period_start=resolved.start,
@@ -51,8 +57,8 @@ def compute_stats(
             as_of=day,
             region=scope.region.code if scope.region else None,
             region_name=scope.region.name if scope.region else None,
-            supervision=supervision(session, scope, resolved, day),
-            selfcheck=selfchecks(session, scope, resolved, day),
+            supervision=supervision(session, scope, resolved, day, details=details),
+            selfcheck=selfchecks(session, scope, resolved, day, details=details),
             sampling=sampling(session, scope, resolved, day),
             rapid=rapid(session, scope, resolved, day),
         )

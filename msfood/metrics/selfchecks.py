@@ -51,7 +51,7 @@ def _periodic(
     periods: list[Period],
     have: Bits,
     open_days: tuple[dt.date, dict[str, int]],
-    gaps: list[SelfCheckGap],
+    gaps: list[SelfCheckGap] | None,
 ) -> KindCoverage:
     """Weekly or monthly: covered when every period the business operated in has a record."""
     if not periods:
@@ -72,8 +72,8 @@ def _periodic(
     # where each period sits in the operating-day bits of a business with a calendar of its own
     windows = [((p.start - origin).days, (1 << ((p.end - p.start).days + 1)) - 1) for p in periods]
     for business_id in sorted(owing & open_bits.keys()):
-        own = open_bits[business_id]
-        needed = [entry for entry, (at, width) in zip(placed, windows, strict=True) if own >> at & width]
+        open_on = open_bits[business_id]
+        needed = [entry for entry, (at, width) in zip(placed, windows, strict=True) if open_on >> at & width]
         if not needed:
             continue
         applicable += 1
@@ -81,6 +81,8 @@ def _periodic(
             covered += 1
         else:
             short.append(business_id)
+    if gaps is None:  # the figures alone
+        return KindCoverage(applicable=applicable, covered=covered)
     short.sort()
     # The missing periods depend only on the business's bits: many businesses share a pattern.
     missing_by_pattern: dict[tuple[int, ...], str] = {}
@@ -125,7 +127,10 @@ def _month_rows(session: Session, month: str) -> list[tuple[str, int, int]]:
     )
 
 
-def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -> SelfChecks:
+def selfchecks(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, *, details: bool = True
+) -> SelfChecks:
+    """The figures; with `details`, also each owing business short of a kind (the drill-downs)."""
     window_end = min(period.end, as_of)
     if window_end < period.start:
         return SelfChecks(0, DailyCoverage(), KindCoverage(), KindCoverage(), 0)
@@ -149,7 +154,7 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
             open_bits[business_id] = bits
         else:  # not a single operating day in the window: owes nothing
             owing.discard(business_id)
-    gaps: list[SelfCheckGap] = []
+    gaps: list[SelfCheckGap] | None = [] if details else None
 
     # 日管控: operating days with a daily record (one record per day by the natural key). A business
     # with a calendar of its own counts only the days it was open. One query per month, the rollup's
@@ -161,27 +166,27 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
         rows = _month_rows(session, month)
         active.update({business_id for business_id, _daily, dated in rows if dated & mask} & owing)
         daily_bits = {business_id: daily for business_id, daily, _dated in rows if daily}
-        days = {business_id: (daily & mask).bit_count() for business_id, daily in daily_bits.items()}
+        month_days = {business_id: (daily & mask).bit_count() for business_id, daily in daily_bits.items()}
         offset, span, shift = (first - origin).days, (1 << ((last - first).days + 1)) - 1, first.day - 1
         for business_id in daily_bits.keys() & open_bits.keys():  # their open days of this month only
             own = (open_bits[business_id] >> offset & span) << shift
-            days[business_id] = (daily_bits[business_id] & own).bit_count()
+            month_days[business_id] = (daily_bits[business_id] & own).bit_count()
         if not record_days:
-            record_days = {business_id: n for business_id, n in days.items() if business_id in owing}
+            record_days = {business_id: n for business_id, n in month_days.items() if business_id in owing}
         else:
-            for business_id in days.keys() & owing:
-                record_days[business_id] = record_days.get(business_id, 0) + days[business_id]
+            for business_id in month_days.keys() & owing:
+                record_days[business_id] = record_days.get(business_id, 0) + month_days[business_id]
 
     threshold = float(scope.settings.get("daily_threshold_pct", 100))  # type: ignore[arg-type]
-    short: list[str] = []
-    for business_id in sorted(owing):
-        operating = own_days.get(business_id, full_days)
-        if record_days.get(business_id, 0) * 100 < threshold * operating:
-            short.append(business_id)
-    for business_id in short:
-        business = scope.businesses[business_id]
-        detail = f"{record_days.get(business_id, 0)}/{own_days.get(business_id, full_days)}"
-        gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "daily", detail))
+    short = [
+        business_id for business_id in owing
+        if record_days.get(business_id, 0) * 100 < threshold * own_days.get(business_id, full_days)
+    ]
+    if gaps is not None:
+        for business_id in sorted(short):
+            business = scope.businesses[business_id]
+            detail = f"{record_days.get(business_id, 0)}/{own_days.get(business_id, full_days)}"
+            gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "daily", detail))
     daily_coverage = DailyCoverage(
         owing=len(owing),
         covered=len(owing) - len(short),
@@ -194,14 +199,15 @@ def selfchecks(session: Session, scope: Scope, period: Period, as_of: dt.date) -
     weekly = _periodic(scope, owing, "weekly", weeks, week_bits, (origin, open_bits), gaps)
     monthly = _periodic(scope, owing, "monthly", months, month_bits, (origin, open_bits), gaps)
 
-    for business_id in sorted(owing - active):  # not a single record: the 平台应用率 drill-down
-        business = scope.businesses[business_id]
-        gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "platform", ""))
+    if gaps is not None:  # not a single record: the 平台应用率 drill-down
+        for business_id in sorted(owing - active):
+            business = scope.businesses[business_id]
+            gaps.append(SelfCheckGap(business_id, business.name, business.region_id, "platform", ""))
     return SelfChecks(
         owing=len(owing),
         daily=daily_coverage,
         weekly=weekly,
         monthly=monthly,
         active=len(active),
-        gaps=tuple(gaps),
+        gaps=tuple(gaps or ()),
     )

@@ -65,7 +65,7 @@ def load_rules(session: Session) -> dict[str, list[RuleVersion]]:
 
 def rule_periods(rules: list[RuleVersion], period: Period) -> list[tuple[RuleVersion, Period]]:
     """The rule-periods of one level whose last day lies within the report period."""
-    found = []
+    found: list[tuple[RuleVersion, Period]] = []
     for rule in rules:
         if rule.count <= 0:
             continue
@@ -212,43 +212,34 @@ class VisitLog:
         return found
 
 
-def obligations(
-    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
-) -> list[Obligation]:
-    roster = roster or Roster(session)
-    rules = load_rules(session)
-    planned = [
-        (level, rule, rule_period)
-        for level in LEVEL_ORDER
-        for rule, rule_period in rule_periods(rules.get(level, []), period)
-    ]
-    if not planned:
-        return []
-    log = VisitLog(
-        session, roster, min(r.start for _l, _rule, r in planned), max(min(r.end, as_of) for _l, _rule, r in planned)
-    )
-    businesses, calendars = scope.businesses, scope.calendars
-    shut_on: dict[dt.date, set[str]] = {}  # levels share judging days: each day's closed once
-    make = tuple.__new__  # Obligation's own __new__ is a Python frame per obligation
-    found: list[Obligation] = []
-    for level, rule, rule_period in planned:
-        judged_on = min(rule_period.end, as_of)
-        due = rule_period.end <= as_of
-        assigned = roster.assigned(level, judged_on)
-        if not assigned:
-            continue
-        visits = log.counting(scope, roster, level, rule_period.start, judged_on)
-        # Set operations first, a Python step per obligation only where one is made: a city quarter
-        # has tens of thousands of them.
-        shut = shut_on.get(judged_on)
-        if shut is None:
-            shut = shut_on[judged_on] = {b for b, c in calendars.items() if not c.is_operating(judged_on)}
-        owed = assigned.keys() & businesses.keys()
-        owed -= shut
-        if not due:  # still running: only those not yet met are open
-            owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}
-        key, first, last, required = rule_period.key, rule_period.start, rule_period.end, rule.count
-        for business_id in sorted(owed):
+@dataclass
+class Duty:
+    """The obligations of one level and rule-period, as sets: built into Obligation rows only for
+    the drill-downs (`msfood stats` prints the tallies alone)."""
+
+    level: str
+    rule: RuleVersion
+    period: Period
+    judged_on: dt.date
+    due: bool
+    owed: set[str]  # the businesses that owe it (still running: only those not yet met)
+    assigned: dict[str, list[CadreRef]]
+    visits: dict[str, tuple[int, dt.date]]
+
+    def tally(self) -> Tally:
+        if not self.due:
+            return Tally(open=len(self.owed))
+        required = self.rule.count
+        met = self.owed & {b for b, (count, _latest) in self.visits.items() if count >= required}
+        return Tally(due=len(self.owed), met=len(met))
+
+    def obligations(self, scope: Scope) -> list[Obligation]:
+        businesses, visits, assigned = scope.businesses, self.visits, self.assigned
+        level, due, judged_on = self.level, self.due, self.judged_on
+        key, first, last, required = self.period.key, self.period.start, self.period.end, self.rule.count
+        make = tuple.__new__  # Obligation's own __new__ is a Python frame per obligation
+        found: list[Obligation] = []
+        for business_id in sorted(self.owed):
             business = businesses[business_id]
             count, latest = visits.get(business_id, NO_VISITS)
             found.append(
@@ -258,7 +249,50 @@ def obligations(
                     tuple(assigned[business_id]), latest,
                 ))
             )
+        return found
+
+
+def duties(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
+) -> list[Duty]:
+    roster = roster or Roster(session)
+    rules = load_rules(session)
+    planned = [
+        (level, rule, rule_period)
+        for level in LEVEL_ORDER
+        for rule, rule_period in rule_periods(rules.get(level, []), period)
+    ]
+    if not planned:
+        return []
+    first = min(r.start for _l, _rule, r in planned)
+    log = VisitLog(session, roster, first, max(min(r.end, as_of) for _l, _rule, r in planned))
+    businesses, calendars = scope.businesses, scope.calendars
+    shut_on: dict[dt.date, set[str]] = {}  # levels share judging days: each day's closed once
+    found: list[Duty] = []
+    for level, rule, rule_period in planned:
+        judged_on = min(rule_period.end, as_of)
+        due = rule_period.end <= as_of
+        assigned = roster.assigned(level, judged_on)
+        if not assigned:
+            continue
+        visits = log.counting(scope, roster, level, rule_period.start, judged_on)
+        # Set operations: a Python step per obligation only where a drill-down row is made.
+        shut = shut_on.get(judged_on)
+        if shut is None:
+            shut = shut_on[judged_on] = {b for b, c in calendars.items() if not c.is_operating(judged_on)}
+        owed = assigned.keys() & businesses.keys()
+        owed -= shut
+        if not due:  # still running: only those not yet met are open
+            owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}
+        found.append(Duty(level, rule, rule_period, judged_on, due, owed, assigned, visits))
     return found
+
+
+def obligations(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
+) -> list[Obligation]:
+    """Every due and open obligation (business, level, rule-period), by level then business."""
+    return [o for duty in duties(session, scope, period, as_of, roster) for o in duty.obligations(scope)]
 
 
 def tally(items: list[Obligation]) -> Tally:
@@ -274,7 +308,8 @@ def coverage(scope: Scope, roster: Roster, as_of: dt.date) -> Coverage:
 
 
 def problems(
-    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
+    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None,
+    *, details: bool = True,
 ) -> Problems:
     """found: on visits dated in P up to D; due: deadline in P up to D; closed: of those, by D."""
     window_end = min(period.end, as_of)
@@ -304,7 +339,7 @@ def problems(
             )
             if is_closed:
                 closed += 1
-            else:
+            elif details:
                 overdue.append(
                     ProblemRow(
                         row.id, row.visit_id, row.business_id, business.name,
@@ -316,14 +351,20 @@ def problems(
     return Problems(found=found, due=due, closed=closed, overdue=tuple(overdue))
 
 
-def supervision(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Supervision:
+def supervision(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, *, details: bool = True
+) -> Supervision:
+    """The figures; with `details`, also every due and open obligation and the overdue problems."""
     roster = Roster(session)
-    items = obligations(session, scope, period, as_of, roster)
-    by_level = {level: tally([o for o in items if o.level == level]) for level in LEVEL_ORDER}
+    found = duties(session, scope, period, as_of, roster)
+    by_level = {level: Tally() for level in LEVEL_ORDER}
+    for duty in found:
+        by_level[duty.level] = by_level[duty.level] + duty.tally()
+    items = [o for duty in found for o in duty.obligations(scope)] if details else []
     return Supervision(
-        total=tally(items),
+        total=sum(by_level.values(), Tally()),
         by_level=by_level,
         coverage=coverage(scope, roster, as_of),
-        problems=problems(session, scope, period, as_of, roster),
+        problems=problems(session, scope, period, as_of, roster, details=details),
         obligations=tuple(items),
     )

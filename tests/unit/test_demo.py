@@ -20,8 +20,8 @@ from msfood.db.models import Business, BusinessClosure, BusinessStatus, SelfChec
 from msfood.demo import DEMO_ACCOUNTS, check_request, create_demo, generate, generate_steps
 from msfood.demo.businesses import make_businesses
 from msfood.demo.model import SPECS, World, window_start
-from msfood.demo.regions import build_regions
 from msfood.demo.names import initials_maker
+from msfood.demo.regions import build_regions
 from msfood.demo.writer import id_maker
 from msfood.domain.identifiers import check_licence, is_valid_credit_code
 from msfood.domain.operating import OperatingCalendar, StatusChange
@@ -200,6 +200,42 @@ def test_the_figures_have_something_true_to_show(station: Path) -> None:
     video_high_risk = one(station, """SELECT count(*) FROM visits v JOIN businesses b ON b.id = v.business_id
         WHERE b.high_risk = 1 AND v.mode != 'onsite'""")
     assert video_high_risk > 0  # visits that do not count: a high-risk business needs them on site
+
+
+KINDS = ("daily", "weekly", "monthly", "platform")
+
+
+@pytest.mark.parametrize(
+    ("period", "as_of"), [("2026Q4", "2026-11-24"), ("2026", "2026-11-24"), ("2026-10", "2026-11-24"),
+                          ("2026Q3", "2026-09-30"), ("2026-W40", "2026-10-02")],
+)
+def test_drill_downs_add_up_to_the_figures(station: Path, period: str, as_of: str) -> None:
+    """The figures are counted with set operations and the drill-down rows built apart: each list
+    must hold exactly what its figure says is missing, and the figures must not depend on them."""
+    database = open_database(station)
+    try:
+        with database.sessions() as session:
+            day = dt.date.fromisoformat(as_of)
+            full = compute_stats(session, period=period, as_of=day)
+            bare = compute_stats(session, period=period, as_of=day, details=False)
+    finally:
+        database.close()
+    assert bare.to_json() == full.to_json()
+    sup = full.supervision
+    if len(period) <= 6:  # the demo's visit rules are quarterly: a year or a quarter has duties
+        assert sup.total.due + sup.total.open > 0 and sup.obligations
+    for level, tally in sup.by_level.items():
+        mine = [o for o in sup.obligations if o.level == level]
+        assert sum(o.due for o in mine) == tally.due and sum(o.due and o.met for o in mine) == tally.met
+        assert sum(not o.due for o in mine) == tally.open
+        assert all(o.cadres and o.business_name for o in mine)
+    sc = full.selfcheck
+    kinds = {kind: [g for g in sc.gaps if g.kind == kind] for kind in KINDS}
+    assert len(kinds["daily"]) == sc.owing - sc.daily.covered
+    assert len(kinds["weekly"]) == sc.weekly.applicable - sc.weekly.covered
+    assert len(kinds["monthly"]) == sc.monthly.applicable - sc.monthly.covered
+    assert len(kinds["platform"]) == sc.owing - sc.active
+    assert all(g.business_name and g.detail for g in kinds["weekly"] + kinds["monthly"] + kinds["daily"])
 
 
 def test_sync_columns_and_audit(station: Path) -> None:

@@ -136,6 +136,10 @@ def test_figures_invariants(template_db: Path, data: dict) -> None:  # type: ign
                     compute_stats(session, period=data["period"], as_of=data["as_of"], region=code).to_json()
                     for code in TOWNSHIPS
                 ]
+                # `msfood stats` builds no drill-down rows: its figures must be the same
+                bare = compute_stats(session, period=data["period"], as_of=data["as_of"], details=False)
+                assert bare.to_json() == whole
+                assert not bare.supervision.obligations and not bare.selfcheck.gaps
         finally:
             database.close()
     for figures in [whole, *parts]:

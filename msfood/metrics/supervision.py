@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from sqlalchemy import select
@@ -87,6 +87,7 @@ class LevelRoster:
     starts: list[dt.date]
     single: list[tuple[str, CadreRef]]  # (business, cadre), in the order of `starts`
     others: dict[str, list[Entry]]  # latest first
+    _on: dict[dt.date, dict[str, list[CadreRef]]] = field(default_factory=dict)
 
     @classmethod
     def arrange(cls, entries: dict[str, list[Entry]]) -> LevelRoster:
@@ -104,7 +105,14 @@ class LevelRoster:
         return cls(entries, [e[0] for e in single], [(e[1], e[2]) for e in single], others)
 
     def on(self, day: dt.date) -> dict[str, list[CadreRef]]:
-        """The businesses with an assignment to a live cadre active on `day`, and those cadres."""
+        """The businesses with an assignment to a live cadre active on `day`, and those cadres.
+        Kept per day (the obligations judged on D and the coverage on D ask alike): do not change it."""
+        known = self._on.get(day)
+        if known is None:
+            known = self._on[day] = self._assigned_on(day)
+        return known
+
+    def _assigned_on(self, day: dt.date) -> dict[str, list[CadreRef]]:
         running = self.single[: bisect_right(self.starts, day)]
         assigned = {business_id: [cadre] for business_id, cadre in running}
         for business_id, found in self.others.items():

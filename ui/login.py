@@ -1,4 +1,7 @@
-"""Signing in: a user name and password checked by msfood.services.users (Argon2id, lock after 5)."""
+"""The sign-in dialog: a user name and password checked by msfood.services.users (Argon2id, lock after 5).
+
+The checking itself (also from MSFOOD_USER/MSFOOD_PASSWORD) is ui.signing, which needs no QtWidgets.
+"""
 
 from __future__ import annotations
 
@@ -19,26 +22,9 @@ from msfood.clock import Clock
 from msfood.errors import AuthenticationError
 from msfood.services.database import Database
 from msfood.services.permissions import Actor
-from msfood.services.users import authenticate
+from ui.signing import sign_in, sign_in_from_env
 
-
-def sign_in(database: Database, username: str, password: str, clock: Clock) -> Actor:
-    """Check a user's password; failed attempts are committed even though sign-in fails."""
-    with database.sessions.begin() as session:
-        try:
-            return authenticate(session, username=username, password=password, clock=clock)
-        except AuthenticationError as exc:
-            failure = exc
-    raise failure
-
-
-def sign_in_from_env(database: Database, clock: Clock) -> Actor | None:
-    """MSFOOD_USER / MSFOOD_PASSWORD sign in without the dialog (scripts, screenshots). None if unset."""
-    username = os.environ.get("MSFOOD_USER")
-    password = os.environ.get("MSFOOD_PASSWORD")
-    if not username or password is None:
-        return None
-    return sign_in(database, username, password, clock)
+__all__ = ["LoginDialog", "sign_in", "sign_in_from_env"]
 
 
 class LoginDialog(QDialog):

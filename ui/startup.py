@@ -20,6 +20,7 @@ from msfood.services.permissions import Actor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.settings import AppSettings
+from ui.signing import PendingSignIn, start_sign_in_from_env
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -42,10 +43,22 @@ def is_demo_unit(code: str) -> bool:
 
 
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
-    from msfood.services.setup import unit_identity
+    """The unit's identity. A reader's session: a sign-in under way holds the write lock meanwhile."""
+    from msfood.services.app_status import read_unit_identity
 
-    with database.sessions() as session:
-        return unit_identity(session)
+    with database.readers() as session:
+        return read_unit_identity(session)
+
+
+def preload_main_window(page_key: str = "") -> None:
+    """Import the main window's modules ahead of need, and the dashboard's when it is the first page
+    (`page_key`: the last page shown). Done while the password check runs on its thread."""
+    import ui.main_window  # noqa: F401
+    from ui.pages import page_keys
+
+    keys = page_keys()
+    if (page_key if page_key in keys else keys[0]) == "dashboard":
+        import ui.pages.dashboard  # noqa: F401
 
 
 class AppController(QObject):
@@ -98,14 +111,21 @@ class AppController(QObject):
             show_error(self.window, exc)
             self.settings.forget_database(path)
             return self.window is not None or self.first_start(default_db_path())
+        pending = None
         try:
+            # MSFOOD_USER/MSFOOD_PASSWORD: Argon2 runs on its thread while this one reads the unit and
+            # loads the main window's modules; sign_in waits for it before any window is made.
+            pending = start_sign_in_from_env(database, self.clock)
             unit = read_unit(database)
-            demo = demo or _is_demo_path(path)
-            actor = self.sign_in(database, unit.name, demo=demo, unit_code=unit.code)
-            demo = demo or is_demo_unit(unit.code)
-        except MsfoodError as exc:
+            demo = demo or _is_demo_path(path) or is_demo_unit(unit.code)
+            if pending is not None:
+                preload_main_window(self.settings.last_page)
+            actor = self.sign_in(database, unit.name, demo=demo, unit_code=unit.code, pending=pending)
+        except BaseException as exc:
+            if pending is not None:
+                pending.cancel()  # waits for the thread; nothing to do when the attempt has ended
             database.close()
-            if self.headless:
+            if self.headless or not isinstance(exc, MsfoodError):
                 raise
             show_error(self.window, exc)
             return self.window is not None
@@ -117,14 +137,20 @@ class AppController(QObject):
         return True
 
     def sign_in(
-        self, database: Database, unit_name: str, *, demo: bool = False, unit_code: str = ""
+        self,
+        database: Database,
+        unit_name: str,
+        *,
+        demo: bool = False,
+        unit_code: str = "",
+        pending: PendingSignIn | None = None,
     ) -> Actor | None:
-        """MSFOOD_USER/MSFOOD_PASSWORD, else the sign-in dialog (offering the demo account on a demo
-        database: `demo`, or a demo unit code)."""
-        from ui.login import LoginDialog, sign_in_from_env
-
+        """MSFOOD_USER/MSFOOD_PASSWORD (`pending`: that check, already started), else the sign-in dialog
+        (offering the demo account on a demo database: `demo`, or a demo unit code)."""
         try:
-            actor = sign_in_from_env(database, self.clock)
+            if pending is None:
+                pending = start_sign_in_from_env(database, self.clock)
+            actor = pending.result() if pending is not None else None
         except AuthenticationError:
             if self.headless:
                 raise
@@ -133,6 +159,8 @@ class AppController(QObject):
             return actor
         if self.headless:
             raise EnvironmentProblem("ui.signin_needed")
+        from ui.login import LoginDialog
+
         account = None
         if demo or is_demo_unit(unit_code):
             from ui.first_start import demo_admin

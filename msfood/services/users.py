@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
@@ -31,7 +31,7 @@ from msfood.errors import (
 )
 from msfood.ids import new_id
 from msfood.services.permissions import MANAGE_USERS, Actor, can_grant, permissions_of
-from msfood.services.unit_of_work import UnitOfWork
+from msfood.services.unit_of_work import UnitOfWork, table_of
 
 _HASHER = PasswordHasher()  # Argon2id with the library's current recommended parameters
 MIN_PASSWORD_LENGTH = 6
@@ -218,30 +218,108 @@ def authenticate(session: Session, *, username: str, password: str, clock: Clock
 
     After MAX_FAILED_ATTEMPTS wrong passwords in a row the account is locked for LOCK_MINUTES; while
     locked even the right password is refused. The caller commits, so failures count.
+    It is the three steps below in a row: begin_authentication, PasswordCheck.run, finish_authentication
+    (the app runs the middle one, Argon2, on a thread of its own while its window is being prepared).
     """
-    user = session.scalar(select(User).where(User.username == (username or "").strip()))
-    if user is None or user.disabled:
-        _HASHER.hash(password or "-")  # take as long as a real check: do not reveal which names exist
-        raise AuthenticationError()
-    now = clock.now().astimezone(dt.UTC).replace(tzinfo=None)
-    if user.locked_until is not None and user.locked_until > now:
-        until = user.locked_until.replace(tzinfo=dt.UTC).astimezone(_china())
-        raise AuthenticationError("user.locked", until=until.strftime("%Y-%m-%d %H:%M"))
+    check = begin_authentication(session, username=username, clock=clock)
+    return finish_authentication(session, check, password=password, verified=check.run(password), clock=clock)
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    """The middle step of a sign-in: Argon2 over the stored hash, and nothing else.
+
+    `run` touches no database, imports nothing and spends its time in argon2's C code, which releases
+    the GIL: the app runs it on a thread while the UI thread goes on starting up. For an unknown or
+    disabled name it hashes the password instead, so that it takes as long (names are not revealed).
+    """
+
+    user_id: str | None
+    password_hash: str | None
+
+    def run(self, password: str) -> bool:
+        if self.password_hash is None:
+            _HASHER.hash(password or "-")
+            return False
+        return _verify(self.password_hash, password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
     try:
-        _HASHER.verify(user.password_hash, password)
+        return bool(_HASHER.verify(password_hash, password))
     except (VerificationError, InvalidHashError):
-        user.failed_attempts = (user.failed_attempts or 0) + 1
-        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-            user.failed_attempts = 0
-        session.flush()
-        raise AuthenticationError() from None
-    user.failed_attempts = 0
-    user.locked_until = None
-    if _HASHER.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    session.flush()
-    return Actor(user.username, user.role)
+        return False
+
+
+def _utc_now(clock: Clock) -> dt.datetime:
+    return clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _refuse_if_locked(locked_until: dt.datetime | None, now: dt.datetime) -> None:
+    if locked_until is not None and locked_until > now:
+        until = locked_until.replace(tzinfo=dt.UTC).astimezone(_china())
+        raise AuthenticationError("user.locked", until=until.strftime("%Y-%m-%d %H:%M"))
+
+
+def _account(session: Session, where):  # type: ignore[no-untyped-def]
+    users = table_of(User)
+    return session.execute(
+        select(
+            users.c.id,
+            users.c.username,
+            users.c.role,
+            users.c.password_hash,
+            users.c.disabled,
+            users.c.failed_attempts,
+            users.c.locked_until,
+        ).where(where)
+    ).first()
+
+
+def begin_authentication(session: Session, *, username: str, clock: Clock) -> PasswordCheck:
+    """Step 1: read the account (raises AuthenticationError "user.locked" at once while it is locked)."""
+    row = _account(session, table_of(User).c.username == (username or "").strip())
+    if row is None or row.disabled:
+        return PasswordCheck(None, None)
+    _refuse_if_locked(row.locked_until, _utc_now(clock))
+    return PasswordCheck(row.id, row.password_hash)
+
+
+def finish_authentication(
+    session: Session, check: PasswordCheck, *, password: str, verified: bool, clock: Clock
+) -> Actor:
+    """Step 3, with `verified` = check.run(password): count a failure (locking after the fifth) or reset
+    the count, rehash when Argon2's parameters changed, and return the actor. The caller commits.
+
+    Should the account have changed since step 1 (another session, between its transactions), what it
+    is now decides: a new hash is checked again here, a disabled or locked account is refused.
+    Steps 1 and 3 read and write through Core, not the ORM: signing in at start-up then does not pay
+    for the ORM's one-off mapper set-up, which the first page's data do later, off the UI thread.
+    """
+    users = table_of(User)
+    row = _account(session, users.c.id == check.user_id) if check.user_id is not None else None
+    if row is None or row.disabled:
+        raise AuthenticationError()
+    now = _utc_now(clock)
+    _refuse_if_locked(row.locked_until, now)
+    if row.password_hash != check.password_hash:
+        verified = _verify(row.password_hash, password)
+    changes: dict[str, object]
+    if not verified:
+        failed = (row.failed_attempts or 0) + 1
+        changes = {"failed_attempts": failed}
+        if failed >= MAX_FAILED_ATTEMPTS:
+            changes = {"failed_attempts": 0, "locked_until": now + dt.timedelta(minutes=LOCK_MINUTES)}
+        session.execute(update(users).where(users.c.id == row.id).values(**changes))
+        raise AuthenticationError()
+    changes = {}
+    if row.failed_attempts or row.locked_until is not None:
+        changes = {"failed_attempts": 0, "locked_until": None}
+    if _HASHER.check_needs_rehash(row.password_hash):
+        changes["password_hash"] = hash_password(password)
+    if changes:  # as the ORM did: nothing written (nor synced to disk) when nothing changed
+        session.execute(update(users).where(users.c.id == row.id).values(**changes))
+    return Actor(row.username, row.role)
 
 
 def _china() -> dt.tzinfo:

@@ -1,0 +1,145 @@
+"""Signing in with the password checked on a thread of its own, while the UI thread starts up.
+
+Argon2 (msfood.services.users, parameters unchanged) takes a fifth of a second of C code that releases
+the GIL. `start_sign_in` reads the account, starts that check on a thread and returns at once; the UI
+thread reads the unit and imports the main window meanwhile, then `result()` waits for the check and
+records it (a failure counts towards the lock-out, a success resets it). Nobody is signed in, and no
+window is made for anyone, before `result()` has returned an actor.
+
+The thread runs `PasswordCheck.run` only: no import, no Qt, no database (importing on a second thread
+crashed PySide6). The session stays on the UI thread, in one transaction from the read to the commit,
+as `authenticate` does it in one go. No QtWidgets here: the sign-in dialog is ui.login.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING
+
+from msfood.clock import Clock
+from msfood.errors import AuthenticationError
+from msfood.services.database import Database
+from msfood.services.permissions import Actor
+from msfood.services.users import PasswordCheck, begin_authentication, finish_authentication
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class PendingSignIn:
+    """One sign-in attempt under way. Call `result()` (or `cancel()`) exactly once, on the same thread."""
+
+    def __init__(self, database: Database, username: str, password: str, clock: Clock) -> None:
+        self._password = password
+        self._clock = clock
+        self._verified = False
+        self._crash: BaseException | None = None
+        self._refusal: AuthenticationError | None = None
+        self._thread: threading.Thread | None = None
+        self._check: PasswordCheck | None = None
+        self._session: Session | None = database.sessions()
+        try:
+            self._session.begin()
+            self._check = begin_authentication(self._session, username=username, clock=clock)
+        except AuthenticationError as exc:  # a locked account: refused at once, nothing to check
+            self._refusal = exc
+            self._end(commit=True)
+            return
+        except BaseException:
+            self._end(commit=False)
+            raise
+        self._thread = threading.Thread(target=self._run, args=(self._check,), name="msfood-sign-in")
+        self._thread.daemon = True
+        self._thread.start()
+
+    def _run(self, check: PasswordCheck) -> None:
+        try:
+            self._verified = check.run(self._password)
+        except BaseException as exc:  # handed to result() on the UI thread
+            self._crash = exc
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def _end(self, *, commit: bool) -> None:
+        session, self._session = self._session, None
+        if session is None:
+            return
+        try:
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
+        finally:
+            session.close()
+
+    @property
+    def done(self) -> bool:
+        return self._session is None
+
+    def result(self) -> Actor:
+        """The signed-in actor, once the password check has finished; AuthenticationError if refused."""
+        self._join()
+        if self._refusal is not None:
+            raise self._refusal
+        if self._session is None or self._check is None:
+            raise RuntimeError("this sign-in has already ended")
+        if self._crash is not None:
+            self._end(commit=False)
+            raise self._crash
+        try:
+            actor = finish_authentication(
+                self._session,
+                self._check,
+                password=self._password,
+                verified=self._verified,
+                clock=self._clock,
+            )
+        except AuthenticationError as exc:
+            self._refusal = exc
+            self._end(commit=True)  # the failed attempt counts
+            raise
+        except BaseException:
+            self._end(commit=False)
+            raise
+        self._end(commit=True)
+        return actor
+
+    def cancel(self) -> None:
+        """Give the attempt up (start-up failed meanwhile): wait for the thread, record nothing."""
+        self._join()
+        self._end(commit=False)
+
+
+def start_sign_in(database: Database, username: str, password: str, clock: Clock) -> PendingSignIn:
+    return PendingSignIn(database, username, password, clock)
+
+
+def sign_in(database: Database, username: str, password: str, clock: Clock) -> Actor:
+    """Check a user's password; failed attempts are committed even though sign-in fails."""
+    return start_sign_in(database, username, password, clock).result()
+
+
+def env_credentials() -> tuple[str, str] | None:
+    username = os.environ.get("MSFOOD_USER")
+    password = os.environ.get("MSFOOD_PASSWORD")
+    if not username or password is None:
+        return None
+    return username, password
+
+
+def start_sign_in_from_env(database: Database, clock: Clock) -> PendingSignIn | None:
+    """MSFOOD_USER / MSFOOD_PASSWORD, checked on a thread (None if unset)."""
+    credentials = env_credentials()
+    if credentials is None:
+        return None
+    return start_sign_in(database, credentials[0], credentials[1], clock)
+
+
+def sign_in_from_env(database: Database, clock: Clock) -> Actor | None:
+    """MSFOOD_USER / MSFOOD_PASSWORD sign in without the dialog (scripts, screenshots). None if unset."""
+    pending = start_sign_in_from_env(database, clock)
+    return pending.result() if pending is not None else None

@@ -66,6 +66,7 @@ class BusinessProfile(NamedTuple):
     form: str
     high_risk: int
     owes_selfchecks: int
+    rest_days: str  # ISO weekday digits as stored ("67"); the calendar keeps the valid ones
 
 
 @dataclass
@@ -145,9 +146,19 @@ class Scope:
     businesses: dict[str, BusinessProfile]
     calendars: dict[str, OperatingCalendar]
     settings: dict[str, object]
+    _shut: dict[dt.date, frozenset[str]] = field(default_factory=dict)
 
     def calendar(self, business_id: str) -> OperatingCalendar:
         return self.calendars.get(business_id, ALWAYS_OPEN)
+
+    def shut_on(self, day: dt.date) -> frozenset[str]:
+        """The businesses not operating on `day` (only those with a calendar of their own can be),
+        kept per day: the obligations judged on D and the coverage on D ask alike."""
+        shut = self._shut.get(day)
+        if shut is None:
+            calendars = self.calendars
+            shut = self._shut[day] = frozenset(b for b, c in calendars.items() if not c.is_operating(day))
+        return shut
 
     def __contains__(self, business_id: object) -> bool:
         return business_id in self.businesses
@@ -173,17 +184,18 @@ def load_scope(session: Session, region_code: str | None, *, names: bool = True)
         select(
             Business.id, *((Business.name, Business.credit_code, Business.address) if names else NO_NAMES),
             Business.region_id, Business.form, cast(Business.high_risk, Integer), cast(owes, Integer),
+            func.coalesce(Business.rest_days, ""),
         ).where(*live),
     )
-    make = BusinessProfile._make
-    businesses = {row[0]: make(row) for row in rows}
-    rest_days: dict[str, str] = {}
-    for business_id, rest in fetch(
-        session, select(Business.id, Business.rest_days).where(*live, Business.rest_days != "")
-    ):
-        # Forms and imports store ISO weekday digits; a bundle from elsewhere might not: keep the
-        # digits that mean a weekday, so one odd record cannot stop every figure.
-        rest_days[business_id] = "".join(ch for ch in rest if ch in "1234567")
+    make = tuple.__new__  # BusinessProfile._make is a Python frame per business
+    businesses = {row[0]: make(BusinessProfile, row) for row in rows}
+    # Forms and imports store ISO weekday digits; a bundle from elsewhere might not: keep the digits
+    # that mean a weekday, so one odd record cannot stop every figure.
+    rest_days = {
+        business.id: "".join(ch for ch in business.rest_days if ch in "1234567")
+        for business in businesses.values()
+        if business.rest_days
+    }
     statuses: dict[str, list[StatusChange]] = defaultdict(list)
     for row in fetch(
         session,

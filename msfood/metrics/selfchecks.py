@@ -173,9 +173,9 @@ def selfchecks(
             month_days[business_id] = (daily_bits[business_id] & own).bit_count()
         if not record_days:
             record_days = {business_id: n for business_id, n in month_days.items() if business_id in owing}
-        else:
-            for business_id in month_days.keys() & owing:
-                record_days[business_id] = record_days.get(business_id, 0) + month_days[business_id]
+        else:  # a comprehension over the owing: cheaper than adding month by month in a loop
+            before, this = record_days.get, month_days.get
+            record_days = {b: before(b, 0) + this(b, 0) for b in owing}
 
     threshold = float(scope.settings.get("daily_threshold_pct", 100))  # type: ignore[arg-type]
     short = [

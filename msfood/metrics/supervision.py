@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import Assignment, Cadre, Problem, Visit, VisitRule
@@ -85,9 +85,9 @@ class LevelRoster:
 
     entries: dict[str, list[Entry]]  # of every cadre, deleted ones too (their visits still count)
     starts: list[dt.date]
-    single: list[tuple[str, CadreRef]]  # (business, cadre), in the order of `starts`
+    single: list[tuple[str, tuple[CadreRef]]]  # (business, (cadre,)), in the order of `starts`
     others: dict[str, list[Entry]]  # latest first
-    _on: dict[dt.date, dict[str, list[CadreRef]]] = field(default_factory=dict)
+    _on: dict[dt.date, dict[str, tuple[CadreRef, ...]]] = field(default_factory=dict)
 
     @classmethod
     def arrange(cls, entries: dict[str, list[Entry]]) -> LevelRoster:
@@ -102,9 +102,9 @@ class LevelRoster:
             for business_id, found in entries.items()
             if len(found) > 1 or found[0][1] is not None or not found[0][3]
         }
-        return cls(entries, [e[0] for e in single], [(e[1], e[2]) for e in single], others)
+        return cls(entries, [e[0] for e in single], [(e[1], (e[2],)) for e in single], others)
 
-    def on(self, day: dt.date) -> dict[str, list[CadreRef]]:
+    def on(self, day: dt.date) -> dict[str, tuple[CadreRef, ...]]:
         """The businesses with an assignment to a live cadre active on `day`, and those cadres.
         Kept per day (the obligations judged on D and the coverage on D ask alike): do not change it."""
         known = self._on.get(day)
@@ -112,16 +112,15 @@ class LevelRoster:
             known = self._on[day] = self._assigned_on(day)
         return known
 
-    def _assigned_on(self, day: dt.date) -> dict[str, list[CadreRef]]:
-        running = self.single[: bisect_right(self.starts, day)]
-        assigned = {business_id: [cadre] for business_id, cadre in running}
+    def _assigned_on(self, day: dt.date) -> dict[str, tuple[CadreRef, ...]]:
+        assigned: dict[str, tuple[CadreRef, ...]] = dict(self.single[: bisect_right(self.starts, day)])
         for business_id, found in self.others.items():
             cadres: list[CadreRef] = []
             for start, end, cadre, live in found:
                 if live and start <= day and (end is None or end >= day) and cadre not in cadres:
                     cadres.append(cadre)
             if cadres:
-                assigned[business_id] = cadres
+                assigned[business_id] = tuple(cadres)
         return assigned
 
     def covers(self, cadre_id: str, business_id: str, day: dt.date) -> bool:
@@ -161,7 +160,7 @@ class Roster:
                     found.append((start, end, known[0], not known[1]))
         self.levels = {level: LevelRoster.arrange(entries) for level, entries in by_level.items()}
 
-    def assigned(self, level: str, day: dt.date) -> dict[str, list[CadreRef]]:
+    def assigned(self, level: str, day: dt.date) -> dict[str, tuple[CadreRef, ...]]:
         """Businesses with an assignment of `level` active on `day`, and the cadres assigned (latest
         assignment first)."""
         arranged = self.levels.get(level)
@@ -231,7 +230,7 @@ class Duty:
     judged_on: dt.date
     due: bool
     owed: set[str]  # the businesses that owe it (still running: only those not yet met)
-    assigned: dict[str, list[CadreRef]]
+    assigned: dict[str, tuple[CadreRef, ...]]
     visits: dict[str, tuple[int, dt.date]]
 
     def tally(self) -> Tally:
@@ -254,7 +253,7 @@ class Duty:
                 make(Obligation, (
                     business_id, business.name, business.credit_code, business.address, business.region_id,
                     level, key, first, last, judged_on, required, count, due,
-                    tuple(assigned[business_id]), latest,
+                    assigned[business_id], latest,
                 ))
             )
         return found
@@ -274,8 +273,7 @@ def duties(
         return []
     first = min(r.start for _l, _rule, r in planned)
     log = VisitLog(session, roster, first, max(min(r.end, as_of) for _l, _rule, r in planned))
-    businesses, calendars = scope.businesses, scope.calendars
-    shut_on: dict[dt.date, set[str]] = {}  # levels share judging days: each day's closed once
+    businesses = scope.businesses
     found: list[Duty] = []
     for level, rule, rule_period in planned:
         judged_on = min(rule_period.end, as_of)
@@ -285,11 +283,8 @@ def duties(
             continue
         visits = log.counting(scope, roster, level, rule_period.start, judged_on)
         # Set operations: a Python step per obligation only where a drill-down row is made.
-        shut = shut_on.get(judged_on)
-        if shut is None:
-            shut = shut_on[judged_on] = {b for b, c in calendars.items() if not c.is_operating(judged_on)}
         owed = assigned.keys() & businesses.keys()
-        owed -= shut
+        owed -= scope.shut_on(judged_on)
         if not due:  # still running: only those not yet met are open
             owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}
         found.append(Duty(level, rule, rule_period, judged_on, due, owed, assigned, visits))
@@ -310,8 +305,7 @@ def tally(items: list[Obligation]) -> Tally:
 
 
 def coverage(scope: Scope, roster: Roster, as_of: dt.date) -> Coverage:
-    calendars = scope.calendars  # a business without a calendar of its own is always open
-    operating = {b for b in scope.businesses if b not in calendars or calendars[b].is_operating(as_of)}
+    operating = scope.businesses.keys() - scope.shut_on(as_of)
     return Coverage(operating=len(operating), guaranteed=len(operating & roster.guaranteed_on(as_of)))
 
 
@@ -324,7 +318,8 @@ def problems(
     # The visiting cadre's name from the roster: joining cadres would cost a lookup per visit.
     cadres = (roster or Roster(session)).cadres
     columns = select(
-        Problem.id, Problem.visit_id, Problem.description, Problem.deadline, Problem.closed_on,
+        Problem.id, Problem.visit_id, Problem.description if details else literal_column("''"),
+        Problem.deadline, Problem.closed_on,
         Problem.status, Visit.visit_date, Visit.business_id, Visit.cadre_id,
     ).join(Visit, Visit.id == Problem.visit_id)
     live = (Problem.deleted.is_(False), Visit.deleted.is_(False))

@@ -13,7 +13,7 @@ from collections import defaultdict
 from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
-from msfood.collector import relaxed_collector
+from msfood.collector import paused_collector
 from msfood.domain.periods import Period, parse_period
 from msfood.metrics.results import CadreRef, Obligation, Stats, Tally
 from msfood.metrics.sampling import rapid, sampling
@@ -48,7 +48,7 @@ def compute_stats(
     """
     resolved = parse_period(period) if isinstance(period, str) else period
     day = as_of or (clock or Clock()).today()
-    with relaxed_collector():  # a city's figures hold a few hundred thousand objects at once
+    with paused_collector():  # a city's figures hold a few hundred thousand objects at once
         scope = load_scope(session, region, names=details)
         return Stats(
             period=resolved.key,

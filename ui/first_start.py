@@ -32,7 +32,7 @@ from msfood.config import demo_db_path
 from msfood.domain.identifiers import check_division_code
 from msfood.errors import Issue, MsfoodError, ValidationError
 from msfood.progress import Progress
-from msfood.services.database import open_app_database
+from msfood.services.database import open_app_database, remove_database_file
 from msfood.services.setup import initialise, validate_unit
 from msfood.services.users import validate_new_user
 from ui.errors import show_error
@@ -57,10 +57,6 @@ def demo_admin() -> tuple[str, str]:
     return username, password
 
 
-def _leftovers(path: Path) -> list[Path]:
-    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
-
-
 def make_demo_database(path: Path, clock: Clock) -> Generator[Progress, None, Path]:
     """The station-scale demo, made in a temporary file renamed to `path` only when complete.
 
@@ -68,24 +64,15 @@ def make_demo_database(path: Path, clock: Clock) -> Generator[Progress, None, Pa
     generator so the progress dialog can show them and Cancel can stop them: a cancelled or failed
     run removes its temporary file and leaves `path` untouched.
     """
-    from msfood.demo import DEMO_ACCOUNTS, SPECS, generate_steps
-    from msfood.i18n import t
-    from msfood.services.users import create_user
+    from msfood.demo import generate_steps, prepare_demo_unit
 
     partial = path.with_name(path.name + ".partial")
-    for leftover in _leftovers(partial):
-        leftover.unlink(missing_ok=True)
+    remove_database_file(partial)
     yield Progress(0, None, QCoreApplication.translate("FirstStartDialog", "正在准备演示数据库……"))
-    spec = SPECS[DEMO_SCALE]
     database = open_app_database(partial, create=True)
     finished = False
     try:
-        initialise(database, code=spec.unit_code, name=spec.unit_name, clock=clock,
-                   region_code=spec.region_code, bureau=spec.bureau)  # fmt: skip
-        with database.sessions.begin() as session:
-            for username, password, role in DEMO_ACCOUNTS:
-                create_user(session, username=username, password=password, role=role, clock=clock,
-                            display_name=t(f"demo.account.{username}"))  # fmt: skip
+        prepare_demo_unit(database, scale=DEMO_SCALE, clock=clock)
         yield from generate_steps(
             database, scale=DEMO_SCALE, seed=DEMO_SEED, year=clock.today().year, clock=clock
         )
@@ -93,8 +80,7 @@ def make_demo_database(path: Path, clock: Clock) -> Generator[Progress, None, Pa
     finally:
         database.close()
         if not finished:
-            for leftover in _leftovers(partial):
-                leftover.unlink(missing_ok=True)
+            remove_database_file(partial)
     os.replace(partial, path)
     return path
 

@@ -19,6 +19,7 @@ _LAZY = {
     "create_demo": "msfood.demo.generator",
     "generate": "msfood.demo.generator",
     "generate_steps": "msfood.demo.generator",
+    "prepare_demo_unit": "msfood.demo.generator",
     "SCALES": "msfood.demo.model",
     "SPECS": "msfood.demo.model",
 }

@@ -37,6 +37,7 @@ from msfood.domain import defaults
 from msfood.errors import EnvironmentProblem, Issue, ValidationError
 from msfood.i18n import t
 from msfood.progress import Progress, drain
+from msfood.services.database import remove_database_file
 from msfood.services.permissions import SYSTEM
 from msfood.services.unit_of_work import unit_of_work
 
@@ -208,6 +209,21 @@ def generate(
             return stop.value  # type: ignore[no-any-return]
 
 
+def prepare_demo_unit(database: Database, *, scale: str, clock: Clock) -> None:
+    """The demo unit of `scale` and the demo accounts, in a new database: what `generate_steps`
+    fills with data (create_demo, and the app's first-start dialog)."""
+    from msfood.services.setup import initialise
+    from msfood.services.users import create_user
+
+    spec = SPECS[scale]
+    initialise(database, code=spec.unit_code, name=spec.unit_name, clock=clock,
+               region_code=spec.region_code, bureau=spec.bureau)  # fmt: skip
+    with database.sessions.begin() as session:
+        for username, password, role in DEMO_ACCOUNTS:
+            create_user(session, username=username, password=password, role=role, clock=clock,
+                        display_name=t(f"demo.account.{username}"))  # fmt: skip
+
+
 def _is_new_file(path: Path) -> bool:
     return not path.exists() or (path.is_file() and path.stat().st_size == 0)
 
@@ -226,9 +242,6 @@ def create_demo(
     Refuses any file that already holds something (demo data never goes into a station's database);
     when anything fails, the half-made file is removed again.
     """
-    from msfood.services.setup import initialise
-    from msfood.services.users import create_user
-
     if "://" in str(db):
         raise EnvironmentProblem("demo.needs_file", path=str(db))
     path = Path(db).expanduser()
@@ -236,21 +249,13 @@ def create_demo(
         raise EnvironmentProblem("demo.db_exists", path=str(path))
     year = clock.today().year if year is None else year
     check_request(scale, year, clock)
-    spec = SPECS[scale]
     database = open_database(path, create=True)
     try:
-        initialise(database, code=spec.unit_code, name=spec.unit_name, clock=clock,
-                   region_code=spec.region_code, bureau=spec.bureau)  # fmt: skip
-        with database.sessions.begin() as session:
-            for username, password, role in DEMO_ACCOUNTS:
-                create_user(session, username=username, password=password, role=role, clock=clock,
-                            display_name=t(f"demo.account.{username}"))  # fmt: skip
+        prepare_demo_unit(database, scale=scale, clock=clock)
         return generate(database, scale=scale, seed=seed, year=year, clock=clock, progress=progress)
     except BaseException:
         database.close()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-                         path.with_name(path.name + "-journal")):  # fmt: skip
-            leftover.unlink(missing_ok=True)
+        remove_database_file(path)
         raise
     finally:
         database.close()

@@ -24,7 +24,6 @@ from msfood.domain.enums import FORMS_OWING_SELFCHECKS
 from msfood.domain.operating import STATUSES, OperatingCalendar, StatusChange
 from msfood.errors import ValidationError
 
-ALWAYS_OPEN = OperatingCalendar()
 # name, credit code and address when the figures are asked for alone: constants in SQL
 NO_NAMES: tuple[ColumnElement[Any], ...] = (literal_column("''"), null(), null())
 
@@ -147,9 +146,6 @@ class Scope:
     calendars: dict[str, OperatingCalendar]
     settings: dict[str, object]
     _shut: dict[dt.date, frozenset[str]] = field(default_factory=dict)
-
-    def calendar(self, business_id: str) -> OperatingCalendar:
-        return self.calendars.get(business_id, ALWAYS_OPEN)
 
     def shut_on(self, day: dt.date) -> frozenset[str]:
         """The businesses not operating on `day` (only those with a calendar of their own can be),

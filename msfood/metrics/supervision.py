@@ -123,13 +123,6 @@ class LevelRoster:
                 assigned[business_id] = tuple(cadres)
         return assigned
 
-    def covers(self, cadre_id: str, business_id: str, day: dt.date) -> bool:
-        """Whether the cadre was assigned to the business on `day` (a visit by them counts)."""
-        for start, end, cadre, _live in self.entries.get(business_id, ()):
-            if cadre.id == cadre_id and start <= day and (end is None or end >= day):
-                return True
-        return False
-
 
 class Roster:
     """Who guaranteed whom and when, loaded once per figure (a city has 50,000 assignments): the
@@ -289,13 +282,6 @@ def duties(
             owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}
         found.append(Duty(level, rule, rule_period, judged_on, due, owed, assigned, visits))
     return found
-
-
-def obligations(
-    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
-) -> list[Obligation]:
-    """Every due and open obligation (business, level, rule-period), by level then business."""
-    return [o for duty in duties(session, scope, period, as_of, roster) for o in duty.obligations(scope)]
 
 
 def tally(items: list[Obligation]) -> Tally:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from msfood.db.engine import Database, open_database
 
-__all__ = ["Database", "open_app_database"]
+__all__ = ["Database", "open_app_database", "remove_database_file"]
+
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside a database
 
 
 def open_app_database(path: str | os.PathLike[str], *, create: bool = False) -> Database:
@@ -14,3 +17,10 @@ def open_app_database(path: str | os.PathLike[str], *, create: bool = False) -> 
     from msfood.services.backup import backup_before
 
     return open_database(path, create=create, backup=lambda database: backup_before(database, "migration"))
+
+
+def remove_database_file(path: Path) -> None:
+    """Remove a SQLite database file and the companions SQLite keeps beside it (a half-made or
+    staged copy: never a database in use)."""
+    for suffix in ("", *SQLITE_COMPANIONS):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -22,6 +22,7 @@ from msfood.clock import Clock
 from msfood.db.engine import Database, head_revision, known_revisions, open_database
 from msfood.errors import EnvironmentProblem, ValidationError
 from msfood.services.backup import backup_before
+from msfood.services.database import remove_database_file
 from msfood.services.permissions import RESTORE, Actor
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -65,21 +66,16 @@ def check_backup_file(path: Path, *, staging: Path | None = None) -> BackupInfo:
         return _inspect(path, staging)
     finally:
         if own_staging:
-            _remove(staging)
+            remove_database_file(staging)
 
 
 def _stage(source: Path, staging: Path) -> None:
     """A private copy of the file (and its -wal, when a copy of a live database has one)."""
-    _remove(staging)
+    remove_database_file(staging)
     shutil.copyfile(source, staging)
     wal = source.with_name(source.name + "-wal")
     if wal.is_file():
         shutil.copyfile(wal, staging.with_name(staging.name + "-wal"))
-
-
-def _remove(staging: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        staging.with_name(staging.name + suffix).unlink(missing_ok=True)
 
 
 def _inspect(original: Path, staging: Path) -> BackupInfo:
@@ -179,7 +175,7 @@ def restore_database(
         database.close()
         _replace(staging, target)
     finally:
-        _remove(staging)
+        remove_database_file(staging)
     _record_restore(database, actor, clock, info, safety)
     return RestoreResult(info, safety)
 

@@ -341,7 +341,10 @@ def fill_station(path: Path) -> None:
         connection.commit()
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"),
+    reason="kills a process mid-write with SIGKILL, which only POSIX systems have (Windows has none)",
+)
 def test_a_kill_in_the_middle_of_a_large_import_leaves_the_database_as_it_was(
     run,
     units: dict[str, Path],

@@ -18,7 +18,10 @@ import pytest
 
 from tests.consistency import check_consistent as _check_consistent
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+pytestmark = pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"),
+    reason="kills a process mid-write with SIGKILL, which only POSIX systems have (Windows has none)",
+)
 
 BATCHES = 8
 PER_BATCH = 1500

@@ -44,10 +44,10 @@ def is_demo_unit(code: str) -> bool:
 
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
     """The unit's identity. A reader's session: a sign-in under way holds the write lock meanwhile."""
-    from msfood.services.app_status import read_unit_identity
+    from msfood.services.setup import unit_identity
 
     with database.readers() as session:
-        return read_unit_identity(session)
+        return unit_identity(session)
 
 
 def preload_main_window(page_key: str = "") -> None:
@@ -120,7 +120,7 @@ class AppController(QObject):
             demo = demo or _is_demo_path(path) or is_demo_unit(unit.code)
             if pending is not None:
                 preload_main_window(self.settings.last_page)
-            actor = self.sign_in(database, unit.name, demo=demo, unit_code=unit.code, pending=pending)
+            actor = self.sign_in(database, unit.name, pending, demo=demo)
         except BaseException as exc:
             if pending is not None:
                 pending.cancel()  # waits for the thread; nothing to do when the attempt has ended
@@ -137,19 +137,11 @@ class AppController(QObject):
         return True
 
     def sign_in(
-        self,
-        database: Database,
-        unit_name: str,
-        *,
-        demo: bool = False,
-        unit_code: str = "",
-        pending: PendingSignIn | None = None,
+        self, database: Database, unit_name: str, pending: PendingSignIn | None, *, demo: bool = False
     ) -> Actor | None:
-        """MSFOOD_USER/MSFOOD_PASSWORD (`pending`: that check, already started), else the sign-in dialog
-        (offering the demo account on a demo database: `demo`, or a demo unit code)."""
+        """MSFOOD_USER/MSFOOD_PASSWORD (`pending`: that check, already started; None when unset), else
+        the sign-in dialog (offering the demo account on a demo database)."""
         try:
-            if pending is None:
-                pending = start_sign_in_from_env(database, self.clock)
             actor = pending.result() if pending is not None else None
         except AuthenticationError:
             if self.headless:
@@ -162,7 +154,7 @@ class AppController(QObject):
         from ui.login import LoginDialog
 
         account = None
-        if demo or is_demo_unit(unit_code):
+        if demo:
             from ui.first_start import demo_admin
 
             account = demo_admin()

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
@@ -77,12 +77,16 @@ def row_json(row: Mapping[str, Any], columns: Iterable[str]) -> str:
 AUDIT_FIELDS = ("origin", "seq", "actor", "at", "action", "table_name", "record_id", "before", "after")
 
 
+def chain_hash(prev_hash: str, values: Sequence[Any]) -> str:
+    """The SHA-256 of an audit entry's values (in AUDIT_FIELDS order) chained to the one before."""
+    payload = json.dumps([prev_hash, *values], ensure_ascii=False, default=_json_default)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def audit_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
     """The SHA-256 of an audit entry chained to the one before (the format verify_chain checks)."""
     get = entry.get
-    fields = [prev_hash, *[get(f) for f in AUDIT_FIELDS]]
-    payload = json.dumps(fields, ensure_ascii=False, default=_json_default)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return chain_hash(prev_hash, [get(f) for f in AUDIT_FIELDS])
 
 
 def read_meta(session: Session) -> dict[str, str]:
@@ -343,11 +347,9 @@ class UnitOfWork:
         self.audit_seq += 1
         prev = self.audit_head
         actor = self.actor.username
-        # audit_hash's payload, built from the values at hand (it runs once per row an import writes)
-        fields = [prev, self.unit, self.audit_seq, actor, self.now, action, table_name, record_id]
-        fields += [before, after]
-        payload = json.dumps(fields, ensure_ascii=False, default=_json_default)
-        self.audit_head = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        # the values at hand in AUDIT_FIELDS order (this runs once per row an import writes)
+        values = (self.unit, self.audit_seq, actor, self.now, action, table_name, record_id, before, after)
+        self.audit_head = chain_hash(prev, values)
         entry: dict[str, Any] = {
             "id": new_id(),
             "origin": self.unit,

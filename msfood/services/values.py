@@ -8,7 +8,6 @@ Spreadsheets give strings ("2026-05-20", "是", "3"), Excel dates (datetime/date
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 from functools import lru_cache
@@ -193,7 +192,7 @@ def _segments(text: str) -> list[str]:
     return list(seg(text))
 
 
-@functools.lru_cache(maxsize=100_000)
+@lru_cache(maxsize=100_000)
 def _word_initials(word: str) -> str:
     from pypinyin import Style, lazy_pinyin  # ~0.6 s to load its dictionaries: only when a name is written
 
@@ -276,7 +275,3 @@ _PARSERS: dict[str, Any] = {
     "enum": _parse_enum,
     "licence": _parse_licence,
 }
-
-
-def _parse(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
-    return _PARSERS.get(spec.type, _parse_checked)(spec, value)

@@ -2,7 +2,8 @@
 
 Rows come sorted by id in chunks, checked column by column (types, ids, stamps, and the values the
 forms allow: msfood.sync.rules). A chunk of records the database lacks, the usual case, is inserted
-at once with no lookups (SQLite: under a savepoint, rolled back if any row turns out not to be new).
+at once with no lookups (SQLite undoes only the statement that meets a row it holds: the rows before
+it stay, and the rest of the chunk takes the careful path below).
 Otherwise the local versions' sync columns are read by id, each record we hold is decided in Python,
 and the winners are written with one executemany upsert (INSERT ... ON CONFLICT (id) DO UPDATE).
 On SQLite the rows are bound as SQLite stores them, through the DB-API cursor of the session's own

@@ -105,7 +105,7 @@ def import_workbook(
                 raise WorkbookRefused(ImportResult(dry_run=dry_run, errors=(issue,)))
             state = _State(warnings=warnings)
             total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
-            yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2] if plan else ""))
+            yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2]))
             backup = None if dry_run else backup_before(database, "import")
             try:
                 with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:

@@ -37,6 +37,7 @@ ENUM_OF_FIELD: dict[str, enums.Enum] = {
     "period_type": enums.PERIOD_TYPE,
     "role": enums.ROLE,
 }
+FIRST = frozenset({"name", "code", "credit_code", "period_key"})  # what names the record, shown first
 _TABLE_ENUMS: dict[tuple[str, str], enums.Enum] = {("problems", "status"): enums.PROBLEM_STATUS}
 
 
@@ -125,9 +126,11 @@ def record_history_view(
     for entry in record_history(session, record_id):
         changes = []
         before, after = entry.before or {}, entry.after or {}
-        for field in entry.changed_fields():
+        for field in sorted(entry.changed_fields(), key=lambda f: (f not in FIRST, f)):
             if field in HIDDEN or field.endswith("_initials"):  # bookkeeping and search helpers
                 continue
+            if entry.before is None and after.get(field) in (None, "", []):
+                continue  # a new record: only the values it was given
             changes.append(FieldChange(
                 field, field_name(field, lang),
                 _text(entry.table_name, field, before.get(field), names, lang) if entry.before else "",

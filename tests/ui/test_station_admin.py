@@ -112,7 +112,7 @@ def test_import_shows_the_bad_row_writes_nothing_then_imports_the_fixed_workbook
     rows = dialog.problem_rows()
     assert ("包保主体", "3") in {(r[0], r[1]) for r in rows}, rows
     bad_row = next(r for r in rows if r[0] == "包保主体" and r[1] == "3")
-    assert "信用代码" in bad_row[2] and bad_row[4] == "错误"
+    assert "信用代码" in bad_row[2] and bad_row[3] == "错误" and "校验位" in bad_row[4]
     assert "没有写入任何数据" in dialog.status_label.text()
     assert not dialog.import_button.isEnabled()
     assert count(context, Business) == 0 and count(context, Cadre) == 0
@@ -129,9 +129,7 @@ def test_import_shows_the_bad_row_writes_nothing_then_imports_the_fixed_workbook
     wait_ops()
     with open(exported, encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
-    assert table[0] == ["工作表", "行", "列", "原因", "类别"] and bad_row[:4] == tuple(
-        table[row_index + 1][:4]
-    )
+    assert table[0] == ["工作表", "行", "列", "类别", "原因"] and bad_row == tuple(table[row_index + 1])
 
     # the fixed workbook: checked clean, then imported after the confirmation
     write_xlsx(book, good)
@@ -157,6 +155,43 @@ def test_import_shows_the_bad_row_writes_nothing_then_imports_the_fixed_workbook
     wait_ops()
     assert [b.path for b in backups.backups] == [Path(result.backup)]
     assert backups.backups_model.rows()[0][1] == "导入 Excel 前"
+
+
+def test_a_cancelled_import_writes_nothing(
+    qtbot: Any, context: Any, wait_ops: Any, no_dialogs: Any, tmp_path: Path
+) -> None:
+    from ui.dialogs.import_excel import ImportExcelDialog
+
+    dialog = show(qtbot, ImportExcelDialog(context))
+    dialog.choose(write_xlsx(tmp_path / "名册.xlsx", roster()))
+    wait_ops(30_000)
+    assert dialog.import_button.isEnabled()
+    import threading
+
+    from ui.workers import run_op
+
+    gate = threading.Event()
+    run_op(None, lambda: gate.wait(30))  # the one database thread is busy: the import waits its turn
+    op = dialog.start_import()
+    assert op.dialog is not None  # the progress dialog with its Cancel button
+    from PySide6.QtWidgets import QPushButton
+
+    cancel = next(b for b in op.dialog.findChildren(QPushButton) if b.text() == "取消")
+    cancel.click()  # as the person clicks 取消
+    gate.set()
+    wait_ops(30_000)
+    assert dialog.status_label.text() == "已取消，没有写入任何数据。"
+    assert dialog.result is None and count(context, Business) == 0 and count(context, Region) == 0
+    assert dialog.import_button.isEnabled()  # may try again
+
+
+def test_the_text_table_model_is_a_sound_qt_model(qtmodeltester: Any) -> None:
+    from ui.dialogs.common import TextTableModel
+
+    model = TextTableModel(["工作表", "行", "原因"])
+    model.set_rows([("包保主体", 3, "校验位错误"), ("包保干部", None, "缺少必填列")], ["bad", None])
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(1, 1).data() == "" and model.headerData(2, Qt.Orientation.Horizontal) == "原因"
 
 
 def test_a_viewer_may_not_import_nor_administer(qtbot: Any, context: Any, wait_ops: Any) -> None:
@@ -466,3 +501,85 @@ def test_the_task_lists_from_the_dashboard_default_to_documents(
     assert dialog.written == out and out.exists()
     text = squeeze(pdf_text(out))
     assert "督导任务单" in text and "周一" in text
+
+
+# --- each new dialog at 1366x768 -------------------------------------------------------------------
+
+
+def test_each_dialog_renders_at_1366x768(
+    qtbot: Any,
+    context: Any,
+    clock: Any,
+    wait_ops: Any,
+    no_dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A picture of every new dialog in use (MSFOOD_SCREENSHOT_DIR keeps them for a person to look at)."""
+    import os
+
+    from PySide6.QtGui import QImage
+
+    from msfood.progress import drain
+    from msfood.services.backup import backup_database
+    from msfood.services.periods_closing import close_period
+    from msfood.workbook.importer import import_workbook
+    from ui.dialogs.backup_restore import BackupRestoreDialog
+    from ui.dialogs.history import HistoryDialog
+    from ui.dialogs.import_excel import ImportExcelDialog
+    from ui.dialogs.papers import PapersDialog
+    from ui.dialogs.periods import PeriodsDialog
+
+    out_dir = Path(os.environ.get("MSFOOD_SCREENSHOT_DIR") or tmp_path / "shots")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    good = roster()
+    drain(import_workbook(context.database, write_xlsx(tmp_path / "名册.xlsx", good), actor=context.actor,
+                          clock=clock))  # fmt: skip
+    backup = backup_database(context.database, actor=context.actor, out=tmp_path / "备份.sqlite").path
+    with unit_of_work(context.database.sessions, actor=context.actor, clock=clock) as uow:
+        close_period(uow, period="2026Q2")
+        business = uow.session.scalar(select(Business).where(Business.credit_code == E1))
+        uow.upsert(table_of(Business), {"id": business.id, "name": "清水家常饭店（总店）", "grade": "C"})
+    bad = copy.deepcopy(good)
+    bad["包保主体"][2][1] = E2[:-1] + "A"
+    bad["包保干部"][2][1] = "1370000"
+    bad["包保关系"].append([13700000009, E1, None, "2026-02-30", None, None])
+    broken = write_xlsx(tmp_path / "待导入名册.xlsx", bad)
+
+    def shoot(name: str, dialog: Any) -> None:
+        qtbot.addWidget(dialog)
+        dialog.resize(1366, 768)
+        dialog.show()
+        wait_ops(30_000)
+        target = out_dir / f"{name}.png"
+        assert dialog.grab().save(str(target))
+        image = QImage(str(target))
+        assert (image.width(), image.height()) == (1366, 768), name
+        assert len({image.pixel(x, y) for x in range(0, 1366, 29) for y in range(0, 768, 17)}) > 3, name
+
+    importing = ImportExcelDialog(context)
+    qtbot.addWidget(importing)
+    importing.choose(broken)
+    wait_ops(30_000)
+    assert len(importing.problem_rows()) >= 3
+    shoot("import_excel", importing)
+
+    restoring = BackupRestoreDialog(context)
+    qtbot.addWidget(restoring)
+    restoring.check_file(backup)
+    wait_ops()
+    assert restoring.preview is not None
+    shoot("backup_restore", restoring)
+
+    shoot("periods", PeriodsDialog(context))
+    history = HistoryDialog(context, business.id, title="清水家常饭店（总店）")
+    shoot("history", history)
+    assert history.entries and len(history.entries) == 2
+
+    with context.database.sessions() as session:
+        from msfood.services import queries
+        from msfood.services.queries import Filters
+
+        visit = next(r for r in queries.iterate(session, "visits", filters=Filters(as_of=clock.today()))
+                     if r.problems)  # fmt: skip
+    shoot("papers", PapersDialog(context, visit=visit))

@@ -129,6 +129,7 @@ class BackupRestoreDialog(QDialog):
         self.backups_view.setObjectName("backupsTable")
         self.backups_view.setSelectionMode(CopyableTableView.SelectionMode.SingleSelection)
         self.backups_view.setModel(self.backups_model)
+        self.backups_view.setMaximumHeight(170)  # the before/after below matters more
         self.backups_view.setColumnWidth(0, 150)
         self.backups_view.setColumnWidth(1, 120)
         self.backups_view.setColumnWidth(2, 80)
@@ -164,7 +165,8 @@ class BackupRestoreDialog(QDialog):
         self.other_unit_check = QCheckBox(self.tr("我确认要用其他单位的备份覆盖本单位的数据库"))
         self.other_unit_check.setObjectName("otherUnitCheck")
         self.other_unit_check.setVisible(False)
-        bottom.addWidget(self.other_unit_check, 1)
+        bottom.addWidget(self.other_unit_check)
+        bottom.addStretch(1)
         self.restore_button = QPushButton(self.tr("恢复此备份…"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(False)

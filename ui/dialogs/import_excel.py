@@ -120,7 +120,7 @@ class ImportExcelDialog(QDialog):
         box = QGroupBox(self.tr("问题清单"))
         box_layout = QVBoxLayout(box)
         self.model = TextTableModel(
-            [self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("原因"), self.tr("类别")], self
+            [self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("类别"), self.tr("原因")], self
         )
         self.table = CopyableTableView()
         self.table.setObjectName("problemTable")
@@ -128,7 +128,7 @@ class ImportExcelDialog(QDialog):
         self.table.setColumnWidth(0, 110)
         self.table.setColumnWidth(1, 60)
         self.table.setColumnWidth(2, 150)
-        self.table.setColumnWidth(3, 520)
+        self.table.setColumnWidth(3, 60)  # the reason, last, takes the rest
         box_layout.addWidget(self.table, 1)
         problem_buttons = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("复制所选（Ctrl+C）"))
@@ -297,8 +297,8 @@ class ImportExcelDialog(QDialog):
                     problem.sheet or "—",
                     "" if problem.row is None else problem.row,
                     problem.column or "—",
-                    problem.message(lang),
                     self.tr("错误") if is_error else self.tr("提示"),
+                    problem.message(lang),
                 )
             )
             tones.append("bad" if is_error else "warn")  # fmt: skip

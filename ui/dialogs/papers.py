@@ -74,13 +74,18 @@ class PapersDialog(QDialog):
         self.tasks_button = QPushButton(self.tr("生成督导任务单 PDF…"))
         self.tasks_button.setObjectName("tasksButton")
         self.tasks_button.clicked.connect(self._on_tasks_button_clicked)
-        form.addRow("", self.tasks_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.tasks_button)
+        button_row.addStretch(1)
+        form.addRow("", button_row)
         layout.addWidget(tasks)
 
         notice = QGroupBox(self.tr("整改通知书"))
         notice_layout = QHBoxLayout(notice)
         if visit is not None:
-            text = self.tr("{date} {cadre} 督导 {business}：发现问题 {n} 个，未销号 {open} 个。").format(
+            text = self.tr(
+                "{date} 包保干部{cadre}督导{business}：发现问题 {n} 个，未销号 {open} 个。"
+            ).format(
                 date=visit.visit_date.isoformat(), cadre=visit.cadre_name, business=visit.business_name,
                 n=visit.problems, open=visit.open_problems,
             )  # fmt: skip

@@ -37,7 +37,7 @@ ENUM_OF_FIELD: dict[str, enums.Enum] = {
     "period_type": enums.PERIOD_TYPE,
     "role": enums.ROLE,
 }
-FIRST = frozenset({"name", "code", "credit_code", "period_key"})  # what names the record, shown first
+FIRST = ("name", "code", "period_key", "credit_code")  # what names the record, shown first in this order
 _TABLE_ENUMS: dict[tuple[str, str], enums.Enum] = {("problems", "status"): enums.PROBLEM_STATUS}
 
 
@@ -126,7 +126,9 @@ def record_history_view(
     for entry in record_history(session, record_id):
         changes = []
         before, after = entry.before or {}, entry.after or {}
-        for field in sorted(entry.changed_fields(), key=lambda f: (f not in FIRST, f)):
+        for field in sorted(
+            entry.changed_fields(), key=lambda f: (FIRST.index(f) if f in FIRST else len(FIRST), f)
+        ):
             if field in HIDDEN or field.endswith("_initials"):  # bookkeeping and search helpers
                 continue
             if entry.before is None and after.get(field) in (None, "", []):

@@ -131,6 +131,14 @@ def test_import_shows_the_bad_row_writes_nothing_then_imports_the_fixed_workbook
         table = list(csv.reader(handle))
     assert table[0] == ["工作表", "行", "列", "类别", "原因"] and bad_row == tuple(table[row_index + 1])
 
+    as_xlsx = tmp_path / "问题清单"
+    pick_save(monkeypatch, as_xlsx, "Excel 工作簿 (*.xlsx)")
+    click(qtbot, dialog.export_button)
+    wait_ops()
+    sheet = load_workbook(tmp_path / "问题清单.xlsx", read_only=True).worksheets[0]
+    cells = [tuple("" if v is None else str(v) for v in row) for row in sheet.iter_rows(values_only=True)]
+    assert cells[0] == ("工作表", "行", "列", "类别", "原因") and bad_row in cells[1:]
+
     # the fixed workbook: checked clean, then imported after the confirmation
     write_xlsx(book, good)
     click(qtbot, dialog.check_button)
@@ -194,6 +202,22 @@ def test_the_text_table_model_is_a_sound_qt_model(qtmodeltester: Any) -> None:
     assert model.index(1, 1).data() == "" and model.headerData(2, Qt.Orientation.Horizontal) == "原因"
 
 
+def test_a_csv_folder_is_checked_like_a_workbook(
+    qtbot: Any, context: Any, wait_ops: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.workbook_example import write_csv_folder
+    from ui.dialogs.import_excel import ImportExcelDialog
+
+    folder = write_csv_folder(tmp_path / "名册", roster(), encoding="gb18030")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    dialog = show(qtbot, ImportExcelDialog(context))
+    click(qtbot, dialog.folder_button)
+    wait_ops(30_000)
+    assert dialog.file_edit.text() == str(folder)
+    assert dialog.checked is not None and dialog.checked.new >= 4 + 3 + 4 + 3, dialog.status_label.text()
+    assert dialog.import_button.isEnabled() and count(context, Business) == 0
+
+
 def test_a_viewer_may_not_import_nor_administer(qtbot: Any, context: Any, wait_ops: Any) -> None:
     from ui.dialogs.backup_restore import BackupRestoreDialog
     from ui.dialogs.periods import PeriodsDialog
@@ -224,11 +248,15 @@ def test_backup_then_restore_shows_before_and_after_and_reopens(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from ui.dialogs.backup_restore import BackupRestoreDialog
+    from ui.main_window import MainWindow
 
     list_data.build(context.database, clock)
     regions_then = count(context, Region)
-    dialog = show(qtbot, BackupRestoreDialog(context))
+    window = show(qtbot, MainWindow(context))
+    wait_ops()
+    menu = {a.objectName(): a for a in window.admin_menu.actions()}
+    menu["backupRestoreAction"].trigger()  # 管理 → 备份与恢复…
+    dialog = window.admin_dialog
     wait_ops()
     out = tmp_path / "手动备份"
     pick_save(monkeypatch, out)
@@ -262,9 +290,13 @@ def test_backup_then_restore_shows_before_and_after_and_reopens(
     assert "检查通过" in dialog.preview_label.text()
     assert dialog.restore_button.isEnabled()
 
-    with qtbot.waitSignal(dialog.restored, timeout=30_000) as restored:
+    with (
+        qtbot.waitSignal(dialog.restored, timeout=30_000) as restored,
+        qtbot.waitSignal(window.open_database_requested, timeout=30_000) as reopening,
+    ):
         click(qtbot, dialog.restore_button)
-    assert restored.args == [context.database.path]
+    assert restored.args == [context.database.path] == reopening.args  # the app reopens the database
+    assert not dialog.isVisible()
     titles = [title for title, _text in no_dialogs]
     assert titles == ["确认恢复", "恢复完成"], no_dialogs
     assert "区划" not in no_dialogs[0][1] and "包保主体" in no_dialogs[0][1]

@@ -156,13 +156,17 @@ def test_import_shows_the_bad_row_writes_nothing_then_imports_the_fixed_workbook
     assert result.backup and Path(result.backup).exists() and result.backup in summary
     assert not dialog.import_button.isEnabled()  # imported once
 
-    # the automatic backup is offered for restoring
-    from ui.dialogs.backup_restore import BackupRestoreDialog
-
-    backups = show(qtbot, BackupRestoreDialog(context))
+    # undoing it: the backup dialog opens on the automatic backup made before the import
+    click(qtbot, dialog.undo_button)
+    assert not dialog.isVisible()
+    backups = window.admin_dialog
+    assert backups.objectName() == "backupRestoreDialog"
     wait_ops()
     assert [b.path for b in backups.backups] == [Path(result.backup)]
     assert backups.backups_model.rows()[0][1] == "导入 Excel 前"
+    assert backups.preview is not None and backups.preview.path == Path(result.backup)
+    compare = {row[0]: row[1:] for row in backups.compare_model.rows()}
+    assert compare["包保主体"] == ("4", "0") and backups.restore_button.isEnabled()
 
 
 def test_a_cancelled_import_writes_nothing(

@@ -73,7 +73,9 @@ def _show(window: Any, dialog: Any) -> Any:
 def open_import_dialog(window: MainWindow) -> Any:
     from ui.dialogs.import_excel import ImportExcelDialog
 
-    return _show(window, ImportExcelDialog(window.context, window))
+    dialog = ImportExcelDialog(window.context, window)
+    dialog.undo_requested.connect(lambda path: open_backup_dialog(window).check_file(path))
+    return _show(window, dialog)
 
 
 def open_backup_dialog(window: MainWindow) -> Any:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER
+from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, RESTORE
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel, documents_folder
 from ui.workers import Op, run_op
@@ -53,6 +53,7 @@ class ImportExcelDialog(QDialog):
     """Pick a workbook, check it (nothing written), then import it with one confirmation."""
 
     imported = Signal(object)  # the ImportResult of a finished import
+    undo_requested = Signal(object)  # Path of the backup made before the import: offer to restore it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +148,15 @@ class ImportExcelDialog(QDialog):
         self.summary_label.setObjectName("summaryLabel")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary_label)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary_label, 1)
+        self.undo_button = QPushButton(self.tr("撤销此次导入…"))
+        self.undo_button.setObjectName("undoImportButton")
+        self.undo_button.setToolTip(self.tr("用导入前的自动备份恢复数据库（在“备份与恢复”中确认）"))
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        summary_row.addWidget(self.undo_button)
+        layout.addLayout(summary_row)
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -223,6 +232,7 @@ class ImportExcelDialog(QDialog):
         self.checked = None
         self.result = None
         self.summary_label.clear()
+        self.undo_button.setVisible(False)
         return self.check()
 
     def _on_check_button_clicked(self) -> None:
@@ -344,10 +354,16 @@ class ImportExcelDialog(QDialog):
             ).format(new=result.new, updated=result.updated, unchanged=result.unchanged,
                      conflicts=result.conflicts, backup=backup)
         )  # fmt: skip
+        self.undo_button.setVisible(bool(result.backup) and self.context.actor.can(RESTORE))
         self._update_buttons()
         if result.new or result.updated:
             self.context.changed(IMPORTED_TABLES)
         self.imported.emit(result)
+
+    def _on_undo_button_clicked(self) -> None:
+        if self.result is not None and self.result.backup:
+            self.accept()
+            self.undo_requested.emit(Path(self.result.backup))
 
     # --- the problem list
 

@@ -89,7 +89,6 @@ class HistoryDialog(QDialog):
                 )
                 tones.append(tone)
         self.model.set_rows(rows, tones)
-        self.table.resizeRowsToContents()
         if entries:
             self.caption.setText(
                 self.tr("共 {n} 次操作，最早 {first}，最近 {last}（{table}）。").format(

@@ -313,7 +313,6 @@ class ImportExcelDialog(QDialog):
             )
             tones.append("bad" if is_error else "warn")  # fmt: skip
         self.model.set_rows(rows, tones)
-        self.table.resizeRowsToContents()
         self._update_buttons()
 
     @staticmethod

@@ -44,8 +44,9 @@ class VisitsList(ListPage):
 
         index = self.view.currentIndex()
         visit = self.model.row(index.row()) if index.isValid() else None
-        period = self.filter_widgets[-1].value()
         from msfood.domain.periods import parse_period
+
+        period = next((w.value() for w in self.filter_widgets if w.name == "period"), None)
 
         self.papers_dialog = PapersDialog(
             self.context, visit=visit, period=parse_period(period) if period else None, parent=self)

@@ -10,7 +10,6 @@ accounts). Backups need BACKUP, restores RESTORE (station admins), as `msfood ba
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from msfood.clock import CHINA
 from msfood.services.permissions import BACKUP, RESTORE
 from ui.context import AppContext
-from ui.dialogs.common import CopyableTableView, TextTableModel
+from ui.dialogs.common import CopyableTableView, TextTableModel, local_text
 from ui.workers import Op, run_op
 
 REASONS = {
@@ -46,13 +45,6 @@ REASONS = {
 
 def may_administer_backups(context: AppContext) -> bool:
     return context.actor.can(BACKUP) or context.actor.can(RESTORE)
-
-
-def local_text(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return "—"
-    at = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return f"{at.astimezone(CHINA):%Y-%m-%d %H:%M}"
 
 
 def size_text(size: int) -> str:
@@ -96,6 +88,7 @@ class BackupRestoreDialog(QDialog):
         self.last_backup: Any = None
         self.op: Op | None = None
         self._running = False
+        self.restore_result: Any = None
         self.backups: list[Any] = []
         self._build()
         self.load_backups()

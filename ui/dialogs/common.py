@@ -3,6 +3,7 @@ the selected rows, and the default folder for files people save (their Documents
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from msfood.clock import CHINA
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -109,3 +112,11 @@ def documents_folder() -> str:
     """Where files people save go by default: their Documents folder (the home folder without one)."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return documents or str(Path.home())
+
+
+def local_text(moment: dt.datetime | None) -> str:
+    """A stored time (UTC; naive means UTC) as China time to the minute, or — when there is none."""
+    if moment is None:
+        return "—"
+    at = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return f"{at.astimezone(CHINA):%Y-%m-%d %H:%M}"

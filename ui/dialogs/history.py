@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.context import AppContext
-from ui.dialogs.backup_restore import local_text
-from ui.dialogs.common import CopyableTableView, TextTableModel
+from ui.dialogs.common import CopyableTableView, TextTableModel, local_text
 from ui.workers import Op, run_op
 
 

@@ -45,10 +45,6 @@ def may_import(context: AppContext) -> bool:
     return context.actor.can(EDIT_RECORDS) or context.actor.can(EDIT_ROSTER)
 
 
-def _kind_of(path: Path) -> str:
-    return "folder" if path.is_dir() else path.suffix.lower()
-
-
 class ImportExcelDialog(QDialog):
     """Pick a workbook, check it (nothing written), then import it with one confirmation."""
 

@@ -619,3 +619,48 @@ def test_each_dialog_renders_at_1366x768(
         visit = next(r for r in queries.iterate(session, "visits", filters=Filters(as_of=clock.today()))
                      if r.problems)  # fmt: skip
     shoot("papers", PapersDialog(context, visit=visit))
+
+
+def test_after_a_restore_the_app_reopens_the_restored_database(
+    qtbot: Any,
+    app: Any,
+    app_settings: Any,
+    clock: Any,
+    db_path: Path,
+    wait_ops: Any,
+    no_dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from msfood.services.backup import backup_database
+    from tests.ui.conftest import ADMIN_PASSWORD
+    from ui.startup import AppController
+
+    monkeypatch.setenv("MSFOOD_USER", "admin")
+    monkeypatch.setenv("MSFOOD_PASSWORD", ADMIN_PASSWORD)
+    controller = AppController(app_settings, clock, headless=True)
+    try:
+        assert controller.start(str(db_path))
+        first_window, first_context = controller.window, controller.context
+        wait_ops()
+        backup = backup_database(first_context.database, actor=first_context.actor, out=tmp_path / "b.sqlite")
+        with unit_of_work(first_context.database.sessions, actor=first_context.actor, clock=clock) as uow:
+            uow.upsert(table_of(Region), {"id": natural_id("region", "430204009"), "code": "430204009",
+                                          "name": "新设街道", "parent_id": None})  # fmt: skip
+        assert count(first_context, Region) == 1
+        {a.objectName(): a for a in first_window.admin_menu.actions()}["backupRestoreAction"].trigger()
+        dialog = first_window.admin_dialog
+        dialog.check_file(backup.path)
+        wait_ops()
+        click(qtbot, dialog.restore_button)
+        qtbot.waitUntil(lambda: controller.window is not first_window, timeout=30_000)
+        wait_ops()
+        context = controller.context
+        assert context is not first_context and context.database.path == db_path.resolve()
+        assert context.actor.username == "admin"  # signed in again
+        assert count(context, Region) == 0  # the township added after the backup is gone
+    finally:
+        wait_ops()
+        if controller.window is not None:
+            controller.window.close()
+        controller.shutdown()

@@ -531,6 +531,14 @@
         <source>统计期间 {key}，截至 {as_of}</source>
         <translation>Period {key}, as of {as_of}</translation>
     </message>
+    <message>
+        <source>任务单…</source>
+        <translation>Task lists…</translation>
+    </message>
+    <message>
+        <source>督导任务单（PDF）</source>
+        <translation>Cadres' visit task lists (PDF)</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -2020,6 +2028,14 @@ To {receiver}, number {n}, {rows} records</translation>
         <source>整改问题</source>
         <translation>Problems</translation>
     </message>
+    <message>
+        <source>整改通知书…</source>
+        <translation>Rectification notice…</translation>
+    </message>
+    <message>
+        <source>历史记录</source>
+        <translation>History</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -3378,6 +3394,29 @@ Its bundles will be refused, and nothing can be exported to it.</translation>
         <location line="+49"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AdminMenu</name>
+    <message>
+        <source>导入 Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <source>管理(&amp;M)</source>
+        <translation>&amp;Admin</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>关闭与重新开放期间…</source>
+        <translation>Close and reopen periods…</translation>
+    </message>
+    <message>
+        <source>督导任务单与整改通知书…</source>
+        <translation>Task lists and rectification notices…</translation>
     </message>
 </context>
 </TS>

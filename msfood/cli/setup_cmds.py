@@ -14,7 +14,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", default=None)
     parser.add_argument("--station-code", required=True, help="the unit's own code, e.g. 430211-01")
     parser.add_argument("--station-name", required=True)
-    parser.add_argument("--region", default=None, help="the unit's division code")
+    parser.add_argument(
+        "--region", default=None,
+        help="the unit's division code; it and the regions above it are added from the official codes",
+    )
     parser.add_argument("--admin", default="admin", help="first admin account (default: admin)")
     parser.add_argument("--bureau", action="store_true", help="a city bureau's database")
     parser.set_defaults(handler=run_init)
@@ -45,6 +48,7 @@ def run_init(args: argparse.Namespace) -> int:
             bureau=args.bureau,
             admin_username=args.admin,
             admin_password=password,
+            official_regions="ancestors",
         )
         with database.sessions() as session:
             from sqlalchemy import select

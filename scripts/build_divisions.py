@@ -35,7 +35,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import lzma
 import sys
 import tarfile
 import zipfile

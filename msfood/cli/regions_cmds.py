@@ -8,7 +8,6 @@ import argparse
 import sys
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
-from msfood.i18n import t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,15 +30,6 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def level_summary(by_level: tuple[tuple[str, int], ...]) -> str:
-    """"县级 1，乡级 8，村级 68" (English: "counties 1, townships 8, villages 68")."""
-    from msfood.i18n import is_english
-
-    return (", " if is_english() else "，").join(
-        f"{t('regions_official.level.' + level)} {count}" for level, count in by_level
-    )
-
-
 def run_load(args: argparse.Namespace) -> int:
     from msfood.regions.official import divisions, normalise_code
     from msfood.services.regions import load_official_regions
@@ -57,6 +47,5 @@ def run_load(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
-    print(t("regions_official.loaded", name=result.name, code=result.code, year=result.year,
-            added=result.added, levels=level_summary(result.by_level), present=result.present))
+    print(result.sentence())
     return 0

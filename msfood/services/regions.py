@@ -37,6 +37,16 @@ class RegionsLoaded:
     present: int  # already there, left as they were
     by_level: tuple[tuple[str, int], ...]  # added per level, province first
 
+    def sentence(self) -> str:
+        """The sentence that says what was loaded (已载入 石峰区（430204）的 2023 年统计用区划：新增 79 个…)."""
+        from msfood.i18n import is_english, t
+
+        levels = (", " if is_english() else "，").join(
+            f"{t('regions_official.level.' + level)} {count}" for level, count in self.by_level
+        )
+        return t("regions_official.loaded", name=self.name, code=self.code, year=self.year, added=self.added,
+                 levels=levels, present=self.present)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "code": self.code, "name": self.name, "year": self.year, "added": self.added,

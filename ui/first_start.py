@@ -149,6 +149,7 @@ class FirstStartDialog(QDialog):
         self.loads = QLabel(self.tr("选择本单位所在的乡镇（街道）；县级、市级单位选到县或市即可。"))
         self.loads.setObjectName("regionsToLoad")
         self.loads.setWordWrap(True)
+        self.loads.setMinimumHeight(self.loads.fontMetrics().lineSpacing() * 2 + 4)  # two lines, no jumps
         self._add_row(form, "region_code", self.tr("所属区划"), self.picker, self.loads)
         self.code = self._field(form, "code", self.tr("站点代码"), self.tr("例：430211-01"))
         self.name = self._field(form, "name", self.tr("站点名称"), self.tr("例：天元区嵩山路市场监管所"))
@@ -229,7 +230,8 @@ class FirstStartDialog(QDialog):
             if division.level in ("county", "township"):
                 under = sum(1 for _ in self.picker.official.subtree(division.code)) - 1
                 self.loads.setText(
-                    self.tr("将载入 {label}（{code}）、其上级区划和其下 {count} 个区划（{year} 年统计用区划代码）。")
+                    self.tr("将载入 {label}（{code}）、其上级区划和其下 {count} 个区划"
+                            "（{year} 年统计用区划代码）。")
                     .format(label=label, code=division.code, count=under, year=self.picker.official.year)
                 )
             else:

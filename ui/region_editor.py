@@ -205,9 +205,8 @@ class RegionEditor(QWidget):
         items: dict[str, QTreeWidgetItem] = {}
         for node in loaded.nodes:  # parents first (code order by length)
             parent = items.get(node.parent_id) if node.parent_id else None
-            item = QTreeWidgetItem(
-                [node.name, node.code, level_label(node.level), str(node.businesses) if node.businesses else ""]
-            )
+            count = str(node.businesses) if node.businesses else ""
+            item = QTreeWidgetItem([node.name, node.code, level_label(node.level), count])
             item.setData(NAME, ID_ROLE, node.id)
             item.setTextAlignment(BUSINESSES, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if parent is not None:
@@ -326,7 +325,9 @@ class RegionEditor(QWidget):
         if node is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("删除区划"), self.tr("删除区划“{name}”（{code}）？").format(name=node.name, code=node.code)
+            self,
+            self.tr("删除区划"),
+            self.tr("删除区划“{name}”（{code}）？").format(name=node.name, code=node.code),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -343,7 +344,9 @@ class RegionEditor(QWidget):
         if node is None:
             return
         try:
-            self._write(add_region, parent_code=node.code, code=self.new_code.text(), name=self.new_name.text())
+            self._write(
+                add_region, parent_code=node.code, code=self.new_code.text(), name=self.new_name.text()
+            )
         except ValidationError as exc:
             QMessageBox.warning(self, self.tr("无法新增"), error_text(exc))
             return

@@ -153,6 +153,7 @@ class DivisionPicker(QWidget):
             layout.addWidget(label, 0, column)
             layout.addWidget(combo, 1, column)
             combo.currentIndexChanged.connect(lambda _i, c=column: self._on_level_changed(c))
+            layout.setColumnStretch(column, 1)
             self.combos.append(combo)
         self.province, self.city, self.county, self.township = self.combos
         self.province.set_divisions(self.official.children())

@@ -16,7 +16,8 @@ MESSAGES = {
         "{name} ({code}) and the regions above and under it are all there already ({count}); nothing added.",
     ),
     "regions_official.loaded": (
-        "已载入 {name}（{code}）的 {year} 年统计用区划：新增 {added} 个（{levels}），已有 {present} 个保持不变。",
+        "已载入 {name}（{code}）的 {year} 年统计用区划：新增 {added} 个（{levels}），"
+        "已有 {present} 个保持不变。",
         "Loaded the {year} statistical divisions of {name} ({code}): {added} added ({levels}), "
         "{present} already there left as they were.",
     ),

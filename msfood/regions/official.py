@@ -234,7 +234,8 @@ def divisions(year: int | None = None) -> DivisionSet:
     chosen = NEWEST if year is None else int(year)
     if chosen not in YEARS:
         raise ValidationError(
-            Issue("regions_official.unknown_year", "year", {"year": chosen, "years": "、".join(map(str, YEARS))})
+            Issue("regions_official.unknown_year", "year",
+                  {"year": chosen, "years": "、".join(map(str, YEARS))})
         )
     return _shipped(chosen)
 

@@ -38,7 +38,7 @@ class RegionsLoaded:
     by_level: tuple[tuple[str, int], ...]  # added per level, province first
 
     def sentence(self) -> str:
-        """The sentence that says what was loaded (已载入 石峰区（430204）的 2023 年统计用区划：新增 79 个…)."""
+        """The sentence that says what was loaded ("已载入 石峰区（430204）的 2023 年…")."""
         from msfood.i18n import is_english, t
 
         levels = (", " if is_english() else "，").join(

@@ -846,7 +846,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Choose the township (street) of your unit; a county or city unit stops at its county or city.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>所属区划</source>
         <translation>Division</translation>
     </message>
@@ -936,7 +936,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Will load {label} ({code}), the regions above it and the {count} regions under it ({year} statistical division codes).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>将载入 {label}（{code}）、其上级区划和其下全部区划（{year} 年统计用区划代码）。</source>
         <translation>Will load {label} ({code}), the regions above it and every region under it ({year} statistical division codes).</translation>
     </message>
@@ -1442,7 +1442,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>GettingStartedPanel</name>
     <message>
-        <location filename="../../ui/pages/getting_started.py" line="+34"/>
+        <location filename="../../ui/pages/getting_started.py" line="+36"/>
         <source>开始使用：还没有包保名册，工作台暂无数据。请按以下步骤完成设置：</source>
         <translation>Getting started: there is no roster yet, so the dashboard has no figures. Set up in these steps:</translation>
     </message>
@@ -1497,7 +1497,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>已有 {count} 个区划</source>
         <translation>{count} regions</translation>
     </message>
@@ -2577,12 +2577,12 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+139"/>
+        <location line="+138"/>
         <source>请在左侧选择一个区划</source>
         <translation>Choose a region on the left</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-132"/>
         <source>保存名称</source>
         <translation>Save name</translation>
     </message>
@@ -2622,7 +2622,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Add</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>共 {count} 个区划；乡级 {towns} 个，村级 {villages} 个。</source>
         <translation>{count} regions; {towns} townships, {villages} villages.</translation>
     </message>
@@ -2647,17 +2647,17 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>(every official region is loaded)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>删除区划</source>
         <translation>Delete region</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>删除区划“{name}”（{code}）？</source>
         <translation>Delete the region {name} ({code})?</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>无法新增</source>
         <translation>Cannot add</translation>
     </message>

@@ -76,9 +76,12 @@ def test_regions_load_json_and_a_wider_code(run, db_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "words"),
-    [(["430299"], "没有代码 430299"), (["430204", "--year", "2019"], "没有 2019 年"), (["abc"], "没有代码 abc")],
+    [(["430299"], "没有代码 430299"), (["430204", "--year", "2019"], "没有 2019 年"),
+     (["abc"], "没有代码 abc")],
 )
-def test_unknown_codes_and_years_exit_1_with_a_sentence(run, db_path: Path, args: list[str], words: str) -> None:
+def test_unknown_codes_and_years_exit_1_with_a_sentence(
+    run, db_path: Path, args: list[str], words: str
+) -> None:
     done = run("regions", "load", "--db", str(db_path), *args, password="not-asked")
     assert done.returncode == 1 and words in done.stderr and "Traceback" not in done.stderr
     assert regions_of(db_path) == {}

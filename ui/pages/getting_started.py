@@ -26,7 +26,9 @@ class GettingStartedPanel(QFrame):
         self.context = context
         self.setObjectName("gettingStarted")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#gettingStarted { background: #f4f8fc; border: 1px solid #c5d5e6; border-radius: 6px; }")
+        self.setStyleSheet(
+            "#gettingStarted { background: #f4f8fc; border: 1px solid #c5d5e6; border-radius: 6px; }"
+        )
         self.progress: SetupProgress | None = None
         self._loading = False
         layout = QVBoxLayout(self)
@@ -60,6 +62,7 @@ class GettingStartedPanel(QFrame):
             detail.setWordWrap(True)
             button = QPushButton(button_text)
             button.setObjectName(f"{key}StepButton")
+            button.setMinimumWidth(130)
             button.clicked.connect(slot)
             grid.addWidget(mark, row, 0)
             grid.addWidget(label, row, 1)

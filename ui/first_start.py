@@ -146,7 +146,10 @@ class FirstStartDialog(QDialog):
         self._suggested_code = ""
         self.picker = DivisionPicker(self)
         self.picker.changed.connect(self._on_picker_changed)
-        self.loads = QLabel(self.tr("选择本单位所在的乡镇（街道）；县级、市级单位选到县或市即可。"))
+        self.loads = QLabel(
+            self.tr("选到本单位管辖的范围：管辖一个乡镇（街道）的选到乡镇，管辖多个乡镇的选到县（区），"
+                    "市局选到市。")
+        )
         self.loads.setObjectName("regionsToLoad")
         self.loads.setWordWrap(True)
         self.loads.setMinimumHeight(self.loads.fontMetrics().lineSpacing() * 2 + 4)  # two lines, no jumps

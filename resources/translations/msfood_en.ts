@@ -841,12 +841,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Database file</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>选择本单位所在的乡镇（街道）；县级、市级单位选到县或市即可。</source>
-        <translation>Choose the township (street) of your unit; a county or city unit stops at its county or city.</translation>
+        <location line="+5"/>
+        <source>选到本单位管辖的范围：管辖一个乡镇（街道）的选到乡镇，管辖多个乡镇的选到县（区），市局选到市。</source>
+        <translation>Choose what your unit covers: a township (street) if it covers one, the county (district) if it covers several, the city for a city bureau.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>所属区划</source>
         <translation>Division</translation>
     </message>

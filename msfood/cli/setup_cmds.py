@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from msfood.cli.common import clock, db_arg, read_secret
 from msfood.db.engine import open_database
@@ -60,4 +61,9 @@ def run_init(args: argparse.Namespace) -> int:
         database.close()
     kind = t("cli.kind_bureau") if args.bureau else t("cli.kind_station")
     print(t("cli.init_done", kind=kind, path=path, code=identity.code, fingerprint=fingerprint(public or "")))
+    if args.region:
+        from msfood.regions.official import divisions
+
+        if divisions().get(args.region) is None:  # kept as the unit's code; no region made from it
+            print(t("regions_official.init_unknown", value=args.region, year=divisions().year), file=sys.stderr)
     return 0

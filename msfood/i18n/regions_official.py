@@ -30,6 +30,11 @@ MESSAGES = {
         "数据来源：国家统计局 {year} 年统计用区划代码",
         "Source: National Bureau of Statistics, {year} statistical division codes",
     ),
+    "regions_official.init_unknown": (
+        "提示：{year} 年统计用区划代码中没有 {value}，未自动添加区划；可用 msfood regions load 载入。",
+        "Note: the {year} statistical division codes have no {value}, so no region was added; "
+        "msfood regions load adds official ones.",
+    ),
     "regions_official.code_not_under": (
         "代码 {value} 不在上级 {parent} 之下：应为上级代码后加 {digits} 位数字",
         "code {value} is not under {parent}: it should be the parent's code followed by {digits} digits",

@@ -95,3 +95,12 @@ def test_a_viewer_is_refused(run, db_path: Path, clock) -> None:  # type: ignore
     done = run("regions", "load", "--db", str(db_path), "430204", user="vi", password="vi-pass-1")
     assert done.returncode == 2 and "无权修改包保名册" in done.stderr
     assert regions_of(db_path) == {}
+
+
+def test_init_with_a_code_the_set_lacks_still_works_and_says_so(run, tmp_path: Path) -> None:
+    path = tmp_path / "own.sqlite"
+    done = run("init", "--db", str(path), "--station-code", "430299-01", "--station-name", "外来所",
+               "--region", "430299", MSFOOD_ADMIN_PASSWORD=ADMIN_PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert "没有 430299，未自动添加区划" in done.stderr
+    assert regions_of(path) == {}

@@ -65,5 +65,6 @@ def run_init(args: argparse.Namespace) -> int:
         from msfood.regions.official import divisions
 
         if divisions().get(args.region) is None:  # kept as the unit's code; no region made from it
-            print(t("regions_official.init_unknown", value=args.region, year=divisions().year), file=sys.stderr)
+            note = t("regions_official.init_unknown", value=args.region, year=divisions().year)
+            print(note, file=sys.stderr)
     return 0

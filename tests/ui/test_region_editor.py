@@ -241,3 +241,37 @@ def test_a_dashboard_with_a_roster_shows_no_first_steps(qtbot, make_context, sta
     qtbot.waitUntil(lambda: not page.getting_started.is_busy())
     assert page.getting_started.progress is not None and not page.getting_started.progress.empty
     assert not page.getting_started.isVisible()
+
+
+def test_the_new_windows_read_in_english(qtbot, app, context, wait_ops, app_settings, clock, tmp_path) -> None:
+    import re
+
+    from ui.first_start import FirstStartDialog
+    from ui.i18n import install_translators
+    from ui.pages.getting_started import GettingStartedPanel
+    from ui.region_editor import RegionEditorDialog
+
+    chinese = re.compile(r"[\u3400-\u9fff]")
+    install_translators("en")
+    try:
+        dialog = RegionEditorDialog(context)
+        qtbot.addWidget(dialog)
+        wait_ops()
+        editor = dialog.editor
+        assert dialog.windowTitle() == "Regions"
+        assert editor.load_button.text() == "Load the chosen division and everything under it"
+        assert editor.source.text() == "Source: National Bureau of Statistics, 2023 statistical division codes"
+        assert [editor.tree.headerItem().text(i) for i in range(4)] == ["Name", "Code", "Level", "Businesses"]
+        panel = GettingStartedPanel(context)
+        qtbot.addWidget(panel)
+        wait_ops()
+        first = FirstStartDialog(app_settings, clock, target=tmp_path / "en.sqlite")
+        qtbot.addWidget(first)
+        for root in (dialog, panel, first):
+            from PySide6.QtWidgets import QAbstractButton, QLabel
+
+            texts = [w.text() for w in root.findChildren(QLabel) + root.findChildren(QAbstractButton)]
+            texts = [text for text in texts if text and "石峰区市场监管所" not in text]
+            assert not [text for text in texts if chinese.search(text)], root
+    finally:
+        install_translators("zh_CN")

@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     load.add_argument("code", help="division code: 43 or 430000, 4302 or 430200, 430204, 430204001 ...")
     load.add_argument("--year", type=int, default=None, help="code set year (default: the newest shipped)")
-    load.add_argument("--json", action="store_true")
+    load.add_argument("--json", action="store_true", help="print the result as JSON")
     add_db(load)
     add_user(load)
     load.set_defaults(handler=run_load)

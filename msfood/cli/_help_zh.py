@@ -67,6 +67,14 @@ HELP = {
     "the PDF file to write": "要写入的 PDF 文件",
     "the unit's own code, e.g. 430211-01": "本单位代码，例如 430211-01",
     "the unit's division code": "本单位的区划代码",
+    "the unit's division code; it and the regions above it are added from the official codes":
+        "本单位的区划代码；该区划及其上级区划按统计用区划代码自动添加",
+    "the region tree from the official division codes": "按国家统计局统计用区划代码建立区划树",
+    "add a division, its ancestors and everything under it (统计用区划代码)":
+        "添加一个区划、其上级区划和其下全部区划（统计用区划代码）",
+    "division code: 43 or 430000, 4302 or 430200, 430204, 430204001 ...":
+        "区划代码：43 或 430000、4302 或 430200、430204、430204001……",
+    "code set year (default: the newest shipped)": "区划代码的年份（默认：本软件自带的最新年份）",
     "first admin account (default: admin)": "首个管理员账户名（默认：admin）",
     "a city bureau's database": "建立市局（汇总单位）的数据库",
     "print JSON (the only output form)": "以 JSON 输出（唯一的输出格式）",

@@ -78,6 +78,10 @@ class DashboardPage(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        from ui.pages.getting_started import GettingStartedPanel  # station-regions: the first steps
+
+        self.getting_started = GettingStartedPanel(context, self)
+        outer.addWidget(self.getting_started)
 
         body = QWidget()
         self.body_layout = QVBoxLayout(body)

@@ -211,22 +211,20 @@ def test_an_empty_dashboard_says_what_to_do_next(qtbot, window, wait_ops, no_dia
         wait_ops()
 
 
-def test_the_import_step_uses_the_import_action_when_there_is_one(qtbot, window, wait_ops) -> None:
-    from PySide6.QtGui import QAction
+def test_the_import_step_opens_the_import_dialog(qtbot, window, wait_ops) -> None:
+    from ui.dialogs.import_excel import ImportExcelDialog
 
     panel = panel_of(window, qtbot)
-    assert panel.import_action() is None  # this build: the businesses page instead
-    qtbot.mouseClick(panel.buttons["roster"], Qt.MouseButton.LeftButton)
-    assert window.current_page_key() == "businesses"
-    wait_ops()
-    action = QAction("导入 Excel…", window)
-    action.setObjectName("importExcelAction")
-    window.addAction(action)
+    action = panel.import_action()
+    assert action is not None and action is window.import_excel_action
     triggered = []
     action.triggered.connect(lambda: triggered.append(True))
-    window.show_page("dashboard")
     qtbot.mouseClick(panel.buttons["roster"], Qt.MouseButton.LeftButton)
     assert triggered == [True] and window.current_page_key() == "dashboard"
+    dialog = window.admin_dialog
+    assert isinstance(dialog, ImportExcelDialog) and dialog.isVisible()
+    dialog.close()
+    wait_ops()
 
 
 def test_a_dashboard_with_a_roster_shows_no_first_steps(qtbot, make_context, station_with_records,

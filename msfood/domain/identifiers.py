@@ -128,12 +128,12 @@ def check_licence(value: str) -> str:
 
 
 def check_division_code(value: str) -> str:
-    """A division code of 6, 9 or 12 digits; a township's digits 7-9 within 001-399 (field region_code)."""
+    """A division code of 6, 9 or 12 digits; a township's digits 7-9 within 001-599 (field region_code)."""
     code = _normalise(value)
     _required(code, "region_code")
     if not code.isascii() or not code.isdigit() or len(code) not in (6, 9, 12):
         raise ValidationError(Issue("division.format", "region_code", {"value": code}))
-    if len(code) >= 9 and not 1 <= int(code[6:9]) <= 399:
+    if len(code) >= 9 and not 1 <= int(code[6:9]) <= 599:
         raise ValidationError(Issue("division.township_range", "region_code", {"value": code}))
     return code
 

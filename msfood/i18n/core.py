@@ -80,8 +80,8 @@ MESSAGES = {
         "a division code has 6, 9 or 12 digits: {value}",
     ),
     "division.township_range": (
-        "乡级区划代码第 7-9 位应在 001-399 之间：{value}",
-        "a township code's digits 7-9 must be 001-399: {value}",
+        "乡级区划代码第 7-9 位应在 001-599 之间：{value}",
+        "a township code's digits 7-9 must be 001-599: {value}",
     ),
     "phone.format": (
         "手机号应为以 1 开头的 11 位数字：{value}",

@@ -77,11 +77,10 @@ def normalise_code(value: object) -> str:
 
 
 def usable(code: str) -> bool:
-    """Whether msfood's division check (msfood.domain.identifiers.check_division_code, DOMAIN.md
-    section 4) accepts the code: township digits 001-399. The set also holds 400-599, units like
-    townships (开发区, 农场, 团场) and their villages: shipped, but not offered or loaded while the
-    check refuses them. (The same rule, inlined: it runs once per row of a province.)"""
-    return len(code) == 6 or 1 <= int(code[6:9]) <= 399
+    """Whether msfood's division check (msfood.domain.identifiers.check_division_code, docs/domain.md
+    section 4) accepts the code: township digits 001-599, which includes the units like townships
+    (400-599: 开发区, 农场, 团场). (The same rule, inlined: it runs once per row of a province.)"""
+    return len(code) == 6 or 1 <= int(code[6:9]) <= 599
 
 
 def _pinyin(name: str) -> tuple[str, str]:

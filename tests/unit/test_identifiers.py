@@ -238,7 +238,7 @@ def test_division_chain_up_to_province() -> None:
         ("43020400100100", "division.format"),
         ("43020A", "division.format"),
         ("430204000", "division.township_range"),
-        ("430204400", "division.township_range"),
+        ("430204600", "division.township_range"),
         ("430204999001", "division.township_range"),
     ],
 )

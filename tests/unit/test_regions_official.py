@@ -83,12 +83,11 @@ def test_children_ancestors_and_codes_at_the_project_lengths() -> None:
     assert official.label("430204") == "湖南省 株洲市 石峰区"
 
 
-def test_units_like_townships_are_not_offered_while_the_division_check_refuses_them() -> None:
+def test_units_like_townships_are_offered_as_townships() -> None:
     official = divisions()
-    assert official.get("110115405") is not None  # 大兴经济开发区: shipped as published
+    assert official.get("110115405") is not None  # 大兴经济开发区: code 400-599, like a township
     offered = [d.code for d in official.children("110115")]
-    assert offered and all(int(code[6:9]) <= 399 for code in offered)
-    assert "110115405" in [d.code for d in official.children("110115", usable_only=False)]
+    assert "110115405" in offered and all(int(code[6:9]) <= 599 for code in offered)
 
 
 @pytest.mark.parametrize(

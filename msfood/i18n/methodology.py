@@ -48,6 +48,19 @@ MESSAGES = {
         "{date} already starts a {level} rule that judged ended periods such as {period}; it cannot be "
         "rewritten. Pick a new start date (the new rule applies from then, earlier periods keep the old one).",
     ),
+    # --- the rules page (ui/pages/settings_rules.py)
+    "rulesui.presets": ("一键新增规则版本：", "Add a rule version in one click:"),
+    "rulesui.preset_title": ("新增规则版本", "New rule version"),
+    "rulesui.preset_start": ("生效日期", "Effective from"),
+    "rulesui.preset_note": (
+        "将为每个层级新增一个从该日起生效的规则版本。之前的督导周期仍按原规则评判；"
+        "生效日期不能落在已关闭的期间内。",
+        "A new version from this date is added for every level. Earlier visit periods keep the rule that "
+        "judged them; the date may not reach into a closed period.",
+    ),
+    "rulesui.preset_apply": ("新增版本", "Add versions"),
+    "rulesui.cancel": ("取消", "Cancel"),
+    "rulesui.preset_done": ("已新增规则版本：{preset}，自 {start} 起生效。", "Added: {preset}, from {start}."),
     # --- the 指标口径 page and appendix
     "method.title": ("指标口径", "How the figures are defined"),
     "method.appendix_title": ("附录　指标口径", "Appendix: how the figures are defined"),

@@ -75,6 +75,16 @@ MESSAGES = {
         "change it under Settings; counting convention = how msfood counts where the national texts give "
         "no formula.",
     ),
+    "method.window_intro": (
+        "本页说明系统中每一个数字的计算方法（与完成情况报表的附录一致），以便与省级平台和国家抽检系统核对。"
+        "每项指标下注明依据：国家规定 = 已核对的国家法规或文件的要求；本地设置 = 各地做法不一，系统按默认值计算，"
+        "管理员可在“设置”中修改；统计约定 = 国家文件未规定具体算法时本系统采用的算法。",
+        "How every figure in the app is computed (the same text as the completion report's appendix), so it "
+        "can be checked against the provincial platform and SAMR's sampling system. Under each figure, its "
+        "basis: national rule = a verified requirement of a national regulation or document; local setting = "
+        "practice varies, msfood computes with the default shown, an admin may change it under Settings; "
+        "counting convention = how msfood counts where the national texts give no formula.",
+    ),
     "method.col_group": ("类别", "Group"),
     "method.col_figure": ("指标", "Figure"),
     "method.col_definition": ("口径", "Definition"),
@@ -86,4 +96,7 @@ MESSAGES = {
     "method.basis_convention": ("统计约定", "counting convention"),
     "method.search": ("查找", "Find"),
     "method.no_match": ("没有找到“{text}”。", "Nothing matches “{text}”."),
+    "method.search_hint": ("输入指标名称或关键词，如 覆盖率、送达、在营", "a figure or a word, e.g. coverage, retest"),
+    "method.count": ("{n} 项指标", "{n} figures"),
+    "method.menu": ("指标口径", "How the figures are defined"),
 }

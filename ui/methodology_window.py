@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.i18n import t
-from msfood.reports.methodology import GROUPS, Definition, matching
+from msfood.reports.methodology import GROUPS, RULE_BASES, Definition, matching
 from ui.i18n import is_english
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -42,6 +42,19 @@ def definition_html(definition: Definition, lang: str | None) -> str:
         f"<p>{escape(definition.get('text', lang))}</p>"
         f'<p style="color:#666666;font-size:small">{escape(definition.get("text", other))}</p>'
     )
+
+
+def rule_bases_html(lang: str | None) -> str:
+    """The table of rules: national or local (after the definitions)."""
+    rows = "".join(
+        f"<tr><td>{escape(r.get('rule', lang))}</td>"
+        f'<td style="color:{BASIS_COLOURS.get(r.basis, "#333333")}"><b>{escape(r.basis_label(lang))}</b></td>'
+        f"<td>{escape(r.get('source', lang))}</td></tr>"
+        for r in RULE_BASES
+    )
+    head = "".join(f"<th align=left>{escape(t(f'method.col_{c}', lang))}</th>" for c in ("rule", "basis", "rule_source"))
+    return (f'<a name="rule_bases"></a><h2>{escape(t("method.rule_bases", lang))}</h2>'
+            f'<table border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>{rows}</table>')  # fmt: skip
 
 
 class MethodologyWindow(QWidget):
@@ -109,6 +122,8 @@ class MethodologyWindow(QWidget):
                 parts.append(definition_html(definition, lang))
                 self.shown_keys.append(definition.key)
         self.tree.expandAll()
+        if not text.strip():
+            parts.append(rule_bases_html(lang))
         if not self.shown_keys:
             parts.append(f"<p>{escape(t('method.no_match', lang, text=text.strip()))}</p>")
         self.browser.setHtml("".join(parts))

@@ -85,6 +85,9 @@ MESSAGES = {
         "practice varies, msfood computes with the default shown, an admin may change it under Settings; "
         "counting convention = how msfood counts where the national texts give no formula.",
     ),
+    "method.rule_bases": ("国家规定还是本地设置", "National rules and local settings"),
+    "method.col_rule": ("规则", "Rule"),
+    "method.col_rule_source": ("出处或说明", "Source or note"),
     "method.col_group": ("类别", "Group"),
     "method.col_figure": ("指标", "Figure"),
     "method.col_definition": ("口径", "Definition"),

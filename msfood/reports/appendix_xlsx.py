@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from msfood.i18n import t
 from msfood.progress import Progress
+from msfood.reports.methodology import RULE_BASES
 from msfood.reports.model import ReportContent
 
 COLUMNS = (("figure", 22), ("definition", 70), ("basis", 30), ("group", 16), ("english", 70))
@@ -43,6 +44,24 @@ def write_appendix_sheet(wb: Workbook, content: ReportContent, taken: set[str]) 
     for row in content.appendix:
         cells = []
         for value in (row.figure, row.definition, row.basis, row.group, row.other_language):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.alignment = WRAP
+            cells.append(cell)
+        ws.append(cells)
+    ws.append([])
+    bold = WriteOnlyCell(ws, value=t("method.rule_bases", lang))
+    bold.font = Font(bold=True)
+    ws.append([bold])
+    head = []
+    for key in ("rule", "rule_source", "basis"):
+        cell = WriteOnlyCell(ws, value=t(f"method.col_{key}", lang))
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E4E8EE")
+        head.append(cell)
+    ws.append(head)
+    for rule in RULE_BASES:
+        cells = []
+        for value in (rule.get("rule", lang), rule.get("source", lang), rule.basis_label(lang)):
             cell = WriteOnlyCell(ws, value=value)
             cell.alignment = WRAP
             cells.append(cell)

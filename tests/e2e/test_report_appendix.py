@@ -57,7 +57,7 @@ def test_sampling_report_appendix_holds_only_its_groups(station: Path, tmp_path:
     text = squeeze(pdf_text(report(station, tmp_path / "s.pdf", "--kind", "sampling"), raw=True))
     capsys.readouterr()
     appendix = text[text.index(squeeze("附录　指标口径")):]
-    assert squeeze("监督抽检不合格率") in appendix and "包保覆盖率" not in appendix
+    assert squeeze("监督抽检不合格率") in appendix and "督导完成率" not in appendix
     assert [g.key for g in groups_for("sampling")] == ["general", "sampling"]
 
 
@@ -67,8 +67,12 @@ def test_workbook_has_the_rule_line_and_an_appendix_sheet(station: Path, tmp_pat
     info = {row[0]: row[1] for row in book["报表信息"].iter_rows(min_row=2, values_only=True)}
     assert info["本期督导频次"].startswith("市级 每季度 1 次（自2000-01-01起），每半年 1 次（自2026-04-01起）")
     assert book.sheetnames[-1] == "指标口径"
-    rows = list(book["指标口径"].iter_rows(min_row=3, values_only=True))
+    everything = list(book["指标口径"].iter_rows(min_row=3, values_only=True))
+    rows = everything[: len(all_definitions())]
     assert [r[0] for r in rows] == [d.get("title") for g in GROUPS for d in g.definitions]
+    bases = {r[0]: r[2] for r in everything[len(rows) + 3 :]}  # a blank row, the heading, the header
+    assert bases["每半年督导 1 次；村级干部不再考核"] == "本地设置"
+    assert bases["四级包保干部每季度至少督导 1 次"] == "国家规定"
     by_title = {r[0]: r for r in rows}
     headline = by_title["监督抽检不合格率（主要指标）"]
     assert headline[2].startswith("国家规定") and "190,872" in headline[1] and "190,872" in headline[4]

@@ -33,7 +33,7 @@ def _lang() -> str | None:
 
 
 def definition_html(definition: Definition, lang: str | None) -> str:
-    other = None if lang else "en"
+    other = "zh_CN" if lang else "en"
     colour = BASIS_COLOURS.get(definition.basis, "#333333")
     return (
         f'<a name="{definition.key}"></a>'

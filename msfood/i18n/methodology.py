@@ -100,6 +100,6 @@ MESSAGES = {
     "method.search": ("查找", "Find"),
     "method.no_match": ("没有找到“{text}”。", "Nothing matches “{text}”."),
     "method.search_hint": ("输入指标名称或关键词，如 覆盖率、送达、在营", "a figure or a word, e.g. coverage, retest"),
-    "method.count": ("{n} 项指标", "{n} figures"),
+    "method.count": ("{n} 项指标", "figures: {n}"),
     "method.menu": ("指标口径", "How the figures are defined"),
 }

@@ -411,7 +411,7 @@ class AppendixRow:
 
 def appendix_rows(kind: str = "all", lang: str | None = None) -> list[AppendixRow]:
     """The appendix as rows, for the PDF and the workbook sheet."""
-    other = None if is_english(lang) else "en"
+    other = "zh_CN" if is_english(lang) else "en"
     return [
         AppendixRow(g.get_title(lang), d.get("title", lang), d.get("text", lang), d.basis_text(lang),
                     d.get("text", other))  # fmt: skip

@@ -47,3 +47,17 @@ def test_docs_metrics_md_is_the_same_account() -> None:
     text = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
     assert text == m.markdown(), "regenerate: python -m msfood.reports.methodology > docs/metrics.md"
     assert "## 国家规定还是本地设置" in text and "湖南" in text
+
+
+def test_the_other_language_is_the_other_one_whatever_the_current_language() -> None:
+    from msfood.i18n import language, set_language
+
+    before = language()
+    set_language("en")
+    try:
+        rows = m.appendix_rows("all", "en")
+        chinese = m.appendix_rows("all", "zh_CN")
+    finally:
+        set_language(before)
+    assert rows[0].definition.startswith("Every figure") and rows[0].other_language.startswith("每个数字")
+    assert chinese[0].definition.startswith("每个数字") and chinese[0].other_language.startswith("Every figure")

@@ -17,6 +17,7 @@ MESSAGES = {
     "rulever.none_ending": ("（本期无到期的督导周期）", " (no visit period ends in this period)"),
     "rulever.no_rule": ("{level} 无规则", "{level}: no rule"),
     "rulever.report_label": ("本期督导频次", "Visit rules this period"),
+    "rulever.report_line": ("{label}：{text}", "{label}: {text}"),
     "rulever.since": ("自 {start}", "from {start}"),
     "rulever.until": ("至 {end}", "to {end}"),
     "rulever.open_end": ("至今", "onwards"),

@@ -30,6 +30,10 @@ MESSAGES = {
     ),
     # --- refusals
     "rulever.count_range": ("次数应在 0-99 之间（0 表示不考核）：{value}", "the count must be within 0-99 (0: not assessed): {value}"),
+    "rulever.nothing_new": (
+        "{date} 起各层级已经是这条规则，无需新增版本。",
+        "from {date} every level already has this rule: no new version needed.",
+    ),
     "rulever.preset_unknown": ("没有这种预设规则：{preset}", "no such preset: {preset}"),
     "rulever.in_closed": (
         "生效日期 {date} 落在已关闭的期间 {period}（{start} 至 {end}）内：该期间的数字已上报，不能再按新规则计算。"

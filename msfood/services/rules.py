@@ -20,7 +20,7 @@ from msfood.db.models import ChecklistItem, FoodCategory, Holiday, Setting, Visi
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import GRADE, LEVEL, LEVEL_ORDER, PERIOD_TYPE
 from msfood.domain.periods import Period, parse_period, periods_ending_within
-from msfood.errors import Issue, ValidationError
+from msfood.errors import Issue, NothingToDo, ValidationError
 from msfood.i18n import t
 from msfood.ids import natural_id
 from msfood.services.permissions import EDIT_RULES
@@ -302,7 +302,8 @@ class PresetApplied:
 
 
 def apply_rule_preset(uow: UnitOfWork, *, preset: str, effective_from: Any) -> PresetApplied:
-    """Add one new version per level from `effective_from` (a preset of RULE_PRESETS).
+    """Add one new version per level from `effective_from` (a preset of RULE_PRESETS), except where
+    that very rule already holds on the date (NothingToDo when it holds at every level).
 
     Never an edit of a version that judged past periods: a date that already starts a version is
     refused when that version has judged a rule-period ended before today (pick another date). A date
@@ -324,10 +325,16 @@ def apply_rule_preset(uow: UnitOfWork, *, preset: str, effective_from: Any) -> P
                 raise ValidationError(Issue("rulever.rewrites_past", "effective_from",
                                             {"date": start.isoformat(), "level": LEVEL.label(level),
                                              "period": ended[-1].key}))  # fmt: skip
-    ids = [
-        save_visit_rule(uow, level=level, effective_from=start, count=count, period_type=period_type).id
-        for level, count, period_type in RULE_PRESETS[preset]
-    ]
+    ids = []
+    for level, count, period_type in RULE_PRESETS[preset]:
+        current = _in_force(timeline.get(level, ()), start)
+        if current is not None and current.effective_from != start and (current.count, current.period_type) == (
+            count, period_type):
+            continue  # that rule already holds on the date: a second version would change nothing
+        saved = save_visit_rule(uow, level=level, effective_from=start, count=count, period_type=period_type)
+        ids.append(saved.id)
+    if not ids:
+        raise NothingToDo("rulever.nothing_new", date=start.isoformat())
     return PresetApplied(preset, start, tuple(ids), frozenset(uow.changed_tables))
 
 

@@ -132,3 +132,14 @@ def test_screenshot_of_the_rules_page(qtbot, page, wait_ops, monkeypatch, tmp_pa
     out.parent.mkdir(parents=True, exist_ok=True)
     assert page.grab().save(str(out))
     assert out.stat().st_size > 10_000
+
+
+def test_the_rule_already_in_force_is_said_not_added(qtbot, page, wait_ops, monkeypatch):  # type: ignore[no-untyped-def]
+    from ui.pages import settings_rules
+
+    run, _seen = pick_date_and_accept(qtbot, QDate(2027, 1, 1))
+    monkeypatch.setattr(settings_rules.PresetDialog, "exec", run)
+    qtbot.mouseClick(page.rules_box.preset_buttons["national_quarterly"], Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert page.rules_box.error.isVisible() and "无需新增版本" in page.rules_box.error.text()
+    assert len(stored(page.context)) == 4

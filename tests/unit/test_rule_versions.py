@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from records_helpers import ADMIN, LIAISON
 
-from msfood.errors import PermissionDenied, ValidationError
+from msfood.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.metrics import compute_stats
 from msfood.services import rules
 from msfood.services.periods_closing import close_period
@@ -120,11 +120,21 @@ def test_a_change_reaching_into_a_closed_period_is_refused(db, clock) -> None:
     assert spans(db)["county"][1] == (D(2026, 4, 1), D(2026, 6, 30), 1, "half")
 
 
+def test_a_preset_adds_versions_only_where_the_rule_changes(db, clock) -> None:
+    act(db, clock, rules.apply_rule_preset, preset="half_yearly", effective_from="2024-07-01")
+    applied = act(db, clock, rules.apply_rule_preset, preset="half_yearly_no_village", effective_from="2025-01-01")
+    assert len(applied.ids) == 1
+    assert [len(v) for v in spans(db).values()] == [2, 2, 2, 3]
+    assert spans(db)["village"][-1] == (D(2025, 1, 1), None, 0, "half")
+
+
 def test_presets_never_rewrite_a_version_that_judged_ended_periods(db, clock) -> None:
     with pytest.raises(ValidationError) as caught:
         act(db, clock, rules.apply_rule_preset, preset="half_yearly", effective_from="2000-01-01")
     assert caught.value.issues[0].code == "rulever.rewrites_past"
-    assert act(db, clock, rules.apply_rule_preset, preset="national_quarterly", effective_from="2000-01-01").ids
+    with pytest.raises(NothingToDo) as same:  # quarterly already holds at every level
+        act(db, clock, rules.apply_rule_preset, preset="national_quarterly", effective_from="2027-01-01")
+    assert same.value.code == "rulever.nothing_new" and "2027-01-01" in same.value.message()
     with pytest.raises(ValidationError) as unknown:
         act(db, clock, rules.apply_rule_preset, preset="weekly", effective_from="2027-01-01")
     assert unknown.value.issues[0].code == "rulever.preset_unknown"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from msfood.clock import CHINA
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import GRADE, LEVEL, PERIOD_TYPE
-from msfood.errors import ValidationError
+from msfood.errors import NothingToDo, ValidationError
 from msfood.i18n import t
 from msfood.services import rules
 from msfood.services.periods_closing import list_closed_periods
@@ -301,7 +301,7 @@ class VisitRulesBox(QGroupBox):
     def _on_failed(self, exc: BaseException) -> None:
         from ui.errors import error_text, show_error
 
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, ValidationError | NothingToDo):
             self._fail(error_text(exc))
         else:
             show_error(self, exc)

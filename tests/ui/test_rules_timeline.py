@@ -56,6 +56,10 @@ def test_the_timeline_shows_one_row_per_level(page):  # type: ignore[no-untyped-
     assert view.height() >= 4 * 40
     tops = [d.rect.top() for d in view.drawn]
     assert tops == sorted(tops) and len(set(tops)) == 4  # one row each, city on top
+    village = view.drawn[-1].rect.center()
+    found = view.span_at(village.x(), village.y())
+    assert found is not None and view.tooltip_for(found) == "村级 每季度 1 次\n2000-01-01 – 至今"
+    assert view.span_at(5, 5) is None  # the axis, not a span
 
 
 def test_half_yearly_preset_with_a_start_date(qtbot, page, wait_ops, monkeypatch):  # type: ignore[no-untyped-def]

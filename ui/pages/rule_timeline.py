@@ -7,8 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from msfood.domain.enums import LEVEL
@@ -102,7 +112,7 @@ class RuleTimelineView(QWidget):
                     DrawnSpan(line.level, span, rect, span.label(lang), f"{span.effective_from.isoformat()} – {ends}")
                 )
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         self._layout()
         super().resizeEvent(event)
 
@@ -169,7 +179,7 @@ class RuleTimelineView(QWidget):
     def tooltip_for(self, drawn: DrawnSpan) -> str:
         return f"{LEVEL.label(drawn.level, _lang())} {drawn.text}\n{drawn.dates}"
 
-    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+    def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):
             found = self.span_at(event.pos().x(), event.pos().y())
             if found is not None:

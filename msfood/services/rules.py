@@ -328,9 +328,8 @@ def apply_rule_preset(uow: UnitOfWork, *, preset: str, effective_from: Any) -> P
     ids = []
     for level, count, period_type in RULE_PRESETS[preset]:
         current = _in_force(timeline.get(level, ()), start)
-        if current is not None and current.effective_from != start and (current.count, current.period_type) == (
-            count, period_type):
-            continue  # that rule already holds on the date: a second version would change nothing
+        if current is not None and (current.count, current.period_type) == (count, period_type):
+            continue  # that rule already holds on the date: another version would change nothing
         saved = save_visit_rule(uow, level=level, effective_from=start, count=count, period_type=period_type)
         ids.append(saved.id)
     if not ids:

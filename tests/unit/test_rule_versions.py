@@ -125,6 +125,8 @@ def test_a_preset_adds_versions_only_where_the_rule_changes(db, clock) -> None:
     applied = act(db, clock, rules.apply_rule_preset, preset="half_yearly_no_village", effective_from="2025-01-01")
     assert len(applied.ids) == 1
     assert [len(v) for v in spans(db).values()] == [2, 2, 2, 3]
+    with pytest.raises(NothingToDo):  # the same preset from the same date again
+        act(db, clock, rules.apply_rule_preset, preset="half_yearly_no_village", effective_from="2025-01-01")
     assert spans(db)["village"][-1] == (D(2025, 1, 1), None, 0, "half")
 
 

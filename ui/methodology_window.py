@@ -52,7 +52,9 @@ def rule_bases_html(lang: str | None) -> str:
         f"<td>{escape(r.get('source', lang))}</td></tr>"
         for r in RULE_BASES
     )
-    head = "".join(f"<th align=left>{escape(t(f'method.col_{c}', lang))}</th>" for c in ("rule", "basis", "rule_source"))
+    head = "".join(
+        f"<th align=left>{escape(t(f'method.col_{c}', lang))}</th>" for c in ("rule", "basis", "rule_source")
+    )
     return (f'<a name="rule_bases"></a><h2>{escape(t("method.rule_bases", lang))}</h2>'
             f'<table border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>{rows}</table>')  # fmt: skip
 

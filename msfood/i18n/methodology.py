@@ -22,14 +22,20 @@ MESSAGES = {
     "rulever.until": ("至 {end}", "to {end}"),
     "rulever.open_end": ("至今", "onwards"),
     # --- presets
-    "rulever.preset_national_quarterly": ("全国规定：每季度至少 1 次（四级）", "National: at least once a quarter (all four levels)"),
+    "rulever.preset_national_quarterly": (
+        "全国规定：每季度至少 1 次（四级）",
+        "National: at least once a quarter (all four levels)",
+    ),
     "rulever.preset_half_yearly": ("每半年 1 次（四级）", "Once every half-year (all four levels)"),
     "rulever.preset_half_yearly_no_village": (
         "每半年 1 次，村级不再考核（湖南部分市州做法）",
         "Once every half-year, village cadres no longer assessed (as in some Hunan cities)",
     ),
     # --- refusals
-    "rulever.count_range": ("次数应在 0-99 之间（0 表示不考核）：{value}", "the count must be within 0-99 (0: not assessed): {value}"),
+    "rulever.count_range": (
+        "次数应在 0-99 之间（0 表示不考核）：{value}",
+        "the count must be within 0-99 (0: not assessed): {value}",
+    ),
     "rulever.nothing_new": (
         "{date} 起各层级已经是这条规则，无需新增版本。",
         "from {date} every level already has this rule: no new version needed.",
@@ -65,7 +71,10 @@ MESSAGES = {
     ),
     "rulesui.preset_apply": ("新增版本", "Add versions"),
     "rulesui.cancel": ("取消", "Cancel"),
-    "rulesui.preset_done": ("已新增规则版本：{preset}，自 {start} 起生效。", "Added: {preset}, from {start}."),
+    "rulesui.preset_done": (
+        "已新增规则版本：{preset}，自 {start} 起生效。",
+        "Added: {preset}, from {start}.",
+    ),
     # --- the 指标口径 page and appendix
     "method.title": ("指标口径", "How the figures are defined"),
     "method.appendix_title": ("附录　指标口径", "Appendix: how the figures are defined"),
@@ -104,7 +113,10 @@ MESSAGES = {
     "method.basis_convention": ("统计约定", "counting convention"),
     "method.search": ("查找", "Find"),
     "method.no_match": ("没有找到“{text}”。", "Nothing matches “{text}”."),
-    "method.search_hint": ("输入指标名称或关键词，如 覆盖率、送达、在营", "a figure or a word, e.g. coverage, retest"),
+    "method.search_hint": (
+        "输入指标名称或关键词，如 覆盖率、送达、在营",
+        "a figure or a word, e.g. coverage, retest",
+    ),
     "method.count": ("{n} 项指标", "figures: {n}"),
     "method.menu": ("指标口径", "How the figures are defined"),
 }

@@ -28,13 +28,18 @@ def appendix_flowables(content: ReportContent, styles: Styles) -> list[Flowable]
     bases_head = [para(t(f"method.col_{c}", lang), styles.head) for c in ("rule", "basis", "rule_source")]
     bases = [[para(r.get("rule", lang), styles.cell), para(r.basis_label(lang), styles.cell),
               para(r.get("source", lang), styles.cell)] for r in RULE_BASES]  # fmt: skip
-    story += [para(t("method.rule_bases", lang), styles.h2), _grid([bases_head, *bases], (0.5, 0.14, 0.36), styles)]
+    story += [
+        para(t("method.rule_bases", lang), styles.h2),
+        _grid([bases_head, *bases], (0.5, 0.14, 0.36), styles),
+    ]
     head = [para(t(f"method.col_{c}", lang), styles.head) for c in ("figure", "definition", "basis")]
     for group, rows in groupby(content.appendix, key=lambda r: r.group):
         body = [[para(r.figure, styles.cell), para(r.definition, styles.cell), para(r.basis, styles.cell)]
                 for r in rows]  # fmt: skip
         table = _grid([head, *body], WIDTHS, styles)
-        story.append(KeepTogether([para(group, styles.h2), table]) if len(body) <= 3 else para(group, styles.h2))
+        story.append(
+            KeepTogether([para(group, styles.h2), table]) if len(body) <= 3 else para(group, styles.h2)
+        )
         if len(body) > 3:
             story.append(table)
     return story

@@ -18,7 +18,9 @@ COLUMNS = (("figure", 22), ("definition", 70), ("basis", 30), ("group", 16), ("e
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_appendix_sheet(wb: Workbook, content: ReportContent, taken: set[str]) -> Generator[Progress, None, None]:
+def write_appendix_sheet(
+    wb: Workbook, content: ReportContent, taken: set[str]
+) -> Generator[Progress, None, None]:
     if not content.appendix:
         return
     from msfood.reports.xlsx import sheet_name

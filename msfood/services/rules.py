@@ -109,11 +109,15 @@ def refuse_closed_reach(session: Session, *, level: str, start: dt.date) -> None
     for closed in list_closed_periods(session):
         if closed.end_date < start or closed.start_date > until:
             continue
-        params = {"date": start.isoformat(), "period": closed.period_key, "start": closed.start_date.isoformat(),
-                  "end": closed.end_date.isoformat(), "level": LEVEL.label(level)}  # fmt: skip
-        inside = closed.start_date <= start
-        raise ValidationError(Issue("rulever.in_closed" if inside else "rulever.reaches_closed",
-                                    "effective_from", params))  # fmt: skip
+        params = {
+            "date": start.isoformat(),
+            "period": closed.period_key,
+            "start": closed.start_date.isoformat(),
+            "end": closed.end_date.isoformat(),
+            "level": LEVEL.label(level),
+        }
+        code = "rulever.in_closed" if closed.start_date <= start else "rulever.reaches_closed"
+        raise ValidationError(Issue(code, "effective_from", params))
 
 
 def save_visit_rule(
@@ -132,8 +136,11 @@ def save_visit_rule(
     natural = natural_id("visit_rule", level_code, start.isoformat())
     rule_id = _key_id(uow, RULES, natural, level=level_code, effective_from=start)
     stored = uow.get(RULES, rule_id)
-    same = stored is not None and not stored["deleted"] and (stored["count"], stored["period_type"]) == (
-        number, period)
+    same = (
+        stored is not None
+        and not stored["deleted"]
+        and (stored["count"], stored["period_type"]) == (number, period)
+    )
     if not same:
         refuse_closed_reach(uow.session, level=level_code, start=start)
     values = {
@@ -206,9 +213,14 @@ def rule_timeline(session: Session) -> list[LevelTimeline]:
     result = []
     for level, views in sorted(by_level.items(), key=lambda item: _LEVEL_RANK.get(item[0], 99)):
         spans = tuple(
-            RuleSpan(v.id, level, v.effective_from,
-                     views[i + 1].effective_from - dt.timedelta(days=1) if i + 1 < len(views) else None,
-                     v.count, v.period_type)  # fmt: skip
+            RuleSpan(
+                v.id,
+                level,
+                v.effective_from,
+                views[i + 1].effective_from - dt.timedelta(days=1) if i + 1 < len(views) else None,
+                v.count,
+                v.period_type,
+            )  # fmt: skip
             for i, v in enumerate(views)
         )
         result.append(LevelTimeline(level, spans))
@@ -288,8 +300,12 @@ def rules_line(found: list[PeriodRules], lang: str | None = None) -> str:
 RULE_PRESETS: dict[str, tuple[tuple[str, int, str], ...]] = {
     "national_quarterly": tuple((level, 1, "quarter") for level in LEVEL_ORDER),
     "half_yearly": tuple((level, 1, "half") for level in LEVEL_ORDER),
-    "half_yearly_no_village": (("city", 1, "half"), ("county", 1, "half"), ("township", 1, "half"),
-                               ("village", 0, "half")),  # fmt: skip
+    "half_yearly_no_village": (
+        ("city", 1, "half"),
+        ("county", 1, "half"),
+        ("township", 1, "half"),
+        ("village", 0, "half"),
+    ),  # fmt: skip
 }
 
 
@@ -319,8 +335,11 @@ def apply_rule_preset(uow: UnitOfWork, *, preset: str, effective_from: Any) -> P
         for span in timeline.get(level, ()):
             if span.effective_from != start or (span.count, span.period_type) == (count, period_type):
                 continue
-            ended = periods_ending_within(span.period_type, span.effective_from,
-                                          min(span.until or dt.date.max, uow.today - dt.timedelta(days=1)))
+            ended = periods_ending_within(
+                span.period_type,
+                span.effective_from,
+                min(span.until or dt.date.max, uow.today - dt.timedelta(days=1)),
+            )
             if ended:
                 raise ValidationError(Issue("rulever.rewrites_past", "effective_from",
                                             {"date": start.isoformat(), "level": LEVEL.label(level),

@@ -31,8 +31,19 @@ def station(db, clock, monkeypatch):  # type: ignore[no-untyped-def]
 
 
 def report(station: Path, out: Path, *extra: str, lang: tuple[str, ...] = ()) -> Path:
-    args = [*lang, "report", "--db", str(station), "--period", "2026", "--as-of", "2026-11-24", *extra,
-            "--out", str(out)]
+    args = [
+        *lang,
+        "report",
+        "--db",
+        str(station),
+        "--period",
+        "2026",
+        "--as-of",
+        "2026-11-24",
+        *extra,
+        "--out",
+        str(out),
+    ]
     assert main(args) == 0
     return out
 
@@ -43,9 +54,12 @@ def test_pdf_names_the_rules_and_prints_the_appendix(station: Path, tmp_path: Pa
     text = squeeze(pdf_text(pdf, raw=True))
     first_page = squeeze(pdf_text(pdf, last=1, raw=True))  # raw: the wrapped cell's lines stay together
     assert "本期督导频次" in first_page
-    assert squeeze("市级 每季度 1 次（自2000-01-01起），每半年 1 次（自2026-04-01起）（本期内调整）") in first_page
+    assert (
+        squeeze("市级 每季度 1 次（自2000-01-01起），每半年 1 次（自2026-04-01起）（本期内调整）")
+        in first_page
+    )
     assert squeeze("村级 每季度 1 次（自2000-01-01起），不考核（自2026-04-01起）") in first_page
-    appendix = text[text.index(squeeze("附录　指标口径")):]
+    appendix = text[text.index(squeeze("附录　指标口径")) :]
     for definition in all_definitions():
         assert squeeze(definition.get("title")) in appendix, definition.key
     assert "国家规定" in appendix and "本地设置" in appendix and "统计约定" in appendix
@@ -56,7 +70,7 @@ def test_pdf_names_the_rules_and_prints_the_appendix(station: Path, tmp_path: Pa
 def test_sampling_report_appendix_holds_only_its_groups(station: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     text = squeeze(pdf_text(report(station, tmp_path / "s.pdf", "--kind", "sampling"), raw=True))
     capsys.readouterr()
-    appendix = text[text.index(squeeze("附录　指标口径")):]
+    appendix = text[text.index(squeeze("附录　指标口径")) :]
     assert squeeze("监督抽检不合格率") in appendix and "督导完成率" not in appendix
     assert [g.key for g in groups_for("sampling")] == ["general", "sampling"]
 
@@ -65,7 +79,9 @@ def test_workbook_has_the_rule_line_and_an_appendix_sheet(station: Path, tmp_pat
     book = load_workbook(report(station, tmp_path / "y.xlsx"))
     capsys.readouterr()
     info = {row[0]: row[1] for row in book["报表信息"].iter_rows(min_row=2, values_only=True)}
-    assert info["本期督导频次"].startswith("市级 每季度 1 次（自2000-01-01起），每半年 1 次（自2026-04-01起）")
+    assert info["本期督导频次"].startswith(
+        "市级 每季度 1 次（自2000-01-01起），每半年 1 次（自2026-04-01起）"
+    )
     assert book.sheetnames[-1] == "指标口径"
     everything = list(book["指标口径"].iter_rows(min_row=3, values_only=True))
     rows = everything[: len(all_definitions())]

@@ -33,12 +33,17 @@ def spans(db):  # type: ignore[no-untyped-def]
 
 
 def test_half_yearly_preset_adds_versions_and_rule_for_follows_the_change(db, clock) -> None:
-    applied = act(db, clock, rules.apply_rule_preset, preset="half_yearly_no_village", effective_from="2024-04-01")
+    applied = act(
+        db, clock, rules.apply_rule_preset, preset="half_yearly_no_village", effective_from="2024-04-01"
+    )
     assert applied.effective_from == D(2024, 4, 1) and len(applied.ids) == 4
     assert "visit_rules" in applied.tables
     timeline = spans(db)
     assert list(timeline) == ["city", "county", "township", "village"]
-    assert timeline["city"] == [(D(2000, 1, 1), D(2024, 3, 31), 1, "quarter"), (D(2024, 4, 1), None, 1, "half")]
+    assert timeline["city"] == [
+        (D(2000, 1, 1), D(2024, 3, 31), 1, "quarter"),
+        (D(2024, 4, 1), None, 1, "half"),
+    ]
     assert timeline["village"][-1] == (D(2024, 4, 1), None, 0, "half")
     with db.sessions() as session:
         before = rules.rule_for(session, level="city", period="2024Q1")
@@ -48,7 +53,10 @@ def test_half_yearly_preset_adds_versions_and_rule_for_follows_the_change(db, cl
         with pytest.raises(ValidationError):
             rules.rule_for(session, level="省级", period="2024Q1")
     assert before is not None and (before.effective_from, before.count, before.period_type) == (
-        D(2000, 1, 1), 1, "quarter")
+        D(2000, 1, 1),
+        1,
+        "quarter",
+    )
     assert before.label() == "每季度 1 次" and before.describe() == "市级 每季度 1 次（自2000-01-01起）"
     assert after is not None and after.label() == "每半年 1 次" and after.label("en") == "1 per half-year"
     assert village is not None and not village.assessed and village.label() == "不考核"
@@ -93,7 +101,9 @@ def test_report_rule_line_names_the_versions_of_the_period(db, clock) -> None:
         quarter = rules.rules_line(rules.rules_for_report(session, period="2024Q2"))
         q3 = rules.rules_for_report(session, period="2024Q3")
         english = rules.rules_line(rules.rules_for_report(session, period="2024Q2"), "en")
-    assert year.startswith("市级 每季度 1 次（自2000-01-01起），每半年 1 次（自2024-04-01起）（本期内调整）；")
+    assert year.startswith(
+        "市级 每季度 1 次（自2000-01-01起），每半年 1 次（自2024-04-01起）（本期内调整）；"
+    )
     assert "村级 每季度 1 次（自2000-01-01起），不考核（自2024-04-01起）" in year
     assert quarter.split("；")[0] == "市级 每半年 1 次（自2024-04-01起）"
     assert q3[0].none_ending and q3[0].spans[0].period_type == "half"
@@ -110,8 +120,15 @@ def test_a_change_reaching_into_a_closed_period_is_refused(db, clock) -> None:
         act(db, clock, rules.apply_rule_preset, preset="half_yearly", effective_from="2025-07-01")
     assert before.value.issues[0].code == "rulever.reaches_closed"
     with pytest.raises(ValidationError):  # the manual editor is held to the same rule
-        act(db, clock, rules.save_visit_rule, level="city", effective_from="2026-03-01", count=2,
-            period_type="quarter")
+        act(
+            db,
+            clock,
+            rules.save_visit_rule,
+            level="city",
+            effective_from="2026-03-01",
+            count=2,
+            period_type="quarter",
+        )
     assert all(len(v) == 1 for v in spans(db).values())  # nothing written, not even partly
     act(db, clock, rules.apply_rule_preset, preset="half_yearly", effective_from="2026-04-01")
     assert spans(db)["county"][-1] == (D(2026, 4, 1), None, 1, "half")
@@ -122,7 +139,9 @@ def test_a_change_reaching_into_a_closed_period_is_refused(db, clock) -> None:
 
 def test_a_preset_adds_versions_only_where_the_rule_changes(db, clock) -> None:
     act(db, clock, rules.apply_rule_preset, preset="half_yearly", effective_from="2024-07-01")
-    applied = act(db, clock, rules.apply_rule_preset, preset="half_yearly_no_village", effective_from="2025-01-01")
+    applied = act(
+        db, clock, rules.apply_rule_preset, preset="half_yearly_no_village", effective_from="2025-01-01"
+    )
     assert len(applied.ids) == 1
     assert [len(v) for v in spans(db).values()] == [2, 2, 2, 3]
     with pytest.raises(NothingToDo):  # the same preset from the same date again
@@ -141,5 +160,12 @@ def test_presets_never_rewrite_a_version_that_judged_ended_periods(db, clock) ->
         act(db, clock, rules.apply_rule_preset, preset="weekly", effective_from="2027-01-01")
     assert unknown.value.issues[0].code == "rulever.preset_unknown"
     with pytest.raises(PermissionDenied):
-        act(db, clock, rules.apply_rule_preset, actor=LIAISON, preset="half_yearly", effective_from="2027-01-01")
+        act(
+            db,
+            clock,
+            rules.apply_rule_preset,
+            actor=LIAISON,
+            preset="half_yearly",
+            effective_from="2027-01-01",
+        )
     assert all(len(v) == 1 for v in spans(db).values())

@@ -109,7 +109,13 @@ class RuleTimelineView(QWidget):
                 rect = QRectF(left + 1, top, max(2.0, right - left - 2), 20)
                 ends = span.until.isoformat() if span.until else t("rulever.open_end", lang)
                 self.drawn.append(
-                    DrawnSpan(line.level, span, rect, span.label(lang), f"{span.effective_from.isoformat()} – {ends}")
+                    DrawnSpan(
+                        line.level,
+                        span,
+                        rect,
+                        span.label(lang),
+                        f"{span.effective_from.isoformat()} – {ends}",
+                    )
                 )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -148,7 +154,9 @@ class RuleTimelineView(QWidget):
         # the spans
         metrics = QFontMetrics(small)
         for drawn in self.drawn:
-            colour = COLOURS.get(drawn.span.period_type, NOT_ASSESSED) if drawn.span.assessed else NOT_ASSESSED
+            colour = (
+                COLOURS.get(drawn.span.period_type, NOT_ASSESSED) if drawn.span.assessed else NOT_ASSESSED
+            )
             painter.setPen(QPen(colour.darker(130), 1))
             brush = QBrush(colour) if drawn.span.assessed else QBrush(colour, Qt.BrushStyle.BDiagPattern)
             painter.setBrush(brush)
@@ -156,12 +164,16 @@ class RuleTimelineView(QWidget):
             painter.setFont(self.font())
             painter.setPen(QColor("white") if drawn.span.assessed else palette_text)
             inner = drawn.rect.adjusted(6, 0, -4, 0)
-            text = QFontMetrics(self.font()).elidedText(drawn.text, Qt.TextElideMode.ElideRight, int(inner.width()))
+            text = QFontMetrics(self.font()).elidedText(
+                drawn.text, Qt.TextElideMode.ElideRight, int(inner.width())
+            )
             painter.drawText(inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
             painter.setFont(small)
             painter.setPen(QColor("#555555"))
             dates = metrics.elidedText(drawn.dates, Qt.TextElideMode.ElideRight, int(drawn.rect.width()))
-            painter.drawText(QPointF(drawn.rect.left() + 2, drawn.rect.bottom() + metrics.ascent() + 2), dates)
+            painter.drawText(
+                QPointF(drawn.rect.left() + 2, drawn.rect.bottom() + metrics.ascent() + 2), dates
+            )
         # today
         x = self._x(self.today)
         painter.setPen(QPen(QColor("#c62828"), 1.5, Qt.PenStyle.DashLine))

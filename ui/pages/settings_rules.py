@@ -73,8 +73,12 @@ class PresetDialog(QDialog):
         heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(heading)
         lines = [
-            t("rulever.describe", lang, level=LEVEL.label(level, lang),
-              text=rules.RuleSpan("", level, start, None, count, period_type).label(lang))  # fmt: skip
+            t(
+                "rulever.describe",
+                lang,
+                level=LEVEL.label(level, lang),
+                text=rules.RuleSpan("", level, start, None, count, period_type).label(lang),
+            )  # fmt: skip
             for level, count, period_type in rules.RULE_PRESETS[preset]
         ]
         self.summary = QLabel("\n".join(lines))
@@ -91,7 +95,9 @@ class PresetDialog(QDialog):
         note = QLabel(t("rulesui.preset_note", lang))
         note.setWordWrap(True)
         layout.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("rulesui.preset_apply", lang))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("rulesui.cancel", lang))
         buttons.accepted.connect(self.accept)
@@ -217,7 +223,11 @@ class VisitRulesBox(QGroupBox):
 
         def fetch() -> tuple[list[rules.VisitRuleView], list[rules.LevelTimeline], list[Any]]:
             with sessions() as session:
-                return rules.list_visit_rules(session), rules.rule_timeline(session), list_closed_periods(session)
+                return (
+                    rules.list_visit_rules(session),
+                    rules.rule_timeline(session),
+                    list_closed_periods(session),
+                )
 
         run_op(self, fetch).on_success(self._show)
 
@@ -288,8 +298,12 @@ class VisitRulesBox(QGroupBox):
     def _on_preset_applied(self, applied: rules.PresetApplied) -> None:
         self.error.hide()
         self.message.setText(
-            t("rulesui.preset_done", _lang(), preset=t(f"rulever.preset_{applied.preset}", _lang()),
-              start=applied.effective_from.isoformat())  # fmt: skip
+            t(
+                "rulesui.preset_done",
+                _lang(),
+                preset=t(f"rulever.preset_{applied.preset}", _lang()),
+                start=applied.effective_from.isoformat(),
+            )  # fmt: skip
         )
         self.message.show()
         self.context.changed(applied.tables or {"visit_rules"})

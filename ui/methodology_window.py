@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -98,8 +98,8 @@ class MethodologyWindow(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 740])
         layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.search.setFocus)
         self.shown_keys: list[str] = []
         self._render("")
 
@@ -133,11 +133,18 @@ class MethodologyWindow(QWidget):
 
     def titles(self) -> list[str]:
         """The figures listed now (the tree's second level), in order."""
-        found = []
+        found: list[str] = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            found += [top.child(j).text(0) for j in range(top.childCount())]
+            if top is not None:
+                found += [child.text(0) for j in range(top.childCount()) if (child := top.child(j))]
         return found
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def show_definition(self, key: str) -> None:
         self.browser.scrollToAnchor(key)

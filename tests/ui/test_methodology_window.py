@@ -89,3 +89,14 @@ def test_screenshot_of_the_help_window(qtbot, context, wait_ops, tmp_path):  # t
     out.parent.mkdir(parents=True, exist_ok=True)
     assert shown.grab().save(str(out))
     assert out.stat().st_size > 10_000
+
+
+def test_escape_closes_it(qtbot, context, wait_ops):  # type: ignore[no-untyped-def]
+    from ui.methodology_window import MethodologyWindow
+
+    shown = MethodologyWindow()
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    qtbot.keyClick(shown.browser, Qt.Key.Key_Escape)
+    assert not shown.isVisible()

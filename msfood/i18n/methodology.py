@@ -60,6 +60,10 @@ MESSAGES = {
         "rewritten. Pick a new start date (the new rule applies from then, earlier periods keep the old one).",
     ),
     # --- the rules page (ui/pages/settings_rules.py)
+    "rulesui.legend": (
+        "红色虚线为今天，灰色底纹为已关闭的期间；每个督导周期按其最后一天适用的规则评判。",
+        "Red dashed line: today; grey bands: closed periods. A visit period is judged by the rule in force on its last day.",
+    ),
     "rulesui.presets": ("一键新增规则版本：", "Add a rule version in one click:"),
     "rulesui.preset_title": ("新增规则版本", "New rule version"),
     "rulesui.preset_start": ("生效日期", "Effective from"),

@@ -127,6 +127,10 @@ class VisitRulesBox(QGroupBox):
         layout.addWidget(note)
         self.timeline = RuleTimelineView()
         layout.addWidget(self.timeline)
+        legend = QLabel(t("rulesui.legend", _lang()))
+        legend.setObjectName("timelineLegend")
+        legend.setStyleSheet("color: #555555;")
+        layout.addWidget(legend)
         presets = QHBoxLayout()
         presets.addWidget(QLabel(t("rulesui.presets", _lang())))
         self.preset_buttons: dict[str, QPushButton] = {}

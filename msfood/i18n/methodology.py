@@ -64,6 +64,14 @@ MESSAGES = {
         "红色虚线为今天，灰色底纹为已关闭的期间；每个督导周期按其最后一天适用的规则评判。",
         "Red dashed line: today; grey bands: closed periods. A visit period is judged by the rule in force on its last day.",
     ),
+    "rulesui.rewrite_title": ("修改已使用的规则", "Change a rule already used"),
+    "rulesui.rewrite_text": (
+        "{level}自 {date} 起的规则已评判过 {period} 等已结束的周期，直接修改会改变这些周期的数字。\n\n"
+        "规则调整一般应选择新的生效日期、新增一个版本（以前的周期仍按原规则）。仍要修改这条规则吗？",
+        "The {level} rule from {date} already judged ended periods such as {period}; changing it changes "
+        "their figures.\n\nA change of rule is usually a new version from a new date (earlier periods keep "
+        "the old rule). Change this rule anyway?",
+    ),
     "rulesui.presets": ("一键新增规则版本：", "Add a rule version in one click:"),
     "rulesui.preset_title": ("新增规则版本", "New rule version"),
     "rulesui.preset_start": ("生效日期", "Effective from"),

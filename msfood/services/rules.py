@@ -249,6 +249,14 @@ def rule_for(session: Session, *, level: str, period: str | Period) -> RuleSpan 
     return _in_force(timeline.get(level_code, ()), target.end)
 
 
+def last_judged(span: RuleSpan, *, today: dt.date) -> str | None:
+    """The key of the last rule-period this version judged that had ended before `today`, or None: a
+    version that judged ended periods should not be edited (add a new dated version instead)."""
+    until = min(span.until or dt.date.max, today - dt.timedelta(days=1))
+    ended = periods_ending_within(span.period_type, span.effective_from, until)
+    return ended[-1].key if ended else None
+
+
 @dataclass(frozen=True)
 class PeriodRules:
     """The versions that judged a level's rule-periods ending within a report period."""
@@ -335,15 +343,15 @@ def apply_rule_preset(uow: UnitOfWork, *, preset: str, effective_from: Any) -> P
         for span in timeline.get(level, ()):
             if span.effective_from != start or (span.count, span.period_type) == (count, period_type):
                 continue
-            ended = periods_ending_within(
-                span.period_type,
-                span.effective_from,
-                min(span.until or dt.date.max, uow.today - dt.timedelta(days=1)),
-            )
+            ended = last_judged(span, today=uow.today)
             if ended:
-                raise ValidationError(Issue("rulever.rewrites_past", "effective_from",
-                                            {"date": start.isoformat(), "level": LEVEL.label(level),
-                                             "period": ended[-1].key}))  # fmt: skip
+                raise ValidationError(
+                    Issue(
+                        "rulever.rewrites_past",
+                        "effective_from",
+                        {"date": start.isoformat(), "level": LEVEL.label(level), "period": ended},
+                    )
+                )
     ids = []
     for level, count, period_type in RULE_PRESETS[preset]:
         current = _in_force(timeline.get(level, ()), start)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -272,11 +273,42 @@ class VisitRulesBox(QGroupBox):
     def _on_save_clicked(self) -> None:
         level, count = self.level.currentData(), self.count.value()
         period, start = self.period.currentData(), qdate_to_date(self.effective.date())
+        if not self._rewrite_confirmed(level, start, count, period):
+            return
         self._write(
             lambda uow: rules.save_visit_rule(
                 uow, level=level, effective_from=start, count=count, period_type=period
             )
         )
+
+    def _rewrite_confirmed(self, level: str, start: dt.date, count: int, period: str) -> bool:
+        """Changing a version that already judged ended periods changes their figures: the admin is told
+        so and asked, with adding a new dated version suggested instead (the default answer is no)."""
+        span = next(
+            (s for line in self.timeline.timeline if line.level == level for s in line.spans
+             if s.effective_from == start),
+            None,
+        )  # fmt: skip
+        if span is None or (span.count, span.period_type) == (count, period):
+            return True
+        judged = rules.last_judged(span, today=self.context.clock.today())
+        if judged is None:
+            return True
+        lang = _lang()
+        answer = QMessageBox.question(
+            self,
+            t("rulesui.rewrite_title", lang),
+            t(
+                "rulesui.rewrite_text",
+                lang,
+                level=LEVEL.label(level, lang),
+                date=start.isoformat(),
+                period=judged,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_delete_clicked(self) -> None:
         row = self.table.currentIndex().row()

@@ -72,6 +72,12 @@ MESSAGES = {
         "their figures.\n\nA change of rule is usually a new version from a new date (earlier periods keep "
         "the old rule). Change this rule anyway?",
     ),
+    "rulesui.delete_text": (
+        "{level}自 {date} 起的规则已评判过 {period} 等已结束的周期，删除后这些周期改按之前的规则计算，数字会改变。"
+        "仍要删除吗？",
+        "The {level} rule from {date} already judged ended periods such as {period}; deleting it judges them "
+        "by the rule before, and their figures change. Delete it anyway?",
+    ),
     "rulesui.presets": ("一键新增规则版本：", "Add a rule version in one click:"),
     "rulesui.preset_title": ("新增规则版本", "New rule version"),
     "rulesui.preset_start": ("生效日期", "Effective from"),

@@ -75,6 +75,18 @@ def test_changing_a_used_rule_can_be_declined(qtbot, page, wait_ops, monkeypatch
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     wait_ops()
     assert ("city", dt.date(2000, 1, 1), 1, "quarter") in stored_rules(page.context)  # unchanged
+    # a version of 2024 that judged 2024H1 and later: deleting it is asked first, and declined here
+    box.level.setCurrentIndex(box.level.findData("city"))
+    box.effective.setDate(QDate(2024, 1, 1))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    row = next(
+        i for i in range(box.model.rowCount()) if box.model.data(box.model.index(i, 1)) == "2024-01-01"
+    )
+    select_row(qtbot, box.table, row)
+    qtbot.mouseClick(box.delete_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert ("city", dt.date(2024, 1, 1), 1, "half") in stored_rules(page.context)  # declined: still there
 
 
 def test_add_a_rule_from_a_date_then_delete_it(qtbot, page, wait_ops):

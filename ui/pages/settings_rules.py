@@ -316,6 +316,33 @@ class VisitRulesBox(QGroupBox):
             self._fail(QCoreApplication.translate("Settings", "请先在表中选择要删除的规则。"))
             return
         rule_id = self.rules[row].id
+        line = next(
+            (line for line in self.timeline.timeline if any(s.id == rule_id for s in line.spans)), None
+        )
+        span = next(s for s in line.spans if s.id == rule_id) if line is not None else None
+        # the last version of a level is refused by the service (with its own message): no question first
+        judged = (
+            rules.last_judged(span, today=self.context.clock.today())
+            if span is not None and line is not None and len(line.spans) > 1
+            else None
+        )
+        if span is not None and judged is not None:
+            lang = _lang()
+            answer = QMessageBox.question(
+                self,
+                t("rulesui.rewrite_title", lang),
+                t(
+                    "rulesui.delete_text",
+                    lang,
+                    level=LEVEL.label(span.level, lang),
+                    date=span.effective_from.isoformat(),
+                    period=judged,
+                ),  # fmt: skip
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self._write(lambda uow: rules.delete_visit_rule(uow, rule_id=rule_id))
 
     def _on_preset_clicked(self, preset: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from msfood.clock import CHINA
 from msfood.domain.enums import ROLE
+from msfood.i18n import t
 from msfood.services.app_status import BundleMark, StationStatus, station_status
 from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
@@ -189,7 +190,23 @@ class MainWindow(QMainWindow):
 
         self.admin_menu = install_admin_actions(self, menu, quit_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.methodology_action = help_menu.addAction(t("method.menu") + "…")
+        self.methodology_action.setShortcut(QKeySequence("F1"))
+        self.methodology_action.triggered.connect(self.show_methodology)
         help_menu.addAction(self.tr("关于食安包保")).triggered.connect(self._on_about_triggered)
+
+    def show_methodology(self) -> QWidget:
+        """帮助 › 指标口径: one window, raised again when already open."""
+        from ui.methodology_window import MethodologyWindow
+
+        shown = getattr(self, "methodology_window", None)
+        if shown is None:
+            shown = self.methodology_window = MethodologyWindow(self)
+        if shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+        shown.show()
+        return shown
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -15,6 +15,7 @@ from msfood.domain.periods import parse_period
 from msfood.errors import ValidationError
 from msfood.metrics import supervision_by_cadre, supervision_by_region
 from msfood.metrics.results import Stats, Tally
+from msfood.reports.appendix import appendix_for, rule_info
 from msfood.reports.checks_tables import sampling_headline, sampling_section, selfcheck_headline, selfcheck_section
 from msfood.reports.model import Headline, ReportContent, Section, fingerprint, period_label
 from msfood.reports.supervision_tables import MAX_BARS, supervision_headline, supervision_section
@@ -120,6 +121,7 @@ def build_content(
         headline=tuple(Headline(*h) for h in headline),
         sections=tuple(sections),
         lang=lang,
-        extra_info=((tr("report.info_kind"), tr(f"report.kind_{kind}")),),
+        extra_info=((tr("report.info_kind"), tr(f"report.kind_{kind}")), rule_info(session, stats, lang)),
+        appendix=appendix_for(kind, lang),
     )
 

@@ -88,6 +88,7 @@ class ReportContent:
     sections: tuple[Section, ...] = ()
     lang: str | None = None
     extra_info: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    appendix: tuple[Any, ...] = ()  # 指标口径 rows (msfood.reports.methodology.AppendixRow)
 
     def tables(self, *, pdf: bool = False) -> list[ReportTable]:
         return [tb for s in self.sections for tb in s.tables if tb.pdf or not pdf]

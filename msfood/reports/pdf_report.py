@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from msfood.i18n import t
 from msfood.progress import Progress
+from msfood.reports.appendix_pdf import appendix_flowables
 from msfood.reports.chart import completion_chart
 from msfood.reports.model import Headline, ReportContent
 from msfood.reports.pdf_base import (
@@ -114,7 +115,7 @@ def report_story(content: ReportContent, styles: Styles) -> list[Flowable]:
         story += pending
     story.append(Spacer(1, 14))
     story.append(para(t("report.end_note", lang), styles.note))
-    return story
+    return story + appendix_flowables(content, styles)
 
 
 def report_decor(content: ReportContent, font: str) -> PageDecor:

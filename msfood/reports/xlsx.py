@@ -20,6 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from msfood.i18n import t
 from msfood.progress import Progress
+from msfood.reports.appendix_xlsx import write_appendix_sheet
 from msfood.reports.format import Rate, display_width, show
 from msfood.reports.model import ReportContent, ReportTable
 
@@ -135,5 +136,6 @@ def render_xlsx(content: ReportContent, path: Path) -> Generator[Progress, None,
     for i, table in enumerate(tables):
         yield Progress(i, len(tables), table.title)
         yield from write_table(wb, table, taken)
+    yield from write_appendix_sheet(wb, content, taken)
     wb.save(str(path))
     yield Progress(len(tables), len(tables), t("report.progress_saved", content.lang))

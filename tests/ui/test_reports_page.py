@@ -107,6 +107,8 @@ def test_figures_follow_the_choices_and_equal_compute_stats(qtbot, page, wait_op
     assert shown["抽检不合格率"] == "50.0%" and shown["计划完成率"] == "25.0%"
     assert "石峰区市场监管所" not in page.scope_label.text()  # the region, not the unit
     assert page.scope_label.text().startswith("全部辖区，2026年第二季度")
+    # the visit rule that judged the period, as the printed report names it
+    assert "本期督导频次：市级 每季度 1 次（自2000-01-01起）；县级" in page.scope_label.text()
 
     choose(page.region_combo, "清水塘街道")
     wait_until_idle(page, wait_ops)

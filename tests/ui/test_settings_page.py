@@ -36,7 +36,16 @@ def select_row(qtbot, table, row: int) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_edit_a_visit_rule(qtbot, page, wait_ops):
+def test_edit_a_visit_rule(qtbot, page, wait_ops, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def answer_yes(_parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer_yes))
     box = page.rules_box
     assert box.model.rowCount() == 4
     assert [box.model.data(box.model.index(r, 0)) for r in range(4)] == ["市级", "县级", "乡级", "村级"]
@@ -47,11 +56,37 @@ def test_edit_a_visit_rule(qtbot, page, wait_ops):
     box.period.setCurrentIndex(box.period.findData("month"))
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     wait_ops()
+    # the quarterly rule of 2000 judged every quarter up to 2026Q3: the admin was asked first
+    assert len(asked) == 1 and "2026Q3" in asked[0] and "新增一个版本" in asked[0]
     assert ("township", dt.date(2000, 1, 1), 2, "month") in stored_rules(page.context)
     assert len(stored_rules(page.context)) == 4  # changed in place, not added
     row = [box.model.data(box.model.index(2, c)) for c in range(4)]
     assert row == ["乡级", "2000-01-01", "2", "月"]
     assert not box.error.isVisible()
+
+
+def test_changing_a_used_rule_can_be_declined(qtbot, page, wait_ops, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: QMessageBox.StandardButton.No))
+    box = page.rules_box
+    select_row(qtbot, box.table, 0)  # 市级, quarterly since 2000-01-01
+    box.period.setCurrentIndex(box.period.findData("half"))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert ("city", dt.date(2000, 1, 1), 1, "quarter") in stored_rules(page.context)  # unchanged
+    # a version of 2024 that judged 2024H1 and later: deleting it is asked first, and declined here
+    box.level.setCurrentIndex(box.level.findData("city"))
+    box.effective.setDate(QDate(2024, 1, 1))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    row = next(
+        i for i in range(box.model.rowCount()) if box.model.data(box.model.index(i, 1)) == "2024-01-01"
+    )
+    select_row(qtbot, box.table, row)
+    qtbot.mouseClick(box.delete_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert ("city", dt.date(2024, 1, 1), 1, "half") in stored_rules(page.context)  # declined: still there
 
 
 def test_add_a_rule_from_a_date_then_delete_it(qtbot, page, wait_ops):

@@ -50,7 +50,7 @@ def test_visit_rules_list_save_delete(db, clock) -> None:
         village = [r for r in rules.list_visit_rules(session) if r.level == "village"]
     assert [(r.count, r.period_type) for r in village] == [(1, "quarter"), (2, "half")]
     with pytest.raises(ValidationError) as caught:
-        act(db, clock, rules.save_visit_rule, level="省级", effective_from="x", count=0, period_type="周")
+        act(db, clock, rules.save_visit_rule, level="省级", effective_from="x", count=100, period_type="周")
     assert {i.field for i in caught.value.issues} == {"level", "effective_from", "count", "period_type"}
     act(db, clock, rules.delete_visit_rule, rule_id=saved.id)
     city = next(r for r in seeded if r.level == "city")

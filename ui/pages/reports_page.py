@@ -285,6 +285,8 @@ class ReportsPage(QWidget):
             scope += "\n" + self.tr("督导周期尚未结束：{n} 个任务进行中，到期后才计入督导完成率。").format(
                 n=total.open
             )
+        if figures.rule_line:
+            scope += "\n" + figures.rule_line
         self.scope_label.setText(scope[:1].upper() + scope[1:])
         self.fingerprint_label.setText(
             self.tr("数据指纹：{fp}（打印件上的指纹相同，即出自同一份数据）").format(fp=figures.fingerprint)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from msfood.domain.periods import Period
+from msfood.i18n import t
 from msfood.progress import Progress
 from msfood.reports.model import Headline
 from msfood.services import queries
@@ -40,6 +41,7 @@ class Figures:
     headline: tuple[Headline, ...]
     fingerprint: str
     region_label: str
+    rule_line: str = ""  # 本期督导频次：市级 每季度 1 次（自…起）；… (the rule that judged the period)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,11 @@ def load_figures(context: AppContext, request: ReportRequest) -> Figures:
         cadres = QCoreApplication.translate("ReportsPage", "{n} 名干部").format(n=len(sheets))
         headline = (Headline(label, cadres, detail), *headline)
         fingerprint = tasks_fingerprint(stats.supervision, sheets)
-    return Figures(request, stats, headline, fingerprint, content.region_label)
+    rule_label = t("rulever.report_label", lang)
+    rule_line = next(
+        (t("rulever.report_line", lang, label=label, text=text) for label, text in content.extra_info
+         if label == rule_label), "")  # fmt: skip
+    return Figures(request, stats, headline, fingerprint, content.region_label, rule_line)
 
 
 def write_file(context: AppContext, request: ReportRequest, out: Path) -> Generator[Progress, None, Written]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -23,13 +27,16 @@ from PySide6.QtWidgets import (
 from msfood.clock import CHINA
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import GRADE, LEVEL, PERIOD_TYPE
-from msfood.errors import ValidationError
+from msfood.errors import NothingToDo, ValidationError
+from msfood.i18n import t
 from msfood.services import rules
+from msfood.services.periods_closing import list_closed_periods
 from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages.drilldown import RowsTableModel, qdate_to_date, to_qdate
+from ui.pages.rule_timeline import RuleTimelineView
 from ui.workers import run_op
 
 NUMBER_SETTINGS = {
@@ -44,6 +51,62 @@ NUMBER_SETTINGS = {
 
 def _lang() -> str | None:
     return "en" if is_english() else None
+
+
+def next_quarter_start(day: dt.date) -> dt.date:
+    month = (day.month - 1) // 3 * 3 + 4
+    return dt.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
+
+
+class PresetDialog(QDialog):
+    """Pick the start date of a preset's new versions; says what will be added and that earlier
+    periods keep their rule."""
+
+    def __init__(self, preset: str, start: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lang = _lang()
+        self.preset = preset
+        self.setObjectName("presetDialog")
+        self.setWindowTitle(t("rulesui.preset_title", lang))
+        layout = QVBoxLayout(self)
+        heading = QLabel(t(f"rulever.preset_{preset}", lang))
+        heading.setObjectName("presetName")
+        heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(heading)
+        lines = [
+            t(
+                "rulever.describe",
+                lang,
+                level=LEVEL.label(level, lang),
+                text=rules.RuleSpan("", level, start, None, count, period_type).label(lang),
+            )  # fmt: skip
+            for level, count, period_type in rules.RULE_PRESETS[preset]
+        ]
+        self.summary = QLabel("\n".join(lines))
+        self.summary.setObjectName("presetSummary")
+        layout.addWidget(self.summary)
+        form = QFormLayout()
+        self.start = QDateEdit()
+        self.start.setObjectName("presetStart")
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setCalendarPopup(True)
+        self.start.setDate(to_qdate(start))
+        form.addRow(t("rulesui.preset_start", lang), self.start)
+        layout.addLayout(form)
+        note = QLabel(t("rulesui.preset_note", lang))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("rulesui.preset_apply", lang))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("rulesui.cancel", lang))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def start_date(self) -> dt.date:
+        return qdate_to_date(self.start.date())
 
 
 class VisitRulesBox(QGroupBox):
@@ -63,6 +126,27 @@ class VisitRulesBox(QGroupBox):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        self.timeline = RuleTimelineView()
+        layout.addWidget(self.timeline)
+        legend = QLabel(t("rulesui.legend", _lang()))
+        legend.setObjectName("timelineLegend")
+        legend.setStyleSheet("color: #555555;")
+        layout.addWidget(legend)
+        presets = QHBoxLayout()
+        presets.addWidget(QLabel(t("rulesui.presets", _lang())))
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for preset in rules.RULE_PRESETS:
+            button = QPushButton(t(f"rulever.preset_{preset}", _lang()) + "…")
+            button.setObjectName(f"preset_{preset}")
+            button.clicked.connect(lambda _checked=False, p=preset: self._on_preset_clicked(p))
+            presets.addWidget(button)
+            self.preset_buttons[preset] = button
+        presets.addStretch(1)
+        layout.addLayout(presets)
+        self.message = QLabel()
+        self.message.setObjectName("ruleMessage")
+        self.message.hide()
+        layout.addWidget(self.message)
         self.model = RowsTableModel(
             [
                 QCoreApplication.translate("Settings", "包保层级"),
@@ -96,7 +180,9 @@ class VisitRulesBox(QGroupBox):
         self.effective.setDate(to_qdate(context.clock.today()))
         self.count = QSpinBox()
         self.count.setObjectName("ruleCount")
-        self.count.setRange(1, 99)
+        self.count.setRange(0, 99)
+        self.count.setSpecialValueText(t("rulever.not_assessed", _lang()))  # 0: the level is not assessed
+        self.count.setValue(1)
         self.period = QComboBox()
         self.period.setObjectName("rulePeriod")
         for choice in PERIOD_TYPE.choices:
@@ -132,6 +218,7 @@ class VisitRulesBox(QGroupBox):
             self.period,
             self.save_button,
             self.delete_button,
+            *self.preset_buttons.values(),
         )
         for control in widgets:
             control.setEnabled(editable)
@@ -139,20 +226,26 @@ class VisitRulesBox(QGroupBox):
     def load(self) -> None:
         sessions = self.context.database.sessions
 
-        def fetch() -> list[rules.VisitRuleView]:
+        def fetch() -> tuple[list[rules.VisitRuleView], list[rules.LevelTimeline], list[Any]]:
             with sessions() as session:
-                return rules.list_visit_rules(session)
+                return (
+                    rules.list_visit_rules(session),
+                    rules.rule_timeline(session),
+                    list_closed_periods(session),
+                )
 
         run_op(self, fetch).on_success(self._show)
 
-    def _show(self, views: list[rules.VisitRuleView]) -> None:
+    def _show(self, loaded: tuple[list[rules.VisitRuleView], list[rules.LevelTimeline], list[Any]]) -> None:
+        views, timeline, closed = loaded
         self.rules = views
+        self.timeline.set_timeline(timeline, closed, self.context.clock.today())
         self.model.set_rows(
             [
                 (
                     LEVEL.label(v.level, _lang()),
                     v.effective_from,
-                    v.count,
+                    v.count if v.count else t("rulever.not_assessed", _lang()),
                     PERIOD_TYPE.label(v.period_type, _lang()),
                 )
                 for v in views
@@ -180,11 +273,42 @@ class VisitRulesBox(QGroupBox):
     def _on_save_clicked(self) -> None:
         level, count = self.level.currentData(), self.count.value()
         period, start = self.period.currentData(), qdate_to_date(self.effective.date())
+        if not self._rewrite_confirmed(level, start, count, period):
+            return
         self._write(
             lambda uow: rules.save_visit_rule(
                 uow, level=level, effective_from=start, count=count, period_type=period
             )
         )
+
+    def _rewrite_confirmed(self, level: str, start: dt.date, count: int, period: str) -> bool:
+        """Changing a version that already judged ended periods changes their figures: the admin is told
+        so and asked, with adding a new dated version suggested instead (the default answer is no)."""
+        span = next(
+            (s for line in self.timeline.timeline if line.level == level for s in line.spans
+             if s.effective_from == start),
+            None,
+        )  # fmt: skip
+        if span is None or (span.count, span.period_type) == (count, period):
+            return True
+        judged = rules.last_judged(span, today=self.context.clock.today())
+        if judged is None:
+            return True
+        lang = _lang()
+        answer = QMessageBox.question(
+            self,
+            t("rulesui.rewrite_title", lang),
+            t(
+                "rulesui.rewrite_text",
+                lang,
+                level=LEVEL.label(level, lang),
+                date=start.isoformat(),
+                period=judged,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_delete_clicked(self) -> None:
         row = self.table.currentIndex().row()
@@ -192,7 +316,60 @@ class VisitRulesBox(QGroupBox):
             self._fail(QCoreApplication.translate("Settings", "请先在表中选择要删除的规则。"))
             return
         rule_id = self.rules[row].id
+        line = next(
+            (line for line in self.timeline.timeline if any(s.id == rule_id for s in line.spans)), None
+        )
+        span = next(s for s in line.spans if s.id == rule_id) if line is not None else None
+        # the last version of a level is refused by the service (with its own message): no question first
+        judged = (
+            rules.last_judged(span, today=self.context.clock.today())
+            if span is not None and line is not None and len(line.spans) > 1
+            else None
+        )
+        if span is not None and judged is not None:
+            lang = _lang()
+            answer = QMessageBox.question(
+                self,
+                t("rulesui.rewrite_title", lang),
+                t(
+                    "rulesui.delete_text",
+                    lang,
+                    level=LEVEL.label(span.level, lang),
+                    date=span.effective_from.isoformat(),
+                    period=judged,
+                ),  # fmt: skip
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self._write(lambda uow: rules.delete_visit_rule(uow, rule_id=rule_id))
+
+    def _on_preset_clicked(self, preset: str) -> None:
+        dialog = PresetDialog(preset, next_quarter_start(self.context.clock.today()), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        start = dialog.start_date()
+        context = self.context
+
+        def work() -> rules.PresetApplied:
+            with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+                return rules.apply_rule_preset(uow, preset=preset, effective_from=start)
+
+        run_op(self, work).on_success(self._on_preset_applied).on_failure(self._on_failed)
+
+    def _on_preset_applied(self, applied: rules.PresetApplied) -> None:
+        self.error.hide()
+        self.message.setText(
+            t(
+                "rulesui.preset_done",
+                _lang(),
+                preset=t(f"rulever.preset_{applied.preset}", _lang()),
+                start=applied.effective_from.isoformat(),
+            )  # fmt: skip
+        )
+        self.message.show()
+        self.context.changed(applied.tables or {"visit_rules"})
 
     def _on_written(self, saved: Any) -> None:
         self.error.hide()
@@ -201,13 +378,15 @@ class VisitRulesBox(QGroupBox):
     def _on_failed(self, exc: BaseException) -> None:
         from ui.errors import error_text, show_error
 
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, ValidationError | NothingToDo):
             self._fail(error_text(exc))
         else:
             show_error(self, exc)
 
     def _fail(self, text: str) -> None:
+        self.message.hide()
         self.error.setText(text)
+        self.error.setWordWrap(True)
         self.error.show()
 
 

@@ -1,0 +1,60 @@
+"""Messages of the ranking (`msfood ranking`), progress and the counts (dashboard, reports)."""
+
+MESSAGES = {
+    "ranking.figure_unknown": (
+        "没有可用于排名的指标“{figure}”。可选：{figures}",
+        "There is no figure '{figure}' to rank on. Choose one of: {figures}",
+    ),
+    "ranking.help": ("下一级区域按一项指标排名（含上期排名和进位/退位）", "rank the regions one level below on a figure"),
+    "ranking.fig_supervision": ("督导完成率", "supervision completion"),
+    "ranking.fig_supervision_progress": ("督导进度", "supervision progress"),
+    "ranking.fig_coverage": ("包保覆盖率", "guarantee coverage"),
+    "ranking.fig_daily": ("日管控覆盖率", "daily check coverage"),
+    "ranking.fig_weekly": ("周排查覆盖率", "weekly review coverage"),
+    "ranking.fig_monthly": ("月调度覆盖率", "monthly meeting coverage"),
+    "ranking.fig_platform_use": ("平台应用率", "platform use"),
+    "ranking.fig_disposal": ("核查处置按时完成率", "cases closed on time"),
+    "ranking.title": (
+        "{region}下一级区域排名：{figure}（{period}，截至 {as_of}；上期 {previous}，截至 {previous_as_of}）",
+        "Regions under {region} ranked on {figure} ({period} as of {as_of}; previous {previous} as of {previous_as_of})",
+    ),
+    "ranking.region_all": ("全部辖区", "all regions"),
+    "ranking.col_rank": ("排名", "Rank"),
+    "ranking.col_code": ("区划代码", "Code"),
+    "ranking.col_name": ("区域名称", "Region"),
+    "ranking.col_rate": ("指标值", "Figure"),
+    "ranking.col_share": ("完成/应完成", "Done / due"),
+    "ranking.col_previous": ("上期排名", "Previous rank"),
+    "ranking.col_change": ("升降", "Change"),
+    "ranking.up": ("↑{n} 进位", "↑{n} up"),
+    "ranking.down": ("↓{n} 退位", "↓{n} down"),
+    "ranking.same": ("持平", "same"),
+    "ranking.none": ("—", "—"),
+    "ranking.empty": ("{region}下没有下一级区域，无法排名。", "There are no regions under {region} to rank."),
+    "ranking.note_no_figure": (
+        "“—”：该区域本期此项指标分母为 0（无应完成的任务），排在最后。",
+        "'—': the region has nothing due on this figure (denominator 0); listed last.",
+    ),
+    "ranking.note_progress": (
+        "本期尚未结束，督导按进度（已完成/本期全部任务）排名。",
+        "The period is still running: supervision is ranked by progress (met so far / all obligations of the period).",
+    ),
+    # --- progress and counts (dashboard, reports)
+    "progress.label": ("进度", "Progress"),
+    "progress.value": ("进度 {rate}（{met}/{total}）", "Progress {rate} ({met}/{total})"),
+    "progress.pace": (
+        "剩余 {days} 天（工作日 {workdays} 天），尚需完成 {remaining} 项，每个工作日约需 {per_day} 项",
+        "{days} days left ({workdays} working days); {remaining} still to meet, about {per_day} a working day",
+    ),
+    "progress.pace_done": ("本期任务已全部完成", "Everything due this period is met"),
+    "progress.pace_no_workdays": (
+        "剩余 {days} 天，已无工作日；尚需完成 {remaining} 项",
+        "{days} days left, no working day; {remaining} still to meet",
+    ),
+    "progress.final": ("本期已结束：完成率 {rate}（{met}/{due}）", "Period ended: completion {rate} ({met}/{due})"),
+    "counts.visits": ("督导次数", "Visits"),
+    "counts.records_daily": ("日管控记录数", "Daily check records"),
+    "counts.records_weekly": ("周排查记录数", "Weekly review records"),
+    "counts.records_monthly": ("月调度记录数", "Monthly meeting records"),
+    "counts.issues_found": ("自查发现问题数", "Issues found by self-checks"),
+}

@@ -58,3 +58,46 @@ MESSAGES = {
     "counts.records_monthly": ("月调度记录数", "Monthly meeting records"),
     "counts.issues_found": ("自查发现问题数", "Issues found by self-checks"),
 }
+
+MESSAGES.update({
+    # --- the report's progress, counts and ranking (msfood/reports/ranking_tables.py)
+    "report.rk_progress_headline": ("督导进度（本期进行中）", "Supervision progress (period running)"),
+    "report.rk_progress_detail": (
+        "已完成 {met} / 本期全部任务 {total}", "{met} met of all {total} obligations of the period"
+    ),
+    "report.rk_visits_detail": ("本期截至统计日的全部督导次数", "all visits in the period up to the as-of date"),
+    "report.rk_col_total": ("本期任务", "Obligations"),
+    "report.rk_col_left": ("尚未完成", "Still to meet"),
+    "report.rk_col_progress": ("进度", "Progress"),
+    "report.rk_t_progress_running": ("督导进度（本期进行中）", "Supervision progress (period running)"),
+    "report.rk_t_progress_ended": ("督导进度（本期已结束，等于完成率）", "Supervision progress (period ended: the final rate)"),
+    "report.rk_note_progress_running": (
+        "进度 = 已完成 / 本期全部督导任务（含周期尚未结束的任务），不是完成率；本期结束后等于完成率。",
+        "Progress = met so far / all obligations of the period (including those whose rule period has not "
+        "ended); not the completion rate, which it equals once the period has ended.",
+    ),
+    "report.rk_note_progress_ended": (
+        "本期已结束：进度等于督导完成率（已完成 / 应督导）。",
+        "The period has ended: progress equals the completion rate (met / due).",
+    ),
+    "report.rk_t_counts": ("督导次数与自查记录数", "Visits and self-check records"),
+    "report.rk_issues_detail": (
+        "本期日管控、周排查、月调度记录中的发现问题数之和（辖区全部主体）",
+        "the issues found in the period's daily, weekly and monthly records (every business in the region)",
+    ),
+    "report.rk_s_ranking": ("{region}下一级区域排名", "Ranking of the regions under {region}"),
+    "report.rk_t_ranking": ("按{figure}排名", "Ranked on {figure}"),
+    "report.rk_note_ranking": (
+        "从高到低，相同者并列（1、2、2、4），无此项指标者（分母为 0，“—”）排在最后；上期为 {previous}（截至 {previous_as_of}），"
+        "升降 = 上期排名 − 本期排名（↑ 进位，↓ 退位）。",
+        "Highest first, equal figures share a rank (1, 2, 2, 4), regions with no figure ('—') last; the previous "
+        "period is {previous} as of {previous_as_of}; change = previous rank - rank (↑ up, ↓ down).",
+    ),
+    "report.rk_t_all": ("各项指标排名", "Every figure's rank"),
+    "report.rk_note_all": (
+        "每格为指标值（名次），↑↓ 为较上期的进位、退位；“—”表示无此项指标。",
+        "Each cell: the figure (rank); ↑↓ the change against the previous period; '—' no figure.",
+    ),
+    "report.rk_cell": ("{rate}（{rank}）", "{rate} (#{rank})"),
+    "report.rk_empty": ("没有下一级区域可排名。", "There are no regions below to rank."),
+})

@@ -147,30 +147,34 @@ def regional_stats(
 
 
 def regional_shares(
-    session: Session, scope: Scope, period: Period, as_of: dt.date, by: str
-) -> dict[str, Share]:
-    """The one figure `by` of every region directly under the scope's region (the previous period's
-    ranks need nothing else): child region id -> (numerator, denominator)."""
-    part_of = PART[by]
-    shares: dict[str, Share] = {}
+    session: Session, scope: Scope, period: Period, as_of: dt.date, figures: tuple[str, ...]
+) -> dict[str, dict[str, Share]]:
+    """Only the figures asked for (the previous period's ranks need nothing else), of every region
+    directly under the scope's region: figure -> child region id -> (numerator, denominator)."""
+    parts = {PART[by] for by in figures}
+    shares: dict[str, dict[str, Share]] = {by: {} for by in figures}
     with read_once(session):
         roster = Roster(session)
-        found = duties(session, scope, period, as_of, roster) if part_of == "supervision" else []
+        found = duties(session, scope, period, as_of, roster) if "supervision" in parts else []
         for child in _children(scope):
             part = sub_scope(scope, child)
-            if part_of == "supervision":
+            got: dict[str, Share] = {}
+            if "supervision" in parts:
                 levels = progress_by_level(split_duties(found, part.businesses.keys()))
                 progress = sum(levels.values(), Progress())
-                shares[child.id] = (progress.met, progress.total)
-            elif part_of == "coverage":
+                got["supervision"] = (progress.met, progress.total)
+            if "coverage" in parts:
                 cov = coverage(part, roster, as_of)
-                shares[child.id] = (cov.guaranteed, cov.operating)
-            elif part_of == "selfcheck":
+                got["coverage"] = (cov.guaranteed, cov.operating)
+            if "selfcheck" in parts:
                 checks = selfchecks(session, part, period, as_of, details=False)
-                shares[child.id] = _selfcheck_share(by, checks)
-            else:
+                for by in ("daily", "weekly", "monthly", "platform_use"):
+                    got[by] = _selfcheck_share(by, checks)
+            if "sampling" in parts:
                 disposal = sampling(session, part, period, as_of).disposal
-                shares[child.id] = (disposal.closed_on_time, disposal.cases)
+                got["disposal"] = (disposal.closed_on_time, disposal.cases)
+            for by in figures:
+                shares[by][child.id] = got[by]
     return shares
 
 
@@ -195,29 +199,47 @@ def rank_regions(
 ) -> Ranking:
     """The regions one level below `region` (None: the top of the region tree) ranked on `by`."""
     check_figure(by)
+    return rank_all(session, period=period, as_of=as_of, region=region, figures=(by,), clock=clock)[by]
+
+
+def rank_all(
+    session: Session,
+    *,
+    period: str | Period,
+    as_of: dt.date | None = None,
+    region: str | None = None,
+    figures: tuple[str, ...] = tuple(FIGURES),
+    clock: Clock | None = None,
+) -> dict[str, Ranking]:
+    """rank_regions for several figures at once: the figures of P once, the previous period's parts once."""
+    for by in figures:
+        check_figure(by)
     resolved = parse_period(period) if isinstance(period, str) else period
     day = as_of or (clock or Clock()).today()
     previous = resolved.previous()
     with paused_collector():
         scope = load_scope(session, region, names=False)
         current = regional_stats(session, scope, resolved, day)
-        earlier = regional_shares(session, scope, previous, previous.end, by)
-    read = FIGURES[by]
-    shares = {child.id: read(stats) for child, stats in current}
-    ranks = assign_ranks(shares)
-    previous_ranks = assign_ranks(earlier)
-    rows = [
-        RankedRegion(child.code, child.name, *shares[child.id], ranks[child.id], previous_ranks.get(child.id), stats)
-        for child, stats in current
-    ]
-    rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.code))
-    return Ranking(
-        period=resolved.key,
-        as_of=day,
-        region=scope.region.code if scope.region else None,
-        region_name=scope.region.name if scope.region else None,
-        by=by,
-        previous_period=previous.key,
-        previous_as_of=previous.end,
-        rows=tuple(rows),
-    )
+        earlier = regional_shares(session, scope, previous, previous.end, figures)
+    result = {}
+    for by in figures:
+        read = FIGURES[by]
+        shares = {child.id: read(stats) for child, stats in current}
+        ranks = assign_ranks(shares)
+        previous_ranks = assign_ranks(earlier[by])
+        rows = [
+            RankedRegion(child.code, child.name, *shares[child.id], ranks[child.id], previous_ranks.get(child.id), stats)
+            for child, stats in current
+        ]
+        rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.code))
+        result[by] = Ranking(
+            period=resolved.key,
+            as_of=day,
+            region=scope.region.code if scope.region else None,
+            region_name=scope.region.name if scope.region else None,
+            by=by,
+            previous_period=previous.key,
+            previous_as_of=previous.end,
+            rows=tuple(rows),
+        )
+    return result

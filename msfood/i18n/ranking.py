@@ -100,4 +100,20 @@ MESSAGES.update({
     ),
     "report.rk_cell": ("{rate}（{rank}）", "{rate} (#{rank})"),
     "report.rk_empty": ("没有下一级区域可排名。", "There are no regions below to rank."),
+    "report.rk_t_trends": ("各月趋势（本年至今）", "Month by month (the year so far)"),
+    "report.rk_note_trends": (
+        "每月按当月最后一天（当月未结束的按统计截止日）计算：督导为所在季度的进度（季末等于完成率），"
+        "包保覆盖率为当日，自查各项为当月。",
+        "Each month judged as of its last day (or the as-of date within it): supervision is the progress of "
+        "its quarter (the rate at the quarter's end), coverage on that day, the self-checks of the month.",
+    ),
+    "report.rk_empty_trends": ("本年尚无数据。", "No months of this year yet."),
+    "report.rk_col_month": ("月份", "Month"),
+    "report.rk_col_as_of": ("计算截至", "As of"),
+    "report.rk_trend_supervision": ("督导进度（季度）", "Supervision progress (quarter)"),
+    "report.rk_trend_coverage": ("包保覆盖率", "Coverage"),
+    "report.rk_trend_daily": ("日管控", "Daily"),
+    "report.rk_trend_weekly": ("周排查", "Weekly"),
+    "report.rk_trend_monthly": ("月调度", "Monthly"),
+    "report.rk_trend_platform_use": ("平台应用率", "Platform use"),
 })

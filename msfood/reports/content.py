@@ -83,8 +83,11 @@ def check_kind(kind: str) -> str:
 
 
 def build_content(
-    session: Session, stats: Stats, *, kind: str = "all", clock: Clock | None = None, lang: str | None = None
+    session: Session, stats: Stats, *, kind: str = "all", clock: Clock | None = None, lang: str | None = None,
+    ranking: bool = True,
 ) -> ReportContent:
+    """The report's content; without `ranking` (the reports page's preview of the headline) the
+    ranking and trends section, which judges the regions below and the previous period, is left out."""
     tr = Texts(lang)
     check_kind(kind)
     names = region_names(session)
@@ -109,7 +112,7 @@ def build_content(
     if kind in ("all", "sampling"):
         sections.append(sampling_section(stats, tr))
         headline += sampling_headline(stats, tr)
-    if kind in ("all", "supervision", "selfcheck"):
+    if ranking and kind in ("all", "supervision", "selfcheck"):
         sections.append(ranking_section_for(session, stats, tr))
     unit_name, unit_code = unit_of(session)
     made_at = (clock or Clock()).now().astimezone(CHINA)

@@ -7,7 +7,8 @@ Every number comes from msfood.metrics (compute_stats, rank_all); this module on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from msfood.domain.enums import LEVEL, LEVEL_ORDER
 from msfood.metrics.ranking import Ranking
 from msfood.metrics.results import Progress, Stats
+from msfood.metrics.trends import TREND_FIGURES, TrendPoint
 from msfood.reports.format import Rate, percent
 from msfood.reports.model import Column, ReportTable, Section
 from msfood.reports.supervision_tables import figures_table
@@ -145,13 +147,28 @@ def all_figures_table(rankings: Mapping[str, Ranking], running: bool, tr: Texts)
     )
 
 
-def ranking_section(stats: Stats, rankings: Mapping[str, Ranking], tr: Texts) -> Section:
+def trends_table(points: Sequence[TrendPoint], tr: Texts) -> ReportTable:
+    """Each figure month by month for the year so far (msfood.metrics.trends)."""
+    columns = (
+        Column(tr("report.rk_col_month"), 1.2, nowrap=True),
+        Column(tr("report.rk_col_as_of"), 1.6, nowrap=True),
+        *(Column(tr(f"report.rk_trend_{key}"), 1.3, numeric=True) for key in TREND_FIGURES),
+    )
+    rows = [(p.month, p.as_of, *(Rate(p.rates.get(key)) for key in TREND_FIGURES)) for p in points]
+    return ReportTable("trends", tr("report.rk_t_trends"), columns, rows, note=tr("report.rk_note_trends"),
+                       empty=tr("report.rk_empty_trends"))
+
+
+def ranking_section(
+    stats: Stats, rankings: Mapping[str, Ranking], tr: Texts, trends: Sequence[TrendPoint] = ()
+) -> Section:
     running = is_running(stats)
     first = rankings[RANKED[0]]
     where = f"{first.region_name}（{first.region}）" if first.region else tr("ranking.region_all")
     tables = (
         ranking_table(first, running, tr),
         all_figures_table(rankings, running, tr),
+        trends_table(trends, tr),
     )
     return Section("ranking", tr("report.rk_s_ranking", region=where), tables)
 
@@ -177,6 +194,10 @@ def ranking_section_for(session: Session, stats: Stats, tr: Texts) -> Section:
     from msfood.metrics.ranking import rank_all
     from msfood.services.setup import unit_identity
 
+    from msfood.metrics.trends import monthly_trends
+
     region = stats.region or unit_identity(session).region_code
     rankings = rank_all(session, period=stats.period, as_of=stats.as_of, region=region, figures=RANKED)
-    return ranking_section(stats, rankings, tr)
+    year = stats.period_start.year
+    trends = monthly_trends(session, year=year, as_of=min(stats.as_of, dt.date(year, 12, 31)), region=stats.region)
+    return ranking_section(stats, rankings, tr, trends)

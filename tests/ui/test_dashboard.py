@@ -213,3 +213,24 @@ def test_change_text_marks_rises_and_falls():
     from ui.pages.dashboard_ranking import change_text
 
     assert (change_text(2), change_text(-1), change_text(0), change_text(None)) == ("↑2 进位", "↓1 退位", "持平", "—")
+
+
+def test_trends_tab_draws_the_months_so_far(qtbot, page, wait_ops):
+    from msfood.metrics.trends import monthly_trends
+
+    view = page.trends_view
+    assert view.points is None  # computed when its tab is shown
+    page.tabs.setCurrentWidget(view)
+    wait_ops()
+    with page.context.database.sessions() as session:
+        expected_points = monthly_trends(session, year=2026, as_of=page.context.clock.today())
+    assert [p.month for p in view.points] == [f"2026-{m:02d}" for m in range(1, 12)]
+    assert view.points == expected_points and view.chart.points == expected_points
+    assert "2026 年各月指标（截至 2026-11-24）" in view.title.text()
+    assert view.latest.text().startswith("本月较上月：督导进度（所在季度）")
+    image = view.chart.grab().toImage()  # the lines are drawn: some pixels in the supervision colour
+    blue = sum(
+        1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).name() == "#1565c0"
+    )
+    assert blue > 20

@@ -194,3 +194,36 @@ def test_ranking_from_the_top_and_unknown_figures(build) -> None:  # type: ignor
     assert leaf.rows == ()
     with pytest.raises(ValidationError):
         ranking(db, "2026Q2", "2026-05-15", by="speed")
+
+
+def test_rank_all_equals_rank_regions_figure_by_figure(build) -> None:  # type: ignore[no-untyped-def]
+    from msfood.metrics.ranking import FIGURES, rank_all
+
+    db = build(lambda s, uow: (progress_fill(s, uow), ranking_fill(s, uow)))
+    with db.sessions() as session:
+        together = rank_all(session, period="2026Q2", as_of=D("2026-05-15"), region="430204")
+    assert set(together) == set(FIGURES)
+    for by, ranked in together.items():
+        alone = ranking(db, "2026Q2", "2026-05-15", by=by)
+        assert ranked.to_json() == alone.to_json(), by
+
+
+def test_monthly_trends_are_the_figures_of_each_month(build) -> None:  # type: ignore[no-untyped-def]
+    from msfood.metrics.trends import monthly_trends
+
+    db = build(lambda s, uow: (progress_fill(s, uow), ranking_fill(s, uow)))
+    with db.sessions() as session:
+        points = monthly_trends(session, year=2026, as_of=D("2026-05-15"))
+    assert [p.month for p in points] == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
+    assert points[-1].as_of == D("2026-05-15") and points[0].as_of == D("2026-01-31")
+    for point in points:
+        day = point.as_of.isoformat()
+        quarter = f"2026Q{(int(point.month[5:]) - 1) // 3 + 1}"
+        assert point.rates["supervision"] == stats(db, quarter, day)["supervision"]["progress"]["rate"], point.month
+        own = stats(db, point.month, day)
+        assert point.rates["coverage"] == own["supervision"]["coverage"]["rate"]
+        for key in ("daily", "weekly", "monthly", "platform_use"):
+            assert point.rates[key] == own["selfcheck"][key]["rate"], (point.month, key)
+    # the quarter's progress climbs: March (Q1's end) above January; April starts Q2 again
+    assert points[2].rates["supervision"] > points[0].rates["supervision"] == 0.0
+    assert points[3].rates["supervision"] is not None and points[3].rates["daily"] is not None

@@ -81,3 +81,15 @@ def test_workbook_counts_and_ranking_equal_the_metrics(example_db, clock, tmp_pa
     expected = rankings["supervision"].rows
     assert [(r[0], r[1], r[2]) for r in rows] == [(e.rank, e.code, e.name) for e in expected]
     assert [e.code for e in expected] == ["430204001", "430204002"] and expected[1].rank is None
+
+
+def test_trends_table_in_the_workbook(example_db, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from msfood.metrics.trends import monthly_trends
+
+    out = make(example_db, clock, tmp_path / "q2.xlsx", RUNNING)
+    with example_db.sessions() as session:
+        points = monthly_trends(session, year=2026, as_of=RUNNING)
+    rows = [r for r in load_workbook(out)["各月趋势（本年至今）"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert [r[0] for r in rows] == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
+    for row, point in zip(rows, points, strict=True):
+        assert row[2] == point.rates["supervision"] and row[4] == point.rates["daily"], point.month

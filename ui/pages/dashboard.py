@@ -31,6 +31,7 @@ from ui.charts import Bar, BarChart, percent, rate_colour
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages.dashboard_ranking import RankingView
+from ui.pages.dashboard_trends import TrendsView
 from ui.pages.figure_tile import FigureTile
 from ui.workers import run_op
 
@@ -147,6 +148,8 @@ class DashboardPage(QWidget):
         self.tabs.setObjectName("dashboardTabs")
         self.tabs.addTab(scroll, self.tr("指标"))
         self.tabs.addTab(self.ranking_view, self.tr("排名"))
+        self.trends_view = TrendsView(context)
+        self.tabs.addTab(self.trends_view, self.tr("趋势"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         outer.addWidget(self.tabs, 1)
 
@@ -246,11 +249,19 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def is_busy(self) -> bool:
-        return self._loading or self.ranking_view.is_busy()
+        return self._loading or self.ranking_view.is_busy() or self.trends_view.is_busy()
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.ranking_view:
             self._load_ranking()
+        elif self.tabs.widget(index) is self.trends_view:
+            self._load_trends()
+
+    def _load_trends(self) -> None:
+        """The year of the period shown, up to the as-of date (the months so far)."""
+        wanted = (self.period().start.year, min(self.as_of(), dt.date(self.period().start.year, 12, 31)))
+        if self.trends_view.points is None or self.trends_view.wanted() != wanted:
+            self.trends_view.load(*wanted)
 
     def _load_ranking(self) -> None:
         """The ranking is computed when its tab is shown (or the period changes while it is)."""
@@ -276,6 +287,10 @@ class DashboardPage(QWidget):
             self.ranking_view.load(period, as_of)
         else:
             self.ranking_view.ranking = None  # out of date: computed again when its tab is shown
+        if self.tabs.currentWidget() is self.trends_view:
+            self._load_trends()
+        else:
+            self.trends_view.points = None
 
     def _on_load_failed(self, exc: BaseException) -> None:
         from ui.errors import error_text

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/startup.py" line="+185"/>
+        <location filename="../../ui/startup.py" line="+210"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
@@ -114,7 +114,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+37"/>
+        <location filename="../../ui/pages/dashboard.py" line="+45"/>
         <source>月度</source>
         <translation>Month</translation>
     </message>
@@ -301,7 +301,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+43"/>
+        <location filename="../../ui/pages/dashboard.py" line="+47"/>
         <source>督导（属地管理责任）</source>
         <translation>Supervision (local responsibility)</translation>
     </message>
@@ -319,6 +319,11 @@
         <location line="+4"/>
         <source>进行中的督导任务</source>
         <translation>Open visit duties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>督导次数</source>
+        <translation>Visits</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -361,6 +366,26 @@
         <translation>Platform use</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>日管控记录数</source>
+        <translation>Daily check records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>周排查记录数</source>
+        <translation>Weekly review records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月调度记录数</source>
+        <translation>Monthly meeting records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自查发现问题数</source>
+        <translation>Issues found by self-checks</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>抽检与处置</source>
         <translation>Sampling and handling</translation>
@@ -387,11 +412,27 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+182"/>
         <source>各乡镇（街道）督导完成率</source>
         <translation>Visit completion by township</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-167"/>
+        <source>指标</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>趋势</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
@@ -416,24 +457,86 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>{key}（{start} 至 {end}，截至 {as_of}）</source>
         <translation>{key} ({start} to {end}, as of {as_of})</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+59"/>
         <source>正在计算</source>
         <translation>Computing</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>无法计算统计数据：{reason}</source>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>尚未建立乡镇（街道）区划，或本期没有应督导的任务。</source>
-        <translation>No townships yet, or no visit duties in this period.</translation>
+        <location line="+12"/>
+        <source>各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）</source>
+        <translation>Supervision progress per township (period running: met / all obligations of the period)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚未建立乡镇（街道）区划，或本期没有督导任务。</source>
+        <translation>No townships in the region tree yet, or no visits owed this period.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+22"/>
+        <source>进度 {rate}</source>
+        <translation>Progress {rate}</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+22"/>
+        <source>已完成 {met} / 本期任务 {total}</source>
+        <translation>{met} met of {total} this period</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>本期任务已全部完成</source>
+        <translation>Everything owed this period is met</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>剩余 {days} 天（工作日 {workdays} 天），尚需 {n} 项，每个工作日约需 {pace} 项</source>
+        <translation>{days} days left ({workdays} working days); {n} still to meet, about {pace} a working day</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>剩余 {days} 天，已无工作日，尚需 {n} 项</source>
+        <translation>{days} days left, no working day; {n} still to meet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>本期没有督导任务</source>
+        <translation>No visits owed this period</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>本期没有该层级的督导任务</source>
+        <translation>No visits owed at this level this period</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{window} 的全部督导（不论是否计入完成率）</source>
+        <translation>all visits {window} (counting toward the rate or not)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{window}，辖区全部主体</source>
+        <translation>{window}, every business in the region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{window} 自查记录中发现的问题数之和</source>
+        <translation>issues found in the self-check records {window}</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -451,7 +554,7 @@
         <translation>Due {due}, met {met}, missed {missed}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>应督导 {due}，未完成 {missed}</source>
         <translation>Due {due}, missed {missed}</translation>
     </message>
@@ -522,12 +625,12 @@
         <translation>{b} batches: {ok} passed, {bad} failed, {wait} pending</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>逾期未整改的问题</source>
         <translation>Overdue problems</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>统计期间 {key}，截至 {as_of}</source>
         <translation>Period {key}, as of {as_of}</translation>
     </message>
@@ -783,12 +886,12 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start.py" line="+78"/>
+        <location filename="../../ui/first_start.py" line="+71"/>
         <source>正在准备演示数据库……</source>
         <translation>Preparing the demo database…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>欢迎使用食安包保</source>
         <translation>Welcome to msfood</translation>
     </message>
@@ -961,7 +1064,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/kinds.py" line="+76"/>
+        <location filename="../../ui/forms/kinds.py" line="+95"/>
         <location line="+55"/>
         <source>包保主体</source>
         <translation>Business</translation>
@@ -1730,7 +1833,7 @@ To {receiver}, number {n}, {rows} records</translation>
     <message>
         <location filename="../../ui/pages/assignments_page.py" line="+22"/>
         <location filename="../../ui/pages/cadres_page.py" line="-5"/>
-        <location filename="../../ui/pages/visits_page.py" line="+26"/>
+        <location filename="../../ui/pages/visits_page.py" line="+25"/>
         <source>全部层级</source>
         <translation>All levels</translation>
     </message>
@@ -1789,12 +1892,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Search name, mobile, workplace or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/filters.py" line="+50"/>
+        <location filename="../../ui/pages/filters.py" line="+56"/>
         <source>全部区划</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+52"/>
         <source>全部期间</source>
         <translation>All periods</translation>
     </message>
@@ -1829,7 +1932,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Period, e.g. 2026Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="+92"/>
+        <location filename="../../ui/pages/list_page.py" line="+93"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -1879,7 +1982,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
@@ -1889,7 +1992,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Delete this record ({0})? {1}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2024,7 +2127,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+58"/>
+        <location filename="../../ui/login.py" line="+44"/>
         <source>登录 — 食安包保</source>
         <translation>Sign in — msfood</translation>
     </message>
@@ -2062,7 +2165,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+40"/>
+        <location filename="../../ui/main_window.py" line="+41"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -2072,7 +2175,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>This page cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>演示数据：此数据库只供试用，数据均为虚构。请勿录入真实数据，也不要与市局同步。</source>
         <translation>Demo data: this database is for trying the app; everything in it is made up. Do not enter real data or sync it with the bureau.</translation>
     </message>
@@ -2157,7 +2260,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>User: {user} ({role})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>最近发出：{sent}&#x3000;最近收到：{received}</source>
         <translation>Last sent: {sent}   Last received: {received}</translation>
     </message>
@@ -2324,6 +2427,137 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+5"/>
         <source>数据库中现有：</source>
         <translation>In the database: </translation>
+    </message>
+</context>
+<context>
+    <name>Ranking</name>
+    <message>
+        <location filename="../../ui/pages/dashboard_ranking.py" line="+32"/>
+        <source>督导完成率（进行中按进度）</source>
+        <translation>Supervision (progress while running)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保覆盖率</source>
+        <translation>Guarantee coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日管控覆盖率</source>
+        <translation>Daily check coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>周排查覆盖率</source>
+        <translation>Weekly review coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月调度覆盖率</source>
+        <translation>Monthly meeting coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平台应用率</source>
+        <translation>Platform use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核查处置按时完成率</source>
+        <translation>Cases closed on time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区域</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指标值</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成/应完成</source>
+        <translation>Done / due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上期排名</source>
+        <translation>Previous rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>升降</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>↑{n} 进位</source>
+        <translation>↑{n} up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>↓{n} 退位</source>
+        <translation>↓{n} down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>持平</source>
+        <translation>same</translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <location line="+16"/>
+        <source>排名指标</source>
+        <translation>Rank on</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>正在计算排名…</source>
+        <translation>Computing the ranking…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>无法计算排名：{reason}</source>
+        <translation>Cannot compute the ranking: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>督导进度（本期进行中，已完成/本期全部任务）</source>
+        <translation>supervision progress (period running: met / all obligations of the period)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部辖区</source>
+        <translation>all regions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}下一级区域按{figure}排名：{period}，截至 {as_of}；上期 {previous}（截至 {previous_as_of}）</source>
+        <translation>Regions under {where} ranked on {figure}: {period} as of {as_of}; previous {previous} (as of {previous_as_of})</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{where}下没有下一级区域，无法排名。</source>
+        <translation>There are no regions under {where} to rank.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“—”：该区域此项指标没有应完成的任务（分母为 0），排在最后。</source>
+        <translation>&apos;—&apos;: nothing due on this figure in the region (denominator 0); listed last.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>升降 = 上期排名 − 本期排名：↑ 进位，↓ 退位。</source>
+        <translation>Change = previous rank - rank: ↑ up, ↓ down.</translation>
     </message>
 </context>
 <context>
@@ -3203,6 +3437,77 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
 </context>
 <context>
+    <name>Trends</name>
+    <message>
+        <location filename="../../ui/pages/dashboard_trends.py" line="+21"/>
+        <source>督导进度（所在季度）</source>
+        <translation>Supervision progress (its quarter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保覆盖率</source>
+        <translation>Guarantee coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日管控覆盖率</source>
+        <translation>Daily check coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>周排查覆盖率</source>
+        <translation>Weekly review coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月调度覆盖率</source>
+        <translation>Monthly meeting coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平台应用率</source>
+        <translation>Platform use</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>本年尚无数据</source>
+        <translation>No data this year yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{m}月</source>
+        <translation>{m}</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <location line="-28"/>
+        <source>正在计算各月趋势…</source>
+        <translation>Computing the months…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法计算趋势：{reason}</source>
+        <translation>Cannot compute the trends: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{year} 年各月指标（截至 {as_of}）：督导为所在季度的进度，自查为当月覆盖率</source>
+        <translation>Each month of {year} (as of {as_of}): supervision is its quarter&apos;s progress, self-checks the month&apos;s coverage</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>本月较上月：</source>
+        <translation>This month against the last: </translation>
+    </message>
+</context>
+<context>
     <name>TrustDialog</name>
     <message>
         <location filename="../../ui/pages/sync_trust.py" line="+16"/>
@@ -3370,7 +3675,7 @@ Its bundles will be refused, and nothing can be exported to it.</translation>
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="+139"/>
+        <location filename="../../ui/workers.py" line="+156"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>

@@ -91,7 +91,7 @@ class LineChart(QWidget):
             painter.end()
             return
         for index, point in enumerate(self.points):
-            label = point.month[5:] + QCoreApplication.translate("Trends", "月")
+            label = QCoreApplication.translate("Trends", "{m}月").format(m=point.month[5:])
             painter.setPen(MUTED)
             painter.drawText(
                 QPointF(self.x_of(index) - metrics.horizontalAdvance(label) / 2, rect.bottom() + metrics.ascent() + 6),
@@ -174,6 +174,6 @@ class TrendsView(QWidget):
                 now, then = last.rates.get(key), before.rates.get(key)
                 arrow = "" if now is None or then is None else ("↑" if now > then else "↓" if now < then else "→")
                 parts.append(f"{QCoreApplication.translate('Trends', str(label))} {percent(now)}{arrow}")
-            self.latest.setText(self.tr("本月较上月：") + "；".join(parts))
+            self.latest.setText(self.tr("本月较上月：") + QCoreApplication.translate("Trends", "；").join(parts))
         else:
             self.latest.setText("")

@@ -37,13 +37,13 @@ def _read_once(session: Session, statement: Executable, kind: str, read: Any) ->
     cache = session.info.get(READ_ONCE)
     if cache is None:
         return read()
-    # SQLAlchemy's own statement cache key (structure) and the values bound: cheaper than compiling
+    # SQLAlchemy's own statement cache key (the structure) and the values bound: cheaper than
+    # compiling. A statement SQLAlchemy cannot key is simply read.
     cache_key = statement._generate_cache_key()  # type: ignore[attr-defined]
-    values = tuple(
-        tuple(v) if isinstance(v, list | set | frozenset) else v
-        for v in (bind.effective_value for bind in cache_key.bindparams)
-    ) if cache_key is not None else None
-    key = (kind, cache_key.key if cache_key is not None else id(statement), values)
+    if cache_key is None:
+        return read()
+    values = [bind.effective_value for bind in cache_key.bindparams]
+    key = (kind, cache_key.key, tuple(tuple(v) if isinstance(v, list | set | frozenset) else v for v in values))
     found = cache.get(key)
     if found is None:
         found = cache[key] = read()

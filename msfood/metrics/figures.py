@@ -59,9 +59,12 @@ def stats_over(
     details: bool = True,
     roster: Roster | None = None,
     found: list[Duty] | None = None,
+    records: bool = True,
 ) -> Stats:
     """The figures of `scope` for P as of D. `roster` and `found` (the scope's duties) when the
-    caller has them: the ranking reads the roster once and splits one region's duties."""
+    caller has them: the ranking reads the roster once and splits one region's duties. Without
+    `records` the self-check record counts are left at zero (the dashboard paints its tiles first
+    and counts the records after: reading every record of the period is most of the time)."""
     roster = roster or Roster(session)
     found = duties(session, scope, period, as_of, roster) if found is None else found
     figures = supervision(session, scope, period, as_of, details=details, roster=roster, found=found)
@@ -69,7 +72,8 @@ def stats_over(
         figures, progress_by_level=progress_by_level(found), visits=visit_count(session, scope, period, as_of)
     )
     checks = selfchecks(session, scope, period, as_of, details=details)
-    checks = replace(checks, counts=record_counts(session, scope, period, as_of))
+    if records:
+        checks = replace(checks, counts=record_counts(session, scope, period, as_of))
     return Stats(
         period=period.key,
         period_start=period.start,

@@ -13,9 +13,10 @@ from msfood.clock import Clock
 from msfood.collector import paused_collector
 from msfood.domain.identifiers import division_level
 from msfood.domain.periods import Period, parse_period
+from msfood.metrics.counts import record_counts
 from msfood.metrics.figures import split_duties, stats_over
 from msfood.metrics.progress import Pace, pace, progress_by_level
-from msfood.metrics.results import Progress, Stats, Tally
+from msfood.metrics.results import Progress, RecordCounts, Stats, Tally
 from msfood.metrics.sampling import work_calendar
 from msfood.metrics.scope import Scope, load_scope
 from msfood.metrics.supervision import Duty, Roster, duties
@@ -90,17 +91,28 @@ def compute_overview(
     region: str | None = None,
     level: str | None = "township",
     clock: Clock | None = None,
+    records: bool = True,
 ) -> Overview:
-    """compute_stats (with the drill-down rows) plus progress per region of `level` and the pace."""
+    """compute_stats (with the drill-down rows) plus progress per region of `level` and the pace.
+    Without `records` the self-check record counts are zero: count them with region_record_counts."""
     resolved = parse_period(period) if isinstance(period, str) else period
     day = as_of or (clock or Clock()).today()
     with paused_collector():
         scope = load_scope(session, region, names=True)
         roster = Roster(session)
         found = duties(session, scope, resolved, day, roster)
-        stats = stats_over(session, scope, resolved, day, details=True, roster=roster, found=found)
+        stats = stats_over(session, scope, resolved, day, details=True, roster=roster, found=found, records=records)
         regions = progress_by_region(scope, found, region_targets(scope, level))
         if level is not None and not regions:  # no townships: the regions directly under
             regions = progress_by_region(scope, found, region_targets(scope, None))
     left = pace(stats.supervision.progress, resolved.end, day, work_calendar(session))
     return Overview(stats, tuple(regions), left, running=day < resolved.end)
+
+
+def region_record_counts(
+    session: Session, *, period: str | Period, as_of: dt.date, region: str | None = None
+) -> RecordCounts:
+    """The self-check record counts alone (what compute_overview(records=False) leaves out)."""
+    resolved = parse_period(period) if isinstance(period, str) else period
+    scope = load_scope(session, region, names=False)
+    return record_counts(session, scope, resolved, as_of)

@@ -301,7 +301,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+47"/>
+        <location filename="../../ui/pages/dashboard.py" line="+57"/>
         <source>督导（属地管理责任）</source>
         <translation>Supervision (local responsibility)</translation>
     </message>
@@ -412,12 +412,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>各乡镇（街道）督导完成率</source>
         <translation>Visit completion by township</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
@@ -472,7 +472,7 @@
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）</source>
         <translation>Supervision progress per township (period running: met / all obligations of the period)</translation>
     </message>
@@ -519,7 +519,17 @@
         <translation>No visits owed at this level this period</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>正在统计记录数</source>
+        <translation>Counting the records…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>无法统计记录数</source>
+        <translation>Cannot count the records</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
@@ -529,7 +539,7 @@
         <translation>all visits {window} (counting toward the rate or not)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{window}，辖区全部主体</source>
         <translation>{window}, every business in the region</translation>
     </message>

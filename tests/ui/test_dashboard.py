@@ -234,3 +234,22 @@ def test_trends_tab_draws_the_months_so_far(qtbot, page, wait_ops):
         if image.pixelColor(x, y).name() == "#1565c0"
     )
     assert blue > 20
+
+
+def test_record_counts_arrive_after_the_tiles(qtbot, make_context, station_with_records, wait_ops):
+    from ui.pages.dashboard import DashboardPage
+
+    page = DashboardPage(make_context(station_with_records))
+    qtbot.addWidget(page)
+    page.show()
+    page.page_shown()
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=20_000)
+    wait_ops()
+    assert not page.is_busy()
+    counts = expected(page).selfcheck.counts
+    assert page.stats.selfcheck.counts == counts and counts.daily > 0
+    assert page.tiles["records_daily"].value() == str(counts.daily)
+    page.refresh()  # while counting, the tiles say so
+    assert page.tiles["records_daily"].value() == "…"
+    wait_ops()
+    assert page.tiles["records_daily"].value() == str(counts.daily)

@@ -100,6 +100,12 @@ MESSAGES.update({
     ),
     "report.rk_cell": ("{rate}（{rank}）", "{rate} (#{rank})"),
     "report.rk_empty": ("没有下一级区域可排名。", "There are no regions below to rank."),
+    "report.rk_t_by_region": ("{title}：督导进度（本期进行中）", "{title}: supervision progress (period running)"),
+    "report.rk_chart_title": ("各区域督导进度（本期进行中）", "Supervision progress by region (period running)"),
+    "report.rk_chart_note": (
+        "进度 = 已完成 / 本期全部任务；虚线为合计进度 {rate}，低于合计的以红色显示。",
+        "Progress = met so far / all obligations of the period; the dashed line is the overall {rate}.",
+    ),
     "report.rk_t_trends": ("各月趋势（本年至今）", "Month by month (the year so far)"),
     "report.rk_note_trends": (
         "每月按当月最后一天（当月未结束的按统计截止日）计算：督导为所在季度的进度（季末等于完成率），"

@@ -103,7 +103,7 @@ def build_content(
             )
         )
         headline += with_progress(supervision_headline(stats, tr), stats, tr)
-        sections[-1] = with_progress_tables(sections[-1], stats, tr)
+        sections[-1] = with_progress_tables(sections[-1], stats, tr, session, table, chart)
     if kind in ("all", "selfcheck"):
         sections.append(selfcheck_section(stats, names, tr, gaps_in_pdf=kind == "selfcheck"))
         if kind == "selfcheck":

@@ -14,12 +14,13 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from msfood.domain.enums import LEVEL, LEVEL_ORDER
+from msfood.metrics.overview import RegionProgress
 from msfood.metrics.ranking import Ranking
 from msfood.metrics.results import Progress, Stats
 from msfood.metrics.trends import TREND_FIGURES, TrendPoint
 from msfood.reports.format import Rate, percent
-from msfood.reports.model import Column, ReportTable, Section
-from msfood.reports.supervision_tables import figures_table
+from msfood.reports.model import Bar, Column, ReportTable, Section
+from msfood.reports.supervision_tables import MAX_BARS, figures_table
 from msfood.reports.texts import Texts
 
 RANKED = ("supervision", "coverage", "daily", "weekly", "monthly", "platform_use", "disposal")
@@ -173,12 +174,74 @@ def ranking_section(
     return Section("ranking", tr("report.rk_s_ranking", region=where), tables)
 
 
-def with_progress_tables(section: Section, stats: Stats, tr: Texts) -> Section:
-    """The supervision section with progress and the counts after its figures table."""
+def with_progress_tables(
+    section: Section, stats: Stats, tr: Texts, session: Session | None = None,
+    regions: Sequence[tuple[str, str, object]] = (), chart_regions: Sequence[tuple[str, str, object]] = (),
+) -> Section:
+    """The supervision section with progress and the counts after its figures table; while the period
+    runs (and given the session) its table and chart by region show progress instead of a rate that
+    nothing is due for yet."""
     tables = list(section.tables)
     at = 1 if tables else 0
     tables[at:at] = [progress_table(stats, tr), counts_table(stats, tr)]
-    return replace(section, tables=tuple(tables))
+    section = replace(section, tables=tuple(tables))
+    if session is None or not is_running(stats):
+        return section
+    codes = [code for code, _name, _tally in regions]
+    chart_codes = [code for code, _name, _tally in chart_regions]
+    found = region_progress(session, stats, list(dict.fromkeys(codes + chart_codes)))
+    tables = [
+        progress_region_table(tb, [found[c] for c in codes if c in found], stats, tr)
+        if tb.key == "supervision_by_region" else tb
+        for tb in section.tables
+    ]
+    chart = section.chart
+    if chart is not None:
+        bars = tuple(Bar(found[c].name, found[c].progress.rate) for c in chart_codes if c in found and found[c].progress.total)
+        overall = stats.supervision.progress.rate
+        chart = replace(
+            chart, title=tr("report.rk_chart_title"), bars=bars[:MAX_BARS], reference=overall,
+            note=tr("report.rk_chart_note", rate=percent(overall)),
+        )
+    return replace(section, tables=tuple(tables), chart=chart, chart_after="supervision_progress_by_region")
+
+
+def region_progress(session: Session, stats: Stats, codes: list[str]) -> dict[str, RegionProgress]:
+    """Progress of each region named, from the report's scope and one set of duties."""
+    from msfood.domain.periods import parse_period
+    from msfood.metrics.overview import progress_by_region
+    from msfood.metrics.scope import load_scope
+    from msfood.metrics.supervision import Roster, duties
+
+    scope = load_scope(session, stats.region, names=False)
+    found = duties(session, scope, parse_period(stats.period), stats.as_of, Roster(session))
+    targets = [node.id for code in codes if (node := scope.tree.by_code(code)) is not None]
+    return {row.code: row for row in progress_by_region(scope, found, targets)}
+
+
+def progress_region_table(
+    table: ReportTable, rows: Sequence[RegionProgress], stats: Stats, tr: Texts
+) -> ReportTable:
+    """The by-region table while the period runs: each region's obligations, met so far, progress."""
+    columns = (
+        table.columns[0], table.columns[1],
+        Column(tr("report.rk_col_total"), 1.3, numeric=True),
+        Column(tr("report.col_met"), 1.2, numeric=True),
+        Column(tr("report.rk_col_left"), 1.2, numeric=True),
+        Column(tr("report.rk_col_progress"), 1.2, numeric=True),
+    )
+    body = [(r.code, r.name, r.progress.total, r.progress.met, r.progress.total - r.progress.met, Rate(r.progress.rate))
+            for r in rows]
+    listed = sum((r.progress for r in rows), Progress())
+    total = stats.supervision.progress
+    if rows and listed != total:
+        rest = Progress(total.total - listed.total, total.met - listed.met)
+        body.append(("", tr("report.region_unlisted"), rest.total, rest.met, rest.total - rest.met, Rate(rest.rate)))
+    return ReportTable(
+        "supervision_progress_by_region", tr("report.rk_t_by_region", title=table.title), columns, body,
+        total=(tr("report.total"), "", total.total, total.met, total.total - total.met, Rate(total.rate)) if body else None,
+        note=tr("report.rk_note_progress_running"), empty=table.empty,
+    )
 
 
 def with_counts_table(section: Section, stats: Stats, tr: Texts) -> Section:

@@ -93,3 +93,19 @@ def test_trends_table_in_the_workbook(example_db, clock, tmp_path: Path) -> None
     assert [r[0] for r in rows] == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
     for row, point in zip(rows, points, strict=True):
         assert row[2] == point.rates["supervision"] and row[4] == point.rates["daily"], point.month
+
+
+def test_region_table_shows_progress_while_the_period_runs(example_db, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from msfood.metrics.overview import compute_overview
+
+    out = make(example_db, clock, tmp_path / "q2.pdf", RUNNING)
+    text = squeeze(pdf_text(out))
+    with example_db.sessions() as session:
+        overview = compute_overview(session, period="2026Q2", as_of=RUNNING)
+    town = next(r for r in overview.regions if r.code == "430204001")
+    assert town.progress.total == 4
+    assert "按乡镇（街道）统计：督导进度（本期进行中）" in text
+    assert f"430204001清水塘街道{town.progress.total}{town.progress.met}" in text
+    assert "各区域督导进度（本期进行中）" in text
+    ended = squeeze(pdf_text(make(example_db, clock, tmp_path / "q2e.pdf", ENDED)))
+    assert "督导进度（本期进行中）" not in ended and "督导完成率" in ended

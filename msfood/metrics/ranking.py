@@ -131,12 +131,12 @@ def _children(scope: Scope) -> list[RegionNode]:
 
 
 def regional_stats(
-    session: Session, scope: Scope, period: Period, as_of: dt.date
+    session: Session, scope: Scope, period: Period, as_of: dt.date, roster: Roster | None = None
 ) -> list[tuple[RegionNode, Stats]]:
     """Every region directly under the scope's region, with its whole figures, from one read."""
     children = _children(scope)
     with read_once(session):
-        roster = Roster(session)
+        roster = roster or Roster(session)
         found = duties(session, scope, period, as_of, roster)
         result = []
         for child in children:
@@ -147,14 +147,15 @@ def regional_stats(
 
 
 def regional_shares(
-    session: Session, scope: Scope, period: Period, as_of: dt.date, figures: tuple[str, ...]
+    session: Session, scope: Scope, period: Period, as_of: dt.date, figures: tuple[str, ...],
+    roster: Roster | None = None,
 ) -> dict[str, dict[str, Share]]:
     """Only the figures asked for (the previous period's ranks need nothing else), of every region
     directly under the scope's region: figure -> child region id -> (numerator, denominator)."""
     parts = {PART[by] for by in figures}
     shares: dict[str, dict[str, Share]] = {by: {} for by in figures}
     with read_once(session):
-        roster = Roster(session)
+        roster = roster or Roster(session)
         found = duties(session, scope, period, as_of, roster) if "supervision" in parts else []
         for child in _children(scope):
             part = sub_scope(scope, child)
@@ -219,8 +220,9 @@ def rank_all(
     previous = resolved.previous()
     with paused_collector():
         scope = load_scope(session, region, names=False)
-        current = regional_stats(session, scope, resolved, day)
-        earlier = regional_shares(session, scope, previous, previous.end, figures)
+        roster = Roster(session)  # who guaranteed whom and when: the same for both periods
+        current = regional_stats(session, scope, resolved, day, roster)
+        earlier = regional_shares(session, scope, previous, previous.end, figures, roster)
     result = {}
     for by in figures:
         read = FIGURES[by]

@@ -79,6 +79,13 @@ BASELINE = {
         SELECT item, SUM(batches), SUM(positives) FROM rapid_tests
         WHERE deleted = 0 AND test_date BETWEEN :s AND :j GROUP BY item""",
     "businesses": "SELECT id, region_id, form, high_risk, rest_days FROM businesses WHERE deleted = 0",
+    # The counts bulletins publish (issue 14): visits, self-check records by kind and their issues.
+    "visit_count": """
+        SELECT business_id, COUNT(*) FROM visits WHERE deleted = 0 AND visit_date BETWEEN :s AND :j
+        GROUP BY business_id""",
+    "records": """
+        SELECT business_id, kind, COUNT(*), SUM(issues_found) FROM selfchecks
+        WHERE deleted = 0 AND record_date BETWEEN :s AND :j GROUP BY business_id, kind""",
 }
 
 

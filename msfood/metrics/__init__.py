@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session
 from msfood.clock import Clock
 from msfood.collector import paused_collector
 from msfood.domain.periods import Period, parse_period
+from msfood.metrics.figures import stats_over
 from msfood.metrics.results import CadreRef, Obligation, Stats, Tally
-from msfood.metrics.sampling import rapid, sampling
 from msfood.metrics.scope import RegionNode, RegionTree, load_scope
-from msfood.metrics.selfchecks import selfchecks
-from msfood.metrics.supervision import supervision, tally
+from msfood.metrics.supervision import tally
 
 __all__ = [
     "Stats",
@@ -50,18 +49,7 @@ def compute_stats(
     day = as_of or (clock or Clock()).today()
     with paused_collector():  # a city's figures hold a few hundred thousand objects at once
         scope = load_scope(session, region, names=details)
-        return Stats(
-            period=resolved.key,
-            period_start=resolved.start,
-            period_end=resolved.end,
-            as_of=day,
-            region=scope.region.code if scope.region else None,
-            region_name=scope.region.name if scope.region else None,
-            supervision=supervision(session, scope, resolved, day, details=details),
-            selfcheck=selfchecks(session, scope, resolved, day, details=details),
-            sampling=sampling(session, scope, resolved, day),
-            rapid=rapid(session, scope, resolved, day),
-        )
+        return stats_over(session, scope, resolved, day, details=details)
 
 
 def region_children(session: Session, region: str | None) -> list[RegionNode]:

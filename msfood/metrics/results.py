@@ -38,6 +38,25 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """Progress while a period runs (DOMAIN.md): total = obligations whose rule-period ends within P,
+    ended by D or not; met = those of them already met by D. Once P has ended, total = due."""
+
+    total: int = 0
+    met: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return ratio(self.met, self.total)
+
+    def __add__(self, other: Progress) -> Progress:
+        return Progress(self.total + other.total, self.met + other.met)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "met": self.met, "rate": self.rate}
+
+
+@dataclass(frozen=True)
 class CadreRef:
     id: str
     name: str
@@ -121,6 +140,12 @@ class Supervision:
     coverage: Coverage
     problems: Problems
     obligations: tuple[Obligation, ...] = ()  # every due and open obligation, for drill-downs
+    progress_by_level: dict[str, Progress] = field(default_factory=dict)  # msfood.metrics.progress
+    visits: int = 0  # 督导次数: visits dated in P up to D, whatever they count toward
+
+    @property
+    def progress(self) -> Progress:
+        return sum(self.progress_by_level.values(), Progress())
 
     def missed(self) -> list[Obligation]:
         return [o for o in self.obligations if o.due and not o.met]
@@ -128,9 +153,14 @@ class Supervision:
     def to_json(self) -> dict[str, Any]:
         return {
             **self.total.to_json(),
-            "by_level": {level: tally.to_json() for level, tally in self.by_level.items()},
+            "by_level": {
+                level: {**tally.to_json(), "progress": self.progress_by_level.get(level, Progress()).to_json()}
+                for level, tally in self.by_level.items()
+            },
             "coverage": self.coverage.to_json(),
             "problems": self.problems.to_json(),
+            "progress": self.progress.to_json(),
+            "visits": self.visits,
         }
 
 
@@ -173,6 +203,23 @@ class DailyCoverage:
         }
 
 
+@dataclass(frozen=True)
+class RecordCounts:
+    """The counts bulletins publish: self-check records of each kind dated in P up to D and the sum of
+    their 发现问题数, over every business in the region, owing or not."""
+
+    daily: int = 0
+    weekly: int = 0
+    monthly: int = 0
+    issues_found: int = 0
+
+    def __add__(self, other: RecordCounts) -> RecordCounts:
+        return RecordCounts(
+            self.daily + other.daily, self.weekly + other.weekly, self.monthly + other.monthly,
+            self.issues_found + other.issues_found,
+        )
+
+
 class SelfCheckGap(NamedTuple):
     """An owing business short of a self-check kind ("daily", "weekly", "monthly"; "platform": no
     record of any kind), for the drill-down lists. A tuple for the same reason as Obligation."""
@@ -192,6 +239,7 @@ class SelfChecks:
     monthly: KindCoverage
     active: int
     gaps: tuple[SelfCheckGap, ...] = ()
+    counts: RecordCounts = field(default_factory=lambda: RecordCounts())  # msfood.metrics.counts
 
     @property
     def platform_rate(self) -> float | None:
@@ -204,6 +252,8 @@ class SelfChecks:
             "weekly": self.weekly.to_json(),
             "monthly": self.monthly.to_json(),
             "platform_use": {"active": self.active, "rate": self.platform_rate},
+            "records": {"daily": self.counts.daily, "weekly": self.counts.weekly, "monthly": self.counts.monthly},
+            "issues_found": self.counts.issues_found,
         }
 
 

@@ -28,21 +28,47 @@ from msfood.errors import ValidationError
 NO_NAMES: tuple[ColumnElement[Any], ...] = (literal_column("''"), null(), null())
 
 
+READ_ONCE = "msfood.metrics.read_once"  # session.info key: see msfood.metrics.figures.read_once
+
+
+def _read_once(session: Session, statement: Executable, kind: str, read: Any) -> Any:
+    """`read()`, or inside read_once(session) the rows an identical statement returned before: the
+    ranking computes the figures of every region under one from a single read of each table."""
+    cache = session.info.get(READ_ONCE)
+    if cache is None:
+        return read()
+    # SQLAlchemy's own statement cache key (the structure) and the values bound: cheaper than
+    # compiling. A statement SQLAlchemy cannot key is simply read.
+    cache_key = statement._generate_cache_key()  # type: ignore[attr-defined]
+    if cache_key is None:
+        return read()
+    values = [bind.effective_value for bind in cache_key.bindparams]
+    key = (kind, cache_key.key, tuple(tuple(v) if isinstance(v, list | set | frozenset) else v for v in values))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = read()
+    return found
+
+
 def fetch(session: Session, statement: Executable) -> Sequence[Row[Any]]:
     """Core rows in one fetch. The figures read whole tables at city scale: through the ORM, or
     row by row as iterating a result does, the rows cost more than the query."""
-    return session.connection().execute(statement).all()
+    return _read_once(session, statement, "rows", lambda: session.connection().execute(statement).all())  # type: ignore[no-any-return]
 
 
 def fetch_plain(session: Session, statement: Executable) -> list[tuple[Any, ...]]:
     """The driver's own tuples, without SQLAlchemy's rows and result processing, which cost twice
     the read itself on the big tables. Only for columns both drivers return as the same Python
     type: text and integers (select booleans as integers; dates would be text on SQLite)."""
-    result = session.connection().execute(statement)
-    try:
-        return list(result.cursor.fetchall())
-    finally:
-        result.close()
+
+    def read() -> list[tuple[Any, ...]]:
+        result = session.connection().execute(statement)
+        try:
+            return list(result.cursor.fetchall())
+        finally:
+            result.close()
+
+    return _read_once(session, statement, "plain", read)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

@@ -225,6 +225,7 @@ class Duty:
     owed: set[str]  # the businesses that owe it (still running: only those not yet met)
     assigned: dict[str, tuple[CadreRef, ...]]
     visits: dict[str, tuple[int, dt.date]]
+    early: set[str] = field(default_factory=set)  # still running, already met (msfood.metrics.progress)
 
     def tally(self) -> Tally:
         if not self.due:
@@ -278,9 +279,11 @@ def duties(
         # Set operations: a Python step per obligation only where a drill-down row is made.
         owed = assigned.keys() & businesses.keys()
         owed -= scope.shut_on(judged_on)
+        early: set[str] = set()
         if not due:  # still running: only those not yet met are open
-            owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}
-        found.append(Duty(level, rule, rule_period, judged_on, due, owed, assigned, visits))
+            early = owed & {b for b, (count, _latest) in visits.items() if count >= rule.count}
+            owed -= early
+        found.append(Duty(level, rule, rule_period, judged_on, due, owed, assigned, visits, early))
     return found
 
 
@@ -341,11 +344,14 @@ def problems(
 
 
 def supervision(
-    session: Session, scope: Scope, period: Period, as_of: dt.date, *, details: bool = True
+    session: Session, scope: Scope, period: Period, as_of: dt.date, *, details: bool = True,
+    roster: Roster | None = None, found: list[Duty] | None = None,
 ) -> Supervision:
-    """The figures; with `details`, also every due and open obligation and the overdue problems."""
-    roster = Roster(session)
-    found = duties(session, scope, period, as_of, roster)
+    """The figures; with `details`, also every due and open obligation and the overdue problems.
+    `roster` and `found` (the duties of this scope) when the caller has them already (the ranking
+    splits one region's duties among the regions under it)."""
+    roster = roster or Roster(session)
+    found = duties(session, scope, period, as_of, roster) if found is None else found
     by_level = {level: Tally() for level in LEVEL_ORDER}
     for duty in found:
         by_level[duty.level] = by_level[duty.level] + duty.tally()

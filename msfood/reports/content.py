@@ -18,6 +18,7 @@ from msfood.metrics.results import Stats, Tally
 from msfood.reports.appendix import appendix_for, rule_info
 from msfood.reports.checks_tables import sampling_headline, sampling_section, selfcheck_headline, selfcheck_section
 from msfood.reports.model import Headline, ReportContent, Section, fingerprint, period_label
+from msfood.reports.ranking_tables import ranking_section_for, with_counts_table, with_progress, with_progress_tables
 from msfood.reports.supervision_tables import MAX_BARS, supervision_headline, supervision_section
 from msfood.reports.texts import Texts
 
@@ -83,8 +84,11 @@ def check_kind(kind: str) -> str:
 
 
 def build_content(
-    session: Session, stats: Stats, *, kind: str = "all", clock: Clock | None = None, lang: str | None = None
+    session: Session, stats: Stats, *, kind: str = "all", clock: Clock | None = None, lang: str | None = None,
+    ranking: bool = True,
 ) -> ReportContent:
+    """The report's content; without `ranking` (the reports page's preview of the headline) the
+    ranking and trends section, which judges the regions below and the previous period, is left out."""
     tr = Texts(lang)
     check_kind(kind)
     names = region_names(session)
@@ -99,13 +103,18 @@ def build_content(
                 chart_level=level_word(chart_level, tr), cadres=cadres, region_names=names, tr=tr,
             )
         )
-        headline += supervision_headline(stats, tr)
+        headline += with_progress(supervision_headline(stats, tr), stats, tr)
+        sections[-1] = with_progress_tables(sections[-1], stats, tr, session, table, chart)
     if kind in ("all", "selfcheck"):
         sections.append(selfcheck_section(stats, names, tr, gaps_in_pdf=kind == "selfcheck"))
+        if kind == "selfcheck":
+            sections[-1] = with_counts_table(sections[-1], stats, tr)
         headline += selfcheck_headline(stats, tr)
     if kind in ("all", "sampling"):
         sections.append(sampling_section(stats, tr))
         headline += sampling_headline(stats, tr)
+    if ranking and kind in ("all", "supervision", "selfcheck"):
+        sections.append(ranking_section_for(session, stats, tr))
     unit_name, unit_code = unit_of(session)
     made_at = (clock or Clock()).now().astimezone(CHINA)
     return ReportContent(

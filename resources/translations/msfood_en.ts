@@ -20,6 +20,243 @@
     </message>
 </context>
 <context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/backup_restore.py" line="+39"/>
+        <source>导入 Excel 前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入同步包前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>升级数据库前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>把当前数据库完整复制到一个文件。备份文件含本单位的密钥，请存放在安全的位置，不要外传。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>立即备份到文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自动备份（导入、同步、升级和恢复之前自动生成）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备份时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>大小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文件</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>检查所选自动备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从备份文件恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>选择一个备份后，这里列出恢复前后的对比。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>当前数据库（恢复前）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备份文件（恢复后）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>我确认要用其他单位的备份覆盖本单位的数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>恢复此备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>只有站点管理员可以备份和恢复数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{code}-备份-{stamp}.sqlite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备份到文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>食安包保数据库 (*.sqlite)</source>
+        <translation type="unfinished">msfood databases (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>正在备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已备份到 {path}（{size}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>选择备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>食安包保数据库 (*.sqlite);;所有文件 (*)</source>
+        <translation type="unfinished">msfood databases (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正在检查 {name}……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在检查备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>不能恢复这个文件：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>单位</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>数据最后修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} 检查通过：完整的食安包保数据库。恢复后，当前数据库将被替换为此备份（恢复前会自动备份当前数据库）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>注意：这是另一个单位（{code}）的备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>确认恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用 {name}（数据最后修改于 {when}）替换当前数据库？
+包保主体 {b0} → {b1}，督导记录 {v0} → {v1}。
+恢复前会自动备份当前数据库；恢复后需要重新登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>正在恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>恢复完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已从 {name} 恢复数据库。
+恢复前的数据库已自动备份：{safety}
+现在重新打开数据库，请重新登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>已取消。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <location filename="../../ui/charts.py" line="+130"/>
@@ -114,7 +351,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+41"/>
+        <location filename="../../ui/pages/dashboard.py" line="+46"/>
         <source>月度</source>
         <translation>Month</translation>
     </message>
@@ -301,7 +538,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+46"/>
+        <location filename="../../ui/pages/dashboard.py" line="+61"/>
         <source>督导（属地管理责任）</source>
         <translation>Supervision (local responsibility)</translation>
     </message>
@@ -319,6 +556,11 @@
         <location line="+4"/>
         <source>进行中的督导任务</source>
         <translation>Open visit duties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>督导次数</source>
+        <translation>Visits</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -361,6 +603,26 @@
         <translation>Platform use</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>日管控记录数</source>
+        <translation>Daily check records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>周排查记录数</source>
+        <translation>Weekly review records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月调度记录数</source>
+        <translation>Monthly meeting records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自查发现问题数</source>
+        <translation>Issues found by self-checks</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>抽检与处置</source>
         <translation>Sampling and handling</translation>
@@ -387,11 +649,27 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+194"/>
         <source>各乡镇（街道）督导完成率</source>
         <translation>Visit completion by township</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-179"/>
+        <source>指标</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>趋势</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
@@ -416,24 +694,96 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
         <source>{key}（{start} 至 {end}，截至 {as_of}）</source>
         <translation>{key} ({start} to {end}, as of {as_of})</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+59"/>
         <source>正在计算</source>
         <translation>Computing</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>无法计算统计数据：{reason}</source>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>尚未建立乡镇（街道）区划，或本期没有应督导的任务。</source>
-        <translation>No townships yet, or no visit duties in this period.</translation>
+        <location line="+13"/>
+        <source>各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）</source>
+        <translation>Supervision progress per township (period running: met / all obligations of the period)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚未建立乡镇（街道）区划，或本期没有督导任务。</source>
+        <translation>No townships in the region tree yet, or no visits owed this period.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+22"/>
+        <source>进度 {rate}</source>
+        <translation>Progress {rate}</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+22"/>
+        <source>已完成 {met} / 本期任务 {total}</source>
+        <translation>{met} met of {total} this period</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>本期任务已全部完成</source>
+        <translation>Everything owed this period is met</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>剩余 {days} 天（工作日 {workdays} 天），尚需 {n} 项，每个工作日约需 {pace} 项</source>
+        <translation>{days} days left ({workdays} working days); {n} still to meet, about {pace} a working day</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>剩余 {days} 天，已无工作日，尚需 {n} 项</source>
+        <translation>{days} days left, no working day; {n} still to meet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>本期没有督导任务</source>
+        <translation>No visits owed this period</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>本期没有该层级的督导任务</source>
+        <translation>No visits owed at this level this period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>正在统计记录数</source>
+        <translation>Counting the records…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>无法统计记录数</source>
+        <translation>Cannot count the records</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{window} 的全部督导（不论是否计入完成率）</source>
+        <translation>all visits {window} (counting toward the rate or not)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{window}，辖区全部主体</source>
+        <translation>{window}, every business in the region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{window} 自查记录中发现的问题数之和</source>
+        <translation>issues found in the self-check records {window}</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -527,17 +877,19 @@
         <translation>Overdue problems</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>统计期间 {key}，截至 {as_of}</source>
         <translation>Period {key}, as of {as_of}</translation>
     </message>
     <message>
+        <location line="-395"/>
         <source>任务单…</source>
         <translation>Task lists…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>督导任务单（PDF）</source>
-        <translation>Cadres' visit task lists (PDF)</translation>
+        <translation>Cadres&apos; visit task lists (PDF)</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1913,74 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/history.py" line="+26"/>
+        <source>历史记录 — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>历史记录</source>
+        <translation type="unfinished">History</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>正在读取历史记录……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>操作人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>字段</source>
+        <translation type="unfinished">Field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>复制所选（Ctrl+C）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>共 {n} 次操作，最早 {first}，最近 {last}（{table}）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这条记录没有历史记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../ui/pages/sync_history.py" line="+101"/>
@@ -1591,6 +2011,243 @@ To {receiver}, number {n}, {rows} records</translation>
         <location line="+7"/>
         <source>{name}（{code}）：已收到至第 {received} 号，已发出至第 {sent} 号；信任于 {at}</source>
         <translation>{name} ({code}): received up to number {received}, sent up to number {sent}; trusted on {at}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExcelDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_excel.py" line="+58"/>
+        <source>导入 Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>从 Excel 工作簿（.xlsx、.xls）或 CSV 文件夹导入区划、包保主体、干部、包保关系和各类记录。先检查，没有问题才写入；有任何问题则一条也不写入。导入前自动备份数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>第一步：按导入模板整理数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存导入模板…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>第二步：选择文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>尚未选择文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择工作簿…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择 CSV 文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>检查（不写入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+266"/>
+        <source>问题清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>复制所选（Ctrl+C）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出问题清单…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>撤销此次导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用导入前的自动备份恢复数据库（在“备份与恢复”中确认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>导入模板.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存导入模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished">Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>导入模板已保存：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>选择要导入的工作簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>选择 CSV 文件所在的文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>正在检查……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在导入……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>正在检查工作簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在导入工作簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>检查通过，没有发现错误（尚未写入）：共 {rows} 行，将新增 {new}、更新 {updated}，{unchanged} 条与已有数据相同。点“导入”写入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>发现 {n} 个问题，没有写入任何数据。请按问题清单修改文件后重新检查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已取消，没有写入任何数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>确认导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>将导入 {name}：新增 {new}、更新 {updated}。
+导入前会自动备份当前数据库，如有需要可在“管理 → 备份与恢复”中恢复。
+确定导入吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>导入完成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（无：数据库不是本机文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条。
+导入前的自动备份：{backup}（可在“管理 → 备份与恢复”中恢复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>-问题清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出问题清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>问题清单已导出：{path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1943,7 +2600,7 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/visits_page.py" line="+16"/>
+        <location filename="../../ui/pages/visits_page.py" line="+34"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -1998,7 +2655,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Period, e.g. 2026Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="+93"/>
+        <location filename="../../ui/pages/list_page.py" line="+94"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -2014,11 +2671,12 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+210"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-208"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -2038,7 +2696,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Undo: {0}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>正在计数……</source>
         <translation>Counting…</translation>
     </message>
@@ -2058,7 +2716,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Delete this record ({0})? {1}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+63"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2158,13 +2816,13 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Self-checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="-21"/>
+        <location filename="../../ui/pages/visits_page.py" line="-39"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+31"/>
+        <location line="+49"/>
         <source>督导记录</source>
         <translation>Visits</translation>
     </message>
@@ -2190,10 +2848,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Problems</translation>
     </message>
     <message>
+        <location line="-44"/>
         <source>整改通知书…</source>
         <translation>Rectification notice…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/list_page.py" line="-67"/>
         <source>历史记录</source>
         <translation>History</translation>
     </message>
@@ -2239,7 +2899,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+41"/>
+        <location filename="../../ui/main_window.py" line="+42"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -2284,13 +2944,13 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+27"/>
+        <location line="+4"/>
+        <location line="+40"/>
         <source>关于食安包保</source>
         <translation>About msfood</translation>
     </message>
@@ -2403,6 +3063,114 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
 </context>
 <context>
+    <name>PapersDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/papers.py" line="+58"/>
+        <source>督导任务单与整改通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>督导任务单</source>
+        <translation type="unfinished">Visit task lists</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>每名包保干部在所选期间应完成的督导任务，每人一页，可打印后下发。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>留空为全部干部；或填一名干部的手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>干部手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成督导任务单 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>整改通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{date} 包保干部{cadre}督导{business}：发现问题 {n} 个，未销号 {open} 个。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>在“督导记录”列表中选中一条发现问题的督导记录，再点“整改通知书”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>生成整改通知书 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>这次督导没有发现问题，无需整改通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>督导任务单-{period}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>正在生成督导任务单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>整改通知书-{business}-{date}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>正在生成整改通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>保存 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已保存：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已取消。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeriodPicker</name>
     <message>
         <location filename="../../ui/pages/reports_period.py" line="+16"/>
@@ -2443,6 +3211,136 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+2"/>
         <source>从列表中选择，或输入期间代码：2026-11-24、2026-W48、2026-11、2026Q4、2026H2、2026</source>
         <translation>Pick from the list, or type a period key: 2026-11-24, 2026-W48, 2026-11, 2026Q4, 2026H2, 2026</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/periods.py" line="+58"/>
+        <source>关闭与重新开放期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>期间数据上报后应关闭该期间：关闭后，日期在该期间内的督导、自查、抽检和快检记录不能再新增、修改或删除，统计数字保持不变。只有市局管理员可以重新开放已关闭的期间，并须说明原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>关闭期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+26"/>
+        <source>期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>{key}（{start} 至 {end}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>如 2026Q3、2026-09、2026H1、2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭此期间…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已关闭和重新开放过的期间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>关闭人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>重新开放…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>只有市局管理员可以重新开放期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>关闭窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>已关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已重新开放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>“{text}”不是有效的期间，例如 2026Q3、2026-09、2026H1、2026。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>确认关闭期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭 {key}（{start} 至 {end}）？
+关闭后，日期在此期间内的记录不能再新增、修改或删除；只有市局管理员可以重新开放。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已关闭期间 {key}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>重新开放期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放 {key} 的原因（将记入历史记录）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请填写重新开放的原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>已重新开放期间 {key}。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2501,6 +3399,137 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+5"/>
         <source>数据库中现有：</source>
         <translation>In the database: </translation>
+    </message>
+</context>
+<context>
+    <name>Ranking</name>
+    <message>
+        <location filename="../../ui/pages/dashboard_ranking.py" line="+32"/>
+        <source>督导完成率（进行中按进度）</source>
+        <translation>Supervision (progress while running)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保覆盖率</source>
+        <translation>Guarantee coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日管控覆盖率</source>
+        <translation>Daily check coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>周排查覆盖率</source>
+        <translation>Weekly review coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月调度覆盖率</source>
+        <translation>Monthly meeting coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平台应用率</source>
+        <translation>Platform use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核查处置按时完成率</source>
+        <translation>Cases closed on time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区域</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指标值</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成/应完成</source>
+        <translation>Done / due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上期排名</source>
+        <translation>Previous rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>升降</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>↑{n} 进位</source>
+        <translation>↑{n} up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>↓{n} 退位</source>
+        <translation>↓{n} down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>持平</source>
+        <translation>same</translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <location line="+16"/>
+        <source>排名指标</source>
+        <translation>Rank on</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>正在计算排名…</source>
+        <translation>Computing the ranking…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>无法计算排名：{reason}</source>
+        <translation>Cannot compute the ranking: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>督导进度（本期进行中，已完成/本期全部任务）</source>
+        <translation>supervision progress (period running: met / all obligations of the period)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部辖区</source>
+        <translation>all regions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}下一级区域按{figure}排名：{period}，截至 {as_of}；上期 {previous}（截至 {previous_as_of}）</source>
+        <translation>Regions under {where} ranked on {figure}: {period} as of {as_of}; previous {previous} (as of {previous_as_of})</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{where}下没有下一级区域，无法排名。</source>
+        <translation>There are no regions under {where} to rank.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“—”：该区域此项指标没有应完成的任务（分母为 0），排在最后。</source>
+        <translation>&apos;—&apos;: nothing due on this figure in the region (denominator 0); listed last.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>升降 = 上期排名 − 本期排名：↑ 进位，↓ 退位。</source>
+        <translation>Change = previous rank - rank: ↑ up, ↓ down.</translation>
     </message>
 </context>
 <context>
@@ -2775,7 +3804,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/reports_work.py" line="+69"/>
+        <location filename="../../ui/pages/reports_work.py" line="+71"/>
         <source>督导任务单</source>
         <translation>Visit task lists</translation>
     </message>
@@ -2890,7 +3919,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>The visit periods have not ended: {n} duties are running; they count in the completion rate once due.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>数据指纹：{fp}（打印件上的指纹相同，即出自同一份数据）</source>
         <translation>Data fingerprint: {fp} (a print with the same fingerprint was made from the same data)</translation>
     </message>
@@ -2933,7 +3962,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings_rules.py" line="+36"/>
+        <location filename="../../ui/pages/settings_rules.py" line="+43"/>
         <source>日管控达标比例（%）</source>
         <translation>Daily checks: covered at (%)</translation>
     </message>
@@ -2963,7 +3992,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Automatic backups kept</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+68"/>
         <source>督导频次规则</source>
         <translation>Visit rules</translation>
     </message>
@@ -2973,24 +4002,24 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>How many times per period a cadre of each level visits each business at least. A rule applies from its effective date; earlier periods keep the rule that held then.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+31"/>
         <source>包保层级</source>
         <translation>Level</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>次数</source>
         <translation>Count</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
@@ -3015,12 +4044,12 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Times per period</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+117"/>
         <source>请先在表中选择要删除的规则。</source>
         <translation>Select the rule to delete first.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+81"/>
         <source>其他设置</source>
         <translation>Other settings</translation>
     </message>
@@ -3585,6 +4614,77 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
 </context>
 <context>
+    <name>Trends</name>
+    <message>
+        <location filename="../../ui/pages/dashboard_trends.py" line="+21"/>
+        <source>督导进度（所在季度）</source>
+        <translation>Supervision progress (its quarter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保覆盖率</source>
+        <translation>Guarantee coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日管控覆盖率</source>
+        <translation>Daily check coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>周排查覆盖率</source>
+        <translation>Weekly review coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>月调度覆盖率</source>
+        <translation>Monthly meeting coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平台应用率</source>
+        <translation>Platform use</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>本年尚无数据</source>
+        <translation>No data this year yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{m}月</source>
+        <translation>{m}</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <location line="-28"/>
+        <source>正在计算各月趋势…</source>
+        <translation>Computing the months…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法计算趋势：{reason}</source>
+        <translation>Cannot compute the trends: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{year} 年各月指标（截至 {as_of}）：督导为所在季度的进度，自查为当月覆盖率</source>
+        <translation>Each month of {year} (as of {as_of}): supervision is its quarter&apos;s progress, self-checks the month&apos;s coverage</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>本月较上月：</source>
+        <translation>This month against the last: </translation>
+    </message>
+</context>
+<context>
     <name>TrustDialog</name>
     <message>
         <location filename="../../ui/pages/sync_trust.py" line="+16"/>
@@ -3760,29 +4860,6 @@ Its bundles will be refused, and nothing can be exported to it.</translation>
         <location line="+49"/>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>AdminMenu</name>
-    <message>
-        <source>导入 Excel…</source>
-        <translation>Import Excel…</translation>
-    </message>
-    <message>
-        <source>管理(&amp;M)</source>
-        <translation>&amp;Admin</translation>
-    </message>
-    <message>
-        <source>备份与恢复…</source>
-        <translation>Backup and restore…</translation>
-    </message>
-    <message>
-        <source>关闭与重新开放期间…</source>
-        <translation>Close and reopen periods…</translation>
-    </message>
-    <message>
-        <source>督导任务单与整改通知书…</source>
-        <translation>Task lists and rectification notices…</translation>
     </message>
 </context>
 </TS>

@@ -57,8 +57,10 @@ def stats_for(page, period: str, as_of: dt.date, region: str | None = None):  # 
 
 def expected_tiles(stats) -> dict[str, str]:  # type: ignore[no-untyped-def]
     sup, sc, sa = stats.supervision, stats.selfcheck, stats.sampling
+    running = stats.as_of < stats.period_end  # progress in place of a blank rate (issue 14)
     return {
-        "督导完成率": percent(sup.total.rate),
+        **({"督导进度（本期进行中）": percent(sup.progress.rate)} if running else {"督导完成率": percent(sup.total.rate)}),
+        "督导次数": str(sup.visits),
         "包保覆盖率": percent(sup.coverage.rate),
         "问题整改率": percent(sup.problems.rate),
         "日管控覆盖率": percent(sc.daily.rate),
@@ -248,5 +250,5 @@ def test_the_page_speaks_english(qtbot, make_context, example_path, wait_ops, en
     assert page.period_picker.value_combo.currentText() == "2026Q4 (2026-10-01 to 2026-12-31)"
     assert page.kind_combo.currentText() == "All (supervision, self-checks, sampling)"
     assert page.scope_label.text().startswith("All regions, 2026Q4")
-    assert "Supervision completion rate" in page.tile_values()
+    assert "Supervision progress (period running)" in page.tile_values()
     assert page.default_name(".pdf") == "completion-report-2026Q4.pdf"

@@ -31,8 +31,14 @@ def test_worked_example_json(example_db) -> None:  # type: ignore[no-untyped-def
     sup = data["supervision"]
     assert (sup["due"], sup["met"], sup["missed"], sup["open"]) == (3, 2, 1, 0)
     assert sup["rate"] == pytest.approx(2 / 3)
-    assert sup["by_level"]["village"] == {"due": 2, "met": 2, "missed": 0, "open": 0, "rate": 1.0}
-    assert sup["by_level"]["township"] == {"due": 1, "met": 0, "missed": 1, "open": 0, "rate": 0.0}
+    assert sup["by_level"]["village"] == {
+        "due": 2, "met": 2, "missed": 0, "open": 0, "rate": 1.0, "progress": {"total": 2, "met": 2, "rate": 1.0}
+    }
+    assert sup["by_level"]["township"] == {
+        "due": 1, "met": 0, "missed": 1, "open": 0, "rate": 0.0, "progress": {"total": 1, "met": 0, "rate": 0.0}
+    }
+    assert sup["progress"] == {"total": 3, "met": 2, "rate": pytest.approx(2 / 3)}  # P has ended: = the rate
+    assert sup["visits"] == 3  # 05-10, 06-01 (video: counts toward nothing, still a visit), 06-30
     assert sup["by_level"]["county"]["due"] == 0 and sup["by_level"]["county"]["rate"] is None
     assert sup["by_level"]["city"]["rate"] is None
     assert sup["coverage"] == {"operating": 3, "guaranteed": 3, "rate": 1.0}

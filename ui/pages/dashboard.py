@@ -1,7 +1,9 @@
 """工作台: the current period's figures (msfood.metrics, computed off the UI thread), each clickable.
 
-督导完成率 overall and by level, 包保覆盖率, 问题整改率, self-check coverage and 平台应用率, failed
-samples awaiting handling (days left), overdue problems and cases, and 督导完成率 per township.
+督导完成率 overall and by level (while the period runs: progress, with the days and working days left
+and the pace needed), 督导次数, 包保覆盖率, 问题整改率, self-check coverage, the record counts and
+平台应用率, failed samples awaiting handling (days left), overdue problems and cases, progress per
+township, and a second tab ranking the regions below the unit's own (ui/pages/dashboard_ranking.py).
 """
 
 from __future__ import annotations
@@ -18,25 +20,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from msfood.domain.enums import LEVEL, LEVEL_ORDER
-from msfood.domain.periods import Period, period_of
+from msfood.domain.periods import Period, parse_period, period_of
 from ui.charts import Bar, BarChart, percent, rate_colour
 from ui.context import AppContext
 from ui.i18n import is_english
+from ui.pages.dashboard_ranking import RankingView
+from ui.pages.dashboard_trends import TrendsView
 from ui.pages.figure_tile import FigureTile
 from ui.workers import run_op
 
 if TYPE_CHECKING:  # msfood.metrics loads with the figures, on the worker: not on the start-up's path
-    from msfood.metrics.results import Stats, Tally
+    from msfood.metrics.overview import Overview, RegionProgress
+    from msfood.metrics.results import Progress, RecordCounts, Stats
     from ui.pages.dashboard_lists import Rows
     from ui.pages.drilldown import RecordsDialog
-
-    Loaded = tuple[Stats, list[tuple[str, str, Tally]]]
 
 PERIOD_KINDS = (
     ("month", QT_TRANSLATE_NOOP("Dashboard", "月度")),
@@ -46,16 +50,29 @@ PERIOD_KINDS = (
 )
 
 
-def load_figures(
-    context: AppContext, period: Period, as_of: dt.date, region: str | None = None, *, towns: bool = True
-) -> Loaded:
-    """On the worker thread: the stats and the per-township tallies (its own session)."""
-    from msfood.metrics import compute_stats, supervision_by_region
+def load_figures(context: AppContext, period: Period, as_of: dt.date) -> Overview:
+    """On the worker thread: the stats, progress per township and the pace (its own session)."""
+    from msfood.metrics.overview import compute_overview
 
     with context.database.sessions() as session:
-        stats = compute_stats(session, period=period.key, as_of=as_of, region=region)
-        by_town = supervision_by_region(session, stats, level="township") if towns else []
-    return stats, by_town
+        return compute_overview(session, period=period, as_of=as_of, level="township", records=False)
+
+
+def load_records(context: AppContext, period: Period, as_of: dt.date) -> RecordCounts:
+    """On the worker thread, after the figures: the self-check record counts (every record of the
+    period is read: the tiles are painted first)."""
+    from msfood.metrics.overview import region_record_counts
+
+    with context.database.sessions() as session:
+        return region_record_counts(session, period=period, as_of=as_of)
+
+
+def load_stats(context: AppContext, period: Period, as_of: dt.date, region: str) -> Stats:
+    """On the worker thread: one region's figures with their drill-down rows (a township's bar)."""
+    from msfood.metrics import compute_stats
+
+    with context.database.sessions() as session:
+        return compute_stats(session, period=period.key, as_of=as_of, region=region)
 
 
 class DashboardPage(QWidget):
@@ -64,8 +81,10 @@ class DashboardPage(QWidget):
         self.context = context
         self.setObjectName("page_dashboard")
         self.stats: Stats | None = None
-        self.towns: list[tuple[str, str, Tally]] = []
+        self.overview: Overview | None = None
+        self.towns: list[RegionProgress] = []
         self._loading = False
+        self._counting = 0  # record counts on their way
         self._stale = True
         self._anchor = context.clock.today()
         self._dialogs: list[RecordsDialog] = []
@@ -99,6 +118,7 @@ class DashboardPage(QWidget):
                     for lvl in LEVEL_ORDER
                 ],
                 ("open", self.tr("进行中的督导任务")),
+                ("visits", self.tr("督导次数")),
                 ("coverage", self.tr("包保覆盖率")),
                 ("problems", self.tr("问题整改率")),
                 ("overdue_problems", self.tr("逾期未整改问题")),
@@ -111,6 +131,10 @@ class DashboardPage(QWidget):
                 ("weekly", self.tr("周排查覆盖率")),
                 ("monthly", self.tr("月调度覆盖率")),
                 ("platform", self.tr("平台应用率")),
+                ("records_daily", self.tr("日管控记录数")),
+                ("records_weekly", self.tr("周排查记录数")),
+                ("records_monthly", self.tr("月调度记录数")),
+                ("issues_found", self.tr("自查发现问题数")),
             ],
         )
         self._section(
@@ -122,7 +146,7 @@ class DashboardPage(QWidget):
                 ("failure", self.tr("抽检不合格率")),
             ],
         )
-        chart_title = QLabel(self.tr("各乡镇（街道）督导完成率"))
+        self.chart_title = chart_title = QLabel(self.tr("各乡镇（街道）督导完成率"))
         chart_title.setObjectName("sectionTitle")
         self.body_layout.addWidget(chart_title)
         self.chart = BarChart()
@@ -134,7 +158,15 @@ class DashboardPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.ranking_view = RankingView(context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dashboardTabs")
+        self.tabs.addTab(scroll, self.tr("指标"))
+        self.tabs.addTab(self.ranking_view, self.tr("排名"))
+        self.trends_view = TrendsView(context)
+        self.tabs.addTab(self.trends_view, self.tr("趋势"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        outer.addWidget(self.tabs, 1)
 
         for key, tile in self.tiles.items():
             tile.activated.connect(lambda k=key: self.open_records(k))
@@ -198,6 +230,8 @@ class DashboardPage(QWidget):
             tile = FigureTile(tile_title, object_name=f"tile_{key}")
             self.tiles[key] = tile
             grid.addWidget(tile, i // columns, i % columns)
+        for column in range(columns):  # equal columns, whatever the length of a tile's detail
+            grid.setColumnStretch(column, 1)
         self.body_layout.addLayout(grid)
 
     # --- period
@@ -241,7 +275,25 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def is_busy(self) -> bool:
-        return self._loading
+        return self._loading or self._counting > 0 or self.ranking_view.is_busy() or self.trends_view.is_busy()
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.ranking_view:
+            self._load_ranking()
+        elif self.tabs.widget(index) is self.trends_view:
+            self._load_trends()
+
+    def _load_trends(self) -> None:
+        """The year of the period shown, up to the as-of date (the months so far)."""
+        wanted = (self.period().start.year, min(self.as_of(), dt.date(self.period().start.year, 12, 31)))
+        if self.trends_view.points is None or self.trends_view.wanted() != wanted:
+            self.trends_view.load(*wanted)
+
+    def _load_ranking(self) -> None:
+        """The ranking is computed when its tab is shown (or the period changes while it is)."""
+        wanted = (self.period(), self.as_of())
+        if self.ranking_view.ranking is None or self.ranking_view._wanted != wanted:
+            self.ranking_view.load(*wanted)
 
     def _on_signals_data_changed(self, _tables: frozenset[str]) -> None:
         self._stale = True
@@ -257,6 +309,14 @@ class DashboardPage(QWidget):
         period, as_of = self.period(), self.as_of()
         op = run_op(self, lambda: load_figures(self.context, period, as_of))
         op.on_success(self._on_loaded).on_failure(self._on_load_failed)
+        if self.tabs.currentWidget() is self.ranking_view:
+            self.ranking_view.load(period, as_of)
+        else:
+            self.ranking_view.ranking = None  # out of date: computed again when its tab is shown
+        if self.tabs.currentWidget() is self.trends_view:
+            self._load_trends()
+        else:
+            self.trends_view.points = None
 
     def _on_load_failed(self, exc: BaseException) -> None:
         from ui.errors import error_text
@@ -268,15 +328,116 @@ class DashboardPage(QWidget):
         self.message.setText(self.tr("无法计算统计数据：{reason}").format(reason=error_text(exc)))
         self.message.show()
 
-    def _on_loaded(self, loaded: Loaded) -> None:
+    def _on_loaded(self, overview: Overview) -> None:
         self._loading = False
         self.refresh_button.setEnabled(True)
         self.message.hide()
-        self.stats, self.towns = loaded
+        self.overview, self.stats, self.towns = overview, overview.stats, list(overview.regions)
         self._show_figures(self.stats)
+        self._show_progress(overview)
+        self._show_counts(self.stats)
+        self._count_records(self.stats)
+        self.chart_title.setText(
+            self.tr("各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）")
+            if overview.running
+            else self.tr("各乡镇（街道）督导完成率")
+        )
         self.chart.set_bars(
-            [Bar(code, name, tally.rate, f"{tally.met}/{tally.due}") for code, name, tally in self.towns],
-            empty_text=self.tr("尚未建立乡镇（街道）区划，或本期没有应督导的任务。"),
+            [Bar(r.code, r.name, r.progress.rate, f"{r.progress.met}/{r.progress.total}") for r in self.towns],
+            empty_text=self.tr("尚未建立乡镇（街道）区划，或本期没有督导任务。"),
+        )
+
+    def _progress_colour(self, progress: Progress, stats: Stats) -> str | None:
+        """Progress against the time gone: on pace green, a little behind amber, far behind red."""
+        if progress.rate is None:
+            return None
+        from ui.charts import FAIR, GOOD, POOR
+
+        length = (stats.period_end - stats.period_start).days + 1
+        gone = min(1.0, max(0.0, ((stats.as_of - stats.period_start).days + 1) / length))
+        if progress.rate >= gone:
+            return GOOD.name()
+        return (FAIR if progress.rate >= 0.8 * gone else POOR).name()
+
+    def _show_progress(self, overview: Overview) -> None:
+        """While the period runs the headline tiles show progress, labelled 进度, never a blank."""
+        if not overview.running:
+            return
+        from msfood.metrics.results import Progress
+
+        stats, left = overview.stats, overview.pace
+        sup = stats.supervision
+        total = sup.progress
+        if total.total:
+            value = self.tr("进度 {rate}").format(rate=percent(total.rate))
+            share = self.tr("已完成 {met} / 本期任务 {total}").format(met=total.met, total=total.total)
+            if left.remaining <= 0:
+                pace = self.tr("本期任务已全部完成")
+            elif left.workdays_left and left.per_workday is not None:
+                pace = self.tr("剩余 {days} 天（工作日 {workdays} 天），尚需 {n} 项，每个工作日约需 {pace} 项").format(
+                    days=left.days_left, workdays=left.workdays_left, n=left.remaining,
+                    pace=f"{left.per_workday:.1f}",
+                )
+            else:
+                pace = self.tr("剩余 {days} 天，已无工作日，尚需 {n} 项").format(
+                    days=left.days_left, n=left.remaining
+                )
+            self.tiles["supervision"].set_figure(
+                value, f"{share}\n{pace}", colour=self._progress_colour(total, stats)
+            )
+        else:
+            self.tiles["supervision"].set_figure("—", self.tr("本期没有督导任务"))
+        for level in LEVEL_ORDER:
+            progress = sup.progress_by_level.get(level, Progress())
+            if progress.total:
+                self.tiles[f"level_{level}"].set_figure(
+                    self.tr("进度 {rate}").format(rate=percent(progress.rate)),
+                    self.tr("已完成 {met} / 本期任务 {total}").format(met=progress.met, total=progress.total),
+                    colour=self._progress_colour(progress, stats),
+                )
+            else:
+                self.tiles[f"level_{level}"].set_figure("—", self.tr("本期没有该层级的督导任务"))
+
+    def _count_records(self, stats: Stats) -> None:
+        """The record counts come second: their tiles say so until they arrive."""
+        for key in ("records_daily", "records_weekly", "records_monthly", "issues_found"):
+            self.tiles[key].set_figure("…", self.tr("正在统计记录数"))
+        self._counting += 1
+        period, as_of = parse_period(stats.period), stats.as_of
+
+        def done(counts: RecordCounts) -> None:
+            from dataclasses import replace
+
+            self._counting -= 1
+            current = self.stats
+            if current is None or (current.period, current.as_of) != (stats.period, stats.as_of):
+                return  # the page has moved on: its own count is on its way
+            self.stats = replace(current, selfcheck=replace(current.selfcheck, counts=counts))
+            self._show_counts(self.stats, records=True)
+
+        def failed(_exc: BaseException) -> None:
+            self._counting -= 1
+            for key in ("records_daily", "records_weekly", "records_monthly", "issues_found"):
+                self.tiles[key].set_figure("—", self.tr("无法统计记录数"))
+
+        run_op(self, lambda: load_records(self.context, period, as_of)).on_success(done).on_failure(failed)
+
+    def _show_counts(self, stats: Stats, *, records: bool = False) -> None:
+        """The counts bulletins publish: 督导次数, records of each kind, 自查发现问题数."""
+        window = self.tr("{start} 至 {end}").format(
+            start=stats.period_start, end=min(stats.period_end, stats.as_of)
+        )
+        self.tiles["visits"].set_figure(
+            str(stats.supervision.visits), self.tr("{window} 的全部督导（不论是否计入完成率）").format(window=window)
+        )
+        if not records:
+            return
+        counts = stats.selfcheck.counts
+        for key, n in (("records_daily", counts.daily), ("records_weekly", counts.weekly),
+                       ("records_monthly", counts.monthly)):
+            self.tiles[key].set_figure(str(n), self.tr("{window}，辖区全部主体").format(window=window))
+        self.tiles["issues_found"].set_figure(
+            str(counts.issues_found), self.tr("{window} 自查记录中发现的问题数之和").format(window=window)
         )
 
     def _rate_tile(self, key: str, rate: float | None, detail: str) -> None:
@@ -423,6 +584,12 @@ class DashboardPage(QWidget):
         return None
 
     def open_records(self, key: str) -> RecordsDialog | None:
+        if key in ("records_daily", "records_weekly", "records_monthly", "issues_found"):
+            self.context.signals.navigate.emit("selfchecks")
+            return None
+        if key == "visits":
+            self.context.signals.navigate.emit("visits")
+            return None
         if key == "coverage":
             self.context.signals.navigate.emit("assignments")
             return None
@@ -449,14 +616,12 @@ class DashboardPage(QWidget):
 
     def _on_chart_bar_activated(self, code: str) -> None:
         period, as_of = self.period(), self.as_of()
-        name = next((n for c, n, _t in self.towns if c == code), code)
+        name = next((r.name for r in self.towns if r.code == code), code)
 
-        def show(loaded: Loaded) -> None:
-            from ui.pages.dashboard_lists import missed
+        def show(stats: Stats) -> None:
+            from ui.pages.dashboard_lists import missed, open_obligations
 
-            title, headers, rows = missed(loaded[0])
+            title, headers, rows = missed(stats) if stats.supervision.total.due else open_obligations(stats)
             self._show_dialog(f"{title} — {name}", headers, rows)
 
-        run_op(self, lambda: load_figures(self.context, period, as_of, region=code, towns=False)).on_success(
-            show
-        )
+        run_op(self, lambda: load_stats(self.context, period, as_of, code)).on_success(show)

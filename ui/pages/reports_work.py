@@ -61,7 +61,7 @@ def load_figures(context: AppContext, request: ReportRequest) -> Figures:
             session, period=request.period, as_of=request.as_of, region=request.region, clock=context.clock
         )
         kind = "supervision" if request.kind == "tasks" else request.kind
-        content = build_content(session, stats, kind=kind, clock=context.clock, lang=lang)
+        content = build_content(session, stats, kind=kind, clock=context.clock, lang=lang, ranking=False)
     headline, fingerprint = content.headline, content.fingerprint
     if request.kind == "tasks":
         from msfood.reports.papers import task_sheets, tasks_fingerprint

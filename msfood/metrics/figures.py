@@ -1,0 +1,94 @@
+"""One region's Stats from a loaded scope: what compute_stats returns, and what the ranking computes
+for each region under one from a single read of the data (`read_once`, `sub_scope`).
+
+The parts: supervision (with progress and 督导次数), the self-checks (with the record counts),
+sampling and rapid tests. Every figure comes from the modules that define it; this module only
+puts them together, so that `msfood stats --region R` and a ranking row for R cannot differ.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from msfood.domain.periods import Period
+from msfood.metrics.counts import record_counts, visit_count
+from msfood.metrics.progress import progress_by_level
+from msfood.metrics.results import Stats
+from msfood.metrics.sampling import rapid, sampling
+from msfood.metrics.scope import READ_ONCE, RegionNode, Scope
+from msfood.metrics.selfchecks import selfchecks
+from msfood.metrics.supervision import Duty, Roster, duties, supervision
+
+
+@contextlib.contextmanager
+def read_once(session: Session) -> Iterator[None]:
+    """Inside the block the figures' reads (msfood.metrics.scope.fetch) are kept and reused: a
+    statement with the same SQL and parameters returns the rows it returned before. For computing
+    several regions' figures over one snapshot; never across writes."""
+    outer = session.info.get(READ_ONCE)
+    if outer is not None:  # nested: the outer block owns the cache
+        yield
+        return
+    session.info[READ_ONCE] = {}
+    try:
+        yield
+    finally:
+        session.info.pop(READ_ONCE, None)
+
+
+def sub_scope(scope: Scope, region: RegionNode) -> Scope:
+    """The part of a loaded scope inside `region` (and every region under it): what
+    load_scope(session, region.code) would load, without reading anything again."""
+    inside = scope.tree.subtree(region.id)
+    businesses = {b: p for b, p in scope.businesses.items() if p.region_id in inside}
+    calendars = {b: c for b, c in scope.calendars.items() if b in businesses}
+    return Scope(region, scope.tree, businesses, calendars, scope.settings)
+
+
+def stats_over(
+    session: Session,
+    scope: Scope,
+    period: Period,
+    as_of: dt.date,
+    *,
+    details: bool = True,
+    roster: Roster | None = None,
+    found: list[Duty] | None = None,
+    records: bool = True,
+) -> Stats:
+    """The figures of `scope` for P as of D. `roster` and `found` (the scope's duties) when the
+    caller has them: the ranking reads the roster once and splits one region's duties. Without
+    `records` the self-check record counts are left at zero (the dashboard paints its tiles first
+    and counts the records after: reading every record of the period is most of the time)."""
+    roster = roster or Roster(session)
+    found = duties(session, scope, period, as_of, roster) if found is None else found
+    figures = supervision(session, scope, period, as_of, details=details, roster=roster, found=found)
+    figures = replace(
+        figures, progress_by_level=progress_by_level(found), visits=visit_count(session, scope, period, as_of)
+    )
+    checks = selfchecks(session, scope, period, as_of, details=details)
+    if records:
+        checks = replace(checks, counts=record_counts(session, scope, period, as_of))
+    return Stats(
+        period=period.key,
+        period_start=period.start,
+        period_end=period.end,
+        as_of=as_of,
+        region=scope.region.code if scope.region else None,
+        region_name=scope.region.name if scope.region else None,
+        supervision=figures,
+        selfcheck=checks,
+        sampling=sampling(session, scope, period, as_of),
+        rapid=rapid(session, scope, period, as_of),
+    )
+
+
+def split_duties(found: list[Duty], businesses: set[str] | frozenset[str]) -> list[Duty]:
+    """The duties of the businesses given (a region inside the one the duties were judged for): each
+    obligation depends on its own business alone, so the part is what that region's own would be."""
+    return [replace(duty, owed=duty.owed & businesses, early=duty.early & businesses) for duty in found]

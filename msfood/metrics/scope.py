@@ -148,12 +148,14 @@ class Scope:
     _shut: dict[dt.date, frozenset[str]] = field(default_factory=dict)
 
     def shut_on(self, day: dt.date) -> frozenset[str]:
-        """The businesses not operating on `day` (only those with a calendar of their own can be),
-        kept per day: the obligations judged on D and the coverage on D ask alike."""
+        """The businesses not 在营 by their status history on `day` (only those with a calendar of
+        their own can be), kept per day: the obligations judged on D and the coverage on D ask alike.
+        Rest days and dated closures do not count here (DOMAIN.md section 3: a school canteen resting
+        on the Saturday a quarter ends still owes its visit); they shape the self-checks' days alone."""
         shut = self._shut.get(day)
         if shut is None:
             calendars = self.calendars
-            shut = self._shut[day] = frozenset(b for b, c in calendars.items() if not c.is_operating(day))
+            shut = self._shut[day] = frozenset(b for b, c in calendars.items() if not c.in_business(day))
         return shut
 
     def __contains__(self, business_id: object) -> bool:

@@ -1,8 +1,8 @@
 """督导完成率, 包保覆盖率 and 问题整改率 (DOMAIN.md section 3, "Supervision").
 
 An obligation is (business b, level L, rule-period R) for each level at which b has an assignment
-active on R's judging day J (R's last day, or the as-of date D if R has not ended by D) and b operates
-on J. A visit counts when it is to b, dated in R up to J, by a cadre of level L assigned to b on the
+active on R's judging day J (R's last day, or the as-of date D if R has not ended by D) and b is 在营
+by its status history on J (a rest day or a dated closure on J does not end the duty). A visit counts when it is to b, dated in R up to J, by a cadre of level L assigned to b on the
 visit date, not deleted, and on site when b is high-risk. The roster and the period's visits are read
 once (Roster, VisitLog) and matched in Python per level and rule-period.
 """

@@ -13,6 +13,7 @@ MESSAGES = {
     "field.chain_hq_id": ("连锁总部", "chain headquarters"),
     "field.chain_branch_id": ("所属分支机构", "branch"),
     "field.case_sampling_types": ("开启核查处置的抽检类型", "sampling types that open a case"),
+    "figures_rules.served_not_entered": ("送达日期未录入", "served date not entered"),
     # notes beside a failed sample
     "figures_rules.served_missing": (
         "送达日期未录入：复检申请期限从企业收到检验结论之日起计算，录入送达日期后显示",
@@ -29,7 +30,8 @@ MESSAGES = {
     ),
     "figures_rules.not_a_case": (
         "{type}不合格不开启核查处置（按设置只有{types}开启），依规告知并跟踪",
-        "a failed {type} sample opens no handling case (only {types} do, by the settings); notify and follow up",
+        "a failed {type} sample opens no handling case (only {types} do, by the settings); "
+        "notify and follow up",
     ),
     # validation
     "figures_rules.served_before_result": (

@@ -198,7 +198,9 @@ def cases_table(stats: Stats, tr: Texts) -> ReportTable:
         Column(tr("report.col_disposal"), 2),
     )
     rows = [
-        (c.sample_no, c.business_name, c.sample_name, c.failed_items, c.received, c.retest_deadline, c.deadline,
+        (c.sample_no, c.business_name, c.sample_name, c.failed_items, c.received,
+         tr("figures_rules.served_not_entered") if c.retest_deadline is None else c.retest_deadline,
+         c.deadline,
          case_status(c, stats.as_of, tr), c.disposal)
         for c in stats.sampling.disposal.rows
     ]

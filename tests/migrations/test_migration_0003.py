@@ -37,7 +37,7 @@ def _migrate(path: Path, revision: str, *, down: bool) -> None:
         engine.dispose()
 
 
-def test_0002_database_with_records_goes_up_and_down(db_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_0002_database_with_records_goes_up_and_down(db_path: Path, clock: object) -> None:
     database = open_database(db_path)
     with unit_of_work(database.sessions, clock=clock) as uow:
         worked_example(Scenario(uow))

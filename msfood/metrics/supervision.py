@@ -225,6 +225,8 @@ class Duty:
     owed: set[str]  # the businesses that owe it (still running: only those not yet met)
     assigned: dict[str, tuple[CadreRef, ...]]
     visits: dict[str, tuple[int, dt.date]]
+    owing: frozenset[str] = frozenset()  # every business with the obligation, met or not
+
 
     def tally(self) -> Tally:
         if not self.due:
@@ -277,10 +279,11 @@ def duties(
         visits = log.counting(scope, roster, level, rule_period.start, judged_on)
         # Set operations: a Python step per obligation only where a drill-down row is made.
         owed = assigned.keys() & businesses.keys()
-        owed -= scope.shut_on(judged_on)
+        owed -= scope.shut_on(judged_on)  # 停业/注销 by status on J: no obligation (rest days do not count)
+        owing = frozenset(owed)
         if not due:  # still running: only those not yet met are open
             owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}
-        found.append(Duty(level, rule, rule_period, judged_on, due, owed, assigned, visits))
+        found.append(Duty(level, rule, rule_period, judged_on, due, owed, assigned, visits, owing))
     return found
 
 

@@ -1390,6 +1390,38 @@ To {receiver}, number {n}, {rows} records</translation>
         <source>删除{0}</source>
         <translation>Delete {0}</translation>
     </message>
+    <message>
+        <source>连锁角色</source>
+        <translation>Chain role</translation>
+    </message>
+    <message>
+        <source>连锁总部</source>
+        <translation>Chain headquarters</translation>
+    </message>
+    <message>
+        <source>所属分支机构</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>送达日期</source>
+        <translation>Result served on</translation>
+    </message>
+    <message>
+        <source>企业收到检验结论之日，复检期限由此起算</source>
+        <translation>The day the business received the result; the retest deadline counts from it</translation>
+    </message>
+    <message>
+        <source>延期后处置期限</source>
+        <translation>Extended deadline</translation>
+    </message>
+    <message>
+        <source>延期批准人</source>
+        <translation>Extension approved by</translation>
+    </message>
+    <message>
+        <source>延期批准日期</source>
+        <translation>Extension approved on</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>
@@ -2019,6 +2051,10 @@ To {receiver}, number {n}, {rows} records</translation>
         <location line="+12"/>
         <source>整改问题</source>
         <translation>Problems</translation>
+    </message>
+    <message>
+        <source>送达日期</source>
+        <translation>Served on</translation>
     </message>
 </context>
 <context>
@@ -2841,6 +2877,10 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+56"/>
         <source>请先在表中选择要删除的日期。</source>
         <translation>Select the date to delete first.</translation>
+    </message>
+    <message>
+        <source>开启核查处置的抽检类型</source>
+        <translation>Sampling types that open a case</translation>
     </message>
 </context>
 <context>

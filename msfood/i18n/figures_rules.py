@@ -64,6 +64,8 @@ MESSAGES = {
         "找不到统一社会信用代码为 {code} 的主体（请先录入该主体）",
         "no business with credit code {code} (enter that business first)",
     ),
+    # reports
+    "figures_rules.fig_supervision_failure_rate": ("监督抽检不合格率", "Supervisory sampling failure rate"),
     # the self-check drill-down
     "figures_rules.met_by_hq": ("由总部记录", "recorded by the headquarters"),
     "figures_rules.met_by_branch": ("由分支机构记录", "recorded by the branch"),

@@ -218,7 +218,6 @@ class ResultCounts:
     def failure_rate(self) -> float | None:
         return ratio(self.failed, self.passed + self.failed)
 
-
     def to_json(self) -> dict[str, Any]:
         return {
             "batches": self.batches,

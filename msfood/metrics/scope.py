@@ -260,10 +260,8 @@ def load_scope(session: Session, region_code: str | None, *, names: bool = True)
     named = {i for link in chains.values() for i in (link.hq_id, link.branch_id) if i is not None}
     chain_names: dict[str, str] = {}
     if named and names:
-        chain_names = {
-            row.id: row.name
-            for row in fetch(session, select(Business.id, Business.name).where(Business.id.in_(sorted(named))))
-        }
+        of_named = select(Business.id, Business.name).where(Business.id.in_(sorted(named)))
+        chain_names = {row.id: row.name for row in fetch(session, of_named)}
     return Scope(
         region, tree, businesses, calendars, read_settings(session), chains=chains, chain_names=chain_names
     )

@@ -2,8 +2,9 @@
 
 An obligation is (business b, level L, rule-period R) for each level at which b has an assignment
 active on R's judging day J (R's last day, or the as-of date D if R has not ended by D) and b is 在营
-by its status history on J (a rest day or a dated closure on J does not end the duty). A visit counts when it is to b, dated in R up to J, by a cadre of level L assigned to b on the
-visit date, not deleted, and on site when b is high-risk. The roster and the period's visits are read
+by its status history on J (a rest day or a dated closure on J does not end the duty). A visit counts
+when it is to b, dated in R up to J, by a cadre of level L assigned to b on the visit date, not
+deleted, and on site when b is high-risk. The roster and the period's visits are read
 once (Roster, VisitLog) and matched in Python per level and rule-period.
 """
 
@@ -227,7 +228,6 @@ class Duty:
     visits: dict[str, tuple[int, dt.date]]
     owing: frozenset[str] = frozenset()  # every business with the obligation, met or not
 
-
     def tally(self) -> Tally:
         if not self.due:
             return Tally(open=len(self.owed))
@@ -279,7 +279,7 @@ def duties(
         visits = log.counting(scope, roster, level, rule_period.start, judged_on)
         # Set operations: a Python step per obligation only where a drill-down row is made.
         owed = assigned.keys() & businesses.keys()
-        owed -= scope.shut_on(judged_on)  # 停业/注销 by status on J: no obligation (rest days do not count)
+        owed -= scope.shut_on(judged_on)  # 停业/注销 by status on J (not a rest day or a closure)
         owing = frozenset(owed)
         if not due:  # still running: only those not yet met are open
             owed -= {b for b, (count, _latest) in visits.items() if count >= rule.count}

@@ -54,16 +54,20 @@ def sampling_notes(session: Session, values: Mapping[str, Any], today: dt.date) 
     else:
         retest = calendar.add_workdays(served, retest_days)
         if today <= retest:
+            left = (retest - today).days
             notes.append(Issue("figures_rules.retest_deadline", "served_date",
-                               {"date": retest.isoformat(), "days": retest_days, "left": (retest - today).days}))
-        notes.extend(Issue(w.code, "served_date", w.params) for w in calendar.holiday_warnings(served, retest))
+                               {"date": retest.isoformat(), "days": retest_days, "left": left}))
+        warnings = calendar.holiday_warnings(served, retest)
+        notes.extend(Issue(w.code, "served_date", w.params) for w in warnings)
     types = case_types({"case_sampling_types": refs.setting("case_sampling_types")})
     kind = values.get("sampling_type")
     if kind is not None and kind not in types:
-        notes.append(Issue("figures_rules.not_a_case", "result", {
-            "type": SAMPLING_TYPE.label(str(kind)), "types": "、".join(SAMPLING_TYPE.label(t) for t in types)}))
+        opening = "、".join(SAMPLING_TYPE.label(t) for t in types)
+        notes.append(Issue("figures_rules.not_a_case", "result",
+                           {"type": SAMPLING_TYPE.label(str(kind)), "types": opening}))
         return notes
-    extended, approved_on = _day(values.get("extended_deadline")), _day(values.get("extension_approved_on"))
+    extended = _day(values.get("extended_deadline"))
+    approved_on = _day(values.get("extension_approved_on"))
     deadline = case_deadline(received, disposal_days, extended, approved_on, today)
     if deadline != received + dt.timedelta(days=disposal_days):
         notes.append(Issue("figures_rules.extended", "extended_deadline", {

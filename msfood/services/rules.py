@@ -145,7 +145,10 @@ def _sampling_types(value: Any) -> list[str]:
 
     if isinstance(value, str):
         text = value.strip()
-        value = json.loads(text) if text.startswith("[") else text.replace("，", ",").replace("、", ",").split(",")
+        if text.startswith("["):
+            value = json.loads(text)
+        else:
+            value = text.replace("，", ",").replace("、", ",").split(",")
     if not isinstance(value, list | tuple | set | frozenset):
         raise BadValue("setting.bad_value", key="case_sampling_types", value=str(value))
     codes = {SAMPLING_TYPE.parse(str(item)) for item in value if str(item).strip()}

@@ -115,7 +115,7 @@ def cases(title: str, items: Iterable[CaseRow], as_of: Any) -> Rows:
             c.received,
             c.deadline,
             c.days_left(as_of) if c.closed_on is None else None,
-            t("figures_rules.served_not_entered", _lang()) if c.retest_deadline is None else c.retest_deadline,
+            c.retest_deadline or t("figures_rules.served_not_entered", _lang()),
             c.closed_on,
             c.disposal,
         )

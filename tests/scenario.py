@@ -58,13 +58,15 @@ class Scenario:
     def business(
         self, code: str, name: str, *, form: str = "catering", grade: str = "D", region: str,
         high_risk: bool = False, rest_days: str = "", licence: str | None = None,
-        owes: bool | None = None,
+        owes: bool | None = None, chain: str | None = None, hq: str | None = None, branch: str | None = None,
     ) -> str:
+        """`chain`: the chain role (hq/branch/store); `hq`, `branch`: the credit codes it names."""
         return self._put(
             Business,
             {"id": self.bid(code, licence), "name": name, "credit_code": code, "licence_no": licence,
              "form": form, "grade": grade, "high_risk": high_risk, "region_id": natural_id("region", region),
-             "rest_days": rest_days, "owes_selfchecks": owes},
+             "rest_days": rest_days, "owes_selfchecks": owes, "chain_role": chain,
+             "chain_hq_id": self.bid(hq) if hq else None, "chain_branch_id": self.bid(branch) if branch else None},
         )
 
     @staticmethod
@@ -142,13 +144,19 @@ class Scenario:
     def sample(
         self, no: str, code: str, date: str, *, result: str = "pending", received: str | None = None,
         closed: str | None = None, sampling_type: str = "supervision", category: str = "餐饮食品",
+        served: str | None = None, extended: tuple[str, str, str] | None = None,
     ) -> None:
+        """`served`: the 送达 date; `extended`: (new deadline, approver, approval date)."""
         self._put(
             Sampling,
             {"id": natural_id("sampling", no), "sample_no": no, "business_id": self.bid(code),
              "sample_date": D(date), "sampling_type": sampling_type, "food_category": category,
              "sample_name": "样品", "result": result, "result_date": D(received) if received else None,
-             "disposal_closed_on": D(closed) if closed else None},
+             "disposal_closed_on": D(closed) if closed else None,
+             "served_date": D(served) if served else None,
+             "extended_deadline": D(extended[0]) if extended else None,
+             "extension_approver": extended[1] if extended else None,
+             "extension_approved_on": D(extended[2]) if extended else None},
         )
 
     def rapid(self, code: str, date: str, batches: int, positives: int, item: str = "农药残留") -> None:

@@ -156,6 +156,15 @@ class Business(SyncMixin, Base):
     rest_days: Mapped[str] = mapped_column(String(7), default="")
     # None: by its form (Order No. 60); True/False: a per-business override either way.
     owes_selfchecks: Mapped[bool | None] = mapped_column(Boolean)
+    # A chain (SAMR Order No. 104): its role (hq/branch/store, msfood.domain.enums.CHAIN_ROLE), its
+    # headquarters and, for a store, the branch it answers to. A store's weekly 排查 is met by the
+    # branch's records (or the headquarters' where it has no branch), its monthly 调度 by the
+    # headquarters'; its daily 管控 stays its own (msfood.metrics.selfchecks).
+    chain_role: Mapped[str | None] = mapped_column(String(16))
+    # Business ids, not foreign keys: a chain's headquarters may lie outside a station's area and
+    # never reach it in a bundle; an id the database lacks only means nobody records for the store.
+    chain_hq_id: Mapped[str | None] = mapped_column(ID)
+    chain_branch_id: Mapped[str | None] = mapped_column(ID)
 
 
 class BusinessStatus(SyncMixin, Base):
@@ -318,6 +327,13 @@ class Sampling(SyncMixin, Base):
     disposal: Mapped[str | None] = mapped_column(String(400))
     disposal_closed_on: Mapped[dt.date | None] = mapped_column(Date)
     retest_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The day the business received the result (送达): its 7 working days to ask for a retest run
+    # from here (食品安全法 art. 88). None: not entered yet, and the retest deadline is not guessed.
+    served_date: Mapped[dt.date | None] = mapped_column(Date)
+    # An approved extension of the 核查处置 deadline: the new deadline, who approved it and when.
+    extended_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    extension_approver: Mapped[str | None] = mapped_column(String(64))
+    extension_approved_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class SamplingPlan(SyncMixin, Base):

@@ -200,6 +200,23 @@ def make_businesses(world: World) -> None:
         _status_history(world, rng, b)
         _closures(world, rng, b)
         world.businesses.append(b)
+    _chain(world)
+
+
+def _chain(world: World) -> None:
+    """One supermarket chain (SAMR Order No. 104): a headquarters, a branch and three stores, two under
+    the branch and one straight under the headquarters. Its own random stream: the rest of the demo
+    stays as it was."""
+    rng = world.rng("chain")
+    shops = [b for b in world.businesses if b.kind == "supermarket" and b.credit_code and not b.statuses]
+    if len(shops) < 5:
+        return
+    hq, branch, *stores = rng.sample(shops, 5)
+    hq.chain_role = "hq"
+    branch.chain_role, branch.chain_hq = "branch", hq.id
+    for i, store in enumerate(stores):
+        store.chain_role, store.chain_hq = "store", hq.id
+        store.chain_branch = branch.id if i < 2 else None
 
 
 def _business_rows(world: World) -> Iterator[tuple[object, ...]]:
@@ -217,6 +234,7 @@ def _business_rows(world: World) -> Iterator[tuple[object, ...]]:
             _weighted(rng, SIZE[b.form]), risk, b.grade, int(b.high_risk), region.id,
             N.address(rng, region.county.name, township, village), principal, N.mobile(rng), b.rest_days,
             None if b.owes_override is None else int(b.owes_override),
+            b.chain_role, b.chain_hq, b.chain_branch,
         )
 
 
@@ -231,7 +249,7 @@ def write_regions(world: World, writer: BulkWriter) -> None:
 def write_businesses(world: World, writer: BulkWriter) -> None:
     columns = ("id", "name", "name_initials", "credit_code", "licence_no", "form", "scale", "risk_grade",
                "grade", "high_risk", "region_id", "address", "principal", "phone", "rest_days",
-               "owes_selfchecks")  # fmt: skip
+               "owes_selfchecks", "chain_role", "chain_hq_id", "chain_branch_id")  # fmt: skip
     writer.sink(Business, columns).extend(_business_rows(world))
     writer.finish("businesses")
     status_id, closure_id = id_maker("business_status"), id_maker("business_closure")

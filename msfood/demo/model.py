@@ -54,6 +54,9 @@ class DemoBusiness:
     statuses: list[tuple[dt.date | None, str]] = field(default_factory=list)
     closures: list[tuple[dt.date, dt.date, str]] = field(default_factory=list)
     officer: str = ""
+    chain_role: str | None = None  # a chain (Order No. 104): hq, branch or store
+    chain_hq: str | None = None  # the headquarters' business id
+    chain_branch: str | None = None  # a store's branch
     _calendar: OperatingCalendar | None = None
 
     @property

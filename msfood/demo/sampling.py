@@ -117,7 +117,15 @@ def write_sampling(world: World, writer: BulkWriter) -> None:
         rows.append(Batch(sample_no, b.id, day, kind, category, name, received, result_day))
     # failures: a fixed share of the batches whose result is known, so small scales get some too
     known = [i for i, r in enumerate(rows) if r.result_day <= world.end]
-    failed = sorted(rng.sample(known, min(len(known), max(2, round(len(known) * FAIL_SHARE)))))
+    failing = max(2, round(len(known) * FAIL_SHARE))
+    # most failures are 监督抽检 batches (each opens a 核查处置 case); one 风险监测 failure shows the
+    # follow-up by 告知, which opens no case (DOMAIN.md section 3)
+    supervised = [i for i in known if rows[i].kind == "supervision"]
+    monitored = [i for i in known if rows[i].kind == "monitoring"]
+    failed = rng.sample(supervised, min(len(supervised), failing - 1 if monitored else failing))
+    if monitored:
+        failed.append(world.rng("sampling-monitoring").choice(monitored))
+    failed.sort()
     # of the cases past their 90 days, about one in six is still open (at least one, so it shows)
     due = [i for i in failed if rows[i].result_day + dt.timedelta(days=DISPOSAL_DAYS) < world.end]
     failed_set = set(failed)
@@ -127,8 +135,13 @@ def write_sampling(world: World, writer: BulkWriter) -> None:
         Sampling,
         ("id", "sample_no", "business_id", "sample_date", "sampling_type", "food_category", "sample_name",
          "batch_info", "lab", "result", "failed_items", "result_date", "lab_received_date", "disposal",
-         "disposal_closed_on", "retest_requested"),
+         "disposal_closed_on", "retest_requested", "served_date", "extended_deadline", "extension_approver",
+         "extension_approved_on"),
     )  # fmt: skip
+    # The 送达 dates and the one approved extension come from a stream of their own, so the rest of
+    # the demo stays as it was.
+    extra = world.rng("sampling-served")
+    extended = _extended_case(rows, failed_set, overdue, extra)
     for index, row in enumerate(rows):
         sample_no, business_id, day, kind, category, name, received, known_on = row
         result_day: dt.date | None = known_on
@@ -144,14 +157,41 @@ def write_sampling(world: World, writer: BulkWriter) -> None:
         else:
             result = "pass"
         batch = f"生产日期 {(day - dt.timedelta(days=rng.randint(1, 60))).isoformat()}"
+        served = _served(extra, result_day, world.end)
+        extension: tuple[str | None, str | None, str | None] = (None, None, None)
+        if index == extended and result_day is not None:
+            deadline = result_day + dt.timedelta(days=DISPOSAL_DAYS)
+            approved = min(deadline - dt.timedelta(days=5), world.end)
+            extension = ((deadline + dt.timedelta(days=45)).isoformat(), "市场监管局分管负责人",
+                         approved.isoformat())
         sink.add(
             (sampling_id(sample_no), sample_no, business_id, day.isoformat(), kind, category, name, batch,
              rng.choice(LABS), result, items, result_day.isoformat() if result_day else None,
              received.isoformat() if received <= world.end else None, disposal,
-             closed.isoformat() if closed else None, retest)
+             closed.isoformat() if closed else None, retest, served.isoformat() if served else None,
+             *extension)
         )
     writer.finish("samplings")
     _plans(world, writer, rows, fraction)
+
+
+def _served(rng: random.Random, result_day: dt.date | None, end: dt.date) -> dt.date | None:
+    """The day the business received the result (送达): mostly within a few days, sometimes late,
+    about one in five not entered yet."""
+    if result_day is None or rng.random() < 0.2:
+        return None
+    served = result_day + dt.timedelta(days=rng.randint(1, 5) if rng.random() > 0.05 else rng.randint(10, 20))
+    return served if served <= end else None
+
+
+def _extended_case(
+    rows: list[Batch], failed: set[int], overdue: set[int], rng: random.Random
+) -> int | None:
+    """One failed 监督抽检 case whose deadline an approval extended (one of the overdue cases the
+    demo keeps to show only when there is no other)."""
+    cases = [i for i in sorted(failed) if rows[i].kind == "supervision"]
+    preferred = [i for i in cases if i not in overdue] or cases
+    return rng.choice(preferred) if preferred else None
 
 
 def _case_closed(rng: random.Random, received: dt.date, end: dt.date) -> dt.date | None:

@@ -12,7 +12,11 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "daily_threshold_pct": 100,
     # A failed sample's case must be closed within this many calendar days of receiving the result.
     "disposal_days": 90,
-    # The business may ask for a retest within this many working days of receiving the result.
+    # The sampling types whose failed batches open a 核查处置 case (DOMAIN.md section 3): 监督抽检 only;
+    # a failed 风险监测 sample is followed up by 告知, shown beside, not as a case.
+    "case_sampling_types": ["supervision"],
+    # The business may ask for a retest within this many working days of the day IT received the
+    # result (送达, 食品安全法 art. 88).
     "retest_workdays": 7,
     # Samples reach the lab within, and the lab reports within, these many working days (warnings).
     "lab_delivery_workdays": 5,

@@ -128,6 +128,18 @@ SAMPLING_TYPE = Enum(
     C("evaluation", "评价性抽检", "Evaluative sampling"),
 )
 
+# The sampling types whose failed batches open a 核查处置 case by default (a setting: case_sampling_types).
+CASE_SAMPLING_TYPES = ("supervision",)
+
+# A business's place in a chain (SAMR Order No. 104): headquarters hold the monthly 调度, branches the
+# weekly 排查, stores the daily 管控.
+CHAIN_ROLE = Enum(
+    "chain_role",
+    C("hq", "总部", "Headquarters"),
+    C("branch", "分支机构", "Branch"),
+    C("store", "门店", "Store"),
+)
+
 SAMPLING_RESULT = Enum(
     "sampling_result",
     C("pending", "待检", "Pending"),

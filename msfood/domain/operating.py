@@ -6,7 +6,8 @@ first dated status a business counts as operating, unless that first dated statu
 An undated status says what held before the first dated one, so it overrides that default.
 Operating days are the days a business is operating by status, less its regular rest weekdays
 (`rest_days`: ISO weekday digits, "67" = Saturday and Sunday) and less its dated closures (inclusive
-[start, end] spans; an end of None leaves the closure open).
+[start, end] spans; an end of None leaves the closure open). Operating days judge the self-checks;
+supervision obligations and 包保覆盖率 ask only `in_business` (在营 by status).
 
 `count`, `any` and `is_full` work on spans, never day by day: they cost O(status changes + closures).
 """
@@ -108,6 +109,11 @@ class OperatingCalendar:
     def _closed(self, ordinal: int) -> bool:
         index = bisect_left(self._closure_ends, ordinal)
         return index < len(self._closures) and self._closures[index][0] <= ordinal
+
+    def in_business(self, d: date) -> bool:
+        """在营 by status on `d`, whatever its rest days and closures: what supervision obligations
+        and 包保覆盖率 ask (DOMAIN.md section 3); a rest day or a holiday closure does not end a duty."""
+        return self.status_on(d) == "operating"
 
     def is_operating(self, d: date) -> bool:
         if self.status_on(d) != "operating" or d.isoweekday() in self._rest:

@@ -268,10 +268,22 @@ class ResultCounts:
     def failure_rate(self) -> float | None:
         return ratio(self.failed, self.passed + self.failed)
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "batches": self.batches,
+            "passed": self.passed,
+            "failed": self.failed,
+            "pending": self.pending,
+            "failure_rate": self.failure_rate,
+        }
+
 
 @dataclass(frozen=True)
 class CaseRow:
-    """A failed sample's handling case (核查处置)."""
+    """A failed sample's handling case (核查处置). `deadline` is the one in force on the as-of date:
+    an approved extension's (approved by then) or received + the disposal days (`base_deadline`).
+    `retest_deadline` counts from the day the business received the result (`served`); None while
+    that 送达 date is not entered: it is not guessed (the lists say "送达日期未录入")."""
 
     sampling_id: str
     sample_no: str
@@ -281,9 +293,17 @@ class CaseRow:
     failed_items: str
     received: dt.date
     deadline: dt.date
-    retest_deadline: dt.date
+    retest_deadline: dt.date | None
     closed_on: dt.date | None
     disposal: str
+    served: dt.date | None = None
+    base_deadline: dt.date | None = None
+    extension_approver: str = ""
+    extension_approved_on: dt.date | None = None
+
+    @property
+    def extended(self) -> bool:
+        return self.base_deadline is not None and self.deadline != self.base_deadline
 
     def days_left(self, on: dt.date) -> int:
         return (self.deadline - on).days
@@ -329,6 +349,8 @@ class Sampling:
             "failure_rate": c.failure_rate,
             "planned": self.planned,
             "plan_rate": self.plan_rate,
+            # the headline 监督抽检不合格率: 监督抽检 batches alone (DOMAIN.md section 3)
+            "supervision": self.by_type.get("supervision", ResultCounts()).to_json(),
             "disposal": self.disposal.to_json(),
         }
 

@@ -1,6 +1,9 @@
 """抽检 and 快检 figures (DOMAIN.md section 3, "Sampling and rapid tests").
 
 A result received after the as-of date is still pending then; a case closed after it is still open.
+The headline failure rate (`sampling.supervision`) counts 监督抽检 alone; only the sampling types the
+`case_sampling_types` setting names (default 监督抽检) open a 核查处置 case. A case's deadline is the
+approved extension's when one was approved by the as-of date; the 复检 window runs from the 送达 date.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import Business, Holiday, RapidTest, Sampling, SamplingPlan
+from msfood.domain.cases import case_deadline, case_types
 from msfood.domain.periods import Period
 from msfood.metrics.results import CaseRow, Disposal, Rapid, ResultCounts
 from msfood.metrics.results import Sampling as SamplingFigures
@@ -115,6 +119,7 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
             select(Sampling).where(
                 Sampling.deleted.is_(False),
                 Sampling.result == "fail",
+                Sampling.sampling_type.in_(case_types(scope.settings)),
                 Sampling.result_date >= period.start,
                 Sampling.result_date <= window_end,
             )
@@ -126,6 +131,9 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
             calendar = calendar or work_calendar(session)
             received = batch.result_date
             closed = batch.disposal_closed_on if (batch.disposal_closed_on or dt.date.max) <= as_of else None
+            served = batch.served_date if (batch.served_date or dt.date.max) <= as_of else None
+            approved_on = batch.extension_approved_on
+            in_force = batch.extended_deadline is not None and (approved_on is None or approved_on <= as_of)
             cases.append(
                 CaseRow(
                     sampling_id=batch.id,
@@ -135,10 +143,16 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
                     sample_name=batch.sample_name,
                     failed_items=batch.failed_items or "",
                     received=received,
-                    deadline=received + dt.timedelta(days=disposal_days),
-                    retest_deadline=calendar.add_workdays(received, retest_days),
+                    deadline=case_deadline(
+                        received, disposal_days, batch.extended_deadline, approved_on, as_of
+                    ),
+                    retest_deadline=calendar.add_workdays(served, retest_days) if served else None,
                     closed_on=closed,
                     disposal=batch.disposal or "",
+                    served=served,
+                    base_deadline=received + dt.timedelta(days=disposal_days),
+                    extension_approver=(batch.extension_approver or "") if in_force else "",
+                    extension_approved_on=approved_on if in_force else None,
                 )
             )
     cases.sort(key=lambda c: (c.closed_on is not None, c.deadline, c.sample_no))

@@ -162,6 +162,14 @@ def read_settings(session: Session) -> dict[str, object]:
     return values
 
 
+class ChainLink(NamedTuple):
+    """A chain member (SAMR Order No. 104): its role and the headquarters and branch it names."""
+
+    role: str
+    hq_id: str | None
+    branch_id: str | None
+
+
 @dataclass
 class Scope:
     """The businesses a figure counts (current values: region, form, high-risk mark), and their days."""
@@ -172,14 +180,37 @@ class Scope:
     calendars: dict[str, OperatingCalendar]
     settings: dict[str, object]
     _shut: dict[dt.date, frozenset[str]] = field(default_factory=dict)
+    # every chain member of the database (a store's headquarters may lie outside the region), and
+    # the names of the businesses they name, for the drill-downs
+    chains: dict[str, ChainLink] = field(default_factory=dict)
+    chain_names: dict[str, str] = field(default_factory=dict)
+
+    def providers(self, business_id: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+        """Whose records meet a business's weekly and monthly duties besides its own, as (business,
+        "hq" or "branch"), or None: a store's weekly 排查 by its branch (or, with none, its
+        headquarters), a store's or branch's monthly 调度 by the headquarters (Order No. 104)."""
+        link = self.chains.get(business_id)
+        if link is None or link.role == "hq":
+            return None, None
+        hq = link.hq_id
+        if hq is None and link.branch_id is not None:  # a store naming its branch alone
+            above = self.chains.get(link.branch_id)
+            hq = above.hq_id if above is not None else None
+        monthly = (hq, "hq") if hq is not None else None
+        if link.role != "store":
+            return None, monthly
+        weekly = (link.branch_id, "branch") if link.branch_id is not None else monthly
+        return weekly, monthly
 
     def shut_on(self, day: dt.date) -> frozenset[str]:
-        """The businesses not operating on `day` (only those with a calendar of their own can be),
-        kept per day: the obligations judged on D and the coverage on D ask alike."""
+        """The businesses not 在营 by their status history on `day` (only those with a calendar of
+        their own can be), kept per day: the obligations judged on D and the coverage on D ask alike.
+        Rest days and dated closures do not count here (DOMAIN.md section 3: a school canteen resting
+        on the Saturday a quarter ends still owes its visit); they shape the self-checks' days alone."""
         shut = self._shut.get(day)
         if shut is None:
             calendars = self.calendars
-            shut = self._shut[day] = frozenset(b for b, c in calendars.items() if not c.is_operating(day))
+            shut = self._shut[day] = frozenset(b for b, c in calendars.items() if not c.in_business(day))
         return shut
 
     def __contains__(self, business_id: object) -> bool:
@@ -243,4 +274,20 @@ def load_scope(session: Session, region_code: str | None, *, names: bool = True)
         )
         if not calendar.is_trivial:
             calendars[business_id] = calendar
-    return Scope(region, tree, businesses, calendars, read_settings(session))
+    chains = {
+        row.id: ChainLink(row.chain_role, row.chain_hq_id, row.chain_branch_id)
+        for row in fetch(
+            session,
+            select(Business.id, Business.chain_role, Business.chain_hq_id, Business.chain_branch_id).where(
+                Business.deleted.is_(False), Business.chain_role.is_not(None)
+            ),
+        )
+    }
+    named = {i for link in chains.values() for i in (link.hq_id, link.branch_id) if i is not None}
+    chain_names: dict[str, str] = {}
+    if named and names:
+        of_named = select(Business.id, Business.name).where(Business.id.in_(sorted(named)))
+        chain_names = {row.id: row.name for row in fetch(session, of_named)}
+    return Scope(
+        region, tree, businesses, calendars, read_settings(session), chains=chains, chain_names=chain_names
+    )

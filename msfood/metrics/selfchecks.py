@@ -105,6 +105,41 @@ def _periodic(
     return KindCoverage(applicable=applicable, covered=covered)
 
 
+def _chain_records(
+    scope: Scope, owing: set[str], week_bits: Bits, month_bits: Bits
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Chain stores (SAMR Order No. 104): a store's weekly 排查 is met by its branch's records (or, with
+    no branch, its headquarters'), a store's or branch's monthly 调度 by its headquarters'; the daily
+    管控 stays each business's own. Adds the provider's weeks and months to the member's bits (the
+    member's own records count too) and returns, per (member, kind), whose records meet it."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    if not scope.chains:
+        return found
+    for business_id in owing & scope.chains.keys():
+        weekly, monthly = scope.providers(business_id)
+        for kind, provider, bits in (("weekly", weekly, week_bits), ("monthly", monthly, month_bits)):
+            if provider is None:
+                continue
+            found[(business_id, kind)] = provider
+            for by_business in bits.values():
+                extra = by_business.get(provider[0], 0)
+                if extra:
+                    by_business[business_id] = by_business.get(business_id, 0) | extra
+    return found
+
+
+def chain_met(scope: Scope, business_id: str, kind: str) -> tuple[str, str, str] | None:
+    """How a chain member's weekly or monthly duty is met, for the drill-downs: (provider id, its
+    name, "由总部记录" or "由分支机构记录" in the current language); None: by its own records."""
+    from msfood.i18n import t
+
+    weekly, monthly = scope.providers(business_id)
+    provider = weekly if kind == "weekly" else monthly if kind == "monthly" else None
+    if provider is None:
+        return None
+    return provider[0], scope.chain_names.get(provider[0], ""), t(f"figures_rules.met_by_{provider[1]}")
+
+
 def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
     weeks: Bits = {}
     months: Bits = {}
@@ -196,8 +231,19 @@ def selfchecks(
 
     years = {p.key[:4] for p in weeks + months}
     week_bits, month_bits = _period_bits(session, years) if years else ({}, {})
+    notes = _chain_records(scope, owing, week_bits, month_bits)
     weekly = _periodic(scope, owing, "weekly", weeks, week_bits, (origin, open_bits), gaps)
     monthly = _periodic(scope, owing, "monthly", months, month_bits, (origin, open_bits), gaps)
+    if gaps is not None and notes:  # a chain member short of a kind: say whose records it waits for
+        from msfood.i18n import t
+
+        for i, gap in enumerate(gaps):
+            provider = notes.get((gap.business_id, gap.kind))
+            if provider is not None:
+                who = t(f"figures_rules.who_{provider[1]}")
+                name = scope.chain_names.get(provider[0], "")
+                detail = t("figures_rules.missing_with_provider", missing=gap.detail, who=who, name=name)
+                gaps[i] = gap._replace(detail=detail)
 
     if gaps is not None:  # not a single record: the 平台应用率 drill-down
         for business_id in sorted(owing - active):

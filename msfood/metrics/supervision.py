@@ -1,9 +1,10 @@
 """督导完成率, 包保覆盖率 and 问题整改率 (DOMAIN.md section 3, "Supervision").
 
 An obligation is (business b, level L, rule-period R) for each level at which b has an assignment
-active on R's judging day J (R's last day, or the as-of date D if R has not ended by D) and b operates
-on J. A visit counts when it is to b, dated in R up to J, by a cadre of level L assigned to b on the
-visit date, not deleted, and on site when b is high-risk. The roster and the period's visits are read
+active on R's judging day J (R's last day, or the as-of date D if R has not ended by D) and b is 在营
+by its status history on J (a rest day or a dated closure on J does not end the duty). A visit counts
+when it is to b, dated in R up to J, by a cadre of level L assigned to b on the visit date, not
+deleted, and on site when b is high-risk. The roster and the period's visits are read
 once (Roster, VisitLog) and matched in Python per level and rule-period.
 """
 
@@ -227,6 +228,11 @@ class Duty:
     visits: dict[str, tuple[int, dt.date]]
     early: set[str] = field(default_factory=set)  # still running, already met (msfood.metrics.progress)
 
+    @property
+    def owing(self) -> frozenset[str]:
+        """Every business with the obligation, met or not."""
+        return frozenset(self.owed | self.early)
+
     def tally(self) -> Tally:
         if not self.due:
             return Tally(open=len(self.owed))
@@ -278,7 +284,7 @@ def duties(
         visits = log.counting(scope, roster, level, rule_period.start, judged_on)
         # Set operations: a Python step per obligation only where a drill-down row is made.
         owed = assigned.keys() & businesses.keys()
-        owed -= scope.shut_on(judged_on)
+        owed -= scope.shut_on(judged_on)  # 停业/注销 by status on J (not a rest day or a closure)
         early: set[str] = set()
         if not due:  # still running: only those not yet met are open
             early = owed & {b for b, (count, _latest) in visits.items() if count >= rule.count}

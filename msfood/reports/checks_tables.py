@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from msfood.domain.defaults import FOOD_CATEGORIES
 from msfood.domain.enums import RAPID_ITEMS, SAMPLING_TYPE, SELFCHECK_KIND
@@ -121,6 +122,7 @@ def sampling_figures(stats: Stats, tr: Texts) -> ReportTable:
         (tr("report.fig_pending"), c.pending, "", "sampling.pending"),
         (tr("report.fig_failure_rate"), Rate(c.failure_rate), tr("report.detail_failure", failed=c.failed,
          known=c.passed + c.failed), "sampling.failure_rate"),
+        _supervision_failure(sa, tr),
         (tr("report.fig_planned"), sa.planned, "", "sampling.planned"),
         (tr("report.fig_plan_rate"), Rate(sa.plan_rate),
          tr("report.detail_plan", done=sa.year_to_date, planned=sa.planned), "sampling.plan_rate"),
@@ -198,7 +200,9 @@ def cases_table(stats: Stats, tr: Texts) -> ReportTable:
         Column(tr("report.col_disposal"), 2),
     )
     rows = [
-        (c.sample_no, c.business_name, c.sample_name, c.failed_items, c.received, c.retest_deadline, c.deadline,
+        (c.sample_no, c.business_name, c.sample_name, c.failed_items, c.received,
+         tr("figures_rules.served_not_entered") if c.retest_deadline is None else c.retest_deadline,
+         c.deadline,
          case_status(c, stats.as_of, tr), c.disposal)
         for c in stats.sampling.disposal.rows
     ]
@@ -229,12 +233,20 @@ def sampling_section(stats: Stats, tr: Texts) -> Section:
     return Section("sampling", tr("report.s_sampling"), tables)
 
 
+def _supervision_failure(sa: Any, tr: Texts) -> tuple[str, Rate, str, str]:
+    """The headline 监督抽检不合格率: 监督抽检 batches alone, as SAMR publishes it (DOMAIN.md section 3)."""
+    s = sa.by_type.get("supervision", ResultCounts())
+    detail = tr("report.detail_failure", failed=s.failed, known=s.passed + s.failed)
+    label = tr("figures_rules.fig_supervision_failure_rate")
+    return label, Rate(s.failure_rate), detail, "sampling.supervision.failure_rate"
+
+
 def sampling_headline(stats: Stats, tr: Texts) -> list[tuple[str, str, str]]:
     sa = stats.sampling
-    c = sa.counts
+    s = sa.by_type.get("supervision", ResultCounts())
     return [
-        (tr("report.fig_failure_rate"), percent(c.failure_rate),
-         tr("report.detail_failure", failed=c.failed, known=c.passed + c.failed)),
+        (tr("figures_rules.fig_supervision_failure_rate"), percent(s.failure_rate),
+         tr("report.detail_failure", failed=s.failed, known=s.passed + s.failed)),
         (tr("report.fig_plan_rate"), percent(sa.plan_rate),
          tr("report.detail_plan", done=sa.year_to_date, planned=sa.planned)),
     ]

@@ -328,10 +328,13 @@ def sampling_status(value: str, ctx: Ctx) -> Expr:
     open_case = and_(SA.c.result == "fail", SA.c.disposal_closed_on.is_(None))
     if value == "open_case":
         return open_case
-    if value == "overdue":
+    if value == "overdue":  # past the deadline in force: an approved extension's, if any
         today = ctx.as_of or dt.date.max
         days = getattr(ctx.filters, "disposal_days", 90)
-        return and_(open_case, SA.c.result_date < today - dt.timedelta(days=days))
+        return and_(open_case, or_(
+            and_(SA.c.extended_deadline.is_(None), SA.c.result_date < today - dt.timedelta(days=days)),
+            SA.c.extended_deadline < today,
+        ))
     return false()
 
 
@@ -342,7 +345,8 @@ SAMPLINGS = Spec(
         SA.c.id, SA.c.sample_no, SA.c.business_id, B.c.name.label("business_name"), B.c.credit_code,
         R.c.name.label("region_name"), SA.c.sample_date, SA.c.sampling_type, SA.c.food_category,
         SA.c.sample_name, SA.c.batch_info, SA.c.lab, SA.c.result, SA.c.failed_items, SA.c.result_date,
-        SA.c.disposal, SA.c.disposal_closed_on, SA.c.retest_requested,
+        SA.c.disposal, SA.c.disposal_closed_on, SA.c.retest_requested, SA.c.served_date,
+        SA.c.extended_deadline,
     ],
     joins=lambda: region_join(SA.join(B, B.c.id == SA.c.business_id), B.c.region_id),
     sorts={

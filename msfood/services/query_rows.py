@@ -132,6 +132,18 @@ class SamplingRow:
     disposal: str | None
     disposal_closed_on: dt.date | None
     retest_requested: bool
+    served_date: dt.date | None = None
+    extended_deadline: dt.date | None = None
+
+    @property
+    def served_shown(self) -> dt.date | str | None:
+        """The 送达 date, or for a failed sample without one "送达日期未录入" (its 复检 window is not
+        guessed from the day the regulator got the result)."""
+        if self.served_date is not None or self.result != "fail":
+            return self.served_date
+        from msfood.i18n import t
+
+        return t("figures_rules.served_not_entered")
 
 
 @dataclass(frozen=True)

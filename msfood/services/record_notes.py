@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from msfood.db.models import Holiday
 from msfood.domain.calendar import WorkCalendar
+from msfood.domain.cases import case_deadline, case_types
+from msfood.domain.enums import SAMPLING_TYPE
 from msfood.errors import Issue
 from msfood.services.refs import Refs
 from msfood.services.values import BadValue, is_blank, parse_date
@@ -33,8 +35,10 @@ def _day(value: Any) -> dt.date | None:
 
 
 def sampling_notes(session: Session, values: Mapping[str, Any], today: dt.date) -> list[Issue]:
-    """For a failed sample with its result date: the retest deadline (7 working days, a setting)
-    while it runs, and the handling deadline (90 days, a setting), or how long it is overdue."""
+    """For a failed sample with its result date: the retest deadline (7 working days, a setting) from
+    the day the business received the result (送达; "送达日期未录入" while it is not entered), and for
+    a type that opens a case (a setting, default 监督抽检) the handling deadline (90 days, a setting,
+    or the approved extension), or how long it is overdue."""
     received = _day(values.get("result_date"))
     if values.get("result") != "fail" or received is None:
         return []
@@ -44,13 +48,32 @@ def sampling_notes(session: Session, values: Mapping[str, Any], today: dt.date) 
     holidays = select(Holiday.day, Holiday.is_workday).where(Holiday.deleted.is_(False))
     calendar = WorkCalendar({day: bool(workday) for day, workday in session.execute(holidays)})
     notes: list[Issue] = []
-    retest = calendar.add_workdays(received, retest_days)
-    if today <= retest:
-        notes.append(Issue("note.retest_deadline", "result_date",
-                           {"date": retest.isoformat(), "days": retest_days, "left": (retest - today).days}))
-    notes.extend(Issue(w.code, "result_date", w.params) for w in calendar.holiday_warnings(received, retest))
+    served = _day(values.get("served_date"))
+    if served is None:
+        notes.append(Issue("figures_rules.served_missing", "served_date"))
+    else:
+        retest = calendar.add_workdays(served, retest_days)
+        if today <= retest:
+            left = (retest - today).days
+            notes.append(Issue("figures_rules.retest_deadline", "served_date",
+                               {"date": retest.isoformat(), "days": retest_days, "left": left}))
+        warnings = calendar.holiday_warnings(served, retest)
+        notes.extend(Issue(w.code, "served_date", w.params) for w in warnings)
+    types = case_types({"case_sampling_types": refs.setting("case_sampling_types")})
+    kind = values.get("sampling_type")
+    if kind is not None and kind not in types:
+        opening = "、".join(SAMPLING_TYPE.label(t) for t in types)
+        notes.append(Issue("figures_rules.not_a_case", "result",
+                           {"type": SAMPLING_TYPE.label(str(kind)), "types": opening}))
+        return notes
+    extended = _day(values.get("extended_deadline"))
+    approved_on = _day(values.get("extension_approved_on"))
+    deadline = case_deadline(received, disposal_days, extended, approved_on, today)
+    if deadline != received + dt.timedelta(days=disposal_days):
+        notes.append(Issue("figures_rules.extended", "extended_deadline", {
+            "date": deadline.isoformat(), "approver": values.get("extension_approver") or "",
+            "approved": approved_on.isoformat() if approved_on else ""}))
     if _day(values.get("disposal_closed_on")) is None:
-        deadline = received + dt.timedelta(days=disposal_days)
         if deadline < today:
             notes.append(Issue("note.case_overdue", "disposal_closed_on",
                                {"date": deadline.isoformat(), "late": (today - deadline).days}))

@@ -151,6 +151,7 @@ def clean_business(
         values["name_initials"] = initials(parsed["name"])[:200]
     if region_id is not None:
         values["region_id"] = region_id
+    _chain(parsed, refs, issues, business_id, values)
     cleaned = Cleaned("business", values)
     if "status" in parsed or "since" in parsed:
         since = parsed.get("since")
@@ -166,6 +167,61 @@ def clean_business(
             )
         )
     return cleaned
+
+
+def _chain_member(
+    parsed: dict[str, Any], refs: Refs, issues: list[Issue], business_id: str, name: str
+) -> str | None:
+    """The chain headquarters or branch a row names: by id (a form's picker, `<name>_id`) or by
+    credit code (the workbook's `<name>_code`; the headquarters' row first in the same file)."""
+    field = f"{name}_code"
+    if f"{name}_id" in parsed:
+        ref = refs.business(parsed[f"{name}_id"])
+        if ref is None or ref.deleted:
+            issues.append(Issue("figures_rules.chain_unknown", field, {"code": parsed[f"{name}_id"]}))
+            return None
+        found = ref.id
+    elif field in parsed:
+        code = parsed[field]
+        try:
+            found = refs.business_id(code, None)
+        except ValidationError as error:
+            if any(i.code == "ref.business_unknown" for i in error.issues):
+                issues.append(Issue("figures_rules.chain_unknown", field, {"code": code}))
+            else:
+                issues.extend(Issue(i.code, field, i.params) for i in error.issues)
+            return None
+    else:
+        return None
+    if found == business_id:
+        issues.append(Issue("figures_rules.chain_self", field))
+        return None
+    return found
+
+
+def _chain(
+    parsed: dict[str, Any], refs: Refs, issues: list[Issue], business_id: str, values: dict[str, Any]
+) -> None:
+    """A chain's role and the headquarters (and, for a store, the branch) it answers to (Order 104)."""
+    hq = _chain_member(parsed, refs, issues, business_id, "chain_hq")
+    branch = _chain_member(parsed, refs, issues, business_id, "chain_branch")
+    role = parsed.get("chain_role")
+    if (hq or branch) and role is None and not failed(issues, "chain_role"):
+        issues.append(Issue("figures_rules.chain_needs_role", "chain_role"))
+    if branch and role not in (None, "store"):
+        issues.append(Issue("figures_rules.chain_branch_for_store", "chain_branch_code"))
+    if hq and role == "hq":
+        issues.append(Issue("figures_rules.chain_hq_has_hq", "chain_hq_code"))
+    if "chain_role" in parsed:
+        values["chain_role"] = role
+    if hq is not None:
+        values["chain_hq_id"] = hq
+    if branch is not None:
+        values["chain_branch_id"] = branch
+    if role == "hq":  # headquarters answer to nobody: a role changed to 总部 drops old references
+        values["chain_hq_id"] = values["chain_branch_id"] = None
+    elif role == "branch":
+        values["chain_branch_id"] = None
 
 
 def clean_cadre(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from msfood.db.models import (
@@ -120,6 +121,7 @@ def clean_sampling(
     not_before(parsed, issues, "result_date", "sample_date")
     not_before(parsed, issues, "lab_received_date", "sample_date")
     not_before(parsed, issues, "disposal_closed_on", "result_date")
+    _check_served_and_extension(parsed, refs, issues)
     if business is None or "sample_no" not in parsed or issues:
         return None
     sample_no = parsed["sample_no"]
@@ -151,6 +153,10 @@ def clean_sampling(
             "disposal_closed_on",
             "lab_received_date",
             "retest_requested",
+            "served_date",
+            "extended_deadline",
+            "extension_approver",
+            "extension_approved_on",
         ),
     }
     cleaned = Cleaned("sampling", values)
@@ -158,6 +164,37 @@ def clean_sampling(
     if category is not None and category not in refs.food_categories():
         cleaned.warnings.append(Issue("warn.food_category_unknown", "food_category", {"value": category}))
     return cleaned
+
+
+def _check_served_and_extension(parsed: dict[str, Any], refs: Refs, issues: list[Issue]) -> None:
+    """送达 (the business received the result) not before the regulator received it; an extension
+    of the case only for a failed sample, complete (new deadline, approver, approval date) and later
+    than the deadline it extends."""
+    from msfood.domain.cases import case_deadline
+
+    received, served = parsed.get("result_date"), parsed.get("served_date")
+    if isinstance(received, dt.date) and isinstance(served, dt.date) and served < received:
+        issues.append(
+            Issue("figures_rules.served_before_result", "served_date", {"date": received.isoformat()})
+        )
+    parts = ("extended_deadline", "extension_approver", "extension_approved_on")
+    given_parts = [name for name in parts if name in parsed]
+    if not given_parts:
+        return
+    if len(given_parts) < len(parts):
+        missing = next(name for name in parts if name not in parsed)
+        issues.append(Issue("figures_rules.extension_incomplete", missing))
+        return
+    if parsed.get("result") not in (None, "fail"):
+        issues.append(Issue("figures_rules.extension_needs_fail", "extended_deadline"))
+        return
+    if isinstance(received, dt.date):
+        days = int(refs.setting("disposal_days") or 90)
+        original = case_deadline(received, days, None, None, received)
+        if parsed["extended_deadline"] <= original:
+            issues.append(Issue("figures_rules.extension_not_later", "extended_deadline",
+                                {"date": original.isoformat()}))
+    not_before(parsed, issues, "extension_approved_on", "result_date")
 
 
 def clean_rapid_test(

@@ -30,6 +30,7 @@ from msfood.db.models import (
 )
 from msfood.domain.enums import (
     BUSINESS_FORM,
+    CHAIN_ROLE,
     BUSINESS_STATUS,
     GRADE,
     LEVEL,
@@ -108,6 +109,10 @@ RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         F("status", "enum", enum=BUSINESS_STATUS, header="经营状态"),
         F("since", "date", header="状态日期"),
         F("rest_days", "rest_days", header="休息日"),
+        # chain stores (SAMR Order No. 104; issue 15): columns added at the end
+        F("chain_role", "enum", enum=CHAIN_ROLE, header="连锁角色"),
+        F("chain_hq_code", "credit_code", header="连锁总部统一社会信用代码"),
+        F("chain_branch_code", "credit_code", header="所属分支机构统一社会信用代码"),
     ),
     "cadre": (
         F("name", "text", True, max_len=64, header="姓名"),
@@ -157,6 +162,11 @@ RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         F("result_date", "date", header="收到结论日期"),
         F("disposal", "text", max_len=400, header="处置措施"),
         F("disposal_closed_on", "date", header="处置完成日期"),
+        # the 送达 date and an approved extension of the case (issue 15): columns added at the end
+        F("served_date", "date", header="送达日期"),
+        F("extended_deadline", "date", header="延期后处置期限"),
+        F("extension_approver", "text", max_len=64, header="延期批准人"),
+        F("extension_approved_on", "date", header="延期批准日期"),
     ),
     "rapid_test": (
         F("test_date", "date", True, header="快检日期"),
@@ -177,7 +187,7 @@ RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 # Fields the forms may give that have no workbook column.
 EXTRA_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "region": (F("code_year", "int"),),
-    "business": (F("owes_selfchecks", "bool"),),
+    "business": (F("owes_selfchecks", "bool"), F("chain_hq_id", "text"), F("chain_branch_id", "text")),
     "cadre": (),
     "assignment": (F("pledge_signed_on", "date"),),
     "visit": (),

@@ -139,6 +139,12 @@ class BusinessView:
     owes_selfchecks: bool | None
     statuses: tuple[StatusView, ...]
     closures: tuple[ClosureView, ...]
+    # a chain (Order No. 104): the role, and the headquarters' and branch's ids and names
+    chain_role: str | None = None
+    chain_hq_id: str | None = None
+    chain_hq_name: str = ""
+    chain_branch_id: str | None = None
+    chain_branch_name: str = ""
 
 
 def save_business(
@@ -160,6 +166,9 @@ def save_business(
     owes_selfchecks: Any = None,
     status: Any = None,
     since: Any = None,
+    chain_role: Any = None,
+    chain_hq_id: Any = None,
+    chain_branch_id: Any = None,
     business_id: str | None = None,
 ) -> Saved:
     """Add a business or change the one `business_id` names (its id stays when its code changes).
@@ -171,6 +180,7 @@ def save_business(
         "risk_grade": risk_grade, "grade": grade, "high_risk": high_risk, "region_code": region_code,
         "address": address, "principal": principal, "phone": phone, "status": status, "since": since,
         "rest_days": rest_days, "owes_selfchecks": owes_selfchecks,
+        "chain_role": chain_role, "chain_hq_id": chain_hq_id, "chain_branch_id": chain_branch_id,
     }  # fmt: skip
     return save_record(uow, "business", raw, record_id=business_id, what="business")
 
@@ -236,8 +246,16 @@ def get_business(session: Session, business_id: str) -> BusinessView:
             "owes_selfchecks",
         )
     }
+    def name_of(other: str | None) -> str:
+        return (session.scalar(select(Business.name).where(Business.id == other)) or "") if other else ""
+
     return BusinessView(
         **fields,
+        chain_role=row.get("chain_role"),
+        chain_hq_id=row.get("chain_hq_id"),
+        chain_hq_name=name_of(row.get("chain_hq_id")),
+        chain_branch_id=row.get("chain_branch_id"),
+        chain_branch_name=name_of(row.get("chain_branch_id")),
         high_risk=bool(row["high_risk"]),
         region_code=region_code,
         rest_days=row["rest_days"] or "",

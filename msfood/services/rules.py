@@ -376,6 +376,25 @@ def _grade_levels(value: Any) -> dict[str, str]:
     return {grade: given[grade] for grade in GRADE.codes}
 
 
+def _sampling_types(value: Any) -> list[str]:
+    """case_sampling_types: a list of sampling types (codes or labels; a text may list them with
+    、 or commas), at least one, in the enumeration's order."""
+    from msfood.domain.enums import SAMPLING_TYPE
+
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            value = json.loads(text)
+        else:
+            value = text.replace("，", ",").replace("、", ",").split(",")
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise BadValue("setting.bad_value", key="case_sampling_types", value=str(value))
+    codes = {SAMPLING_TYPE.parse(str(item)) for item in value if str(item).strip()}
+    if not codes or None in codes:
+        raise BadValue("setting.bad_value", key="case_sampling_types", value=str(value))
+    return [code for code in SAMPLING_TYPE.codes if code in codes]
+
+
 _RANGES = {
     "daily_threshold_pct": (1, 100),
     "disposal_days": (1, 3650),
@@ -392,6 +411,8 @@ def _typed(key: str, value: Any) -> Any:
     try:
         if key == "grade_levels":
             return _grade_levels(value)
+        if key == "case_sampling_types":
+            return _sampling_types(value)
         if isinstance(default, bool):
             return parse_bool(value)
         if isinstance(default, int):

@@ -43,6 +43,10 @@ class SamplingView:
     retest_requested: bool
     disposal: str | None
     disposal_closed_on: dt.date | None
+    served_date: dt.date | None = None  # the business received the result (送达): its 复检 window starts
+    extended_deadline: dt.date | None = None  # an approved extension of the case, with who and when
+    extension_approver: str | None = None
+    extension_approved_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,33 @@ def record_result(
         raise ValidationError(Issue("value.required", "result"))
     changes = {"result": result, "result_date": result_date, "failed_items": failed_items,
                "retest_requested": retest_requested}  # fmt: skip
+    return _save_sample(uow, changes, sampling_id)
+
+
+def record_served(uow: UnitOfWork, *, sampling_id: str, served_date: Any) -> Saved:
+    """The day the business received the result (送达): its 7 working days to ask for a 复检 run from
+    it (食品安全法 art. 88)."""
+    uow.actor.require(EDIT_RECORDS)
+    if is_blank(served_date):
+        raise ValidationError(Issue("value.required", "served_date"))
+    return _save_sample(uow, {"served_date": served_date}, sampling_id)
+
+
+def extend_case(
+    uow: UnitOfWork, *, sampling_id: str, extended_deadline: Any, approver: Any, approved_on: Any
+) -> Saved:
+    """An extension of a failed sample's 核查处置 deadline approved in writing: the new deadline, who
+    approved it and when. On-time and overdue are judged against it from the approval date on."""
+    uow.actor.require(EDIT_RECORDS)
+    row = live_row(uow, SAMPLINGS, sampling_id, "sampling")
+    if row["result"] != "fail":
+        raise ValidationError(Issue("figures_rules.extension_needs_fail", "extended_deadline"))
+    changes = {"extended_deadline": extended_deadline, "extension_approver": approver,
+               "extension_approved_on": approved_on}  # fmt: skip
+    blank = [name for name, value in changes.items() if is_blank(value)]
+    issues = [Issue("figures_rules.extension_incomplete", name) for name in blank]
+    if issues:
+        raise ValidationError(issues[:1])
     return _save_sample(uow, changes, sampling_id)
 
 

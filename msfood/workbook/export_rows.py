@@ -180,6 +180,7 @@ class Source:
             ):
                 status[row.business_id] = row
         query = _live(Business).order_by(Business.region_id, Business.name, Business.id)
+        chained: list[Record] = []  # chain members, after the businesses they name (they import in order)
         for row in self._stream(query):
             if not self.in_scope(row["region_id"]):
                 continue
@@ -189,7 +190,20 @@ class Source:
             held = status.get(row["id"])
             record["status"] = held.status if held is not None else None
             record["since"] = held.since if held is not None else None
-            yield record
+            if record.get("chain_hq_id") or record.get("chain_branch_id"):
+                chained.append(record)
+            else:
+                yield record
+        if chained:
+            named = {r.get("chain_hq_id") for r in chained} | {r.get("chain_branch_id") for r in chained}
+            named.discard(None)
+            of_named = select(Business.id, Business.credit_code).where(Business.id.in_(sorted(named)))
+            codes = dict(self.session.execute(of_named).tuples().all())
+            chained.sort(key=lambda r: r.get("chain_role") != "branch")  # branches before their stores
+            for record in chained:
+                record["chain_hq_code"] = codes.get(record.get("chain_hq_id"))
+                record["chain_branch_code"] = codes.get(record.get("chain_branch_id"))
+                yield record
 
     def _cadre(self) -> Iterator[Record]:
         wanted = self._wanted_cadres()

@@ -92,6 +92,11 @@ _NOTES: dict[str, str] = {
     "result": "留空为待检",
     "food_category": "按食品安全抽样检验实施细则的食品大类，从下拉列表中选择",
     "item": "可从下拉列表中选择，也可填写其他项目",
+    "chain_role": "连锁经营（总局令第104号）：总部负责月调度，分支机构负责周排查，门店负责日管控",
+    "chain_hq_code": "连锁分支机构、门店填写总部的代码；总部须已在数据库中或在本表中排在前面",
+    "chain_branch_code": "门店填写所属分支机构的代码；没有分支机构的门店留空，其周排查由总部记录",
+    "served_date": "企业收到检验结论之日，复检申请期限（7 个工作日）由此起算",
+    "extended_deadline": "经书面批准延期的核查处置期限，须同时填写批准人和批准日期",
 }
 _TYPES = {"date": DATE, "int": INT, "bool": BOOL}
 # Identifiers that a spreadsheet must keep as text (a credit code of digits loses its last ones).

@@ -371,7 +371,7 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_lists.py" line="+23"/>
+        <location filename="../../ui/pages/dashboard_lists.py" line="+24"/>
         <location line="+45"/>
         <location line="+30"/>
         <location line="+47"/>
@@ -1369,13 +1369,13 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/kinds.py" line="+95"/>
-        <location line="+55"/>
+        <location filename="../../ui/forms/kinds.py" line="+99"/>
+        <location line="+59"/>
         <source>包保主体</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>主体名称</source>
         <translation>Name</translation>
     </message>
@@ -1416,12 +1416,12 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>所属区划</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-35"/>
         <source>经营规模</source>
         <translation>Scale</translation>
     </message>
@@ -1466,7 +1466,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Status since</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <location line="+25"/>
         <source>包保干部</source>
         <translation>Cadre</translation>
@@ -1652,12 +1652,12 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>样品名称</source>
         <translation>Sample name</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-37"/>
         <source>批号或生产日期</source>
         <translation>Batch or production date</translation>
     </message>
@@ -1682,7 +1682,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Result received</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>不合格项目</source>
         <translation>Failed items</translation>
     </message>
@@ -1702,7 +1702,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Handled on</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>快检记录</source>
         <translation>Rapid test</translation>
     </message>
@@ -1797,6 +1797,46 @@ To {receiver}, number {n}, {rows} records</translation>
         <location filename="../../ui/forms/undo.py" line="+2"/>
         <source>删除{0}</source>
         <translation>Delete {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/kinds.py" line="-236"/>
+        <source>连锁角色</source>
+        <translation>Chain role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>连锁总部</source>
+        <translation>Chain headquarters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属分支机构</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>送达日期</source>
+        <translation>Result served on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业收到检验结论之日，复检期限由此起算</source>
+        <translation>The day the business received the result; the retest deadline counts from it</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>延期后处置期限</source>
+        <translation>Extended deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>延期批准人</source>
+        <translation>Extension approved by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>延期批准日期</source>
+        <translation>Extension approved on</translation>
     </message>
 </context>
 <context>
@@ -2385,13 +2425,13 @@ To {receiver}, number {n}, {rows} records</translation>
         <location line="+15"/>
         <location line="+8"/>
         <location line="+11"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <location filename="../../ui/pages/businesses_page.py" line="+34"/>
         <source>包保主体</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
@@ -2499,12 +2539,12 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>样品名称</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>检验结论</source>
         <translation>Result</translation>
     </message>
@@ -2519,7 +2559,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Result received</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>处置措施</source>
         <translation>Measures</translation>
     </message>
@@ -2716,7 +2756,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Delete this record ({0})? {1}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+31"/>
+        <source>历史记录</source>
+        <translation type="unfinished">History</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2853,9 +2898,9 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Rectification notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="-67"/>
-        <source>历史记录</source>
-        <translation>History</translation>
+        <location filename="../../ui/models/list_columns.py" line="-12"/>
+        <source>送达日期</source>
+        <translation>Served on</translation>
     </message>
 </context>
 <context>
@@ -3962,7 +4007,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings_rules.py" line="+43"/>
+        <location filename="../../ui/pages/settings_rules.py" line="+44"/>
         <source>日管控达标比例（%）</source>
         <translation>Daily checks: covered at (%)</translation>
     </message>
@@ -4059,7 +4104,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Grade {grade} is guaranteed by</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
@@ -4069,7 +4114,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>National defaults</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
@@ -4252,6 +4297,11 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+56"/>
         <source>请先在表中选择要删除的日期。</source>
         <translation>Select the date to delete first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_rules.py" line="-67"/>
+        <source>开启核查处置的抽检类型</source>
+        <translation>Sampling types that open a case</translation>
     </message>
 </context>
 <context>

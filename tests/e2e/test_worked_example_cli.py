@@ -49,6 +49,8 @@ def test_import_then_stats(db_path: Path, tmp_path: Path) -> None:
     assert (sa["batches"], sa["passed"], sa["failed"], sa["pending"], sa["failure_rate"]) == (3, 1, 1, 1, 0.5)
     assert (sa["planned"], sa["plan_rate"]) == (12, 0.25)
     assert sa["disposal"] == {"cases": 1, "closed": 1, "closed_on_time": 1, "overdue": 0}
+    # the headline 监督抽检不合格率 (WORKED_EXAMPLE.md "Added figures"): SF2026003 is 风险监测
+    assert sa["supervision"] == {"batches": 2, "passed": 1, "failed": 1, "pending": 0, "failure_rate": 0.5}
     assert data["rapid"] == {"batches": 8, "positive": 1}
 
 

@@ -67,7 +67,8 @@ def expected_tiles(stats) -> dict[str, str]:  # type: ignore[no-untyped-def]
         "周排查覆盖率": percent(sc.weekly.rate),
         "月调度覆盖率": percent(sc.monthly.rate),
         "平台应用率": percent(sc.platform_rate),
-        "抽检不合格率": percent(sa.counts.failure_rate),
+        # the headline is 监督抽检不合格率 (监督抽检 batches alone, DOMAIN.md section 3)
+        "监督抽检不合格率": percent(sa.to_json()["supervision"]["failure_rate"]),
         "计划完成率": percent(sa.plan_rate),
     }
 
@@ -106,7 +107,7 @@ def test_figures_follow_the_choices_and_equal_compute_stats(qtbot, page, wait_op
     assert shown == expected_tiles(stats)
     # worked out by hand in shared/WORKED_EXAMPLE.md
     assert shown["督导完成率"] == "66.7%"
-    assert shown["抽检不合格率"] == "50.0%" and shown["计划完成率"] == "25.0%"
+    assert shown["监督抽检不合格率"] == "50.0%" and shown["计划完成率"] == "25.0%"
     assert "石峰区市场监管所" not in page.scope_label.text()  # the region, not the unit
     assert page.scope_label.text().startswith("全部辖区，2026年第二季度")
     # the visit rule that judged the period, as the printed report names it

@@ -30,7 +30,11 @@ def test_record_a_failed_sample_and_close_its_case(
     choose(form.fields["result"].combo, "不合格")
     qtbot.keyClicks(form.fields["result_date"].edit, "2026-11-20")
     type_text(form.fields["failed_items"].edit, "大肠菌群")
-    # the deadlines show while typing, before anything is saved
+    # the deadlines show while typing, before anything is saved; the 复检 window runs from the day the
+    # business received the result (送达), not guessed while that date is missing
+    qtbot.waitUntil(lambda: "送达日期未录入" in form.warnings.text())
+    assert "申请复检" not in form.warnings.text()
+    qtbot.keyClicks(form.fields["served_date"].edit, "2026-11-20")
     qtbot.waitUntil(lambda: "申请复检" in form.warnings.text())
     assert "2026-12-01" in form.warnings.text() and "2027-02-18" in form.warnings.text()
     assert stored(context, Sampling, sample_no="SF2026100") is None

@@ -54,6 +54,8 @@ def test_worked_example_json(example_db) -> None:  # type: ignore[no-untyped-def
     assert sa["failure_rate"] == 0.5
     assert (sa["planned"], sa["plan_rate"]) == (12, 0.25)
     assert sa["disposal"] == {"cases": 1, "closed": 1, "closed_on_time": 1, "overdue": 0}
+    # the headline 监督抽检不合格率: SF2026001 passed, SF2026002 failed; SF2026003 (风险监测) only by type
+    assert sa["supervision"] == {"batches": 2, "passed": 1, "failed": 1, "pending": 0, "failure_rate": 0.5}
     assert data["rapid"] == {"batches": 8, "positive": 1}
     assert data["period"] == "2026Q2" and data["as_of"] == "2026-06-30" and data["region"] is None
 
@@ -76,8 +78,24 @@ def test_worked_example_drilldowns(example_db) -> None:  # type: ignore[no-untyp
     assert cadres == {"吴二": (1, 0), "周一": (2, 2)}
     case = stats.sampling.disposal.rows[0]
     assert case.deadline == dt.date(2026, 7, 30)
-    # 7 working days after Friday 2026-05-01 (Labour Day holiday 05-01..05-05, make-up workday 05-09).
-    assert case.retest_deadline > dt.date(2026, 5, 8)
+    # The 复检 window runs from the day the business received the result (送达), which the worked
+    # example does not record: no deadline is guessed from the day the regulator got the result.
+    assert case.served is None and case.retest_deadline is None
+
+
+def test_worked_example_retest_from_the_served_date(example_db, clock) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from msfood.db.models import Sampling
+
+    with example_db.sessions() as session, session.begin():
+        session.execute(update(Sampling).where(Sampling.sample_no == "SF2026002").values(served_date=dt.date(2026, 5, 6)))
+    with example_db.sessions() as session:
+        case = compute_stats(session, period="2026Q2", as_of=dt.date(2026, 6, 30)).sampling.disposal.rows[0]
+    # 7 working days from Wednesday 05-06 (after the Labour Day holiday 05-01..05-05; Saturday 05-09
+    # is a make-up workday): 05-07, 05-08, 05-09, 05-11, 05-12, 05-13, 05-14.
+    assert case.served == dt.date(2026, 5, 6) and case.retest_deadline == dt.date(2026, 5, 14)
+    assert case.deadline == dt.date(2026, 7, 30)  # the 90 days still run from the result received
 
 
 def test_region_filter_worked_example(example_db) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from msfood.domain.calendar import format_rest_days
 from msfood.domain.defaults import FOOD_CATEGORIES
 from msfood.domain.enums import (
     BUSINESS_FORM,
+    CHAIN_ROLE,
     BUSINESS_STATUS,
     GRADE,
     LEVEL,
@@ -87,6 +88,9 @@ def _load_business(session: Any, record_id: str) -> dict[str, Any]:
         "region_code": view.region_code, "address": view.address, "principal": view.principal,
         "phone": view.phone, "rest_days": format_rest_days(view.rest_days),
         "status": latest.status if latest else None, "since": latest.since if latest else None,
+        "chain_role": view.chain_role,
+        "chain_hq_id": view.chain_hq_id, "chain_hq_id_text": view.chain_hq_name,
+        "chain_branch_id": view.chain_branch_id, "chain_branch_id_text": view.chain_branch_name,
     }  # fmt: skip
 
 
@@ -112,6 +116,10 @@ BUSINESS = FormSpec(
           placeholder=QT_TRANSLATE_NOOP("Forms", "如 周六、周日；不休息则留空")),
         F("status", QT_TRANSLATE_NOOP("Forms", "经营状态"), "choice", enum=BUSINESS_STATUS),
         F("since", QT_TRANSLATE_NOOP("Forms", "状态日期"), "date"),
+        F("chain_role", QT_TRANSLATE_NOOP("Forms", "连锁角色"), "choice", enum=CHAIN_ROLE),
+        F("chain_hq_id", QT_TRANSLATE_NOOP("Forms", "连锁总部"), "business", aliases=("chain_hq_code",)),
+        F("chain_branch_id", QT_TRANSLATE_NOOP("Forms", "所属分支机构"), "business",
+          aliases=("chain_branch_code",)),
     ),
     load=_load_business,
     save=lambda uow, v, rid: roster.save_business(uow, **_given(v), business_id=rid),
@@ -279,7 +287,7 @@ SELFCHECK = FormSpec(
 _SAMPLE_FIELDS = (
     "sample_no", "sample_date", "sampling_type", "food_category", "sample_name", "batch_info", "lab",
     "lab_received_date", "result", "result_date", "failed_items", "retest_requested", "disposal",
-    "disposal_closed_on",
+    "disposal_closed_on", "served_date", "extended_deadline", "extension_approver", "extension_approved_on",
 )  # fmt: skip
 
 
@@ -306,10 +314,15 @@ SAMPLING = FormSpec(
         F("lab_received_date", QT_TRANSLATE_NOOP("Forms", "送达检验机构日期"), "date"),
         F("result", QT_TRANSLATE_NOOP("Forms", "检验结论"), "choice", enum=SAMPLING_RESULT),
         F("result_date", QT_TRANSLATE_NOOP("Forms", "收到结论日期"), "date"),
+        F("served_date", QT_TRANSLATE_NOOP("Forms", "送达日期"), "date",
+          placeholder=QT_TRANSLATE_NOOP("Forms", "企业收到检验结论之日，复检期限由此起算")),
         F("failed_items", QT_TRANSLATE_NOOP("Forms", "不合格项目"), "text"),
         F("retest_requested", QT_TRANSLATE_NOOP("Forms", "申请复检"), "check"),
         F("disposal", QT_TRANSLATE_NOOP("Forms", "处置措施"), "text"),
         F("disposal_closed_on", QT_TRANSLATE_NOOP("Forms", "处置完成日期"), "date"),
+        F("extended_deadline", QT_TRANSLATE_NOOP("Forms", "延期后处置期限"), "date"),
+        F("extension_approver", QT_TRANSLATE_NOOP("Forms", "延期批准人"), "text"),
+        F("extension_approved_on", QT_TRANSLATE_NOOP("Forms", "延期批准日期"), "date"),
     ),
     load=_load_sampling,
     save=lambda uow, v, rid: saving.save_record(uow, "sampling", _given(v), record_id=rid, what="sampling"),

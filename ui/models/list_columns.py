@@ -99,6 +99,7 @@ SAMPLING_COLUMNS = (
     Column("result", QT_TRANSLATE_NOOP("Lists", "检验结论"), "result", label_of(SAMPLING_RESULT)),
     Column("failed_items", QT_TRANSLATE_NOOP("Lists", "不合格项目"), width=12),
     Column("result_date", QT_TRANSLATE_NOOP("Lists", "收到结论日期"), "result_date", width=6),
+    Column("served_shown", QT_TRANSLATE_NOOP("Lists", "送达日期"), width=7),
     Column("disposal", QT_TRANSLATE_NOOP("Lists", "处置措施"), width=14),
     Column("disposal_closed_on", QT_TRANSLATE_NOOP("Lists", "处置完成日期"), width=6),
 )

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from msfood.domain.enums import LEVEL, PROBLEM_STATUS, SELFCHECK_KIND
+from msfood.i18n import t
 from msfood.metrics.results import CaseRow, Obligation, ProblemRow, SelfCheckGap, Stats
 from ui.i18n import is_english
 
@@ -114,7 +115,7 @@ def cases(title: str, items: Iterable[CaseRow], as_of: Any) -> Rows:
             c.received,
             c.deadline,
             c.days_left(as_of) if c.closed_on is None else None,
-            c.retest_deadline,
+            c.retest_deadline or t("figures_rules.served_not_entered", _lang()),
             c.closed_on,
             c.disposal,
         )

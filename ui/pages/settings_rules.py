@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from msfood.clock import CHINA
 from msfood.domain.defaults import DEFAULT_SETTINGS
-from msfood.domain.enums import GRADE, LEVEL, PERIOD_TYPE
+from msfood.domain.enums import GRADE, LEVEL, PERIOD_TYPE, SAMPLING_TYPE
 from msfood.errors import NothingToDo, ValidationError
 from msfood.i18n import t
 from msfood.services import rules
@@ -419,6 +420,16 @@ class DomainSettingsBox(QGroupBox):
             spin.setMinimumWidth(120)
             self.spins[key] = spin
             form.addRow(QCoreApplication.translate("Settings", str(label)), spin)
+        # which sampling types' failures open a 核查处置 case (default 监督抽检 only)
+        self.case_types: dict[str, QCheckBox] = {}
+        types_row = QHBoxLayout()
+        for choice in SAMPLING_TYPE.choices:
+            box = QCheckBox(choice.label(_lang()))
+            box.setObjectName(f"case_type_{choice.code}")
+            self.case_types[choice.code] = box
+            types_row.addWidget(box)
+        types_row.addStretch(1)
+        form.addRow(QCoreApplication.translate("Settings", "开启核查处置的抽检类型"), types_row)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.message = QLabel()
@@ -436,6 +447,7 @@ class DomainSettingsBox(QGroupBox):
         for widget in [
             *self.grade_combos.values(),
             *self.spins.values(),
+            *self.case_types.values(),
             self.save_button,
             self.defaults_button,
         ]:
@@ -456,10 +468,14 @@ class DomainSettingsBox(QGroupBox):
             combo.setCurrentIndex(combo.findData(values["grade_levels"].get(grade)))
         for key, spin in self.spins.items():
             spin.setValue(int(values[key]))
+        chosen = set(values.get("case_sampling_types") or ())
+        for code, box in self.case_types.items():
+            box.setChecked(code in chosen)
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {"grade_levels": {g: c.currentData() for g, c in self.grade_combos.items()}}
         result.update({key: spin.value() for key, spin in self.spins.items()})
+        result["case_sampling_types"] = [code for code, box in self.case_types.items() if box.isChecked()]
         return result
 
     def _on_defaults_clicked(self) -> None:

@@ -339,6 +339,11 @@ class Sampling:
     def plan_rate(self) -> float | None:
         return ratio(self.year_to_date, self.planned)
 
+    @property
+    def supervision_counts(self) -> ResultCounts:
+        """监督抽检 batches alone: their failure rate is the headline 监督抽检不合格率."""
+        return self.by_type.get("supervision", ResultCounts())
+
     def to_json(self) -> dict[str, Any]:
         c = self.counts
         return {
@@ -350,7 +355,7 @@ class Sampling:
             "planned": self.planned,
             "plan_rate": self.plan_rate,
             # the headline 监督抽检不合格率: 监督抽检 batches alone (DOMAIN.md section 3)
-            "supervision": self.by_type.get("supervision", ResultCounts()).to_json(),
+            "supervision": self.supervision_counts.to_json(),
             "disposal": self.disposal.to_json(),
         }
 

@@ -143,7 +143,7 @@ class DashboardPage(QWidget):
                 ("awaiting", self.tr("不合格待处置")),
                 ("overdue_cases", self.tr("逾期未处置")),
                 ("sampling", self.tr("抽检计划完成率")),
-                ("failure", self.tr("抽检不合格率")),
+                ("failure", self.tr("监督抽检不合格率")),
             ],
         )
         self.chart_title = chart_title = QLabel(self.tr("各乡镇（街道）督导完成率"))
@@ -542,11 +542,13 @@ class DashboardPage(QWidget):
             percent(samp.plan_rate),
             self.tr("年度计划 {p} 批，累计 {d} 批").format(p=samp.planned, d=samp.year_to_date),
         )
-        counts = samp.counts
+        # The headline SAMR publishes: 监督抽检 alone; all types together are shown beside it.
+        supervision, counts = samp.supervision_counts, samp.counts
         self.tiles["failure"].set_figure(
-            percent(counts.failure_rate),
-            self.tr("本期 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}").format(
-                b=counts.batches, ok=counts.passed, bad=counts.failed, wait=counts.pending
+            percent(supervision.failure_rate),
+            self.tr("监督抽检 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}；全部类型 {all} 批").format(
+                b=supervision.batches, ok=supervision.passed, bad=supervision.failed,
+                wait=supervision.pending, all=counts.batches,
             ),
         )
 

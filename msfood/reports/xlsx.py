@@ -22,6 +22,7 @@ from msfood.i18n import t
 from msfood.progress import Progress
 from msfood.reports.format import Rate, display_width, show
 from msfood.reports.model import ReportContent, ReportTable
+from msfood.workbook.cells import styled, text_safe
 
 MAX_WIDTH = 50
 MIN_WIDTH = 6
@@ -76,8 +77,9 @@ def _cell(ws: WriteOnlyWorksheet, value: object, *, bold: bool = False) -> Any:
     needs_format = isinstance(value, (Rate, dt.date))
     too_wide = isinstance(plain, str) and display_width(plain) > MAX_WIDTH
     if not (needs_format or too_wide or bold):
-        return plain
-    cell = WriteOnlyCell(ws, value=plain)
+        return text_safe(ws, plain)  # a name beginning with "=" stays text
+    cell = WriteOnlyCell(ws)
+    styled(cell, plain)
     if isinstance(value, Rate):
         cell.number_format = PERCENT
     elif isinstance(value, dt.date):
@@ -92,7 +94,8 @@ def _cell(ws: WriteOnlyWorksheet, value: object, *, bold: bool = False) -> Any:
 def _header(ws: WriteOnlyWorksheet, labels: Sequence[str]) -> list[WriteOnlyCell]:
     cells = []
     for label in labels:
-        cell = WriteOnlyCell(ws, value=label)
+        cell = WriteOnlyCell(ws)
+        styled(cell, label)
         cell.font = HEAD_FONT
         cell.fill = HEAD_FILL
         cells.append(cell)
@@ -126,11 +129,12 @@ def render_xlsx(content: ReportContent, path: Path) -> Generator[Progress, None,
     rows = [(content.title, ""), *content.info_rows()]
     for i, width in enumerate(column_widths(["", ""], rows), start=1):
         info.column_dimensions[get_column_letter(i)].width = width
-    head = WriteOnlyCell(info, value=content.title)
+    head = WriteOnlyCell(info)
+    styled(head, content.title)
     head.font = Font(bold=True, size=14)
     info.append([head])
     for label, value in content.info_rows():
-        info.append([_cell(info, label, bold=True), value])
+        info.append([_cell(info, label, bold=True), _cell(info, value)])
     tables = content.tables()
     for i, table in enumerate(tables):
         yield Progress(i, len(tables), table.title)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -118,6 +119,8 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = shown(value)
+    if not text.isascii():  # full-width digits and marks, as some input methods type them: ２０２６－１１－２４
+        text = unicodedata.normalize("NFKC", text)
     head = text.split()[0] if text.split() else text
     head = head.split("T")[0] if "T" in head and _DATE.fullmatch(head.split("T")[0]) else head
     match = _DATE.fullmatch(head) or _COMPACT_DATE.fullmatch(head)
@@ -270,10 +273,27 @@ def _parse_licence(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     return text, _NO_WARNINGS
 
 
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")
+
+
+def _rounded_by_excel(value: Any) -> bool:
+    """A credit code Excel took for a number: a number cell, or its text shown as 9.14302E+17."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and _SCIENTIFIC.fullmatch(value.strip()) is not None
+
+
 def _parse_checked(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     kind = spec.type
     if kind == "credit_code":
         text = "".join(digits_text(value).split()).upper()
+        if _rounded_by_excel(value):
+            try:
+                _checked(kind, text)
+            except ValidationError:  # never advise a check character: the lost digits are not known
+                raise BadValue("excel_path.credit_code_rounded", value=shown(value)) from None
     elif kind == "mobile":
         text = "".join(digits_text(value).split()).replace("-", "")
     elif kind == "division":

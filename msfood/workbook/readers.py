@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from msfood.errors import EnvironmentProblem
+from msfood.errors import EnvironmentProblem, MsfoodError
 
 Row = tuple[int, tuple[Any, ...]]
 CSV_SAMPLE = 1 << 20
@@ -30,7 +30,32 @@ class Reader(Protocol):
 
     def rows(self, name: str) -> Iterator[Row]: ...
 
+    def hidden_sheets(self) -> set[str]:
+        """The sheets a person does not see when opening the file."""
+        ...
+
+    def hidden_rows(self, name: str) -> list[int]:
+        """The sheet's hidden rows (known once its rows were read)."""
+        ...
+
+    def merged_cells(self, name: str) -> list[str]:
+        """The sheet's merged ranges, as "A1:B1"."""
+        ...
+
     def close(self) -> None: ...
+
+
+class _Plain:
+    """A format that hides nothing and merges nothing (CSV), or whose reader does not tell (.xls)."""
+
+    def hidden_sheets(self) -> set[str]:
+        return set()
+
+    def hidden_rows(self, name: str) -> list[int]:
+        return []
+
+    def merged_cells(self, name: str) -> list[str]:
+        return []
 
 
 class XlsxReader:
@@ -60,12 +85,21 @@ class XlsxReader:
         # Some writers record a wrong size: the rows that are there are read, not the ones it claims.
         return self.book.rows(name)
 
+    def hidden_sheets(self) -> set[str]:
+        return set(self.book.hidden_sheets)
+
+    def hidden_rows(self, name: str) -> list[int]:
+        return list(self.book.hidden_rows.get(name, ()))
+
+    def merged_cells(self, name: str) -> list[str]:
+        return self.book.merged_cells(name)
+
     def close(self) -> None:
         self.book.close()
         self.handle.close()
 
 
-class XlsReader:
+class XlsReader(_Plain):
     def __init__(self, path: Path) -> None:
         import xlrd
 
@@ -104,6 +138,16 @@ class XlsReader:
                     values.append(cell.value)
             yield index + 1, tuple(values)
 
+    def hidden_sheets(self) -> set[str]:
+        hidden = set()
+        for name in self.sheet_names():
+            try:
+                if self.book.sheet_by_name(name).visibility:
+                    hidden.add(name)
+            except Exception:  # a damaged sheet: reading its rows says so (importer._rows)
+                continue
+        return hidden
+
     def close(self) -> None:
         self.book.release_resources()
 
@@ -119,7 +163,7 @@ def detect_encoding(sample: bytes) -> str:
     return "utf-8"
 
 
-class CsvReader:
+class CsvReader(_Plain):
     """A folder of CSV files, one per sheet, each named after its sheet (包保主体.csv); or one CSV file."""
 
     def __init__(self, path: Path) -> None:
@@ -173,6 +217,8 @@ def open_reader(path: str | Path) -> Reader:
             return XlsxReader(path)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
             return XlsReader(path)
+    except MsfoodError:
+        raise  # said plainly already (a file too large to be a workbook)
     except Exception as exc:  # a damaged file: say so plainly, whichever library noticed
         raise EnvironmentProblem(
             "workbook.unreadable", path=str(path), reason=str(exc) or type(exc).__name__

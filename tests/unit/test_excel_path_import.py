@@ -54,10 +54,13 @@ def test_a_merged_header_cell_is_an_error_naming_the_cells(tmp_path: Path, db, c
 
 def test_data_under_a_blank_header_cell_is_an_error(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
     sheets = regions_only()
-    sheets["区划"][0] = [*sheets["区划"][0], None]
-    sheets["区划"][2] = [*sheets["区划"][2], "备注写在无标题列"]
+    width = len(sheets["区划"][0])
+    sheets["区划"] = [row + [None] * (width - len(row)) for row in sheets["区划"]]
+    sheets["区划"][0].append(None)
+    sheets["区划"][2].append("备注写在无标题列")
     sentences = refused(db, clock, write_xlsx(tmp_path / "b.xlsx", sheets))
-    assert sentences == ["区划 第 1 行 D1：" + t("excel_path.blank_header", cell="D1")]
+    cell = f"{chr(ord('A') + width)}1"
+    assert sentences == [f"区划 第 1 行 {cell}：" + t("excel_path.blank_header", cell=cell)]
 
 
 def test_a_header_lower_down_is_found_and_named(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,14 @@ MESSAGES = {
         "looks like a code Excel rounded as a number ({value}); its last characters are lost. Format the "
         "column as Text and enter the full 18-character code again from the original document",
     ),
+    "excel_path.visit_unknown": (
+        "找不到这条督导记录（该干部 {date} 对该主体的督导），请先在督导记录表中填写",
+        "no such visit (this cadre at this business on {date}); enter it in the 督导记录 sheet first",
+    ),
+    "excel_path.checklist_item_unknown": (
+        "检查表 {version} 中没有编号为 {code} 的检查项",
+        "checklist {version} has no item {code}",
+    ),
     # what an import finds in a workbook
     "excel_path.empty_workbook": (
         "工作簿中没有可导入的数据（工作表 {sheets} 只有表头或是空的），未导入任何数据。",

@@ -143,3 +143,114 @@ def test_the_station_demo_comes_back_whole(demo: Path, tmp_path: Path) -> None:
             target.close()
     finally:
         source.close()
+
+
+# --- any small station: a property over generated data ------------------------------------------
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CODES = ["91430211000009136F", "91430211000009267B", "914302110000093987", "91430211000009523U"]
+NAMES = ["清水家常饭店", "=HYPERLINK(\"http://x\",\"2\")", "+1", "-2", "@x", "䶮𠮷小吃", "田心生鲜超市"]
+FORMS = ["catering", "sales", "production", "canteen", "workshop"]
+START = dt.date(YEAR, 1, 1)
+
+
+def day(offset: int) -> str:
+    return (START + dt.timedelta(days=offset)).isoformat()
+
+
+business_strategy = st.fixed_dictionaries(
+    {
+        "name": st.sampled_from(NAMES),
+        "form": st.sampled_from(FORMS),
+        "grade": st.sampled_from("ABCD"),
+        "high_risk": st.booleans(),
+        "rest_days": st.sampled_from(["", "67", "7"]),
+        "statuses": st.lists(
+            st.tuples(st.one_of(st.none(), st.integers(0, 360)), st.sampled_from(["operating", "suspended", "cancelled"])),
+            max_size=3, unique_by=lambda s: s[0],
+        ),
+        "closure": st.one_of(st.none(), st.tuples(st.integers(0, 300), st.integers(0, 60))),
+        "visits": st.lists(
+            st.tuples(
+                st.integers(0, 330),
+                st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 30)), st.one_of(st.none(), st.integers(0, 40))),
+                         max_size=3),
+            ),
+            max_size=3, unique_by=lambda v: v[0],
+        ),
+        "daily": st.lists(st.integers(0, 364), max_size=5, unique=True),
+    }
+)
+station_strategy = st.fixed_dictionaries(
+    {
+        "businesses": st.lists(business_strategy, min_size=1, max_size=4),
+        "holidays": st.lists(st.tuples(st.integers(0, 364), st.booleans()), max_size=3, unique_by=lambda h: h[0]),
+    }
+)
+
+
+def build(database: Database, data: dict[str, Any], clock: FixedClock) -> None:
+    from msfood.services.unit_of_work import unit_of_work
+    from tests.scenario import Scenario
+
+    with unit_of_work(database.sessions, clock=clock) as uow:
+        s = Scenario(uow)
+        s.region("430204", "石峰区")
+        s.region("430204001", "清水塘街道", "430204")
+        s.cadre("13700000001", "周一", "village", "430204001")
+        for code, b in zip(CODES, data["businesses"], strict=False):
+            s.business(code, b["name"], form=b["form"], grade=b["grade"], region="430204001",
+                       high_risk=b["high_risk"], rest_days=b["rest_days"])  # fmt: skip
+            for since, status in b["statuses"]:
+                s.status(code, status, day(since) if since is not None else None)
+            if b["closure"] is not None:
+                start, length = b["closure"]
+                s.closure(code, day(start), day(start + length))
+            s.assign("13700000001", code, day(0))
+            for offset, problems in b["visits"]:
+                s.visit("13700000001", code, day(offset), problems=[
+                    (day(offset + d) if d is not None else None, day(offset + c) if c is not None else None)
+                    for d, c in problems
+                ])  # fmt: skip
+            s.selfchecks(code, "daily", [day(d) for d in b["daily"]])
+        for offset, workday in data["holidays"]:
+            from msfood.ids import natural_id
+
+            s._put(Holiday, {"id": natural_id("holiday", day(offset)), "day": START + dt.timedelta(days=offset),
+                             "is_workday": workday, "name": "节日"})  # fmt: skip
+
+
+@settings(max_examples=8, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@given(data=station_strategy)
+def test_any_small_station_comes_back_whole(template_db: Path, data: dict[str, Any]) -> None:
+    import shutil
+    import tempfile
+
+    clock = FixedClock(dt.datetime(YEAR, 12, 31, 10, 0, tzinfo=CHINA))
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        shutil.copyfile(template_db, root / "source.sqlite")
+        source = open_database(root / "source.sqlite")
+        try:
+            build(source, data, clock)
+
+            def fresh(path: Path) -> Database:
+                shutil.copyfile(template_db, path)
+                return open_database(path)
+
+            target = round_trip(source, root, clock, fresh)
+            try:
+                assert counts(target) == counts(source)
+                assert problem_rows(target) == problem_rows(source)
+                assert history_rows(target) == history_rows(source)
+                with source.sessions() as a, target.sessions() as b:
+                    for period in (f"{YEAR}Q2", str(YEAR)):
+                        assert compute_stats(b, period=period, as_of=AS_OF, details=False).to_json() == \
+                            compute_stats(a, period=period, as_of=AS_OF, details=False).to_json()  # fmt: skip
+            finally:
+                target.close()
+        finally:
+            source.close()

@@ -60,6 +60,11 @@ MESSAGES = {
         "……另有 {count} 处错误未列出（只列出前 1000 处）。",
         "... and {count} more problem(s) not listed (only the first 1,000 are).",
     ),
+    # reports
+    "excel_path.gap_platform": (
+        "统计期间内没有任何自查记录",
+        "no self-check record at all in the period",
+    ),
     # reading bounds
     "excel_path.zip_bomb": (
         "文件中的 {part} 解压后有 {size} MB，而压缩后只有 {packed} KB，不像正常的工作簿，已拒绝读取。",

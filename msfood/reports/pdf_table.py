@@ -132,6 +132,25 @@ class RowsTable(Flowable):
         table.draw()
 
 
+def with_fallbacks(rows: list[list[str]], font: str) -> list[list[Any]]:
+    """Rows whose cells hold a character the font lacks get that cell as a Paragraph setting it in a
+    fallback face (the rare case: plain strings stay plain, fast to lay out). The height is unchanged:
+    the text is already wrapped into lines, and the Paragraph keeps the table's leading."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from msfood.reports.fonts import fallback_markup, lacks
+
+    style = None
+    for row in rows:
+        for i, cell in enumerate(row):
+            if isinstance(cell, str) and lacks(cell, font):
+                if style is None:
+                    style = ParagraphStyle("fallback", fontName=font, fontSize=CELL_SIZE, leading=CELL_LEADING)
+                row[i] = Paragraph(fallback_markup(cell, font), style)
+    return rows
+
+
 def table_flowables(table: ReportTable, styles: Styles, *, width: float = FRAME_WIDTH) -> list[Flowable]:
     """The table as one RowsTable (or its `empty` note when it has no rows)."""
     count = table.pdf_columns or len(table.columns)
@@ -155,5 +174,8 @@ def table_flowables(table: ReportTable, styles: Styles, *, width: float = FRAME_
     total = None
     if table.total is not None:
         total = [cell_text(v, w, c, font) for v, w, c in zip(table.total, widths, columns)]
-    data = TableRows(header, rows, total)
+    data = TableRows(header, rows, total)  # heights from the wrapped text, then rare characters' faces
+    with_fallbacks(rows, font)
+    if total is not None:
+        with_fallbacks([total], font)
     return [RowsTable(data, widths, commands, [("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL)])]

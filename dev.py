@@ -25,6 +25,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".msfood-installed"
 DEBIAN_PACKAGES = {"pdftotext": "poppler-utils", "pdffonts": "poppler-utils", "pdftoppm": "poppler-utils"}
+# Files of packages that have no command: the fallback font of rare CJK characters (Extensions A, B).
+DEBIAN_FILES = {"/usr/share/fonts/truetype/hanazono/HanaMinB.ttf": "fonts-hanazono"}
 
 
 def run(*args: str | Path, **kwargs: object) -> None:
@@ -45,7 +47,8 @@ def ensure_venv(extras: str) -> None:
 
 
 def ensure_debian_tools() -> None:
-    missing = sorted({pkg for tool, pkg in DEBIAN_PACKAGES.items() if shutil.which(tool) is None})
+    missing = sorted({pkg for tool, pkg in DEBIAN_PACKAGES.items() if shutil.which(tool) is None}
+                     | {pkg for path, pkg in DEBIAN_FILES.items() if not Path(path).is_file()})
     if not missing:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:

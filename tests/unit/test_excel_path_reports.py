@@ -113,3 +113,46 @@ def test_xlsx_rates_are_stored_rounded_like_the_pdf(example_db, clock, tmp_path:
     assert rates
     for value in rates:  # a rate of one decimal in percent: 0.8235 -> 0.824 (82.4%)
         assert round(value * 1000, 6) == round(value * 1000), value
+
+
+@pytest.mark.parametrize("region", [None, "430204001"])
+def test_the_charts_overall_rate_is_the_headlines(example_db, region: str | None) -> None:  # type: ignore[no-untyped-def]
+    from msfood.metrics import compute_stats
+    from msfood.reports.content import build_content
+    from msfood.reports.format import percent
+
+    with example_db.sessions() as session:
+        stats = compute_stats(session, period="2026Q2", as_of=Q2_END, region=region)
+        content = build_content(session, stats, kind="supervision")
+    chart = next(s.chart for s in content.sections if s.chart is not None)
+    headline = content.headline[0]
+    assert chart.reference == stats.supervision.total.rate
+    assert percent(chart.reference) == headline.value and headline.value in chart.note
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_headers_wrap_only_between_words(example_db, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from msfood.metrics import compute_stats
+    from msfood.reports.content import build_content
+    from msfood.reports.fonts import sans_font
+    from msfood.reports.pdf_base import CELL_PAD, FRAME_WIDTH
+    from msfood.reports.pdf_table import column_widths, header_lines, header_words
+
+    font = sans_font().name
+    with example_db.sessions() as session:
+        stats = compute_stats(session, period="2026Q2", as_of=Q2_END)
+        content = build_content(session, stats, lang=lang)
+    checked = 0
+    for table in content.tables(pdf=True):
+        count = table.pdf_columns or len(table.columns)
+        widths = column_widths(table, FRAME_WIDTH, count, font)
+        assert sum(widths) <= FRAME_WIDTH + 0.01, table.key
+        for column, width in zip(table.columns[:count], widths, strict=True):
+            lines = header_lines(column.label, font, width - 2 * CELL_PAD).split("\n")
+            words = header_words(column.label)
+            # each line is whole words, and together they are the header's words in order
+            assert [w for line in lines for w in header_words(line)] == words, column.label
+            checked += 1
+    assert checked > 30
+    assert header_lines("Visits/required", font, 20.0).split("\n") == ["Visits/", "required"]
+    assert header_lines("检测批次", font, 10.0) == "检测批次"

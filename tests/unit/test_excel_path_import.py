@@ -201,3 +201,31 @@ def test_a_normal_file_is_not_refused_by_the_bounds(tmp_path: Path, db, clock) -
     result = drain(import_workbook(db, write_xlsx(tmp_path / "ok.xlsx", sheets), actor=ADMIN, clock=clock))
     assert result.ok and result.new > 0 and not [w for w in result.warnings if "excel_path" in w.code]
     assert dt.date(2026, 1, 1)  # the example's dates are in 2026
+
+
+# --- .ods (LibreOffice, WPS), read with python-calamine ------------------------------------------
+
+
+def test_an_ods_workbook_imports_like_the_xlsx(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    from tests.ods_writer import write_ods
+    from tests.workbook_example import EXAMPLE_ROWS
+
+    sheets = worked_example()
+    sheets["说明"] = [["这张表是隐藏的说明"]]
+    path = write_ods(tmp_path / "example.ods", sheets, hidden=("说明",))
+    result = drain(import_workbook(db, path, actor=ADMIN, clock=clock))
+    assert result.ok and result.new == EXAMPLE_ROWS and result.by_sheet["自查记录"] == 269
+    assert [w.code for w in result.warnings if w.sheet == "说明"] == ["workbook.unknown_sheet"]
+
+
+def test_an_ods_workbook_tells_the_same_truths(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    from tests.ods_writer import write_ods
+
+    sheets = regions_only()
+    sheets["区划"][:0] = [["石峰区区划表"], [None]]
+    plan = {"抽检计划": [["区划代码*", "年度*", "计划批次*"], ["430204", 2026, 12]]}
+    sentences = refused(db, clock, write_ods(tmp_path / "h.ods", {**sheets, **plan}, hidden=("抽检计划",)))
+    assert sentences[0] == "区划 第 3 行：" + t("excel_path.header_not_first", row=3)
+    path = write_ods(tmp_path / "ok.ods", {**regions_only(), **plan}, hidden=("抽检计划",))
+    result = drain(import_workbook(db, path, actor=ADMIN, clock=clock))
+    assert "抽检计划：是隐藏的工作表，其中的数据也会导入" in [w.sentence() for w in result.warnings]

@@ -178,7 +178,7 @@ def test_generates_an_xlsx_whose_figures_are_the_stats(qtbot, page, wait_ops, mo
     data = stats_for(page, "2026Q2", Q2_END, "430204001").to_json()
     figures = figures_from_sheet(out, "督导指标")
     assert figures and all(value == as_stored(json_at(data, key)) for key, value in figures.items())
-    assert figures["supervision.rate"] == data["supervision"]["rate"]
+    assert figures["supervision.rate"] == as_stored(data["supervision"]["rate"])
     info = {row[0]: row[1] for row in load_workbook(out)["报表信息"].iter_rows(values_only=True)}
     assert page.figures is not None and page.figures.fingerprint in info.values()
 

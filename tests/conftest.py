@@ -10,7 +10,31 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile  # noqa: E402
+
 import pytest  # noqa: E402
+from platformdirs import user_data_dir  # noqa: E402
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]] | None:
+    if not folder.exists():
+        return None
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+# No test may write into the user's real data folder (their database, backups and keys live there):
+# every run gets its own MSFOOD_HOME, and the run fails if the real folder changed all the same.
+REAL_DATA_DIR = Path(user_data_dir("msfood", appauthor=False))
+_REAL_DATA_BEFORE = _snapshot(REAL_DATA_DIR)
+# This module is imported twice (as pytest's conftest and as tests.conftest): make the folder once per
+# process (xdist workers are processes of their own and get theirs).
+if os.environ.get("MSFOOD_TEST_HOME_PID") != str(os.getpid()):
+    os.environ["MSFOOD_TEST_HOME_PID"] = str(os.getpid())
+    os.environ["MSFOOD_HOME"] = tempfile.mkdtemp(prefix="msfood-test-home-")
 
 from msfood.clock import CHINA, FixedClock  # noqa: E402
 from msfood.db.engine import open_database  # noqa: E402
@@ -105,3 +129,10 @@ def any_db(database_url: str):  # type: ignore[no-untyped-def]
     database = open_database(database_url)
     yield database
     database.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _snapshot(REAL_DATA_DIR) != _REAL_DATA_BEFORE:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print(f"\nA test wrote into the real data folder {REAL_DATA_DIR}: tests must keep to their tmp_path.")
+    shutil.rmtree(os.environ["MSFOOD_HOME"], ignore_errors=True)

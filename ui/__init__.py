@@ -12,4 +12,5 @@ import msfood.progress  # noqa: F401
 import msfood.services.app_status  # noqa: F401
 import msfood.services.backup  # noqa: F401
 import msfood.services.database  # noqa: F401
+import msfood.services.getting_started  # noqa: F401 (the dashboard's first steps)
 import msfood.services.setup  # noqa: F401

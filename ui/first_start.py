@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from msfood.clock import Clock
 from msfood.config import demo_db_path
-from msfood.domain.identifiers import check_division_code
-from msfood.errors import Issue, MsfoodError, ValidationError
+from msfood.errors import Issue, ValidationError
 from msfood.progress import Progress
 from msfood.services.database import open_app_database, remove_database_file
-from msfood.services.setup import initialise, validate_unit
+from msfood.services.setup import UnitIdentity, initialise, validate_unit
 from msfood.services.users import validate_new_user
 from ui.errors import show_error
+from ui.region_picker import DivisionPicker
 from ui.settings import AppSettings
 from ui.workers import run_op
 
@@ -85,6 +85,34 @@ def make_demo_database(path: Path, clock: Clock) -> Generator[Progress, None, Pa
     return path
 
 
+def create_station(
+    target: Path,
+    clock: Clock,
+    *,
+    code: str,
+    name: str,
+    region_code: str | None,
+    admin_username: str,
+    admin_password: str,
+) -> UnitIdentity:
+    """On the worker: the new database with its unit, its admin and the official regions of its
+    division (the division, the regions above it and everything under it)."""
+    database = open_app_database(target, create=True)
+    try:
+        return initialise(
+            database,
+            code=code,
+            name=name,
+            clock=clock,
+            region_code=region_code,
+            admin_username=admin_username,
+            admin_password=admin_password,
+            official_regions="all",
+        )
+    finally:
+        database.close()
+
+
 class FirstStartDialog(QDialog):
     """Ask how to start. `choice` holds the database to open once the dialog is accepted."""
 
@@ -97,7 +125,7 @@ class FirstStartDialog(QDialog):
         self.target = Path(target)
         self.choice: StartChoice | None = None
         self.setWindowTitle(self.tr("欢迎使用食安包保"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("首次使用，请设置本站点的数据库；也可以先用演示数据试一试。"))
         intro.setWordWrap(True)
@@ -115,11 +143,19 @@ class FirstStartDialog(QDialog):
         path_row.addWidget(self.path_label, 1)
         path_row.addWidget(change)
         form.addRow(self.tr("数据库文件"), path_row)
+        self._suggested_code = ""
+        self.picker = DivisionPicker(self)
+        self.picker.changed.connect(self._on_picker_changed)
+        self.loads = QLabel(
+            self.tr("选到本单位管辖的范围：管辖一个乡镇（街道）的选到乡镇，管辖多个乡镇的选到县（区），"
+                    "市局选到市。")
+        )
+        self.loads.setObjectName("regionsToLoad")
+        self.loads.setWordWrap(True)
+        self.loads.setMinimumHeight(self.loads.fontMetrics().lineSpacing() * 2 + 4)  # two lines, no jumps
+        self._add_row(form, "region_code", self.tr("所属区划"), self.picker, self.loads)
         self.code = self._field(form, "code", self.tr("站点代码"), self.tr("例：430211-01"))
         self.name = self._field(form, "name", self.tr("站点名称"), self.tr("例：天元区嵩山路市场监管所"))
-        self.region = self._field(
-            form, "region_code", self.tr("所属区划代码"), self.tr("6、9 或 12 位，可不填")
-        )
         self.admin = self._field(form, "username", self.tr("管理员账号"), "")
         self.admin.setText("admin")
         self.password = self._field(form, "password", self.tr("管理员密码"), self.tr("至少 6 个字符"))
@@ -162,12 +198,16 @@ class FirstStartDialog(QDialog):
         row.addWidget(quit_button)
         other_layout.addLayout(row)
         layout.addWidget(other)
-        self.code.setFocus()
+        self.picker.province.setFocus()
 
     def _field(self, form: QFormLayout, key: str, label: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(key)
         edit.setPlaceholderText(placeholder)
+        self._add_row(form, key, label, edit)
+        return edit
+
+    def _add_row(self, form: QFormLayout, key: str, label: str, widget: QWidget, *below: QWidget) -> None:
         error = QLabel()
         error.setObjectName(f"{key}Error")
         error.setStyleSheet("color: #b3261e;")
@@ -176,10 +216,36 @@ class FirstStartDialog(QDialog):
         self.errors[key] = error
         column = QVBoxLayout()
         column.setSpacing(2)
-        column.addWidget(edit)
+        column.addWidget(widget)
+        for extra in below:
+            column.addWidget(extra)
         column.addWidget(error)
         form.addRow(label, column)
-        return edit
+
+    def _on_picker_changed(self, code: str | None) -> None:
+        """Say what will be loaded, and offer a unit code from the division while none is typed."""
+        self.errors["region_code"].hide()
+        division = self.picker.division()
+        if division is None:
+            self.loads.setText(self.tr("不选择区划也可以创建，之后在“区划管理”中载入。"))
+        else:
+            label = self.picker.official.label(division.code)
+            if division.level in ("county", "township"):
+                under = sum(1 for _ in self.picker.official.subtree(division.code)) - 1
+                self.loads.setText(
+                    self.tr("将载入 {label}（{code}）、其上级区划和其下 {count} 个区划"
+                            "（{year} 年统计用区划代码）。")
+                    .format(label=label, code=division.code, count=under, year=self.picker.official.year)
+                )
+            else:
+                self.loads.setText(
+                    self.tr("将载入 {label}（{code}）、其上级区划和其下全部区划（{year} 年统计用区划代码）。")
+                    .format(label=label, code=division.code, year=self.picker.official.year)
+                )
+        suggested = f"{code}-01" if code else ""
+        if not self.code.text().strip() or self.code.text() == self._suggested_code:
+            self.code.setText(suggested)
+        self._suggested_code = suggested
 
     def _show_issues(self, issues: list[Issue]) -> None:
         for label in self.errors.values():
@@ -198,11 +264,6 @@ class FirstStartDialog(QDialog):
             validate_unit(self.code.text().strip(), self.name.text())
         except ValidationError as exc:
             issues += exc.issues
-        if self.region.text().strip():
-            try:
-                check_division_code(self.region.text())
-            except ValidationError as exc:
-                issues += exc.issues
         try:
             validate_new_user(self.admin.text().strip(), self.password.text(), "admin")
         except ValidationError as exc:
@@ -217,27 +278,26 @@ class FirstStartDialog(QDialog):
             self._show_issues(issues)
             return
         self._show_issues([])
-        try:
-            database = open_app_database(self.target, create=True)
-            try:
-                initialise(
-                    database,
-                    code=self.code.text().strip(),
-                    name=self.name.text(),
-                    clock=self.clock,
-                    region_code=self.region.text().strip() or None,
-                    admin_username=self.admin.text().strip(),
-                    admin_password=self.password.text(),
-                )
-            finally:
-                database.close()
-        except ValidationError as exc:
+        values = {
+            "code": self.code.text().strip(),
+            "name": self.name.text(),
+            "region_code": self.picker.code(),
+            "admin_username": self.admin.text().strip(),
+            "admin_password": self.password.text(),
+        }
+        target, clock = self.target, self.clock
+        self.create_button.setEnabled(False)
+        op = run_op(self, lambda: create_station(target, clock, **values),
+                    progress=self.tr("正在创建站点数据库并载入区划……"))
+        op.on_success(lambda _identity: self._choose(target))
+        op.on_failure(self._on_create_failed)
+
+    def _on_create_failed(self, exc: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
             self._show_issues(exc.issues)
-            return
-        except MsfoodError as exc:
+        else:
             show_error(self, exc)
-            return
-        self._choose(self.target)
 
     def _on_change_clicked(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

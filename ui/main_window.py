@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         quit_action = menu.addAction(self.tr("退出"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        from ui.dialogs.admin_menu import install_admin_actions  # 文件 → 导入 Excel…, 管理 (issue 13)
+
+        self.admin_menu = install_admin_actions(self, menu, quit_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.tr("关于食安包保")).triggered.connect(self._on_about_triggered)
 

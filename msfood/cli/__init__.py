@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from msfood.errors import MsfoodError
-from msfood.i18n import set_language, t
+from msfood.i18n import is_english, set_language, t
 
 log = logging.getLogger("msfood")
 
@@ -28,9 +28,44 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("msfood")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
+def _speak_chinese(parser: argparse.ArgumentParser) -> None:
+    """Every help text of every command in Chinese (msfood.cli._help_zh), argparse's own words too."""
+    from msfood.cli._help_zh import ARGPARSE, HELP
+
+    argparse._ = lambda text: ARGPARSE.get(text, text)  # type: ignore[attr-defined]
+    pending = [parser]
+    while pending:
+        current = pending.pop()
+        if current.description in HELP:
+            current.description = HELP[current.description]
+        for group in current._action_groups:
+            group.title = ARGPARSE.get(group.title or "", group.title)
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    choice.help = HELP.get(choice.help or "", choice.help)
+                pending.extend(action.choices.values())
+            elif action.help in HELP:
+                action.help = HELP[action.help]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from gettext import gettext
+
+    argparse._ = gettext  # type: ignore[attr-defined]  # English until _speak_chinese says otherwise
     parser = _Parser(prog="msfood", description=t("cli.description"))
     parser.add_argument("--lang", default=None, help="zh_CN (default) or en")
+    parser.add_argument("--version", action="version", version=f"msfood {_version()}",
+                        help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         if info.name.startswith("_") or info.name == "common":
@@ -39,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if register is not None:
             register(subparsers)
+    if not is_english():
+        _speak_chinese(parser)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from msfood.cli.common import clock, db_arg, read_secret
 from msfood.db.engine import open_database
@@ -14,7 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", default=None)
     parser.add_argument("--station-code", required=True, help="the unit's own code, e.g. 430211-01")
     parser.add_argument("--station-name", required=True)
-    parser.add_argument("--region", default=None, help="the unit's division code")
+    parser.add_argument(
+        "--region", default=None,
+        help="the unit's division code; it and the regions above it are added from the official codes",
+    )
     parser.add_argument("--admin", default="admin", help="first admin account (default: admin)")
     parser.add_argument("--bureau", action="store_true", help="a city bureau's database")
     parser.set_defaults(handler=run_init)
@@ -45,6 +49,7 @@ def run_init(args: argparse.Namespace) -> int:
             bureau=args.bureau,
             admin_username=args.admin,
             admin_password=password,
+            official_regions="ancestors",
         )
         with database.sessions() as session:
             from sqlalchemy import select
@@ -56,4 +61,10 @@ def run_init(args: argparse.Namespace) -> int:
         database.close()
     kind = t("cli.kind_bureau") if args.bureau else t("cli.kind_station")
     print(t("cli.init_done", kind=kind, path=path, code=identity.code, fingerprint=fingerprint(public or "")))
+    if args.region:
+        from msfood.regions.official import divisions
+
+        if divisions().get(args.region) is None:  # kept as the unit's code; no region made from it
+            note = t("regions_official.init_unknown", value=args.region, year=divisions().year)
+            print(note, file=sys.stderr)
     return 0

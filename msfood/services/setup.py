@@ -49,8 +49,13 @@ def initialise(
     bureau: bool = False,
     admin_username: str | None = None,
     admin_password: str | None = None,
+    official_regions: str | None = None,
 ) -> UnitIdentity:
-    """Make a fresh database this unit's own. Refuses a database that already has an identity."""
+    """Make a fresh database this unit's own. Refuses a database that already has an identity.
+
+    official_regions: "ancestors" adds the region `region_code` and the regions above it from the
+    shipped official division codes (msfood.services.regions), "all" also everything under it; None
+    (the default) adds no region. A code the shipped set lacks adds nothing."""
     validate_unit(code, name)
     if admin_username is not None:
         validate_new_user(admin_username, admin_password or "", "bureau-admin" if bureau else "admin")
@@ -87,6 +92,8 @@ def initialise(
             },
         )
         seed_defaults(uow)
+        if official_regions and region_code:
+            _official_regions(uow, region_code, everything=official_regions == "all")
         if admin_username is not None:
             create_user(
                 session,
@@ -98,6 +105,20 @@ def initialise(
         uow.audit_event("init", "units", natural_id("unit", code), after=json.dumps({"code": code}))
         uow.finish()
     return UnitIdentity(code, name.strip(), kind, region_code)
+
+
+def _official_regions(uow: UnitOfWork, region_code: str, *, everything: bool) -> None:
+    from msfood.regions.official import divisions
+    from msfood.services.regions import load_official_regions, write_divisions
+
+    official = divisions()
+    division = official.get(region_code)
+    if division is None:
+        return
+    if everything:
+        load_official_regions(uow, code=division.code)
+    else:
+        write_divisions(uow, [*official.ancestors(division.code), division], division, official.year)
 
 
 def seed_defaults(uow: UnitOfWork) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/startup.py" line="+185"/>
+        <location filename="../../ui/startup.py" line="+210"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
@@ -114,7 +114,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+37"/>
+        <location filename="../../ui/pages/dashboard.py" line="+41"/>
         <source>月度</source>
         <translation>Month</translation>
     </message>
@@ -301,7 +301,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+43"/>
+        <location filename="../../ui/pages/dashboard.py" line="+46"/>
         <source>督导（属地管理责任）</source>
         <translation>Supervision (local responsibility)</translation>
     </message>
@@ -451,7 +451,7 @@
         <translation>Due {due}, met {met}, missed {missed}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>应督导 {due}，未完成 {missed}</source>
         <translation>Due {due}, missed {missed}</translation>
     </message>
@@ -522,7 +522,7 @@
         <translation>{b} batches: {ok} passed, {bad} failed, {wait} pending</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>逾期未整改的问题</source>
         <translation>Overdue problems</translation>
     </message>
@@ -530,6 +530,42 @@
         <location line="+29"/>
         <source>统计期间 {key}，截至 {as_of}</source>
         <translation>Period {key}, as of {as_of}</translation>
+    </message>
+    <message>
+        <source>任务单…</source>
+        <translation>Task lists…</translation>
+    </message>
+    <message>
+        <source>督导任务单（PDF）</source>
+        <translation>Cadres' visit task lists (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionPicker</name>
+    <message>
+        <location filename="../../ui/region_picker.py" line="+144"/>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>地级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>乡级（乡镇、街道）</source>
+        <translation>Township (town, street)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输入名称或拼音</source>
+        <translation>Type a name or pinyin</translation>
     </message>
 </context>
 <context>
@@ -783,12 +819,12 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start.py" line="+78"/>
+        <location filename="../../ui/first_start.py" line="+71"/>
         <source>正在准备演示数据库……</source>
         <translation>Preparing the demo database…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
         <source>欢迎使用食安包保</source>
         <translation>Welcome to msfood</translation>
     </message>
@@ -813,6 +849,16 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Database file</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>选到本单位管辖的范围：管辖一个乡镇（街道）的选到乡镇，管辖多个乡镇的选到县（区），市局选到市。</source>
+        <translation>Choose what your unit covers: a township (street) if it covers one, the county (district) if it covers several, the city for a city bureau.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>所属区划</source>
+        <translation>Division</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>站点代码</source>
         <translation>Station code</translation>
@@ -833,17 +879,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>e.g. 天元区嵩山路市场监管所</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>所属区划代码</source>
-        <translation>Division code</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>6、9 或 12 位，可不填</source>
-        <translation>6, 9 or 12 digits, optional</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>管理员账号</source>
         <translation>Admin user name</translation>
     </message>
@@ -898,7 +934,27 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+37"/>
+        <source>不选择区划也可以创建，之后在“区划管理”中载入。</source>
+        <translation>You may create the database without a division and load the regions later in Regions.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>将载入 {label}（{code}）、其上级区划和其下 {count} 个区划（{year} 年统计用区划代码）。</source>
+        <translation>Will load {label} ({code}), the regions above it and the {count} regions under it ({year} statistical division codes).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>将载入 {label}（{code}）、其上级区划和其下全部区划（{year} 年统计用区划代码）。</source>
+        <translation>Will load {label} ({code}), the regions above it and every region under it ({year} statistical division codes).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>正在创建站点数据库并载入区划……</source>
+        <translation>Creating the station database and loading its regions…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>新数据库保存到</source>
         <translation>Save the new database as</translation>
     </message>
@@ -961,7 +1017,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/kinds.py" line="+76"/>
+        <location filename="../../ui/forms/kinds.py" line="+95"/>
         <location line="+55"/>
         <source>包保主体</source>
         <translation>Business</translation>
@@ -1392,6 +1448,119 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
 </context>
 <context>
+    <name>GettingStartedPanel</name>
+    <message>
+        <location filename="../../ui/pages/getting_started.py" line="+36"/>
+        <source>开始使用：还没有包保名册，工作台暂无数据。请按以下步骤完成设置：</source>
+        <translation>Getting started: there is no roster yet, so the dashboard has no figures. Set up in these steps:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>1. 载入区划</source>
+        <translation>1. Load the regions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>区划管理…</source>
+        <translation>Regions…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2. 导入包保名册</source>
+        <translation>2. Import the roster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3. 添加包保干部</source>
+        <translation>3. Add the cadres</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>包保干部</source>
+        <translation>Cadres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4. 建立包保关系</source>
+        <translation>4. Assign cadres to businesses</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>包保关系</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5. 与市局建立信任</source>
+        <translation>5. Enrol with the city bureau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>数据同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>已有 {count} 个区划</source>
+        <translation>{count} regions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从国家统计局区划代码载入本单位的乡镇、村（社区）</source>
+        <translation>Load your townships, villages and communities from the official division codes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已有 {count} 个包保主体</source>
+        <translation>{count} businesses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保主体、干部和包保关系可以用导入模板一次导入</source>
+        <translation>Businesses, cadres and assignments can be imported at once with the import template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已有 {count} 名干部</source>
+        <translation>{count} cadres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>市、县、乡、村四级包保干部</source>
+        <translation>Cadres at city, county, township and village level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已有 {count} 条包保关系</source>
+        <translation>{count} assignments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每个主体由哪位干部包保</source>
+        <translation>Which cadre guarantees each business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已信任 {count} 个单位</source>
+        <translation>{count} trusted units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入各监管所的注册文件</source>
+        <translation>Import the stations&apos; enrolment files</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>与市局交换注册文件，核对指纹</source>
+        <translation>Exchange enrolment files with the city bureau and compare fingerprints</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../ui/pages/sync_history.py" line="+101"/>
@@ -1730,7 +1899,7 @@ To {receiver}, number {n}, {rows} records</translation>
     <message>
         <location filename="../../ui/pages/assignments_page.py" line="+22"/>
         <location filename="../../ui/pages/cadres_page.py" line="-5"/>
-        <location filename="../../ui/pages/visits_page.py" line="+26"/>
+        <location filename="../../ui/pages/visits_page.py" line="+25"/>
         <source>全部层级</source>
         <translation>All levels</translation>
     </message>
@@ -1789,12 +1958,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Search name, mobile, workplace or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/filters.py" line="+50"/>
+        <location filename="../../ui/pages/filters.py" line="+56"/>
         <source>全部区划</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+52"/>
         <source>全部期间</source>
         <translation>All periods</translation>
     </message>
@@ -1829,7 +1998,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Period, e.g. 2026Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="+92"/>
+        <location filename="../../ui/pages/list_page.py" line="+93"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -1879,7 +2048,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>{0} records</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
@@ -1889,7 +2058,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Delete this record ({0})? {1}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2020,11 +2189,19 @@ To {receiver}, number {n}, {rows} records</translation>
         <source>整改问题</source>
         <translation>Problems</translation>
     </message>
+    <message>
+        <source>整改通知书…</source>
+        <translation>Rectification notice…</translation>
+    </message>
+    <message>
+        <source>历史记录</source>
+        <translation>History</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+58"/>
+        <location filename="../../ui/login.py" line="+44"/>
         <source>登录 — 食安包保</source>
         <translation>Sign in — msfood</translation>
     </message>
@@ -2062,7 +2239,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+40"/>
+        <location filename="../../ui/main_window.py" line="+41"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -2072,7 +2249,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>This page cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>演示数据：此数据库只供试用，数据均为虚构。请勿录入真实数据，也不要与市局同步。</source>
         <translation>Demo data: this database is for trying the app; everything in it is made up. Do not enter real data or sync it with the bureau.</translation>
     </message>
@@ -2157,7 +2334,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>User: {user} ({role})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>最近发出：{sent}&#x3000;最近收到：{received}</source>
         <translation>Last sent: {sent}   Last received: {received}</translation>
     </message>
@@ -2342,6 +2519,211 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+5"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RegionEditor</name>
+    <message>
+        <location filename="../../ui/region_editor.py" line="+65"/>
+        <source>省级</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>乡级</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>村级</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>载入官方区划（国家统计局统计用区划代码）</source>
+        <translation>Load official regions (National Bureau of Statistics division codes)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>载入所选区划及其下级</source>
+        <translation>Load the chosen division and everything under it</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>只有管理员可以修改区划；您可以查看。</source>
+        <translation>Only admins may change the regions; you may view them.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+25"/>
+        <location line="+31"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <location line="+55"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>主体数</source>
+        <translation>Businesses</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>选中的区划</source>
+        <translation>Selected region</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+138"/>
+        <source>请在左侧选择一个区划</source>
+        <translation>Choose a region on the left</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>保存名称</source>
+        <translation>Save name</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>删除此区划</source>
+        <translation>Delete this region</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>新增下级区划</source>
+        <translation>Add a region under it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>载入</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>官方区划</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>官方区划中没有的村（社区）：代码为上级代码后加 3 位数字。</source>
+        <translation>A village (community) the official set lacks: its code is the parent&apos;s code followed by 3 digits.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>例：新建村</source>
+        <translation>the village (community) name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>共 {count} 个区划；乡级 {towns} 个，村级 {villages} 个。</source>
+        <translation>{count} regions; {towns} townships, {villages} villages.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{name}（{code}，{level}），登记主体 {count} 个</source>
+        <translation>{name} ({code}, {level}), {count} businesses registered</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>此区划登记有 {count} 个包保主体，不能删除：删除后这些主体将失去所属区划，各项指标无法统计到它们。请先把主体改到其他区划。</source>
+        <translation>{count} businesses are registered in this region, so it cannot be deleted: they would lose their region and drop out of every figure. Move them to another region first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>此区划下还有 {count} 个下级区划，须先删除下级区划。</source>
+        <translation>{count} regions are under this one: delete them first.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>（官方区划已全部载入）</source>
+        <translation>(every official region is loaded)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>删除区划</source>
+        <translation>Delete region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除区划“{name}”（{code}）？</source>
+        <translation>Delete the region {name} ({code})?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>无法新增</source>
+        <translation>Cannot add</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+19"/>
+        <location line="+7"/>
+        <source>载入官方区划</source>
+        <translation>Load official regions</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>请先选择要载入的区划。</source>
+        <translation>Choose the division to load first.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>正在载入区划……</source>
+        <translation>Loading regions…</translation>
+    </message>
+</context>
+<context>
+    <name>RegionEditorDialog</name>
+    <message>
+        <location line="+23"/>
+        <source>区划管理</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsBox</name>
+    <message>
+        <location line="+22"/>
+        <source>区划</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>本单位的区划树：从国家统计局统计用区划代码载入，补充官方区划中没有的村（社区），改名或删除。</source>
+        <translation>Your unit&apos;s region tree: load it from the official division codes, add villages (communities) the official set lacks, rename or delete.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>区划管理…</source>
+        <translation>Regions…</translation>
     </message>
 </context>
 <context>
@@ -3370,7 +3752,7 @@ Its bundles will be refused, and nothing can be exported to it.</translation>
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../ui/workers.py" line="+139"/>
+        <location filename="../../ui/workers.py" line="+156"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
@@ -3378,6 +3760,29 @@ Its bundles will be refused, and nothing can be exported to it.</translation>
         <location line="+49"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AdminMenu</name>
+    <message>
+        <source>导入 Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <source>管理(&amp;M)</source>
+        <translation>&amp;Admin</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>关闭与重新开放期间…</source>
+        <translation>Close and reopen periods…</translation>
+    </message>
+    <message>
+        <source>督导任务单与整改通知书…</source>
+        <translation>Task lists and rectification notices…</translation>
     </message>
 </context>
 </TS>

@@ -290,8 +290,9 @@ def fill_station(path: Path) -> None:
         stamp = lambda i: format_hlc(ms, i, S1)  # noqa: E731
         entered = "2026-11-20 02:00:00.000000"
         region = natural_id("region", "430204")
-        connection.execute(
-            "INSERT INTO regions (id, hlc, base_hlc, origin, deleted, entered_at, local_seq, code, name) "
+        connection.execute(  # `init --region 430204` made it already (the official regions)
+            "INSERT OR IGNORE INTO regions"
+            " (id, hlc, base_hlc, origin, deleted, entered_at, local_seq, code, name) "
             "VALUES (?, ?, '', ?, 0, ?, ?, '430204', '石峰区')",
             (region, stamp(0), S1, entered, seq + 1),
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +78,10 @@ class DashboardPage(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        from ui.pages.getting_started import GettingStartedPanel  # station-regions: the first steps
+
+        self.getting_started = GettingStartedPanel(context, self)
+        outer.addWidget(self.getting_started)
 
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
@@ -168,8 +173,19 @@ class DashboardPage(QWidget):
             row.addWidget(widget)
         row.addSpacing(8)
         row.addWidget(self.period_label, 1)
+        self.papers_button = QToolButton()  # issue 13: the period's 督导任务单 as PDF (compact: fits 780 px)
+        self.papers_button.setText(self.tr("任务单…"))
+        self.papers_button.setToolTip(self.tr("督导任务单（PDF）"))
+        self.papers_button.setObjectName("papersButton")
+        self.papers_button.clicked.connect(self._on_papers_button_clicked)
+        row.addWidget(self.papers_button)
         row.addWidget(self.refresh_button)
         return row
+
+    def _on_papers_button_clicked(self) -> None:
+        from ui.dialogs.admin_menu import open_papers_dialog
+
+        open_papers_dialog(self, period=self.period())
 
     def _section(self, title: str, tiles: list[tuple[str, str]]) -> None:
         label = QLabel(title)

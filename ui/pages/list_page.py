@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -144,6 +145,9 @@ class ListPage(QWidget):
         self.view.setObjectName("table")
         self.view.setModel(self.model)
         self.view.activated_id.connect(self.open_record)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        self.button_row = buttons  # pages may add their own buttons here
         layout.addWidget(self.view, 1)
         self._action(QKeySequence.StandardKey.New, self.new_record)
         self._action(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
@@ -316,6 +320,41 @@ class ListPage(QWidget):
         self.undo_stack.push(RecordCommand(self.context, spec, record_id, before, None))
         self.context.changed(result.tables or spec.tables)
         return True
+
+    # --- right-click: open, 历史记录 (issue 13) ------------------------------------------------------
+
+    def context_menu(self, record_id: str) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("rowMenu")
+        if self.form_spec is not None:
+            menu.addAction(QCoreApplication.translate("Lists", "打开")).triggered.connect(
+                lambda _checked=False: self.open_record(record_id))
+        history = menu.addAction(QCoreApplication.translate("Lists", "历史记录"))
+        history.setObjectName("historyAction")
+        history.triggered.connect(lambda _checked=False: self.show_history(record_id))
+        return menu
+
+    def _on_view_context_menu_requested(self, pos: Any) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        record_id = self.view.current_id()
+        if record_id:
+            self.context_menu(record_id).popup(self.view.viewport().mapToGlobal(pos))
+
+    def show_history(self, record_id: str | None = None) -> Any:
+        """The history dialog of a record (default: the current row's)."""
+        from ui.dialogs.history import HistoryDialog
+
+        record_id = record_id or self.view.current_id()
+        if not record_id:
+            return None
+        row = self.model.row(self.view.currentIndex().row()) if self.view.currentIndex().isValid() else None
+        shown = getattr(row, "name", None) or getattr(row, "business_name", None) or self.title
+        self.history_dialog = HistoryDialog(self.context, record_id, title=str(shown), parent=self)
+        self.history_dialog.open()
+        return self.history_dialog
 
     # --- export -------------------------------------------------------------------------------------
 

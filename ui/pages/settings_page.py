@@ -67,12 +67,16 @@ class SettingsPage(QWidget):
         self.settings_box = DomainSettingsBox(context)
         self.holidays_box = HolidaysBox(context)
         self.language_box = LanguageBox(context)
+        from ui.region_editor import RegionsBox  # 区划管理 (station-regions)
+
+        self.regions_box = RegionsBox(context)
         self.password_box = PasswordBox(context)
         self.users_box = UsersBox(context) if can_manage_users(context) else None
         for box in (
             self.rules_box,
             self.settings_box,
             self.holidays_box,
+            self.regions_box,
             self.language_box,
             self.users_box,
             self.password_box,

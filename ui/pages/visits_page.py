@@ -34,6 +34,24 @@ class VisitsList(ListPage):
             permission=EDIT_RECORDS, tables=frozenset({"businesses", "cadres", "problems"}),
             tone=lambda row: "warn" if row.open_problems else None,
         )  # fmt: skip
+        # 整改通知书 of the selected visit, 督导任务单 of the period (issue 13): ui.dialogs.papers
+        self.notice_button = self._button(
+            QCoreApplication.translate("Lists", "整改通知书…"), self.open_papers, "noticeButton")
+        self.button_row.insertWidget(self.button_row.count() - 2, self.notice_button)
+
+    def open_papers(self) -> Any:
+        from ui.dialogs.papers import PapersDialog
+
+        index = self.view.currentIndex()
+        visit = self.model.row(index.row()) if index.isValid() else None
+        from msfood.domain.periods import parse_period
+
+        period = next((w.value() for w in self.filter_widgets if w.name == "period"), None)
+
+        self.papers_dialog = PapersDialog(
+            self.context, visit=visit, period=parse_period(period) if period else None, parent=self)
+        self.papers_dialog.open()
+        return self.papers_dialog
 
 
 class ProblemsList(ListPage):

@@ -210,9 +210,11 @@ def _cell_name(index: int, row: int) -> str:
 
 def _merged_header(reader: Reader, name: str, state: _State) -> None:
     """A header cell merged across columns hides the columns after the first: an error naming them."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     for merged in reader.merged_cells(name):
         first, _, last = merged.partition(":")
-        if last and first.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "1":
+        across = first.rstrip("0123456789") != last.rstrip("0123456789")  # more than one column
+        if last and across and first.lstrip(letters) == "1":
             state.errors.append(RowIssue(name, 1, merged, "excel_path.merged_header", {"cells": merged}))
 
 

@@ -52,6 +52,17 @@ def test_a_merged_header_cell_is_an_error_naming_the_cells(tmp_path: Path, db, c
     assert any("A1:B1" in s and "合并单元格" in s for s in sentences), sentences
 
 
+def test_a_header_merged_down_hides_no_column(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+    sheets = regions_only()
+    sheets["区划"].insert(1, [None, None, None])
+    path = write_xlsx(tmp_path / "down.xlsx", sheets)
+    book = openpyxl.load_workbook(path)
+    book["区划"].merge_cells("A1:A2")  # a tall header cell: row 2 is blank and skipped
+    book.save(path)
+    result = drain(import_workbook(db, path, actor=ADMIN, clock=clock))
+    assert result.ok and result.new == 4
+
+
 def test_data_under_a_blank_header_cell_is_an_error(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
     sheets = regions_only()
     width = len(sheets["区划"][0])

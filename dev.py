@@ -33,6 +33,7 @@ EXTRAS = "[test]"
 DEBIAN_PACKAGES = {
     "poppler-utils": "pdftotext, pdffonts and pdftoppm read the reports back",
     "fonts-arphic-uming": "the Song/Ming body font official documents use (reports choose it when present)",
+    "fonts-hanazono": "HanaMin A/B: reports set rare CJK characters (Extensions A, B: 䶮, 𠮷) in it",
     "xvfb": "a real X screen for the window tests",
     "xauth": "xvfb-run's authority file",
 }

@@ -80,11 +80,37 @@ def read_pass(path: Path) -> int:
     return rows
 
 
+def reader_pass(path: Path) -> int:
+    """msfood's own .xlsx reader (xlsx_rows.py), the rows only."""
+    from msfood.workbook.readers import open_reader
+
+    reader = open_reader(path)
+    try:
+        return sum(1 for name in reader.sheet_names() for _ in reader.rows(name))
+    finally:
+        reader.close()
+
+
+def calamine_pass(path: Path) -> int:
+    """python-calamine (Rust), the rows only: what .ods files are read with."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        return sum(1 for name in book.sheet_names for _ in book.get_sheet_by_name(name).iter_rows())
+    finally:
+        book.close()
+
+
 def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
     book = Path(ctx["book"])
     read_pass(book)  # imports and page cache, as for msfood's side
     result = best_of(ctx["runs"], lambda: read_pass(book))
     result["rows"] = result["value"]
+    # the bare reads of the other readers, in CPU seconds (reported as baseline_reader_cpu_s, ...)
+    for name, fn in (("reader", reader_pass), ("calamine", calamine_pass)):
+        fn(book)
+        result[f"{name}_cpu_s"] = best_of(ctx["runs"], lambda fn=fn: fn(book))["cpu"]
     return result
 
 

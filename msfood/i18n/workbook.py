@@ -20,9 +20,9 @@ MESSAGES = {
         "not a sheet of the import template; ignored",
     ),
     "workbook.no_known_sheet": (
-        "工作簿中没有导入模板的工作表，未导入任何数据。工作簿中的工作表：{found}；"
+        "工作簿中没有 msfood 能识别的工作表（导入模板的工作表），未导入任何数据。工作簿中的工作表：{found}；"
         "导入模板的工作表名为：{sheets}（可加序号，如“包保主体2”）。",
-        "The workbook holds no sheet of the import template; nothing was imported. Its sheets: {found}; "
+        "The workbook holds no sheet msfood knows; nothing was imported. Its sheets: {found}; "
         "the template's sheets are named {sheets} (a number may follow, as in 包保主体2).",
     ),
     "workbook.unknown_column": ("不是该表的列，已忽略", "not a column of this sheet; ignored"),

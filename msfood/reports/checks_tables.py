@@ -64,6 +64,20 @@ def selfcheck_kinds_table(stats: Stats, tr: Texts) -> ReportTable:
     return ReportTable("selfcheck_by_kind", tr("report.t_sc_kinds"), columns, rows, note=tr("report.note_sc"))
 
 
+# The gap kinds in the order people read them (the figures' order), not by their internal names.
+GAP_ORDER = {"daily": 0, "weekly": 1, "monthly": 2, "platform": 3}
+
+
+def gap_kind_label(kind: str, tr: Texts) -> str:
+    return tr("report.platform_use") if kind == "platform" else SELFCHECK_KIND.label(kind, tr.lang)
+
+
+def gap_text(kind: str, detail: str, tr: Texts) -> str:
+    if kind == "platform":
+        return tr("excel_path.gap_platform")
+    return tr(f"report.gap_{kind}", detail=detail)
+
+
 def selfcheck_gaps_table(stats: Stats, region_names: dict[str, tuple[str, str]], tr: Texts, *, pdf: bool) -> ReportTable:
     columns = (
         Column(tr("report.col_no"), 0.8, numeric=True),
@@ -74,11 +88,12 @@ def selfcheck_gaps_table(stats: Stats, region_names: dict[str, tuple[str, str]],
     )
     gaps = sorted(
         stats.selfcheck.gaps,
-        key=lambda g: (region_names.get(g.region_id, ("", ""))[0], g.business_name, g.kind),
+        key=lambda g: (region_names.get(g.region_id, ("", ""))[0], g.business_name,
+                       GAP_ORDER.get(g.kind, len(GAP_ORDER)), g.kind),  # fmt: skip
     )
     rows = [
-        (i, g.business_name, region_names.get(g.region_id, ("", ""))[1], SELFCHECK_KIND.label(g.kind, tr.lang),
-         tr(f"report.gap_{g.kind}", detail=g.detail))
+        (i, g.business_name, region_names.get(g.region_id, ("", ""))[1], gap_kind_label(g.kind, tr),
+         gap_text(g.kind, g.detail, tr))
         for i, g in enumerate(gaps, start=1)
     ]
     return ReportTable(

@@ -68,6 +68,10 @@ def make_styles(font: str) -> Styles:
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
+    from msfood.reports.fonts import fallback_markup, lacks
+
+    if lacks(text, style.fontName):  # a rare character (䶮, 𠮷): set in a fallback face, never dropped
+        return Paragraph(fallback_markup(text, style.fontName), style)
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 

@@ -10,6 +10,7 @@ costs the same, and the header row repeats at the top of every page, never in th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,9 +25,32 @@ CELL_LEADING = 10.5
 CELL_VPAD = 3.0  # reportlab's default top and bottom cell padding
 
 
+_HEADER_BREAK = re.compile(r"(?<=\s)|(?<=[/、）)])|(?=[（(])")
+
+
+def header_words(label: str) -> list[str]:
+    """A header's words: it may break at spaces, after a slash or closing bracket, before an opening
+    one, never inside a word (Chinese headers are short terms: 检测批次 stays whole)."""
+    return [w for w in (part.strip() for part in _HEADER_BREAK.split(label)) if w]
+
+
+def header_lines(label: str, font: str, width: float) -> str:
+    """The header broken into lines between words only (a word wider than the column stays whole)."""
+    lines: list[str] = []
+    for word in header_words(label):
+        if lines:
+            joined = lines[-1] + (" " if lines[-1][-1:].isascii() and word[:1].isascii() else "") + word
+            if text_width(joined, font, CELL_SIZE) <= width:
+                lines[-1] = joined
+                continue
+        lines.append(word)
+    return "\n".join(lines)
+
+
 def column_widths(table: ReportTable, width: float, count: int, font: str) -> list[float]:
     """Shares of `width` by the columns' weights, except that numbers, codes and dates (never wrapped)
-    get at least the width of their widest value; the text columns give up the difference."""
+    get at least the width of their widest value, and every column the width of its header's longest
+    word; the text columns give up the difference."""
     columns = table.columns[:count]
     total = sum(c.weight for c in columns)
     base = [width * c.weight / total for c in columns]
@@ -34,11 +58,15 @@ def column_widths(table: ReportTable, width: float, count: int, font: str) -> li
     sample = rows[:200] + rows[200:][-200:] + ([table.total] if table.total else [])
     need: dict[int, float] = {}
     for i, column in enumerate(columns):
+        word = max((text_width(w, font, CELL_SIZE) for w in header_words(column.label)), default=0.0)
+        if word + 2 * CELL_PAD + 1 > base[i]:
+            need[i] = word + 2 * CELL_PAD + 1
+    for i, column in enumerate(columns):
         values = [row[i] for row in sample]
         if not (column.numeric or column.nowrap or any(isinstance(v, dt.date) for v in values)):
             continue
         widest = max((text_width(show(v), font, CELL_SIZE) for v in values), default=0.0) + 2 * CELL_PAD + 1
-        if widest > base[i]:
+        if widest > max(base[i], need.get(i, 0.0)):
             need[i] = widest
     flexible = [i for i in range(len(columns)) if i not in need]
     spare = width - sum(need.values())
@@ -132,6 +160,25 @@ class RowsTable(Flowable):
         table.draw()
 
 
+def with_fallbacks(rows: list[list[str]], font: str) -> list[list[Any]]:
+    """Rows whose cells hold a character the font lacks get that cell as a Paragraph setting it in a
+    fallback face (the rare case: plain strings stay plain, fast to lay out). The height is unchanged:
+    the text is already wrapped into lines, and the Paragraph keeps the table's leading."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from msfood.reports.fonts import fallback_markup, lacks
+
+    style = None
+    for row in rows:
+        for i, cell in enumerate(row):
+            if isinstance(cell, str) and lacks(cell, font):
+                if style is None:
+                    style = ParagraphStyle("fallback", fontName=font, fontSize=CELL_SIZE, leading=CELL_LEADING)
+                row[i] = Paragraph(fallback_markup(cell, font), style)
+    return rows
+
+
 def table_flowables(table: ReportTable, styles: Styles, *, width: float = FRAME_WIDTH) -> list[Flowable]:
     """The table as one RowsTable (or its `empty` note when it has no rows)."""
     count = table.pdf_columns or len(table.columns)
@@ -140,7 +187,7 @@ def table_flowables(table: ReportTable, styles: Styles, *, width: float = FRAME_
     font = styles.font
     if not table.rows and table.empty:
         return [para(table.empty, styles.note)]
-    header = ["\n".join(wrap_text(c.label, font, CELL_SIZE, w - 2 * CELL_PAD)) for c, w in zip(columns, widths)]
+    header = [header_lines(c.label, font, w - 2 * CELL_PAD) for c, w in zip(columns, widths)]
     commands: list[tuple[Any, ...]] = [  # few commands: each is applied to every cell of every page
         ("FONT", (0, 0), (-1, -1), font, CELL_SIZE, CELL_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -155,5 +202,8 @@ def table_flowables(table: ReportTable, styles: Styles, *, width: float = FRAME_
     total = None
     if table.total is not None:
         total = [cell_text(v, w, c, font) for v, w, c in zip(table.total, widths, columns)]
-    data = TableRows(header, rows, total)
+    data = TableRows(header, rows, total)  # heights from the wrapped text, then rare characters' faces
+    with_fallbacks(rows, font)
+    if total is not None:
+        with_fallbacks([total], font)
     return [RowsTable(data, widths, commands, [("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL)])]

@@ -168,11 +168,15 @@ def overdue_problems_table(stats: Stats, tr: Texts) -> ReportTable:
     )
 
 
-def completion_bars(regions: Sequence[tuple[str, str, Tally]], level_label: str, tr: Texts) -> Chart:
-    """The regions with obligations due, in table order (at most MAX_BARS)."""
+def completion_bars(
+    regions: Sequence[tuple[str, str, Tally]], level_label: str, tr: Texts, *, total: Tally | None = None
+) -> Chart:
+    """The regions with obligations due, in table order (at most MAX_BARS). The overall rate quoted and
+    drawn is the report's own (`total`, the headline's): the regions shown may leave out businesses
+    registered directly in the region above them."""
     with_due = [(name, tally) for _code, name, tally in regions if tally.due]
     bars = tuple(Bar(name, tally.rate) for name, tally in with_due[:MAX_BARS])
-    overall = sum((tally for _code, _name, tally in regions), Tally()).rate
+    overall = (total if total is not None else sum((t for _c, _n, t in regions), Tally())).rate
     note = tr("report.chart_note", rate=percent(overall))
     if len(with_due) > MAX_BARS:
         note += tr("report.chart_more", shown=MAX_BARS, total=len(with_due))
@@ -200,7 +204,8 @@ def supervision_section(
     )
     return Section(
         "supervision", tr("report.s_supervision"), tables,
-        chart=completion_bars(chart_regions, chart_level, tr), chart_after="supervision_by_region",
+        chart=completion_bars(chart_regions, chart_level, tr, total=stats.supervision.total),
+        chart_after="supervision_by_region",
     )
 
 

@@ -17,12 +17,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from msfood.i18n import t
 from msfood.progress import Progress
 from msfood.reports.appendix_xlsx import write_appendix_sheet
-from msfood.reports.format import Rate, display_width, show
+from msfood.reports.format import Rate, display_width, percent_decimal, show
 from msfood.reports.model import ReportContent, ReportTable
+from msfood.workbook.cells import styled, text_safe
 
 MAX_WIDTH = 50
 MIN_WIDTH = 6
@@ -46,9 +48,16 @@ def sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
+def stored_rate(rate: float | None) -> float | None:
+    """A rate as the workbook stores it: rounded half-up to one decimal of a percent, as the PDF prints
+    it (0.82352 -> 0.824, shown 82.4%), so a sum or a copy in Excel gives the printed figure."""
+    shown = percent_decimal(rate)
+    return None if shown is None else float(shown / 100)
+
+
 def cell_value(value: object) -> Any:
     if isinstance(value, Rate):
-        return value.value
+        return stored_rate(value.value)
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
     return value
@@ -77,8 +86,9 @@ def _cell(ws: WriteOnlyWorksheet, value: object, *, bold: bool = False) -> Any:
     needs_format = isinstance(value, (Rate, dt.date))
     too_wide = isinstance(plain, str) and display_width(plain) > MAX_WIDTH
     if not (needs_format or too_wide or bold):
-        return plain
-    cell = WriteOnlyCell(ws, value=plain)
+        return text_safe(ws, plain)  # a name beginning with "=" stays text
+    cell = WriteOnlyCell(ws)
+    styled(cell, plain)
     if isinstance(value, Rate):
         cell.number_format = PERCENT
     elif isinstance(value, dt.date):
@@ -93,15 +103,30 @@ def _cell(ws: WriteOnlyWorksheet, value: object, *, bold: bool = False) -> Any:
 def _header(ws: WriteOnlyWorksheet, labels: Sequence[str]) -> list[WriteOnlyCell]:
     cells = []
     for label in labels:
-        cell = WriteOnlyCell(ws, value=label)
+        cell = WriteOnlyCell(ws)
+        styled(cell, label)
         cell.font = HEAD_FONT
         cell.fill = HEAD_FILL
         cells.append(cell)
     return cells
 
 
+def print_setup(ws: WriteOnlyWorksheet, *, title_rows: str | None = "1:1") -> None:
+    """Printed as people file it: A4 landscape, every column on the page's width (as many pages down as
+    it takes), the header row repeated on each page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
 def write_table(wb: Workbook, table: ReportTable, taken: set[str]) -> Generator[Progress, None, None]:
     ws = wb.create_sheet(sheet_name(table.title, taken))
+    print_setup(ws)
     labels = [c.label for c in table.columns]
     rows = list(table.rows)
     everything = [*rows, table.total] if table.total else rows
@@ -124,14 +149,16 @@ def render_xlsx(content: ReportContent, path: Path) -> Generator[Progress, None,
     wb.properties.creator = f"msfood {content.version}"
     taken: set[str] = set()
     info = wb.create_sheet(sheet_name(t("report.sheet_info", content.lang), taken))
+    print_setup(info, title_rows=None)
     rows = [(content.title, ""), *content.info_rows()]
     for i, width in enumerate(column_widths(["", ""], rows), start=1):
         info.column_dimensions[get_column_letter(i)].width = width
-    head = WriteOnlyCell(info, value=content.title)
+    head = WriteOnlyCell(info)
+    styled(head, content.title)
     head.font = Font(bold=True, size=14)
     info.append([head])
     for label, value in content.info_rows():
-        info.append([_cell(info, label, bold=True), value])
+        info.append([_cell(info, label, bold=True), _cell(info, value)])
     tables = content.tables()
     for i, table in enumerate(tables):
         yield Progress(i, len(tables), table.title)

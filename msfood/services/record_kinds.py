@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from msfood.services.record_helpers import Cleaner
+from msfood.services.record_history import (
+    clean_business_status,
+    clean_closure,
+    clean_holiday,
+    clean_problem,
+    clean_visit_answer,
+)
 from msfood.services.record_roster import clean_assignment, clean_business, clean_cadre, clean_region
 from msfood.services.record_work import (
     clean_rapid_test,
@@ -22,4 +29,9 @@ CLEANERS: dict[str, Cleaner] = {
     "sampling": clean_sampling,
     "rapid_test": clean_rapid_test,
     "sampling_plan": clean_sampling_plan,
+    "business_status": clean_business_status,
+    "closure": clean_closure,
+    "holiday": clean_holiday,
+    "problem": clean_problem,
+    "visit_answer": clean_visit_answer,
 }

@@ -18,8 +18,10 @@ from sqlalchemy import Table, select
 from msfood.db.models import (
     Assignment,
     Business,
+    BusinessClosure,
     BusinessStatus,
     Cadre,
+    Holiday,
     Problem,
     RapidTest,
     Region,
@@ -27,13 +29,16 @@ from msfood.db.models import (
     SamplingPlan,
     SelfCheck,
     Visit,
+    VisitAnswer,
 )
 from msfood.domain.enums import (
+    ANSWER,
     BUSINESS_FORM,
     CHAIN_ROLE,
     BUSINESS_STATUS,
     GRADE,
     LEVEL,
+    PROBLEM_STATUS,
     SAMPLING_RESULT,
     SAMPLING_TYPE,
     SCALE,
@@ -42,7 +47,7 @@ from msfood.domain.enums import (
 )
 from msfood.errors import Issue, ValidationError
 from msfood.services import record_kinds
-from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER
+from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES
 from msfood.services.record_types import Cleaned, FieldSpec, Prune
 from msfood.services.refs import AssignmentRef, BusinessRef, CadreRef, Refs
 from msfood.services.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, table_of
@@ -79,6 +84,12 @@ KINDS = (
     "sampling",
     "rapid_test",
     "sampling_plan",
+    # what a workbook also carries so an export imports back whole (record_history.py)
+    "business_status",
+    "closure",
+    "holiday",
+    "problem",
+    "visit_answer",
 )
 
 F = FieldSpec
@@ -87,6 +98,45 @@ _BUSINESS_REF = (
     F("credit_code", "credit_code", True, header="统一社会信用代码"),
     F("licence_no", "licence", max_len=64, header="许可证编号"),
 )
+
+_VISIT_REF = (
+    F("cadre_phone", "mobile", True, header="干部手机号"),
+    *_BUSINESS_REF,
+    F("visit_date", "date", True, header="督导日期"),
+)
+_HISTORY_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "business_status": (
+        *_BUSINESS_REF,
+        F("status", "enum", True, BUSINESS_STATUS, header="经营状态"),
+        F("since", "date", header="状态日期"),
+    ),
+    "closure": (
+        *_BUSINESS_REF,
+        F("start_date", "date", True, header="开始日期"),
+        F("end_date", "date", True, header="结束日期"),
+        F("reason", "text", max_len=200, header="原因"),
+    ),
+    "holiday": (
+        F("day", "date", True, header="日期"),
+        F("is_workday", "bool", header="调休上班"),
+        F("name", "text", max_len=64, header="名称"),
+    ),
+    "problem": (
+        *_VISIT_REF,
+        F("seq", "int", True, header="问题序号"),
+        F("description", "text", True, header="问题描述"),
+        F("deadline", "date", header="整改期限"),
+        F("status", "enum", enum=PROBLEM_STATUS, header="整改状态"),
+        F("closed_on", "date", header="整改完成日期"),
+    ),
+    "visit_answer": (
+        *_VISIT_REF,
+        F("checklist_version", "text", True, max_len=16, header="检查表版本"),
+        F("item_code", "text", True, max_len=16, header="检查项编号"),
+        F("answer", "enum", True, ANSWER, header="检查结果"),
+        F("note", "text", max_len=400, header="说明"),
+    ),
+}
 
 RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "region": (
@@ -182,6 +232,7 @@ RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         F("year", "int", True, header="年度"),
         F("planned", "int", True, header="计划批次"),
     ),
+    **_HISTORY_FIELDS,
 }
 
 # Fields the forms may give that have no workbook column.
@@ -195,6 +246,7 @@ EXTRA_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "sampling": (F("lab_received_date", "date"), F("retest_requested", "bool")),
     "rapid_test": (F("destroyed_kg", "float"),),
     "sampling_plan": (),
+    **{kind: () for kind in _HISTORY_FIELDS},
 }
 
 # A form that already holds the referenced record's id may give it instead of the natural key.
@@ -210,11 +262,21 @@ KIND_TABLE: dict[str, Table] = {
     "sampling": table_of(Sampling),
     "rapid_test": table_of(RapidTest),
     "sampling_plan": table_of(SamplingPlan),
+    "business_status": table_of(BusinessStatus),
+    "closure": table_of(BusinessClosure),
+    "holiday": table_of(Holiday),
+    "problem": table_of(Problem),
+    "visit_answer": table_of(VisitAnswer),
 }
 
-KIND_PERMISSION = {kind: EDIT_RECORDS for kind in KINDS} | {
-    kind: EDIT_ROSTER for kind in ("region", "business", "cadre", "assignment", "sampling_plan")
-}
+KIND_PERMISSION = (
+    {kind: EDIT_RECORDS for kind in KINDS}
+    | {
+        kind: EDIT_ROSTER
+        for kind in ("region", "business", "cadre", "assignment", "sampling_plan", "business_status", "closure")
+    }
+    | {"holiday": EDIT_RULES}
+)
 
 
 def specs_of(kind: str) -> tuple[FieldSpec, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,28 @@ def is_blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+# Characters no one types and no file can carry (XML 1.0 refuses them): C0 controls but tab and line
+# breaks, DEL, lone surrogates, U+FFFE/U+FFFF. Refused at entry (forms, workbooks; sync uses the same).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_characters(text: str) -> str:
+    """`text` unchanged, or BadValue naming the first control character (as U+0007) and where it is."""
+    found = CONTROL_CHARACTERS.search(text)
+    if found is not None:
+        raise BadValue("excel_path.control_character", char=f"U+{ord(found.group()):04X}", at=found.start() + 1)
+    return text
+
+
+def character_issue(text: str, field: str, params: dict[str, Any] | None = None) -> Issue | None:
+    """An Issue for a control character in `text` (None when there is none), for code that collects."""
+    try:
+        check_characters(text)
+    except BadValue as bad:
+        return Issue(bad.code, field, {**(params or {}), **bad.params})
+    return None
+
+
 def shown(value: Any) -> str:
     """A value as it appears in a message."""
     if isinstance(value, float) and value.is_integer():
@@ -62,6 +85,8 @@ def parse_text(value: Any, max_len: int | None = None) -> str:
         text = str(value).strip()
     if max_len is not None and len(text) > max_len:
         raise BadValue("value.too_long", max=max_len)
+    if CONTROL_CHARACTERS.search(text):
+        check_characters(text)
     return text
 
 
@@ -94,6 +119,8 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = shown(value)
+    if not text.isascii():  # full-width digits and marks, as some input methods type them: ２０２６－１１－２４
+        text = unicodedata.normalize("NFKC", text)
     head = text.split()[0] if text.split() else text
     head = head.split("T")[0] if "T" in head and _DATE.fullmatch(head.split("T")[0]) else head
     match = _DATE.fullmatch(head) or _COMPACT_DATE.fullmatch(head)
@@ -206,6 +233,8 @@ def _word_initials(word: str) -> str:
 def parse_value(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     """One non-blank value of a field, typed. Raises ValidationError naming the field."""
     try:
+        if type(value) is str and CONTROL_CHARACTERS.search(value):
+            check_characters(value)
         return _PARSERS.get(spec.type, _parse_checked)(spec, value)
     except BadValue as bad:
         raise ValidationError(Issue(bad.code, spec.name, bad.params)) from None
@@ -244,10 +273,27 @@ def _parse_licence(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     return text, _NO_WARNINGS
 
 
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")
+
+
+def _rounded_by_excel(value: Any) -> bool:
+    """A credit code Excel took for a number: a number cell, or its text shown as 9.14302E+17."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and _SCIENTIFIC.fullmatch(value.strip()) is not None
+
+
 def _parse_checked(spec: FieldSpec, value: Any) -> tuple[Any, list[Issue]]:
     kind = spec.type
     if kind == "credit_code":
         text = "".join(digits_text(value).split()).upper()
+        if _rounded_by_excel(value):
+            try:
+                _checked(kind, text)
+            except ValidationError:  # never advise a check character: the lost digits are not known
+                raise BadValue("excel_path.credit_code_rounded", value=shown(value)) from None
     elif kind == "mobile":
         text = "".join(digits_text(value).split()).replace("-", "")
     elif kind == "division":

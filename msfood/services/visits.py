@@ -24,7 +24,7 @@ from msfood.services.permissions import EDIT_RECORDS
 from msfood.services.record_types import Cleaned, Prune
 from msfood.services.saving import Saved, clear_blanks, collect, delete_record, live_row, refs_for, write
 from msfood.services.unit_of_work import UnitOfWork, table_of
-from msfood.services.values import BadValue, is_blank, parse_date, parse_enum, parse_text
+from msfood.services.values import BadValue, character_issue, is_blank, parse_date, parse_enum, parse_text
 
 VISITS, ANSWERS, PROBLEMS = table_of(Visit), table_of(VisitAnswer), table_of(Problem)
 
@@ -123,6 +123,8 @@ def _problem_rows(
         text = "" if is_blank(given.get("description")) else str(given["description"]).strip()
         if not text:
             issues.append(Issue("value.required", "description", params))
+        elif (bad := character_issue(text, "description", params)) is not None:
+            issues.append(bad)
         deadline = _date(given.get("deadline"), "deadline", issues, params)
         closed_on = _date(given.get("closed_on"), "closed_on", issues, params)
         _not_before(deadline, visit_day, "deadline", issues)
@@ -222,6 +224,8 @@ def update_problem(
     values: dict[str, Any] = {"id": problem_id}
     if not is_blank(description):
         values["description"] = str(description).strip()
+        if (bad := character_issue(values["description"], "description")) is not None:
+            issues.append(bad)
     new_deadline = _date(deadline, "deadline", issues, {})
     if new_deadline is not None:
         _not_before(new_deadline, visit_day, "deadline", issues)

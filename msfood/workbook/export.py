@@ -29,6 +29,7 @@ from msfood.i18n import t
 from msfood.progress import Progress
 from msfood.services.permissions import READ, Actor
 from msfood.workbook import export_rows
+from msfood.workbook.cells import styled, text_safe
 from msfood.workbook.schema import BOOL, MAX_ROWS, SHEETS, Column, Sheet
 from msfood.workbook.template import (
     HEADER_FILL,
@@ -74,8 +75,9 @@ class SplitSheet:
     def append(self, values: Sequence[Any]) -> None:
         if self.used >= self.max_rows:
             self.open()
-        assert self.sheet is not None
-        self.sheet.append(list(values))
+        sheet = self.sheet
+        assert sheet is not None
+        sheet.append([text_safe(sheet, v) for v in values])  # user text never becomes a formula
         self.used += 1
         self.rows += 1
 
@@ -181,7 +183,8 @@ def export_view(
         ws.freeze_panes = "A2"
         cells = []
         for text in headers:
-            cell = WriteOnlyCell(ws, value=str(text))
+            cell = WriteOnlyCell(ws)
+            styled(cell, str(text))
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
             cells.append(cell)
         ws.append(cells)

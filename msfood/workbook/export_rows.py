@@ -18,8 +18,11 @@ from sqlalchemy.orm import Session
 from msfood.db.models import (
     Assignment,
     Business,
+    BusinessClosure,
     BusinessStatus,
     Cadre,
+    ChecklistItem,
+    Holiday,
     Problem,
     RapidTest,
     Region,
@@ -27,6 +30,7 @@ from msfood.db.models import (
     SamplingPlan,
     SelfCheck,
     Visit,
+    VisitAnswer,
 )
 from msfood.domain.periods import Period
 from msfood.errors import NotFoundError
@@ -68,6 +72,7 @@ class Source:
         self.business_key: dict[str, tuple[str | None, str | None]] = {}
         self.cadre_phone: dict[str, str] = {}
         self._cadres_wanted: set[str] | None = None
+        self.visit_key: dict[str, Record] = {}  # visit id -> the fields naming it (problems, answers)
 
     # --- scope ------------------------------------------------------------------------------------
 
@@ -101,6 +106,11 @@ class Source:
             Sampling,
             RapidTest,
             SamplingPlan,
+            BusinessStatus,
+            BusinessClosure,
+            Holiday,
+            Problem,
+            VisitAnswer,
         ):
             table = model.__table__
             total += (
@@ -247,35 +257,70 @@ class Source:
 
     # --- the work -----------------------------------------------------------------------------------
 
-    def _problems(self) -> dict[str, list[Any]]:
-        query = (
-            select(Problem.visit_id, Problem.seq, Problem.description, Problem.deadline, Problem.closed_on)
-            .where(Problem.deleted.is_(False))
-            .order_by(Problem.visit_id, Problem.seq)
-        )
-        found: dict[str, list[Any]] = {}
-        for row in self.session.execute(query):
-            found.setdefault(row.visit_id, []).append(row)
-        return found
-
     def _visit(self) -> Iterator[Record]:
-        problems = self._problems()
+        counts = {
+            r.visit_id: (r.n, r.top)
+            for r in self.session.execute(
+                select(Problem.visit_id, func.count().label("n"), func.max(Problem.seq).label("top"))
+                .where(Problem.deleted.is_(False))
+                .group_by(Problem.visit_id)
+            )
+        }
         query = self._dated(_live(Visit), Visit.visit_date).order_by(Visit.visit_date, Visit.id)
         for row in self._stream(query):
             record = dict(row)
             if not self._refer(row, record):
                 continue
-            found = problems.get(row["id"], [])
-            record["problem_count"] = len(found)
-            if found:
-                # the layout has one description, deadline and closing date for a visit's problems
-                texts = list(dict.fromkeys(p.description for p in found if p.description))
-                record["description"] = "；".join(texts) or None
-                deadlines = [p.deadline for p in found if p.deadline is not None]
-                record["deadline"] = min(deadlines) if deadlines else None
-                closed = [p.closed_on for p in found]
-                record["closed_on"] = max(closed) if all(c is not None for c in closed) else None
+            # the count only: each problem, with its own deadline, status and closing date, is a row
+            # of the 问题 sheet (the 督导记录 columns shared by all of a visit's problems stay blank).
+            # Problems numbered with gaps (one deleted) leave the count blank: a count n would make
+            # problems 1..n, and the 问题 rows alone say which numbers there are.
+            count, top = counts.get(row["id"], (0, 0))
+            record["problem_count"] = count if count == top else None
+            self.visit_key[row["id"]] = {
+                "cadre_phone": record["cadre_phone"],
+                "credit_code": record["credit_code"],
+                "licence_no": record["licence_no"],
+                "visit_date": row["visit_date"],
+            }
             yield record
+
+    def _problem(self) -> Iterator[Record]:
+        query = _live(Problem).order_by(Problem.visit_id, Problem.seq)
+        for row in self._stream(query):
+            key = self.visit_key.get(row["visit_id"])
+            if key is not None:
+                yield {**dict(row), **key}
+
+    def _visit_answer(self) -> Iterator[Record]:
+        items = {
+            r.id: (r.version, r.code)
+            for r in self.session.execute(select(ChecklistItem.id, ChecklistItem.version, ChecklistItem.code))
+        }
+        query = _live(VisitAnswer).order_by(VisitAnswer.visit_id, VisitAnswer.item_id)
+        for row in self._stream(query):
+            key = self.visit_key.get(row["visit_id"])
+            item = items.get(row["item_id"])
+            if key is not None and item is not None:
+                yield {**dict(row), **key, "checklist_version": item[0], "item_code": item[1]}
+
+    def _business_status(self) -> Iterator[Record]:
+        query = _live(BusinessStatus).order_by(BusinessStatus.business_id, BusinessStatus.since)
+        for row in self._stream(query):
+            record = dict(row)
+            if self._refer(row, record):
+                yield record
+
+    def _closure(self) -> Iterator[Record]:
+        query = _live(BusinessClosure).order_by(BusinessClosure.business_id, BusinessClosure.start_date)
+        for row in self._stream(query):
+            record = dict(row)
+            if self._refer(row, record):
+                yield record
+
+    def _holiday(self) -> Iterator[Record]:
+        for row in self._stream(_live(Holiday).order_by(Holiday.day)):
+            yield dict(row)
 
     def _selfcheck(self) -> Iterator[Record]:
         query = self._dated(_live(SelfCheck), SelfCheck.record_date).order_by(

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from sqlalchemy.exc import IntegrityError
 
 from msfood.clock import Clock
 from msfood.collector import relaxed_collector
 from msfood.db.engine import Database
-from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, ValidationError
+from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, NothingToDo, ValidationError
 from msfood.i18n import field_label, t
 from msfood.ids import natural_id
 from msfood.progress import Progress
@@ -34,7 +35,8 @@ from msfood.services.records import KIND_TABLE, Refs, apply, clean
 from msfood.services.unit_of_work import UnitOfWork, unit_of_work
 from msfood.services.values import digits_text
 from msfood.workbook.readers import Reader, is_blank, open_reader
-from msfood.workbook.result import ImportResult, RowIssue, WorkbookRefused
+from msfood.workbook.xlsx_rows import Uncomputed
+from msfood.workbook.result import Capped, ImportResult, RowIssue, WorkbookRefused
 from msfood.workbook.schema import IGNORED_SHEETS, SHEETS, Column, Sheet, clean_header, sheet_for
 
 READ_BATCH = 1000  # rows cleaned per reference prefetch (and per progress step)
@@ -51,8 +53,8 @@ class _DryRun(Exception):
 class _State:
     """What the import has found so far."""
 
-    errors: list[RowIssue] = field(default_factory=list)
-    warnings: list[RowIssue] = field(default_factory=list)
+    errors: Capped = field(default_factory=Capped)
+    warnings: Capped = field(default_factory=Capped)
     counts: Counter[str] = field(default_factory=Counter)
     by_sheet: Counter[str] = field(default_factory=Counter)
     seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # record id -> (sheet, row)
@@ -64,6 +66,7 @@ def plan_sheets(reader: Reader) -> tuple[list[tuple[Sheet, int, str]], list[RowI
     """The workbook's sheets in import order (kind, then part), and warnings for the unknown ones."""
     found: list[tuple[int, int, Sheet, str]] = []
     warnings: list[RowIssue] = []
+    hidden = reader.hidden_sheets()
     for name in reader.sheet_names():
         if name.strip() in IGNORED_SHEETS:
             continue
@@ -73,6 +76,8 @@ def plan_sheets(reader: Reader) -> tuple[list[tuple[Sheet, int, str]], list[RowI
             continue
         sheet, part = match
         found.append((SHEETS.index(sheet), part, sheet, name))
+        if name in hidden:
+            warnings.append(RowIssue(name, None, "", "excel_path.hidden_sheet"))
     found.sort(key=lambda f: (f[0], f[1]))
     return [(sheet, part, name) for _, part, sheet, name in found], warnings
 
@@ -103,7 +108,9 @@ def import_workbook(
                 sheets = "、".join(s.name for s in SHEETS)
                 issue = RowIssue("", None, "", "workbook.no_known_sheet", {"found": found, "sheets": sheets})
                 raise WorkbookRefused(ImportResult(dry_run=dry_run, errors=(issue,)))
-            state = _State(warnings=warnings)
+            state = _State()
+            for warning in warnings:
+                state.warnings.append(warning)
             total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
             yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2]))
             backup = None if dry_run else backup_before(database, "import")
@@ -113,6 +120,8 @@ def import_workbook(
                     for sheet, _part, name in plan:
                         yield from _import_sheet(reader, sheet, name, state, uow, refs, actor, total)
                     yield from _write(state, uow, total, "")
+                    if not state.done and not state.errors:  # an empty template, or only headers
+                        raise NothingToDo("excel_path.empty_workbook", sheets="、".join(n for _, _, n in plan))
                     result = ImportResult(
                         new=state.counts["new"],
                         updated=state.counts["updated"],
@@ -123,6 +132,8 @@ def import_workbook(
                         errors=tuple(state.errors),
                         by_sheet=dict(state.by_sheet),
                         backup=str(backup) if backup else None,
+                        errors_left_off=state.errors.left_off,
+                        warnings_left_off=state.warnings.left_off,
                     )
                     if state.errors:
                         raise WorkbookRefused(result)  # rolls the transaction back
@@ -151,8 +162,11 @@ def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         ) from exc
 
 
+HEADER_SEARCH = 10  # rows looked through for a header that is not in row 1
+
+
 def _header(
-    sheet: Sheet, name: str, header: tuple[Any, ...], state: _State
+    sheet: Sheet, name: str, header: tuple[Any, ...], state: _State, *, row: int = 1
 ) -> list[tuple[int, Column]] | None:
     """Map the header row to columns; None when a required column is missing (errors recorded)."""
     mapping: list[tuple[int, Column]] = []
@@ -163,16 +177,45 @@ def _header(
             continue
         column = sheet.by_header.get(title)
         if column is None:
-            state.warnings.append(RowIssue(name, 1, title, "workbook.unknown_column"))
+            state.warnings.append(RowIssue(name, row, title, "workbook.unknown_column"))
         elif column.field in given:
-            state.errors.append(RowIssue(name, 1, title, "workbook.duplicate_column", field=column.field))
+            state.errors.append(RowIssue(name, row, title, "workbook.duplicate_column", field=column.field))
         else:
             given.add(column.field)
             mapping.append((index, column))
     missing = [c for c in sheet.columns if c.required and c.field not in given]
     for column in missing:
-        state.errors.append(RowIssue(name, 1, column.header, "workbook.missing_column", field=column.field))
+        state.errors.append(RowIssue(name, row, column.header, "workbook.missing_column", field=column.field))
     return None if missing else mapping
+
+
+def _known_headers(sheet: Sheet, values: tuple[Any, ...]) -> int:
+    return sum(1 for cell in values if clean_header(cell) in sheet.by_header)
+
+
+def _find_header(sheet: Sheet, rows: Iterator[tuple[int, tuple[Any, ...]]]) -> int | None:
+    """The row (2 to HEADER_SEARCH) that holds this sheet's headers, when row 1 does not."""
+    required = sum(1 for c in sheet.columns if c.required)
+    for number, values in rows:
+        if number > HEADER_SEARCH:
+            return None
+        if _known_headers(sheet, values) >= max(2, required):
+            return number
+    return None
+
+
+def _cell_name(index: int, row: int) -> str:
+    return f"{get_column_letter(index + 1)}{row}"
+
+
+def _merged_header(reader: Reader, name: str, state: _State) -> None:
+    """A header cell merged across columns hides the columns after the first: an error naming them."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    for merged in reader.merged_cells(name):
+        first, _, last = merged.partition(":")
+        across = first.rstrip("0123456789") != last.rstrip("0123456789")  # more than one column
+        if last and across and first.lstrip(letters) == "1":
+            state.errors.append(RowIssue(name, 1, merged, "excel_path.merged_header", {"cells": merged}))
 
 
 def _import_sheet(
@@ -189,9 +232,21 @@ def _import_sheet(
     first = next(rows, None)
     if first is None:
         return
-    mapping = _header(sheet, name, first[1], state)
+    header = first[1]
+    if _known_headers(sheet, header) < 2:  # row 1 is not this sheet's header: is it lower down?
+        found = _find_header(sheet, rows)
+        if found is not None:
+            state.errors.append(RowIssue(name, found, "", "excel_path.header_not_first", {"row": found}))
+            return
+        rows = _rows(reader, name)  # from the start again, past row 1
+        next(rows, None)
+    mapping = _header(sheet, name, header, state)
     if mapping is None:
+        _merged_header(reader, name, state)
         return
+    titled = {i for i, cell in enumerate(header) if clean_header(cell)}
+    gap = next((i for i in range(len(header) + 1) if i not in titled), len(header))
+    used: set[int] = set()  # columns holding data under a blank header
     permitted = False
     batch: list[tuple[int, dict[str, Any]]] = []
     for number, values in rows:
@@ -201,6 +256,7 @@ def _import_sheet(
             actor.require(sheet.permission)
             permitted = True
         raw: dict[str, Any] = {}
+        uncomputed = False
         width = len(values)
         for index, column in mapping:
             if index < width:
@@ -208,10 +264,25 @@ def _import_sheet(
                 if value is None:
                     continue
                 if isinstance(value, str):
+                    if value.__class__ is Uncomputed:
+                        state.errors.append(
+                            RowIssue(name, number, column.header, "excel_path.formula_without_value",
+                                     {"formula": "=" + value[:60]}, column.field)  # fmt: skip
+                        )
+                        uncomputed = True
+                        continue
                     value = value.strip()
                     if not value:
                         continue
                 raw[column.field] = value
+        if width > gap:  # cells right of a blank header cell: is there data under it?
+            for index in range(gap, width):
+                if index not in titled and index not in used and not is_blank((values[index],)):
+                    used.add(index)
+        if uncomputed:  # said above; its checks would only add "required, empty" for the same cell
+            state.done += 1
+            state.by_sheet[name] += 1
+            continue
         batch.append((number, raw))
         if len(batch) >= READ_BATCH:
             _clean_batch(sheet, name, batch, state, refs)
@@ -220,6 +291,16 @@ def _import_sheet(
             yield Progress(state.done, total, t("workbook.progress_read", sheet=name))
     if batch:
         _clean_batch(sheet, name, batch, state, refs)
+    _merged_header(reader, name, state)
+    for index in sorted(used):
+        cell = _cell_name(index, 1)
+        state.errors.append(RowIssue(name, 1, cell, "excel_path.blank_header", {"cell": cell}))
+    hidden = reader.hidden_rows(name)
+    if hidden:
+        shown = "、".join(str(n) for n in hidden[:10]) + ("……" if len(hidden) > 10 else "")
+        state.warnings.append(
+            RowIssue(name, None, "", "excel_path.hidden_rows", {"rows": shown, "count": len(hidden)})
+        )
     yield from _write(state, uow, total, name)  # parents are written before the next sheet's rows
     yield Progress(state.done, total, t("workbook.progress_read", sheet=name))
 

@@ -1,4 +1,5 @@
-"""Reading a workbook as plain rows: .xlsx (openpyxl, read-only, streaming), .xls (xlrd), CSV folders.
+"""Reading a workbook as plain rows: .xlsx (openpyxl, read-only, streaming), .xls (xlrd), .ods
+(python-calamine), CSV folders.
 
 A reader lists its sheets and streams each sheet's rows as (row number, values), the row number being
 the spreadsheet's own (the header is row 1). Values are Python values: str, int, float, bool,
@@ -11,11 +12,12 @@ import codecs
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from msfood.errors import EnvironmentProblem
+from msfood.errors import EnvironmentProblem, MsfoodError
 
 Row = tuple[int, tuple[Any, ...]]
 CSV_SAMPLE = 1 << 20
@@ -30,7 +32,32 @@ class Reader(Protocol):
 
     def rows(self, name: str) -> Iterator[Row]: ...
 
+    def hidden_sheets(self) -> set[str]:
+        """The sheets a person does not see when opening the file."""
+        ...
+
+    def hidden_rows(self, name: str) -> list[int]:
+        """The sheet's hidden rows (known once its rows were read)."""
+        ...
+
+    def merged_cells(self, name: str) -> list[str]:
+        """The sheet's merged ranges, as "A1:B1"."""
+        ...
+
     def close(self) -> None: ...
+
+
+class _Plain:
+    """A format that hides nothing and merges nothing (CSV), or whose reader does not tell (.xls)."""
+
+    def hidden_sheets(self) -> set[str]:
+        return set()
+
+    def hidden_rows(self, name: str) -> list[int]:
+        return []
+
+    def merged_cells(self, name: str) -> list[str]:
+        return []
 
 
 class XlsxReader:
@@ -60,12 +87,21 @@ class XlsxReader:
         # Some writers record a wrong size: the rows that are there are read, not the ones it claims.
         return self.book.rows(name)
 
+    def hidden_sheets(self) -> set[str]:
+        return set(self.book.hidden_sheets)
+
+    def hidden_rows(self, name: str) -> list[int]:
+        return list(self.book.hidden_rows.get(name, ()))
+
+    def merged_cells(self, name: str) -> list[str]:
+        return self.book.merged_cells(name)
+
     def close(self) -> None:
         self.book.close()
         self.handle.close()
 
 
-class XlsReader:
+class XlsReader(_Plain):
     def __init__(self, path: Path) -> None:
         import xlrd
 
@@ -104,8 +140,78 @@ class XlsReader:
                     values.append(cell.value)
             yield index + 1, tuple(values)
 
+    def hidden_sheets(self) -> set[str]:
+        hidden = set()
+        for name in self.sheet_names():
+            try:
+                if self.book.sheet_by_name(name).visibility:
+                    hidden.add(name)
+            except Exception:  # a damaged sheet: reading its rows says so (importer._rows)
+                continue
+        return hidden
+
     def close(self) -> None:
         self.book.release_resources()
+
+
+class OdsReader:
+    """An OpenDocument spreadsheet (.ods, as LibreOffice and WPS save), read with python-calamine (Rust):
+    measured 4x faster than our own .xlsx reader, but it does not tell formulas saved without a value
+    or hidden rows, so .xlsx keeps its reader (xlsx_rows.py). The archive's bounds are checked first."""
+
+    def __init__(self, path: Path) -> None:
+        from python_calamine import CalamineWorkbook
+
+        from msfood.workbook.xlsx_rows import check_bounds
+
+        with zipfile.ZipFile(path) as archive:
+            check_bounds(archive)
+        self.book = CalamineWorkbook.from_path(str(path))
+        self.meta = {m.name: m for m in self.book.sheets_metadata}
+
+    def sheet_names(self) -> list[str]:
+        return list(self.book.sheet_names)
+
+    def estimate(self, name: str) -> int:
+        try:
+            return int(self.book.get_sheet_by_name(name).total_height)
+        except Exception:  # a damaged sheet: reading its rows says so (importer._rows)
+            return 0
+
+    def rows(self, name: str) -> Iterator[Row]:
+        sheet = self.book.get_sheet_by_name(name)
+        # the whole grid from A1 (so row numbers are the sheet's own); .ods files are small
+        for index, values in enumerate(sheet.to_python(skip_empty_area=False), start=1):
+            row = [_ods_value(v) for v in values]
+            while row and row[-1] is None:
+                row.pop()
+            yield index, tuple(row)
+
+    def hidden_sheets(self) -> set[str]:
+        return {name for name, m in self.meta.items() if str(m.visible).lower().endswith(("hidden", "veryhidden"))}
+
+    def hidden_rows(self, name: str) -> list[int]:
+        return []
+
+    def merged_cells(self, name: str) -> list[str]:
+        from openpyxl.utils import get_column_letter
+
+        ranges = self.book.get_sheet_by_name(name).merged_cell_ranges or []
+        return [
+            f"{get_column_letter(a[1] + 1)}{a[0] + 1}:{get_column_letter(b[1] + 1)}{b[0] + 1}" for a, b in ranges
+        ]
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _ods_value(value: Any) -> Any:
+    """calamine's value as the other readers give it: a blank cell None, a whole number an int."""
+    if value == "":
+        return None
+    if type(value) is float and value.is_integer() and abs(value) < 1 << 53:
+        return int(value)
+    return value
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -119,7 +225,7 @@ def detect_encoding(sample: bytes) -> str:
     return "utf-8"
 
 
-class CsvReader:
+class CsvReader(_Plain):
     """A folder of CSV files, one per sheet, each named after its sheet (包保主体.csv); or one CSV file."""
 
     def __init__(self, path: Path) -> None:
@@ -169,15 +275,28 @@ def open_reader(path: str | Path) -> Reader:
             "workbook.unreadable", path=str(path), reason=exc.strerror or str(exc)
         ) from exc
     try:
+        if magic.startswith(b"PK") and _is_ods(path):
+            return OdsReader(path)
         if magic.startswith(b"PK"):
             return XlsxReader(path)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
             return XlsReader(path)
+    except MsfoodError:
+        raise  # said plainly already (a file too large to be a workbook)
     except Exception as exc:  # a damaged file: say so plainly, whichever library noticed
         raise EnvironmentProblem(
             "workbook.unreadable", path=str(path), reason=str(exc) or type(exc).__name__
         ) from exc
     raise EnvironmentProblem("workbook.not_a_workbook", path=str(path))
+
+
+def _is_ods(path: Path) -> bool:
+    """An OpenDocument spreadsheet: its first entry is "mimetype" naming it (the format requires so)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
 
 
 def is_blank(values: tuple[Any, ...]) -> bool:

@@ -53,6 +53,8 @@ class ImportResult:
     errors: tuple[RowIssue, ...] = ()
     by_sheet: dict[str, int] = field(default_factory=dict)  # data rows read per sheet
     backup: str | None = None
+    errors_left_off: int = 0  # found beyond the MAX_LISTED listed (a file of millions of bad rows)
+    warnings_left_off: int = 0
 
     @property
     def ok(self) -> bool:
@@ -70,6 +72,8 @@ class ImportResult:
             "by_sheet": dict(self.by_sheet),
             "errors": [e.as_json(lang) for e in self.errors],
             "warnings": [w.as_json(lang) for w in self.warnings],
+            "errors_left_off": self.errors_left_off,
+            "warnings_left_off": self.warnings_left_off,
         }
 
 
@@ -84,6 +88,27 @@ class WorkbookRefused(ValidationError):
         self.code = "workbook.refused"
 
     def message(self, lang: str | None = None) -> str:
-        lines = [t("workbook.refused", lang, count=len(self.result.errors))]
-        lines += [e.sentence(lang) for e in self.result.errors]
+        result = self.result
+        lines = [t("workbook.refused", lang, count=len(result.errors) + result.errors_left_off)]
+        lines += [e.sentence(lang) for e in result.errors]
+        if result.errors_left_off:
+            lines.append(t("excel_path.errors_left_off", lang, count=result.errors_left_off))
         return "\n".join(lines)
+
+
+MAX_LISTED = 1000  # problems listed one by one; beyond, only counted (memory stays bounded)
+
+
+class Capped(list[RowIssue]):
+    """A list of problems that keeps the first MAX_LISTED and counts the rest."""
+
+    def __init__(self, limit: int = MAX_LISTED) -> None:
+        super().__init__()
+        self.limit = limit
+        self.left_off = 0
+
+    def append(self, issue: RowIssue) -> None:
+        if len(self) < self.limit:
+            super().append(issue)
+        else:
+            self.left_off += 1

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from msfood.domain import enums
 from msfood.domain.defaults import FOOD_CATEGORIES
-from msfood.services.records import KIND_PERMISSION, KINDS, RECORD_FIELDS, FieldSpec
+from msfood.i18n import field_label
+from msfood.services.records import EXTRA_FIELDS, KIND_PERMISSION, KINDS, RECORD_FIELDS, FieldSpec
 
 # Excel's row limit; a longer sheet continues in a sheet named like it followed by 2, 3, ...
 MAX_ROWS = 1_048_576
@@ -99,6 +100,17 @@ _NOTES: dict[str, str] = {
     "extended_deadline": "经书面批准延期的核查处置期限，须同时填写批准人和批准日期",
 }
 _TYPES = {"date": DATE, "int": INT, "bool": BOOL}
+# Headers of the fields the forms keep beyond the first layout (records.EXTRA_FIELDS), written after
+# a sheet's first columns so an export carries them; a field declared later without a header here is
+# carried too, under its field label.
+_EXTRA_HEADERS = {
+    ("region", "code_year"): "区划代码年份",
+    ("business", "owes_selfchecks"): "须做自查",
+    ("assignment", "pledge_signed_on"): "承诺书签订日期",
+    ("sampling", "lab_received_date"): "检验机构收样日期",
+    ("sampling", "retest_requested"): "申请复检",
+    ("rapid_test", "destroyed_kg"): "销毁数量（千克）",
+}
 # Identifiers that a spreadsheet must keep as text (a credit code of digits loses its last ones).
 _IDENTIFIER_TYPES = frozenset({"credit_code", "licence", "division", "mobile"})
 # What an export's --period filters on; the other sheets are exported whole.
@@ -107,6 +119,8 @@ _DATE_FIELDS = {
     "selfcheck": "record_date",
     "sampling": "sample_date",
     "rapid_test": "test_date",
+    "problem": "visit_date",
+    "visit_answer": "visit_date",
 }
 # The natural key's fields, for messages about repeated rows.
 _KEYS = {
@@ -119,6 +133,11 @@ _KEYS = {
     "sampling": ("sample_no",),
     "rapid_test": ("credit_code", "test_date", "sample_name", "item"),
     "sampling_plan": ("region_code", "year"),
+    "business_status": ("credit_code", "licence_no", "since"),
+    "closure": ("credit_code", "licence_no", "start_date"),
+    "holiday": ("day",),
+    "problem": ("cadre_phone", "credit_code", "visit_date", "seq"),
+    "visit_answer": ("cadre_phone", "credit_code", "visit_date", "checklist_version", "item_code"),
 }
 SHEET_NAMES = {
     "region": "区划",
@@ -130,14 +149,20 @@ SHEET_NAMES = {
     "sampling": "抽检",
     "rapid_test": "快检",
     "sampling_plan": "抽检计划",
+    "business_status": "经营状态",
+    "closure": "停业时段",
+    "holiday": "节假日",
+    "problem": "问题",
+    "visit_answer": "检查表",
 }
 
 
 def _column(kind: str, spec: FieldSpec) -> Column:
     choices, strict = _CHOICES.get((kind, spec.name), ((), True))
     kind_type = _TYPES.get(spec.type, TEXT)
+    header = spec.header or _EXTRA_HEADERS.get((kind, spec.name)) or field_label(spec.name, "zh_CN")
     return Column(
-        header=spec.header,
+        header=header,
         field=spec.name,
         required=spec.required,
         type=kind_type,
@@ -153,7 +178,7 @@ SHEETS: tuple[Sheet, ...] = tuple(
     Sheet(
         SHEET_NAMES[kind],
         kind,
-        tuple(_column(kind, spec) for spec in RECORD_FIELDS[kind]),
+        tuple(_column(kind, spec) for spec in RECORD_FIELDS[kind] + EXTRA_FIELDS[kind]),
         _KEYS[kind],
         KIND_PERMISSION[kind],
         _DATE_FIELDS.get(kind),

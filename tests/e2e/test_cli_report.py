@@ -13,7 +13,7 @@ from msfood.ids import natural_id
 from msfood.services.unit_of_work import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 from tests.scenario import Scenario, worked_example
-from tests.unit.reports_data import figures_from_sheet, json_at, pdf_fonts, pdf_text, squeeze
+from tests.unit.reports_data import as_stored, figures_from_sheet, json_at, pdf_fonts, pdf_text, squeeze
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_report_agrees_with_stats_json(station: Path, tmp_path: Path, capsys, re
     checked = 0
     for sheet in ("督导指标", "自查指标", "抽检快检指标"):
         for key, value in figures_from_sheet(xlsx, sheet).items():
-            assert value == json_at(data, key), key
+            assert value == as_stored(json_at(data, key)), key
             checked += 1
     assert checked >= 38
     assert main([*base, "--out", str(pdf)]) == 0

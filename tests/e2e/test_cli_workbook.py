@@ -214,7 +214,7 @@ def test_a_workbook_without_a_template_sheet_exits_1(tmp_path: Path, db_path: Pa
     before = db_hash(db_path)
     code, data, stderr = import_json(tmp_path, db_path, book)
     assert code == 1 and data["imported"] is False and len(data["errors"]) == 1
-    assert "没有导入模板的工作表" in stderr and "Sheet1" in stderr and "Traceback" not in stderr
+    assert "没有 msfood 能识别的工作表" in stderr and "Sheet1" in stderr and "Traceback" not in stderr
     assert db_hash(db_path) == before
 
 
@@ -270,9 +270,11 @@ def test_template_has_headers_lists_and_instructions(tmp_path: Path, db_path: Pa
     assert lists["D2"] == '"食品生产,食品销售,餐饮服务,单位食堂,小作坊,食品摊贩"'
     sampling = {str(v.sqref).split(":")[0]: v.formula1 for v in book["抽检"].data_validations.dataValidation}
     assert sampling["F2"].startswith("'列表'!$A$2")
-    # the empty template imports as nothing at all, without a warning about its own sheets
-    code, data, _ = import_json(tmp_path, db_path, out)
-    assert code == 0 and (data["new"], data["rows"], data["warnings"]) == (0, 0, [])
+    # the empty template has nothing to import (exit 3), without a warning about its own sheets
+    before = db_hash(db_path)
+    code, data, stderr = import_json(tmp_path, db_path, out)
+    assert code == 3 and "没有可导入的数据" in stderr and "提示" not in stderr and "Traceback" not in stderr
+    assert db_hash(db_path) == before
 
 
 def test_export_then_import_into_an_empty_station(tmp_path: Path, db_path: Path, template_db: Path) -> None:
@@ -293,9 +295,10 @@ def test_export_then_import_into_an_empty_station(tmp_path: Path, db_path: Path,
     assert first.sheetnames == second.sheetnames
     for name in first.sheetnames:
         assert list(first[name].values) == list(second[name].values), name
-    # and the exported file imports onto its own source as all unchanged
+    # and the exported file imports onto its own source as all unchanged (its rows, and the two business
+    # statuses and the problem the first layout carried inside other rows)
     code, data, _ = import_json(tmp_path, db_path, exported)
-    assert code == 0 and data["unchanged"] == EXAMPLE_ROWS and data["new"] == data["updated"] == 0
+    assert code == 0 and data["unchanged"] == EXAMPLE_ROWS + 3 and data["new"] == data["updated"] == 0
 
 
 def test_export_by_period_and_region(tmp_path: Path, db_path: Path) -> None:

@@ -16,7 +16,7 @@ from msfood.reports.format import percent
 from msfood.services.unit_of_work import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.ui.typing_helpers import choose, clear_and_type
-from tests.unit.reports_data import figures_from_sheet, json_at, pdf_fonts, pdf_text, squeeze
+from tests.unit.reports_data import as_stored, figures_from_sheet, json_at, pdf_fonts, pdf_text, squeeze
 
 Q2_END = dt.date(2026, 6, 30)
 
@@ -182,8 +182,8 @@ def test_generates_an_xlsx_whose_figures_are_the_stats(qtbot, page, wait_ops, mo
     out = tmp_path / "q2.xlsx"
     data = stats_for(page, "2026Q2", Q2_END, "430204001").to_json()
     figures = figures_from_sheet(out, "督导指标")
-    assert figures and all(value == json_at(data, key) for key, value in figures.items())
-    assert figures["supervision.rate"] == data["supervision"]["rate"]
+    assert figures and all(value == as_stored(json_at(data, key)) for key, value in figures.items())
+    assert figures["supervision.rate"] == as_stored(data["supervision"]["rate"])
     info = {row[0]: row[1] for row in load_workbook(out)["报表信息"].iter_rows(values_only=True)}
     assert page.figures is not None and page.figures.fingerprint in info.values()
 

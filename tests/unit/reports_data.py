@@ -67,6 +67,13 @@ def json_at(data: dict[str, Any], dotted: str) -> Any:
     return data
 
 
+def as_stored(value: Any) -> Any:
+    """A stats JSON value as the XLSX report stores it: rates rounded as the PDF prints them."""
+    from msfood.reports.xlsx import stored_rate
+
+    return stored_rate(value) if isinstance(value, float) else value
+
+
 def one_in_sixteen(s: Scenario) -> None:
     """16 businesses guaranteed at village level in Q2 2026, one visited: 督导完成率 1/16 = 6.25% -> 6.3%."""
     s.region("430204", "石峰区")

@@ -44,8 +44,10 @@ def test_long_sheets_continue_in_numbered_sheets_and_import_back(tmp_path, examp
         except StopIteration as finished:
             result = finished.value
             break
-    assert all(isinstance(s, Progress) for s in steps) and steps[-1].done == EXAMPLE_ROWS
-    assert result.rows == EXAMPLE_ROWS and result.by_sheet["自查记录"] == 269
+    # the example's rows, and what the first layout's rows held besides: two business statuses, a problem
+    assert all(isinstance(s, Progress) for s in steps) and steps[-1].done == EXAMPLE_ROWS + 3
+    assert result.rows == EXAMPLE_ROWS + 3 and result.by_sheet["自查记录"] == 269
+    assert (result.by_sheet["经营状态"], result.by_sheet["问题"]) == (2, 1)
     book = openpyxl.load_workbook(out, read_only=True)
     parts = [n for n in book.sheetnames if n.startswith("自查记录")]
     assert parts == ["自查记录", "自查记录2", "自查记录3"]
@@ -62,7 +64,9 @@ def test_long_sheets_continue_in_numbered_sheets_and_import_back(tmp_path, examp
         imported = drain(import_workbook(other, out, actor=ADMIN, clock=clock))
     finally:
         other.close()
-    assert imported.new == EXAMPLE_ROWS and imported.by_sheet["自查记录3"] == 69
+    # the statuses were made by the 包保主体 rows, the problem by its 督导记录 row (filled in by 问题)
+    assert (imported.new, imported.updated, imported.unchanged) == (EXAMPLE_ROWS, 1, 2)
+    assert imported.by_sheet["自查记录3"] == 69
 
 
 def test_every_sheet_is_written_even_empty(tmp_path, db) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +74,7 @@ def test_every_sheet_is_written_even_empty(tmp_path, db) -> None:  # type: ignor
     assert result.rows == 0
     book = openpyxl.load_workbook(tmp_path / "empty.xlsx")
     assert book.sheetnames == [s.name for s in SHEETS]
-    assert [c.value for c in book["区划"][1]] == ["区划代码*", "名称*", "上级代码"]
+    assert [c.value for c in book["区划"][1]] == ["区划代码*", "名称*", "上级代码", "区划代码年份"]
     assert book["区划"].freeze_panes == "A2"
 
 

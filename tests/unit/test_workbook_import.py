@@ -119,8 +119,8 @@ def test_a_workbook_without_a_template_sheet_is_refused(tmp_path: Path, db, cloc
     (error,) = refused.value.result.errors
     assert error.code == "workbook.no_known_sheet" and not refused.value.result.ok
     text = refused.value.message()
-    assert "没有导入模板的工作表" in text and "Sheet1" in text and "包保主体" in text
-    assert "holds no sheet of the import template" in refused.value.message("en")
+    assert "没有 msfood 能识别的工作表" in text and "Sheet1" in text and "包保主体" in text
+    assert "holds no sheet msfood knows" in refused.value.message("en")
     assert count(db, Region) == 0
 
 

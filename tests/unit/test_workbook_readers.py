@@ -25,6 +25,11 @@ def test_sheets_follow_the_interface_and_import_parents_first() -> None:
         "抽检",
         "快检",
         "抽检计划",
+        "经营状态",
+        "停业时段",
+        "节假日",
+        "问题",
+        "检查表",
     ]
     assert SHEET_BY_NAME["包保干部"].titles == [
         "姓名*",

@@ -280,7 +280,7 @@ class ImportExcelDialog(QDialog):
             self._show_problems(list(exc.result.errors), list(exc.result.warnings))
             self.status_label.setText(
                 self.tr("发现 {n} 个问题，没有写入任何数据。请按问题清单修改文件后重新检查。").format(
-                    n=len(exc.result.errors)
+                    n=len(exc.result.errors) + exc.result.errors_left_off  # the list stops at 1,000
                 )
             )
         elif isinstance(exc, Cancelled):

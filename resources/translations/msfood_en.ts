@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdminMenu</name>
+    <message>
+        <location filename="../../ui/dialogs/admin_menu.py" line="+34"/>
+        <source>导入 Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>管理(&amp;M)</source>
+        <translation>&amp;Admin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备份与恢复…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭与重新开放期间…</source>
+        <translation>Close and reopen periods…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>督导任务单与整改通知书…</source>
+        <translation>Visit task lists and rectification notices…</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <location filename="../../ui/startup.py" line="+210"/>
@@ -24,236 +52,240 @@
     <message>
         <location filename="../../ui/dialogs/backup_restore.py" line="+39"/>
         <source>导入 Excel 前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before Excel import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>导入同步包前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before bundle import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>升级数据库前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before database upgrade</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>恢复前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before restore</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>把当前数据库完整复制到一个文件。备份文件含本单位的密钥，请存放在安全的位置，不要外传。</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies the whole database to one file. The backup holds this unit&apos;s key: keep it in a safe place and do not pass it on.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>立即备份到文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to a file now…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>自动备份（导入、同步、升级和恢复之前自动生成）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backups (made before each import, sync, upgrade and restore):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>备份时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原因</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>文件</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>检查所选自动备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the selected backup…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>从备份文件恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from a backup file…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>选择一个备份后，这里列出恢复前后的对比。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup to compare the database before and after the restore here.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>当前数据库（恢复前）</source>
-        <translation type="unfinished"></translation>
+        <translation>Current database (before restore)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>备份文件（恢复后）</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file (after restore)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>我确认要用其他单位的备份覆盖本单位的数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>I confirm: replace this unit&apos;s database with another unit&apos;s backup</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>恢复此备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore this backup…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>只有站点管理员可以备份和恢复数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a site admin can back up and restore the database.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>{code}-备份-{stamp}.sqlite</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}-backup-{stamp}.sqlite</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>备份到文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to a file</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>食安包保数据库 (*.sqlite)</source>
-        <translation type="unfinished">msfood databases (*.sqlite)</translation>
+        <translation>msfood databases (*.sqlite)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>正在备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>已备份到 {path}（{size}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to {path} ({size}).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>食安包保数据库 (*.sqlite);;所有文件 (*)</source>
-        <translation type="unfinished">msfood databases (*.sqlite);;All files (*)</translation>
+        <translation>msfood databases (*.sqlite);;All files (*)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>正在检查 {name}……</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking {name}…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>正在检查备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the backup</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>不能恢复这个文件：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>This file cannot be restored: {reason}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>单位</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>数据最后修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Data last changed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>文件时间</source>
-        <translation type="unfinished"></translation>
+        <translation>File time</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{name} 检查通过：完整的食安包保数据库。恢复后，当前数据库将被替换为此备份（恢复前会自动备份当前数据库）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} passed the check: a complete msfood database. Restoring replaces the current database with this backup (the current database is backed up first).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>注意：这是另一个单位（{code}）的备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: this is a backup of another unit ({code}).</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>确认恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm restore</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>用 {name}（数据最后修改于 {when}）替换当前数据库？
 包保主体 {b0} → {b1}，督导记录 {v0} → {v1}。
 恢复前会自动备份当前数据库；恢复后需要重新登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the current database with {name} (data last changed {when})?
+Businesses {b0} → {b1}, visits {v0} → {v1}.
+The current database is backed up first; you will need to sign in again afterwards.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>正在恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>恢复完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore complete</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已从 {name} 恢复数据库。
 恢复前的数据库已自动备份：{safety}
 现在重新打开数据库，请重新登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database was restored from {name}.
+The database as it was before has been backed up: {safety}
+The database will now be reopened; please sign in again.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>已取消。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -643,12 +675,7 @@
         <translation>Sampling plan completion</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>抽检不合格率</source>
-        <translation>Failure rate</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+194"/>
         <source>各乡镇（街道）督导完成率</source>
         <translation>Visit completion by township</translation>
@@ -867,12 +894,12 @@
         <translation>Annual plan {p} batches, {d} so far</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>本期 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}</source>
-        <translation>{b} batches: {ok} passed, {bad} failed, {wait} pending</translation>
+        <location line="+6"/>
+        <source>监督抽检 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}；全部类型 {all} 批</source>
+        <translation>Supervisory sampling: {b} batches, {ok} passed, {bad} failed, {wait} pending; {all} batches of all types</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>逾期未整改的问题</source>
         <translation>Overdue problems</translation>
     </message>
@@ -882,12 +909,17 @@
         <translation>Period {key}, as of {as_of}</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-397"/>
         <source>任务单…</source>
         <translation>Task lists…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
+        <source>监督抽检不合格率</source>
+        <translation>Supervisory sampling failure rate</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>督导任务单（PDF）</source>
         <translation>Cadres&apos; visit task lists (PDF)</translation>
     </message>
@@ -1957,67 +1989,67 @@ To {receiver}, number {n}, {rows} records</translation>
     <message>
         <location filename="../../ui/dialogs/history.py" line="+26"/>
         <source>历史记录 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>History — {title}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>历史记录</source>
-        <translation type="unfinished">History</translation>
+        <translation>History</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>正在读取历史记录……</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the history…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>操作人</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>字段</source>
-        <translation type="unfinished">Field</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>修改前</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>修改后</source>
-        <translation type="unfinished"></translation>
+        <translation>After</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>复制所选（Ctrl+C）</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy selected (Ctrl+C)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>共 {n} 次操作，最早 {first}，最近 {last}（{table}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} actions, first {first}, latest {last} ({table}).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>这条记录没有历史记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>This record has no history.</translation>
     </message>
 </context>
 <context>
@@ -2058,236 +2090,239 @@ To {receiver}, number {n}, {rows} records</translation>
     <message>
         <location filename="../../ui/dialogs/import_excel.py" line="+58"/>
         <source>导入 Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Import Excel</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>从 Excel 工作簿（.xlsx、.xls）或 CSV 文件夹导入区划、包保主体、干部、包保关系和各类记录。先检查，没有问题才写入；有任何问题则一条也不写入。导入前自动备份数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>Imports regions, businesses, cadres, assignments and records from an Excel workbook (.xlsx, .xls) or a folder of CSV files. The file is checked first and written only if it has no problems; if any problem is found, nothing is written. The database is backed up before the import.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>第一步：按导入模板整理数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 1: arrange the data as in the import template.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>保存导入模板…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the import template…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>第二步：选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 2: choose the file</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>尚未选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>No file chosen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>选择工作簿…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a workbook…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>选择 CSV 文件夹…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a CSV folder…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>检查（不写入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Check (writes nothing)</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+266"/>
         <source>问题清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems</translation>
     </message>
     <message>
         <location line="-263"/>
         <source>工作表</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原因</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>复制所选（Ctrl+C）</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy selected (Ctrl+C)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>导出问题清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the problems…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>撤销此次导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo this import…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>用导入前的自动备份恢复数据库（在“备份与恢复”中确认）</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the database from the backup made before the import (confirm it in Backup and restore)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>导入模板.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>import-template.xlsx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>保存导入模板</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the import template</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished">Excel workbooks (*.xlsx)</translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>导入模板已保存：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Import template saved: {path}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>选择要导入的工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the workbook to import</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>选择 CSV 文件所在的文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the folder holding the CSV files</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>正在检查……</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>正在导入……</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>正在检查工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the workbook</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>正在导入工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing the workbook</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>检查通过，没有发现错误（尚未写入）：共 {rows} 行，将新增 {new}、更新 {updated}，{unchanged} 条与已有数据相同。点“导入”写入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check passed, no errors found (nothing written yet): {rows} rows; {new} will be added, {updated} updated, {unchanged} are the same as the existing data. Click Import to write them.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>发现 {n} 个问题，没有写入任何数据。请按问题清单修改文件后重新检查。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} problems found; nothing was written. Correct the file as listed and check again.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>已取消，没有写入任何数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>确认导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm import</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>将导入 {name}：新增 {new}、更新 {updated}。
 导入前会自动备份当前数据库，如有需要可在“管理 → 备份与恢复”中恢复。
 确定导入吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Import {name}: {new} added, {updated} updated.
+The current database is backed up first; if needed, restore it under Admin → Backup and restore.
+Import now?</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>导入完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import complete.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>（无：数据库不是本机文件）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none: the database is not a local file)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>新增 {new} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条。
 导入前的自动备份：{backup}（可在“管理 → 备份与恢复”中恢复）</source>
-        <translation type="unfinished"></translation>
+        <translation>{new} added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts.
+Backup made before the import: {backup} (restore it under Admin → Backup and restore)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>-问题清单</source>
-        <translation type="unfinished"></translation>
+        <translation>-problems</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>导出问题清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the problems</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>问题清单已导出：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems exported: {path}</translation>
     </message>
 </context>
 <context>
@@ -2758,7 +2793,7 @@ To {receiver}, number {n}, {rows} records</translation>
     <message>
         <location line="+31"/>
         <source>历史记录</source>
-        <translation type="unfinished">History</translation>
+        <translation>History</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3112,107 +3147,107 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     <message>
         <location filename="../../ui/dialogs/papers.py" line="+58"/>
         <source>督导任务单与整改通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit task lists and rectification notices</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>督导任务单</source>
-        <translation type="unfinished">Visit task lists</translation>
+        <translation>Visit task lists</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>每名包保干部在所选期间应完成的督导任务，每人一页，可打印后下发。</source>
-        <translation type="unfinished"></translation>
+        <translation>The visits each cadre must make in the chosen period, one page per cadre, ready to print and hand out.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>留空为全部干部；或填一名干部的手机号</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty for all cadres, or enter one cadre&apos;s mobile number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>干部手机号</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre&apos;s mobile</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>生成督导任务单 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the visit task lists (PDF)…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>整改通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification notice</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{date} 包保干部{cadre}督导{business}：发现问题 {n} 个，未销号 {open} 个。</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}, cadre {cadre} visited {business}: {n} problems found, {open} still open.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>在“督导记录”列表中选中一条发现问题的督导记录，再点“整改通知书”。</source>
-        <translation type="unfinished"></translation>
+        <translation>In the Visits list, select a visit that found problems, then click Rectification notice.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>生成整改通知书 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Make the rectification notice (PDF)…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>这次督导没有发现问题，无需整改通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>This visit found no problems; no rectification notice is needed</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>督导任务单-{period}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>visit-task-lists-{period}.pdf</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>正在生成督导任务单</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the visit task lists</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>整改通知书-{business}-{date}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>rectification-notice-{business}-{date}.pdf</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>正在生成整改通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the rectification notice</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>保存 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>已保存：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {path}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>已取消。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -3263,129 +3298,130 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     <message>
         <location filename="../../ui/dialogs/periods.py" line="+58"/>
         <source>关闭与重新开放期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Close and reopen periods</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>期间数据上报后应关闭该期间：关闭后，日期在该期间内的督导、自查、抽检和快检记录不能再新增、修改或删除，统计数字保持不变。只有市局管理员可以重新开放已关闭的期间，并须说明原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Close a period once its figures have been reported: visits, self-checks, samples and rapid tests dated in a closed period can no longer be added, changed or deleted, so the figures stay as reported. Only a bureau admin can reopen a closed period, and must give a reason.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>关闭期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Close a period</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+26"/>
         <source>期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>{key}（{start} 至 {end}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} ({start} to {end})</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>如 2026Q3、2026-09、2026H1、2026</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2026Q3, 2026-09, 2026H1, 2026</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>关闭此期间…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close this period…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>已关闭和重新开放过的期间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Periods closed or reopened so far:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>开始</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>结束</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>关闭人</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed by</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>重新开放…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>只有市局管理员可以重新开放期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a bureau admin can reopen a period</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>关闭窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Close window</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>已关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>已重新开放</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopened</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>“{text}”不是有效的期间，例如 2026Q3、2026-09、2026H1、2026。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” is not a valid period; examples: 2026Q3, 2026-09, 2026H1, 2026.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>确认关闭期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm closing the period</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>关闭 {key}（{start} 至 {end}）？
 关闭后，日期在此期间内的记录不能再新增、修改或删除；只有市局管理员可以重新开放。</source>
-        <translation type="unfinished"></translation>
+        <translation>Close {key} ({start} to {end})?
+Records dated in this period can then no longer be added, changed or deleted; only a bureau admin can reopen it.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>已关闭期间 {key}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Period {key} closed.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>重新开放期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen a period</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>重新开放 {key} 的原因（将记入历史记录）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for reopening {key} (kept in the history):</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>请填写重新开放的原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please give the reason for reopening.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>已重新开放期间 {key}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Period {key} reopened.</translation>
     </message>
 </context>
 <context>
@@ -3580,7 +3616,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../ui/pages/drilldown.py" line="+105"/>
+        <location filename="../../ui/pages/drilldown.py" line="+108"/>
         <source>共 {n} 条</source>
         <translation>{n} records</translation>
     </message>
@@ -4002,6 +4038,19 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+3"/>
         <source>{n} 名干部</source>
         <translation>{n} cadres</translation>
+    </message>
+</context>
+<context>
+    <name>RowsTableModel</name>
+    <message>
+        <location filename="../../ui/pages/drilldown.py" line="-94"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>

@@ -27,15 +27,11 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdminMenu", text)
-
-
 def install_admin_actions(window: MainWindow, file_menu: QMenu, before: QAction | None) -> QMenu:
     """Add 导入 Excel… to the file menu (before `before`) and the 管理 menu to the menu bar."""
     context = window.context
     can = context.actor.can
-    action = QAction(_tr("导入 Excel…"), window)
+    action = QAction(QCoreApplication.translate("AdminMenu", "导入 Excel…"), window)
     action.setObjectName("importExcelAction")
     action.setEnabled(can(EDIT_RECORDS) or can(EDIT_ROSTER))  # as import_excel.may_import
     action.triggered.connect(lambda _checked=False: open_import_dialog(window))
@@ -46,18 +42,18 @@ def install_admin_actions(window: MainWindow, file_menu: QMenu, before: QAction 
         file_menu.addAction(action)
     window.import_excel_action = action  # type: ignore[attr-defined]  # set here, read by other pages
 
-    menu = window.menuBar().addMenu(_tr("管理(&M)"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("AdminMenu", "管理(&M)"))
     menu.setObjectName("adminMenu")
-    backup = menu.addAction(_tr("备份与恢复…"))
+    backup = menu.addAction(QCoreApplication.translate("AdminMenu", "备份与恢复…"))
     backup.setObjectName("backupRestoreAction")
     backup.setEnabled(can(BACKUP) or can(RESTORE))
     backup.triggered.connect(lambda _checked=False: open_backup_dialog(window))
-    periods = menu.addAction(_tr("关闭与重新开放期间…"))
+    periods = menu.addAction(QCoreApplication.translate("AdminMenu", "关闭与重新开放期间…"))
     periods.setObjectName("periodsAction")
     periods.setEnabled(can(CLOSE_PERIOD) or can(REOPEN_PERIOD))
     periods.triggered.connect(lambda _checked=False: open_periods_dialog(window))
     menu.addSeparator()
-    papers = menu.addAction(_tr("督导任务单与整改通知书…"))
+    papers = menu.addAction(QCoreApplication.translate("AdminMenu", "督导任务单与整改通知书…"))
     papers.setObjectName("papersAction")
     papers.setEnabled(can(READ))
     papers.triggered.connect(lambda _checked=False: open_papers_dialog(window))

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,7 +37,9 @@ def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        if value:
+            return QCoreApplication.translate("RowsTableModel", "是")
+        return QCoreApplication.translate("RowsTableModel", "否")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)

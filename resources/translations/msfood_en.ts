@@ -225,7 +225,13 @@
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>数据最后修改</source>
         <translation>Data last changed</translation>
     </message>
@@ -3588,12 +3594,17 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>supervision progress (period running: met / all obligations of the period)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>全部辖区</source>
         <translation>all regions</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{where}下一级区域按{figure}排名：{period}，截至 {as_of}；上期 {previous}（截至 {previous_as_of}）</source>
         <translation>Regions under {where} ranked on {figure}: {period} as of {as_of}; previous {previous} (as of {previous_as_of})</translation>
     </message>

@@ -64,7 +64,7 @@ def test_pseudo_translation_marks_every_translated_string(
 def shown_texts(root: Any) -> set[str]:
     """What a person reads on `root` (shown or not yet): its title, labels, buttons and their tips, group
     titles, tabs, placeholders, the first item of each combo box (「全部…」) and the table headers."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QAbstractListModel, Qt
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
@@ -93,7 +93,8 @@ def shown_texts(root: Any) -> set[str]:
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             header = Qt.Orientation.Horizontal
-            texts |= {str(model.headerData(c, header)) for c in range(model.columnCount())}
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+            texts |= {str(model.headerData(c, header)) for c in range(columns)}
     return {text for text in texts if text}
 
 
@@ -123,6 +124,8 @@ FORM_TEXTS = {
     "rapid_tests": {"New Rapid test", "Batches tested*", "Destroyed (kg)"},
 }
 OWN_NAMES = {"简体中文"}  # the language box names each language in that language
+# The Chinese term kept after its English, on purpose (the help window: "Daily checks (日管控)")
+DELIBERATE = re.compile(r"(?<=\w) \([\u4e00-\u9fff]+\)")
 
 
 def test_every_page_and_record_form_reads_in_english(qtbot, context, clock, wait_ops, restore_chinese):
@@ -158,3 +161,154 @@ def test_every_page_and_record_form_reads_in_english(qtbot, context, clock, wait
             assert not chinese(texts), lst.kind
             forms_seen.add(lst.kind)
     assert forms_seen == set(FORM_TEXTS)
+
+
+# --- the windows added since: administration dialogs, regions, first start, help, dashboard tabs ------
+
+
+def data_names(context: Any) -> set[str]:
+    """Names that are data, shown as typed whatever the language: regions, businesses, cadres, the unit."""
+    from sqlalchemy import select
+
+    from msfood.db.models import Business, Cadre, Region
+
+    with context.database.sessions() as session:
+        names = {context.unit.name}
+        for model in (Region, Business, Cadre):
+            names |= set(session.scalars(select(model.name)))
+    return {name for name in names if name}
+
+
+def leftover_chinese(texts: set[str], names: set[str] = frozenset()) -> set[str]:  # type: ignore[assignment]
+    """The texts that still carry Chinese once the data names in them are taken out."""
+    left = set()
+    for text in texts:
+        stripped = text
+        for name in sorted(names, key=len, reverse=True):
+            stripped = stripped.replace(name, "")
+        stripped = DELIBERATE.sub("", stripped)
+        if CHINESE.search(stripped) and text not in OWN_NAMES:
+            left.add(text)
+    return left
+
+
+def opened(qtbot: Any, widget: Any, wait_ops: Any) -> Any:
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    wait_ops()
+    return widget
+
+
+def test_the_administration_dialogs_read_in_english(qtbot, context, clock, wait_ops, restore_chinese):
+    from ui.dialogs.backup_restore import BackupRestoreDialog
+    from ui.dialogs.history import HistoryDialog
+    from ui.dialogs.import_excel import ImportExcelDialog
+    from ui.dialogs.papers import PapersDialog
+    from ui.dialogs.periods import PeriodsDialog
+    from ui.main_window import MainWindow
+
+    list_data.build(context.database, clock)
+    install_translators("en")
+    names = data_names(context)
+    expected = {
+        ImportExcelDialog: {"Import Excel", "Save the import template…", "Check (writes nothing)", "Sheet",
+                            "Reason", "Undo this import…"},
+        BackupRestoreDialog: {"Backup and restore", "Back up to a file now…", "Restore from a backup file…",
+                              "Backed up", "Current database (before restore)"},
+        PeriodsDialog: {"Close and reopen periods", "Close this period…", "Reopen…", "Closed by"},
+        PapersDialog: {"Visit task lists and rectification notices", "Make the visit task lists (PDF)…",
+                       "Cadre's mobile"},
+    }
+    for dialog_class, wanted in expected.items():
+        dialog = opened(qtbot, dialog_class(context), wait_ops)
+        texts = shown_texts(dialog)
+        assert wanted <= texts, (dialog_class.__name__, wanted - texts)
+        assert not leftover_chinese(texts, names), dialog_class.__name__
+        dialog.close()
+
+    history = opened(qtbot, HistoryDialog(context, list_data.bid(1), title="Test"), wait_ops)
+    texts = shown_texts(history)
+    assert {"History — Test", "Time", "By", "Action", "Field", "Before", "After", "Close"} <= texts, texts
+    assert not leftover_chinese(texts, names)
+
+    window = opened(qtbot, MainWindow(context), wait_ops)
+    menus = {action.text() for action in window.menuBar().actions()}
+    assert "&Admin" in menus, menus
+    admin = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Admin")
+    assert [a.text() for a in admin.actions() if a.text()] == [
+        "Backup and restore…", "Close and reopen periods…", "Visit task lists and rectification notices…"
+    ]
+    assert window.import_excel_action.text() == "Import Excel…"
+
+
+def test_the_region_windows_and_first_start_read_in_english(
+    qtbot, app, app_settings, context, clock, tmp_path, wait_ops, restore_chinese
+):
+    from PySide6.QtWidgets import QComboBox
+
+    from ui.first_start import FirstStartDialog
+    from ui.region_editor import RegionEditorDialog
+    from ui.region_picker import DivisionPicker
+
+    install_translators("en")
+    editor = opened(qtbot, RegionEditorDialog(context), wait_ops)
+    qtbot.waitUntil(lambda: not editor.editor.is_busy(), timeout=20000)
+    texts = shown_texts(editor)
+    names = data_names(context) | {  # the official division names the pickers offer are data too
+        combo.itemText(i) for combo in editor.findChildren(QComboBox) for i in range(combo.count())
+    }
+    assert not leftover_chinese(texts, names), texts
+
+    first = opened(qtbot, FirstStartDialog(app_settings, clock, target=tmp_path / "new.sqlite"), wait_ops)
+    picker = first.picker
+    assert picker.set_code("430204")  # 石峰区: every level filled with its official name
+    texts = shown_texts(first)
+    offered = {combo.itemText(i) for combo in first.findChildren(QComboBox) for i in range(combo.count())}
+    example = {"天元区嵩山路市场监管所"}  # the unit name's placeholder: an example of a (Chinese) name
+    assert not leftover_chinese(texts, offered | example), texts
+    assert not leftover_chinese(shown_texts(opened(qtbot, DivisionPicker(), wait_ops)), offered)
+
+
+def test_the_help_window_dashboard_tabs_and_getting_started_read_in_english(
+    qtbot, context, wait_ops, restore_chinese
+):
+    from ui.methodology_window import MethodologyWindow
+    from ui.pages.dashboard import DashboardPage
+
+    install_translators("en")
+    empty = context  # no roster yet: the dashboard shows its first steps
+    page = opened(qtbot, DashboardPage(empty), wait_ops)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=20000)
+    assert page.getting_started.isVisible()
+    texts = shown_texts(page.getting_started)
+    assert {"1. Load the regions", "3. Add the cadres"} <= texts, texts
+    assert not leftover_chinese(texts, data_names(empty))
+    help_window = opened(qtbot, MethodologyWindow(), wait_ops)
+    texts = shown_texts(help_window)
+    tree = help_window.tree
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        texts.add(group.text(0))
+        texts |= {group.child(j).text(0) for j in range(group.childCount())}
+    assert len(texts) > 20 and "Daily checks (日管控)" in texts  # every figure, the term kept on purpose
+    assert not leftover_chinese(texts), sorted(leftover_chinese(texts))
+
+
+def test_the_dashboard_ranking_and_trends_read_in_english(qtbot, context, clock, wait_ops, restore_chinese):
+    from ui.pages.dashboard import DashboardPage
+
+    list_data.build(context.database, clock)
+    install_translators("en")
+    names = data_names(context)
+    page = opened(qtbot, DashboardPage(context), wait_ops)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=30000)
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Figures", "Ranking", "Trends"]
+    for view, title in ((page.ranking_view, "Regions under 石峰区 (430204) ranked on"),
+                        (page.trends_view, "Each month of 2026 (as of")):
+        page.tabs.setCurrentWidget(view)
+        wait_ops(30000)
+        qtbot.waitUntil(lambda: not page.is_busy(), timeout=30000)
+        texts = shown_texts(view)
+        assert view.title.text().startswith(title), view.title.text()  # loaded, not still computing
+        assert not leftover_chinese(texts, names), (type(view).__name__, leftover_chinese(texts, names))

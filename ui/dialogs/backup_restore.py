@@ -285,8 +285,8 @@ class BackupRestoreDialog(QDialog):
         rows: list[tuple[str, str, str]] = [
             (
                 self.tr("单位"),
-                f"{before.unit_name}（{before.unit_code}）",
-                f"{after.unit_name}（{after.unit_code}）",
+                self.tr("{name}（{code}）").format(name=before.unit_name, code=before.unit_code),
+                self.tr("{name}（{code}）").format(name=after.unit_name, code=after.unit_code),
             ),
             (self.tr("数据最后修改"), local_text(before.last_change), local_text(after.last_change)),
             (self.tr("文件时间"), local_text(before.modified), local_text(after.modified)),

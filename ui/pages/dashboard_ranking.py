@@ -140,7 +140,11 @@ class RankingView(QWidget):
         figure = self.figure_combo.currentText()
         if ranking.by == "supervision" and running:
             figure = self.tr("督导进度（本期进行中，已完成/本期全部任务）")
-        where = f"{ranking.region_name}（{ranking.region}）" if ranking.region else self.tr("全部辖区")
+        where = (
+            self.tr("{name}（{code}）").format(name=ranking.region_name, code=ranking.region)
+            if ranking.region
+            else self.tr("全部辖区")
+        )
         self.title.setText(
             self.tr("{where}下一级区域按{figure}排名：{period}，截至 {as_of}；上期 {previous}（截至 {previous_as_of}）").format(
                 where=where, figure=figure, period=ranking.period, as_of=ranking.as_of,

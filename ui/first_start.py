@@ -254,7 +254,7 @@ class FirstStartDialog(QDialog):
             label = self.errors.get(issue.field) or self.errors["code"]
             text = issue.message()
             if label.isVisible() and label.text():
-                text = f"{label.text()}；{text}"
+                text = self.tr("{first}；{then}").format(first=label.text(), then=text)
             label.setText(text)
             label.show()
 

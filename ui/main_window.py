@@ -42,7 +42,8 @@ def _fmt_mark(mark: BundleMark | None) -> str:
         return QCoreApplication.translate("MainWindow", "无")
     at = mark.at if mark.at.tzinfo else mark.at.replace(tzinfo=dt.UTC)  # stored as naive UTC
     local = at.astimezone(CHINA)
-    return f"{local:%Y-%m-%d %H:%M}（{mark.peer_code}）"
+    text = QCoreApplication.translate("MainWindow", "{at}（{peer}）")
+    return text.format(at=f"{local:%Y-%m-%d %H:%M}", peer=mark.peer_code)
 
 
 def broken_page(key: str, exc: BaseException) -> QWidget:

@@ -1339,7 +1339,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Will load {label} ({code}), the regions above it and every region under it ({year} statistical division codes).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+15"/>
+        <source>{first}；{then}</source>
+        <translation>{first}; {then}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>正在创建站点数据库并载入区划……</source>
         <translation>Creating the station database and loading its regions…</translation>
     </message>
@@ -2731,7 +2736,12 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>This year</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>{label}（{key}）</source>
+        <translation>{label} ({key})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>期间，如 2026Q4</source>
         <translation>Period, e.g. 2026Q4</translation>
     </message>
@@ -2990,7 +3000,12 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>none</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>{at}（{peer}）</source>
+        <translation>{at} ({peer})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>此页面暂时无法打开：{reason}</source>
         <translation>This page cannot be opened: {reason}</translation>
     </message>

@@ -312,3 +312,22 @@ def test_the_dashboard_ranking_and_trends_read_in_english(qtbot, context, clock,
         texts = shown_texts(view)
         assert view.title.text().startswith(title), view.title.text()  # loaded, not still computing
         assert not leftover_chinese(texts, names), (type(view).__name__, leftover_chinese(texts, names))
+
+
+def test_the_usual_periods_and_a_bundle_mark_read_in_english(qtbot, app, restore_chinese):
+    import datetime as dt
+
+    from msfood.services.app_status import BundleMark
+    from ui.main_window import _fmt_mark
+    from ui.pages.filters import PeriodFilter
+
+    mark = BundleMark("CITY", dt.datetime(2026, 11, 24, 2, 30), "x.msfood")
+    assert _fmt_mark(mark) == "2026-11-24 10:30（CITY）"  # Chinese by default
+
+    install_translators("en")
+    box = PeriodFilter(dt.date(2026, 11, 24))
+    qtbot.addWidget(box)
+    items = [box.itemText(i) for i in range(box.count())]
+    assert "This quarter (2026Q4)" in items, items
+    assert not leftover_chinese(set(items))
+    assert _fmt_mark(mark) == "2026-11-24 10:30 (CITY)"

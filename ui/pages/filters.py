@@ -115,7 +115,8 @@ class PeriodFilter(QComboBox):
             (QCoreApplication.translate("Lists", "上季度"), quarter.previous().key),
             (QCoreApplication.translate("Lists", "本年"), period_of("year", today).key),
         ):
-            self.addItem(f"{label}（{key}）", key)
+            text = QCoreApplication.translate("Lists", "{label}（{key}）")
+            self.addItem(text.format(label=label, key=key), key)
         self.lineEdit().setPlaceholderText(QCoreApplication.translate("Lists", "期间，如 2026Q4"))
         self._value: str | None = None
         self.currentIndexChanged.connect(self._on_current_index_changed)

@@ -331,3 +331,26 @@ def test_the_usual_periods_and_a_bundle_mark_read_in_english(qtbot, app, restore
     assert "This quarter (2026Q4)" in items, items
     assert not leftover_chinese(set(items))
     assert _fmt_mark(mark) == "2026-11-24 10:30 (CITY)"
+
+
+def test_every_finished_translation_keeps_the_placeholders_of_its_source() -> None:
+    """A translation that drops or renames {n} / %1 would raise or show a hole at run time; one that keeps
+    Chinese (punctuation included) was not finished."""
+    import xml.etree.ElementTree as ET
+
+    from ui.resources import translations_dir
+
+    placeholders = re.compile(r"\{\w*\}|%\d|%n")
+    root = ET.parse(translations_dir() / "msfood_en.ts").getroot()
+    finished = 0
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not translation.text:
+            continue
+        source = message.findtext("source") or ""
+        assert sorted(placeholders.findall(source)) == sorted(placeholders.findall(translation.text)), source
+        example = translation.text == "e.g. 天元区嵩山路市场监管所"  # a station's name is Chinese in any language
+        assert example or not CHINESE.search(translation.text), translation.text  # no Chinese left in English
+        finished += 1
+    assert finished > 900

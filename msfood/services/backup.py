@@ -60,8 +60,8 @@ def remove_stale_partials(folder: Path) -> list[Path]:
     removed = []
     for path in folder.glob("*.partial"):
         pid = path.name.removesuffix(".partial").rsplit(".", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
-            continue
+        if pid.isdigit() and (int(pid) == os.getpid() or _running(int(pid))):
+            continue  # a backup under way
         path.unlink(missing_ok=True)
         removed.append(path)
     return removed

@@ -159,14 +159,20 @@ def _replace(staging: sqlite3.Connection, target: Path) -> None:
         if src_page != dst_page:
             dst.execute("PRAGMA journal_mode=DELETE")  # WAL cannot change its page size
         before_copy(dst)
-        staging.backup(dst)
+        staging.backup(dst, pages=RESTORE_PAGES_PER_STEP, progress=copy_progress)
         dst.execute("PRAGMA journal_mode=WAL")
         if dst.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
             raise EnvironmentProblem("restore.failed", path=str(target), reason="integrity_check")
 
 
+RESTORE_PAGES_PER_STEP = -1  # all at once; the whole copy is one write transaction either way
+
+
 def before_copy(_target: sqlite3.Connection) -> None:
     """Called just before the staged copy replaces the database (tests interrupt a restore here)."""
+
+
+copy_progress = None  # (status, remaining, total) after each step of the copy (tests interrupt here)
 
 
 def restore_database(

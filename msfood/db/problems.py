@@ -29,18 +29,25 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 MSFOOD_TABLES = ("alembic_version", "meta")
 
 
-def _driver_error(exc: BaseException) -> BaseException:
+def _driver_errors(exc: BaseException) -> list[BaseException]:
+    """The driver's (or the OS's) errors behind `exc`, following causes and contexts: a failure may be
+    hidden behind a later one (SQLite rolls a transaction back on a full disk, and SQLAlchemy's own
+    "ROLLBACK TO SAVEPOINT" then fails with "no such savepoint")."""
+    found: list[BaseException] = []
     seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
         seen.add(id(current))
         orig = getattr(current, "orig", None)
         if isinstance(orig, BaseException):
-            return orig
-        if isinstance(current, sqlite3.Error | OSError):
-            return current
-        current = current.__cause__ or current.__context__
-    return exc
+            found.append(orig)
+        elif isinstance(current, sqlite3.Error | OSError):
+            found.append(current)
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return found
 
 
 def _read_only_problem(path: Path | None) -> EnvironmentProblem:
@@ -62,7 +69,14 @@ def _shown(path: Path | None) -> str:
 def database_problem(exc: BaseException, path: str | os.PathLike[str] | None = None) -> EnvironmentProblem | None:
     """The plain-words problem for a database error, or None when it is none of the known ones."""
     where = Path(path) if path is not None and "://" not in str(path) else None
-    error = _driver_error(exc)
+    for error in _driver_errors(exc):
+        problem = _problem_of(error, where)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _problem_of(error: BaseException, where: Path | None) -> EnvironmentProblem | None:
     if isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)
         text = str(error).lower()

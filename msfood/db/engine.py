@@ -200,15 +200,16 @@ def open_database(
         sessionmaker(engine, expire_on_commit=False),
         sessionmaker(engine.execution_options(**{READER: True}), expire_on_commit=False),
     )
+    shown = str(path) if path is not None else _safe_url(url)
     try:
         current = current_revision(engine)
         if current is None and not create:
-            raise EnvironmentProblem("db.not_msfood", path=str(path or url))
+            raise EnvironmentProblem("db.not_msfood", path=shown)
         if current is not None and current not in known_revisions():
-            raise EnvironmentProblem("db.too_new", path=str(path or url), revision=current)
+            raise EnvironmentProblem("db.too_new", path=shown, revision=current)
         if current != head_revision():
             if current is not None and backup is not None:
-                backup(database)
+                _backup_before_migration(backup, database, shown)
             upgrade(engine)
     except EnvironmentProblem:
         engine.dispose()
@@ -220,10 +221,26 @@ def open_database(
         problem = database_problem(exc, path)
         if problem is not None:
             raise problem from exc
-        raise EnvironmentProblem("local.unreadable", path=str(path or _safe_url(url))) from exc
+        raise EnvironmentProblem("local.unreadable", path=shown) from exc
     if path is not None:
         private_companions(path)
     return database
+
+
+def _backup_before_migration(backup: Callable[[Database], object], database: Database, shown: str) -> None:
+    """The backup a migration waits for; its failure stops the migration, in plain words."""
+    try:
+        backup(database)
+    except EnvironmentProblem:
+        raise
+    except Exception as exc:
+        from msfood.db.problems import database_problem
+
+        problem = database_problem(exc)
+        if problem is not None and problem.code == "local.db_busy":
+            raise problem from exc
+        reason = problem.message() if problem is not None else ""
+        raise EnvironmentProblem("local.migration_backup_failed", path=shown, reason=reason) from exc
 
 
 def _safe_url(url: str) -> str:

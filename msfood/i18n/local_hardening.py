@@ -59,8 +59,14 @@ MESSAGES = {
         "nothing was saved.",
     ),
     "local.unreadable": (
-        "无法打开数据库 {path}。详细信息已记入日志。",
-        "Cannot open the database {path}. The details are in the log.",
+        "无法打开数据库 {path}。请确认它是本软件的数据库且没有损坏，必要时从备份恢复。",
+        "Cannot open the database {path}. Check that it is an msfood database and not damaged; "
+        "restore it from a backup if need be.",
+    ),
+    "local.migration_backup_failed": (
+        "数据库 {path} 需要升级，但升级前的备份没有成功，所以没有升级，数据未改动。{reason}",
+        "The database {path} needs an upgrade, but the backup made first failed, so nothing was "
+        "upgraded or changed. {reason}",
     ),
     "local.backup_failed": (
         "备份到 {path} 失败，未写出备份文件。",

@@ -66,7 +66,9 @@ def _shown(path: Path | None) -> str:
     return str(path) if path is not None else t("local.this_database")
 
 
-def database_problem(exc: BaseException, path: str | os.PathLike[str] | None = None) -> EnvironmentProblem | None:
+def database_problem(
+    exc: BaseException, path: str | os.PathLike[str] | None = None
+) -> EnvironmentProblem | None:
     """The plain-words problem for a database error, or None when it is none of the known ones."""
     where = Path(path) if path is not None and "://" not in str(path) else None
     for error in _driver_errors(exc):
@@ -132,8 +134,9 @@ def refuse_foreign_file(path: Path) -> None:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        problem = database_problem(exc, path)
-        raise (problem or EnvironmentProblem("local.not_database", path=str(path))) from None
+    except sqlite3.Error:
+        # Unsure (a page being checkpointed by another program at this very moment, say): the usual
+        # open decides, and still refuses a database without msfood's tables.
+        return
     if names and not set(MSFOOD_TABLES) <= names:
         raise EnvironmentProblem("local.foreign_sqlite", path=str(path))

@@ -180,6 +180,9 @@ def backup_before(database: Database, reason: str, *, clock: Clock | None = None
         counter += 1
     backup_sqlite(path, target)
     prune_backups(path, keep=backups_kept(path))
+    for kept in automatic_backups(path):  # those made before backups were owner-only, too
+        if kept.stat().st_mode & 0o077:
+            os.chmod(kept, 0o600)
     return target
 
 

@@ -387,7 +387,9 @@ def is_busy(exc: BaseException) -> bool:
     return problem is not None and problem.code == "local.db_busy"
 
 
-def _decide(row, check: PasswordCheck, *, password: str, verified: bool, now: dt.datetime):  # type: ignore[no-untyped-def]
+def _decide(  # type: ignore[no-untyped-def]
+    row, check: PasswordCheck, *, password: str, verified: bool, now: dt.datetime
+):
     """What finish_authentication would do, without writing: (the actor or None, whether it writes).
     Raises AuthenticationError("user.locked") while the account is locked."""
     if row is None or row.disabled:

@@ -59,7 +59,8 @@ def station(db_path: Path, clock) -> str:  # type: ignore[no-untyped-def]
 
 
 def _plain(text: str) -> None:
-    for leak in ("Traceback", "sqlalchemy", "sqlite3.", "sqlite://", "意外错误", "unexpected error", "(Background"):
+    leaks = ("Traceback", "sqlalchemy", "sqlite3.", "sqlite://", "意外错误", "unexpected error", "(Background")
+    for leak in leaks:
         assert leak not in text, text
 
 
@@ -68,7 +69,8 @@ def _plain(text: str) -> None:
 
 def test_msfood_now_cannot_move_the_lock_out(run, station: str) -> None:
     for _ in range(5):
-        assert run("users", "list", "--db", station, password="guess-1", MSFOOD_NOW="2099-01-01").returncode == 2
+        guess = run("users", "list", "--db", station, password="guess-1", MSFOOD_NOW="2099-01-01")
+        assert guess.returncode == 2
     locked = run("users", "list", "--db", station, MSFOOD_NOW="2099-01-01")
     assert locked.returncode == 2 and "账号已锁定至" in locked.stderr
     real_now = dt.datetime.now(dt.UTC)
@@ -144,7 +146,9 @@ def _sha(path: Path) -> str:
 
 
 @pytest.mark.parametrize("kind", ["random", "other_app"])
-def test_a_file_that_is_not_ours_is_refused_in_plain_words_and_untouched(run, tmp_path: Path, kind: str) -> None:
+def test_a_file_that_is_not_ours_is_refused_in_plain_words_and_untouched(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, kind: str
+) -> None:
     folder = tmp_path / "files"
     folder.mkdir()
     path = folder / "data.sqlite"
@@ -177,7 +181,9 @@ def test_a_file_that_is_not_ours_is_refused_in_plain_words_and_untouched(run, tm
 # --- a full disk (injected in-process: SQLite's page limit on every connection) -------------------------
 
 
-def test_a_full_disk_gets_its_own_message(station: str, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_gets_its_own_message(  # type: ignore[no-untyped-def]
+    station: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
     from msfood import cli
     from msfood.db import engine
 
@@ -238,7 +244,8 @@ def shared(db_path: Path) -> Iterator[tuple[Path, dict[str, int]]]:
 
 
 def _run_as(as_user: dict[str, int], path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = _env(path.parent.parent / "home", "admin", ADMIN_PASSWORD, {"HOME": str(path.parent.parent / "home")})
+    home = path.parent.parent / "home"
+    env = _env(home, "admin", ADMIN_PASSWORD, {"HOME": str(home)})
     return subprocess.run([sys.executable, "-m", "msfood", *args], capture_output=True, text=True, env=env,
                           stdin=subprocess.DEVNULL, timeout=120, **as_user)  # type: ignore[arg-type]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select, text
 
-from msfood.clock import CHINA, Clock, FixedClock, ReportingDayClock, clock_from_env
+from msfood.clock import CHINA, Clock, ReportingDayClock, clock_from_env
 from msfood.db.engine import open_database
 from msfood.db.models import AuditEntry, Region, User
 from msfood.db.problems import database_problem
@@ -49,6 +49,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MSFOOD_HOME", str(tmp_path / "home"))
     return tmp_path / "home"
+
+
+def _region(code: str, name: str) -> dict[str, str]:
+    return {"id": natural_id("region", code), "code": code, "name": name}
 
 
 def _mode(path: Path) -> int:
@@ -105,7 +109,7 @@ def test_history_and_closing_follow_the_real_date(db, monkeypatch: pytest.Monkey
     monkeypatch.setenv("MSFOOD_NOW", "2099-06-30")
     future = clock_from_env()
     with unit_of_work(db.sessions, actor=ADMIN, clock=future) as uow:
-        uow.upsert(table_of(Region), {"id": natural_id("region", "430211"), "code": "430211", "name": "天元区"})
+        uow.upsert(table_of(Region), _region("430211", "天元区"))
     with db.readers() as session:
         at = session.scalar(select(func.max(AuditEntry.at)))
     assert at.year == dt.datetime.now(dt.UTC).year
@@ -152,7 +156,8 @@ def test_an_admin_cannot_unlock_a_stronger_account(db, clock) -> None:
         users.create_user(session, username="boss", password="boss-pass-1", role="bureau-admin",
                           clock=users_clock)
     _lock(db, "boss", clock)
-    with pytest.raises(PermissionDenied) as refused, unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
+    with pytest.raises(PermissionDenied) as refused, \
+            unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
         users.unlock_user(uow, username="boss")
     assert refused.value.code == "user.role_above_own"
 
@@ -188,7 +193,9 @@ def test_an_existing_world_readable_database_is_made_owner_only(db_path: Path) -
     assert _mode(db_path) == 0o600
 
 
-def test_the_apps_folder_is_private_even_with_a_loose_umask(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_apps_folder_is_private_even_with_a_loose_umask(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch
+) -> None:
     from msfood.config import backup_dir, data_dir
 
     monkeypatch.setenv("MSFOOD_HOME", str(tmp_path / "app" / "data"))
@@ -293,7 +300,7 @@ def test_a_restore_that_takes_effect_is_in_the_history_once(db, clock, tmp_path:
     saved = tmp_path / "saved.sqlite"
     backup_database(db, actor=ADMIN, out=saved)
     with unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
-        uow.upsert(table_of(Region), {"id": natural_id("region", "430211"), "code": "430211", "name": "天元区"})
+        uow.upsert(table_of(Region), _region("430211", "天元区"))
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     restore_database(db, saved, actor=ADMIN, clock=clock)
@@ -372,7 +379,7 @@ def test_a_busy_database_gets_its_own_message(db, clock) -> None:
     quick = db.quick_writer(200)
     try:
         with pytest.raises(Exception) as caught, unit_of_work(quick, actor=ADMIN, clock=clock) as uow:
-            uow.upsert(table_of(Region), {"id": natural_id("region", "430211"), "code": "430211", "name": "x"})
+            uow.upsert(table_of(Region), _region("430211", "x"))
     finally:
         holder.rollback()
         holder.close()

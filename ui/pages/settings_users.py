@@ -196,7 +196,9 @@ class UsersBox(QGroupBox):
 
         def done(summary: users.UserSummary) -> None:
             self.message.setText(
-                QCoreApplication.translate("Settings", "已解除账号 {name} 的锁定。").format(name=summary.username)
+                QCoreApplication.translate("Settings", "已解除账号 {name} 的锁定。").format(
+                    name=summary.username
+                )
             )
             self.load()
 

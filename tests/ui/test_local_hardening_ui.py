@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from msfood.errors import AuthenticationError
 from msfood.services import users
 from msfood.services.unit_of_work import unit_of_work
+from tests.conftest import ADMIN_PASSWORD
 
 
 @pytest.fixture
@@ -109,3 +110,53 @@ def test_the_app_refuses_another_programs_database_in_plain_words(
     assert len(offered) == 2  # then the first-start dialog is offered, as for any unusable file
     assert (_sha(other), other.stat().st_mtime_ns) == before
     assert sorted(p.name for p in files.iterdir()) == ["random.sqlite", "账本.db"]  # no -wal, no -shm
+
+
+@pytest.fixture
+def held_write(db_path: Path):  # type: ignore[no-untyped-def]
+    """A long import in another program: a write transaction held open."""
+    conn = sqlite3.connect(db_path, isolation_level=None, timeout=1)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("UPDATE meta SET value = value WHERE key = 'unit_code'")
+    yield conn
+    conn.rollback()
+    conn.close()
+
+
+def test_signing_in_to_the_app_works_while_another_program_writes(
+    qtbot, make_context, db_path: Path, clock, held_write
+) -> None:  # type: ignore[no-untyped-def]
+    from msfood.services.database import open_app_database
+    from ui.login import LoginDialog
+
+    context = make_context(db_path)  # opened and signed in while the write is held
+    assert context.actor.username == "admin"
+    database = open_app_database(db_path)
+    try:
+        dialog = LoginDialog(database, clock)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.username, "admin")
+        qtbot.keyClicks(dialog.password, "wrong-password")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.message.text() == "数据库正被其他程序写入，这次登录尝试无法记录，请稍候再试。"
+        dialog.password.clear()
+        qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.actor is not None and dialog.actor.username == "admin"
+    finally:
+        database.close()
+
+
+def test_a_busy_database_in_the_app_is_said_plainly(  # type: ignore[no-untyped-def]
+    context, held_write, no_dialogs
+) -> None:
+    from ui.errors import show_error
+
+    quick = context.database.quick_writer(100)
+    with pytest.raises(Exception) as caught, \
+            unit_of_work(quick, actor=context.actor, clock=context.clock) as uow:
+        users.add_user(uow, users.NewUser("wang", "wang-pass-1", "viewer"))
+    show_error(None, caught.value)
+    busy = "数据库正被其他程序（或本软件的另一个窗口、另一条命令）写入，请稍候再试。数据未改动。"
+    assert no_dialogs == [("无法继续", busy)]

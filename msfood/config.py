@@ -18,7 +18,12 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
-    make_private_folder(path)  # it holds the database and its backups: owner-only when we make it
+    make_private_folder(path)  # it holds the database and its backups: owner-only
+    try:
+        if path.stat().st_mode & 0o077:  # made earlier by another hand (Qt's settings, an old version)
+            os.chmod(path, PRIVATE_FOLDER)
+    except OSError:  # not ours to change: the files inside are owner-only anyway
+        pass
     return path
 
 

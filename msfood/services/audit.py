@@ -33,8 +33,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msfood.db.models import AuditEntry
-from msfood.db.models import Meta
+from msfood.db.models import AuditEntry, Meta
 from msfood.services.unit_of_work import audit_hash, read_meta
 
 HELD_PREFIX = "audit_held:"

@@ -15,6 +15,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,8 @@ from pathlib import Path
 from msfood.clock import Clock
 from msfood.db.engine import Database, head_revision, known_revisions
 from msfood.errors import EnvironmentProblem, ValidationError
-from msfood.services.backup import backup_before
 from msfood.private_files import create_private_file
+from msfood.services.backup import backup_before
 from msfood.services.permissions import RESTORE, Actor
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -172,7 +173,8 @@ def before_copy(_target: sqlite3.Connection) -> None:
     """Called just before the staged copy replaces the database (tests interrupt a restore here)."""
 
 
-copy_progress = None  # (status, remaining, total) after each step of the copy (tests interrupt here)
+# (status, remaining, total) after each step of the copy (tests interrupt a restore here)
+copy_progress: Callable[[int, int, int], object] | None = None
 
 
 def restore_database(

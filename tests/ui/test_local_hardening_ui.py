@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
 from msfood.errors import AuthenticationError
 from msfood.services import users
@@ -69,8 +70,7 @@ def test_the_account_page_unlocks_a_locked_account(qtbot, page, context, wait_op
 
         assert verify_chain(session).ok
         entries = session.execute(
-            __import__("sqlalchemy").text(
-                "SELECT actor, action, after FROM audit_log WHERE action = 'user_unlock'")
+            text("SELECT actor, action, after FROM audit_log WHERE action = 'user_unlock'")
         ).all()
     assert [(e.actor, e.action, json.loads(e.after)["username"]) for e in entries] == [
         ("admin", "user_unlock", "li")

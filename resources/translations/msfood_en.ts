@@ -4182,6 +4182,22 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Disable/enable selected</translation>
     </message>
     <message>
+        <source>解除锁定</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>连续输错密码被锁定的账号，可以在这里立即解除锁定。</source>
+        <translation>An account locked after wrong passwords can be unlocked here at once.</translation>
+    </message>
+    <message>
+        <source>已锁定（至 {time}）</source>
+        <translation>Locked (until {time})</translation>
+    </message>
+    <message>
+        <source>已解除账号 {name} 的锁定。</source>
+        <translation>Unlocked the account {name}.</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>已停用</source>
         <translation>disabled</translation>

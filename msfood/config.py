@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from msfood.private_files import PRIVATE_FOLDER, make_private_folder
+
 APP_NAME = "msfood"
 
 
@@ -16,7 +18,12 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path)  # it holds the database and its backups: owner-only
+    try:
+        if path.stat().st_mode & 0o077:  # made earlier by another hand (Qt's settings, an old version)
+            os.chmod(path, PRIVATE_FOLDER)
+    except OSError:  # not ours to change: the files inside are owner-only anyway
+        pass
     return path
 
 
@@ -31,7 +38,9 @@ def demo_db_path() -> Path:
 
 def backup_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path)
+    if path.stat().st_mode & 0o077:  # backups hold the private keys: never readable by others
+        os.chmod(path, PRIVATE_FOLDER)
     return path
 
 

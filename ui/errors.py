@@ -62,6 +62,9 @@ def error_text(exc: BaseException) -> str:
     """What to tell the person: the catalogue's text for our errors, a pointer to the log for bugs."""
     if isinstance(exc, MsfoodError):
         return exc.message()
+    problem = plain_database_problem(exc)
+    if problem is not None:  # busy, disk full, read-only, not a database: the CLI's own words
+        return problem.message()
     if isinstance(exc, MemoryError):
         return QCoreApplication.translate("Errors", "内存不足，请关闭其他程序后重试。")
     if isinstance(exc, OSError) and exc.filename:
@@ -74,6 +77,25 @@ def error_text(exc: BaseException) -> str:
     ).format(path=path)
 
 
+def plain_database_problem(exc: BaseException) -> EnvironmentProblem | None:
+    """The plain-words problem for a database error, naming the open database's file when known."""
+    from msfood.services.database import database_problem
+
+    return database_problem(exc, _open_database_path())
+
+
+def _open_database_path() -> str | None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    for widget in QApplication.topLevelWidgets() if app is not None else []:
+        context = getattr(widget, "context", None)
+        path = getattr(getattr(context, "database", None), "path", None)
+        if path is not None:
+            return str(path)
+    return None
+
+
 def is_user_fixable(exc: BaseException) -> bool:
     return isinstance(
         exc, ValidationError | ConflictError | NothingToDo | AuthenticationError | NotFoundError
@@ -84,6 +106,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A message box for `exc`: a warning for what the user can fix, critical for the rest."""
     if isinstance(exc, Cancelled):
         return
+    problem = None if isinstance(exc, MsfoodError) else plain_database_problem(exc)
+    if problem is not None:
+        exc = problem
     title, text = error_title(exc), error_text(exc)
     if is_user_fixable(exc):
         QMessageBox.warning(parent, title, text)

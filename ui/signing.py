@@ -7,30 +7,29 @@ records it (a failure counts towards the lock-out, a success resets it). Nobody 
 window is made for anyone, before `result()` has returned an actor.
 
 The thread runs `PasswordCheck.run` only: no import, no Qt, no database (importing on a second thread
-crashed PySide6). The session stays on the UI thread, in one transaction from the read to the commit,
-as `authenticate` does it in one go. No QtWidgets here: the sign-in dialog is ui.login.
+crashed PySide6). The database is read and written on the UI thread, as `msfood.services.users.sign_in`
+does it in one go: the account is read without a lock, and only an attempt that changes it (a failure,
+the success after failures) writes, waiting briefly for the write lock, so signing in works while an
+import writes. No QtWidgets here: the sign-in dialog is ui.login.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING
 
 from msfood.clock import Clock
 from msfood.errors import AuthenticationError
 from msfood.services.database import Database
 from msfood.services.permissions import Actor
-from msfood.services.users import PasswordCheck, begin_authentication, finish_authentication
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+from msfood.services.users import PasswordCheck, read_sign_in, record_sign_in
 
 
 class PendingSignIn:
     """One sign-in attempt under way. Call `result()` (or `cancel()`) exactly once, on the same thread."""
 
     def __init__(self, database: Database, username: str, password: str, clock: Clock) -> None:
+        self._database = database
         self._password = password
         self._clock = clock
         self._verified = False
@@ -38,17 +37,13 @@ class PendingSignIn:
         self._refusal: AuthenticationError | None = None
         self._thread: threading.Thread | None = None
         self._check: PasswordCheck | None = None
-        self._session: Session | None = database.sessions()
+        self._ended = False
         try:
-            self._session.begin()
-            self._check = begin_authentication(self._session, username=username, clock=clock)
+            self._check = read_sign_in(database, username=username, clock=clock)
         except AuthenticationError as exc:  # a locked account: refused at once, nothing to check
             self._refusal = exc
-            self._end(commit=True)
+            self._ended = True
             return
-        except BaseException:
-            self._end(commit=False)
-            raise
         self._thread = threading.Thread(target=self._run, args=(self._check,), name="msfood-sign-in")
         self._thread.daemon = True
         self._thread.start()
@@ -64,54 +59,33 @@ class PendingSignIn:
             self._thread.join()
             self._thread = None
 
-    def _end(self, *, commit: bool) -> None:
-        session, self._session = self._session, None
-        if session is None:
-            return
-        try:
-            if commit:
-                session.commit()
-            else:
-                session.rollback()
-        finally:
-            session.close()
-
     @property
     def done(self) -> bool:
-        return self._session is None
+        return self._ended
 
     def result(self) -> Actor:
         """The signed-in actor, once the password check has finished; AuthenticationError if refused."""
         self._join()
         if self._refusal is not None:
             raise self._refusal
-        if self._session is None or self._check is None:
+        if self._ended or self._check is None:
             raise RuntimeError("this sign-in has already ended")
+        self._ended = True
         if self._crash is not None:
-            self._end(commit=False)
             raise self._crash
         try:
-            actor = finish_authentication(
-                self._session,
-                self._check,
-                password=self._password,
-                verified=self._verified,
+            return record_sign_in(
+                self._database, self._check, password=self._password, verified=self._verified,
                 clock=self._clock,
             )
         except AuthenticationError as exc:
-            self._refusal = exc
-            self._end(commit=True)  # the failed attempt counts
+            self._refusal = exc  # the failed attempt is recorded (record_sign_in commits it)
             raise
-        except BaseException:
-            self._end(commit=False)
-            raise
-        self._end(commit=True)
-        return actor
 
     def cancel(self) -> None:
         """Give the attempt up (start-up failed meanwhile): wait for the thread, record nothing."""
         self._join()
-        self._end(commit=False)
+        self._ended = True
 
 
 def start_sign_in(database: Database, username: str, password: str, clock: Clock) -> PendingSignIn:

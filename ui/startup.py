@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from msfood.clock import Clock
 from msfood.config import default_db_path, demo_db_path
 from msfood.errors import AuthenticationError, EnvironmentProblem, MsfoodError
-from msfood.services.database import Database, open_app_database
+from msfood.services.database import Database, database_problem, open_app_database
 from msfood.services.permissions import Actor
 from ui.context import AppContext
 from ui.errors import show_error
@@ -43,7 +43,7 @@ def is_demo_unit(code: str) -> bool:
 
 
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
-    """The unit's identity. A reader's session: a sign-in under way holds the write lock meanwhile."""
+    """The unit's identity, in a reader's session (never waits behind a writer)."""
     from msfood.services.setup import unit_identity
 
     with database.readers() as session:
@@ -125,6 +125,11 @@ class AppController(QObject):
             if pending is not None:
                 pending.cancel()  # waits for the thread; nothing to do when the attempt has ended
             database.close()
+            problem = None if isinstance(exc, MsfoodError) else database_problem(exc, path)
+            if problem is not None:  # busy, disk full, read-only...: the same words as the CLI's
+                if self.headless:
+                    raise problem from exc
+                exc = problem
             if self.headless or not isinstance(exc, MsfoodError):
                 raise
             show_error(self.window, exc)

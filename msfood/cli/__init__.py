@@ -112,8 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception:  # a bug: the user gets a sentence, the log gets the traceback
-        from msfood.cli.common import log_exception
+    except Exception as exc:  # a bug: the user gets a sentence, the log gets the traceback
+        from msfood.cli.common import database_error_message, log_exception
+
+        plain = database_error_message(exc, args)  # busy, disk full, read-only...: their own words
+        if plain is not None:
+            print(plain, file=sys.stderr)
+            return 2
 
         where = log_exception()
         print(t("cli.unexpected", log=where), file=sys.stderr)

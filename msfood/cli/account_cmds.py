@@ -1,4 +1,4 @@
-"""`msfood users add|list|disable|enable|password`: accounts, managed exactly as in the app.
+"""`msfood users add|list|disable|enable|password|unlock`: accounts, managed exactly as in the app.
 
 The acting user signs in (--user / MSFOOD_USER, MSFOOD_PASSWORD or a prompt) and the services check
 the role. A new password comes from MSFOOD_NEW_PASSWORD or a prompt asked twice on a terminal.
@@ -10,11 +10,20 @@ import argparse
 import os
 import sys
 
-from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json, read_secret
+from msfood.cli.common import (
+    acting_user,
+    acting_user_and_password,
+    add_db,
+    add_user,
+    clock,
+    open_db,
+    print_json,
+    read_secret,
+)
 from msfood.clock import Clock
 from msfood.db.engine import Database
 from msfood.domain.enums import ROLE
-from msfood.errors import AuthenticationError, EnvironmentProblem, ValidationError
+from msfood.errors import ValidationError
 from msfood.i18n import t
 from msfood.services.permissions import MANAGE_USERS, Actor
 
@@ -38,9 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "password", help="change your own password, or (admins) another account's"
     )
     password.add_argument("name", nargs="?", default=None, help="the account (default: your own)")
+    unlock = commands.add_parser("unlock", help="lift an account's lock-out after wrong passwords (admins)")
+    unlock.add_argument("name")
     for parser, handler in (
         (add, run_add), (listing, run_list), (disable, run_disable), (enable, run_enable),
-        (password, run_password),
+        (password, run_password), (unlock, run_unlock),
     ):
         add_db(parser)
         add_user(parser)
@@ -94,7 +105,7 @@ def run_list(args: argparse.Namespace) -> int:
     from msfood.services.users import list_users
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
-        with database.sessions() as session:
+        with database.readers() as session:
             users = list_users(session, actor=actor)
         if args.json:
             print_json([u.__dict__ for u in users])
@@ -129,6 +140,19 @@ def run_enable(args: argparse.Namespace) -> int:
     return _toggle(args, False)
 
 
+def run_unlock(args: argparse.Namespace) -> int:
+    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.users import unlock_user
+
+    def work(database: Database, actor: Actor, clk: Clock) -> int:
+        with unit_of_work(database.sessions, actor=actor, clock=clk) as uow:
+            summary = unlock_user(uow, username=args.name)
+        print(t("local.unlocked_done", username=summary.username))
+        return 0
+
+    return _with_db(args, work)
+
+
 def run_password(args: argparse.Namespace) -> int:
     from msfood.services.unit_of_work import unit_of_work
     from msfood.services.users import change_password
@@ -155,15 +179,4 @@ def run_password(args: argparse.Namespace) -> int:
 def _sign_in_keeping_password(args: argparse.Namespace, database: Database, clk: Clock) -> tuple[Actor, str]:
     """The same sign-in as acting_user, keeping the password: changing one's own password needs it,
     and asking for it twice would be silly."""
-    from msfood.services.users import authenticate
-
-    username = getattr(args, "user", None) or os.environ.get("MSFOOD_USER")
-    if not username:
-        raise EnvironmentProblem("cli.user_needed")
-    password = read_secret("MSFOOD_PASSWORD", t("cli.password_prompt", user=username))
-    with database.sessions.begin() as session:
-        try:
-            return authenticate(session, username=username, password=password, clock=clk), password
-        except AuthenticationError as exc:
-            failure = exc
-    raise failure
+    return acting_user_and_password(args, database, clk)

@@ -13,7 +13,7 @@ from typing import Any
 from msfood.clock import Clock, clock_from_env
 from msfood.config import default_db_path, log_path
 from msfood.db.engine import Database, open_database
-from msfood.errors import AuthenticationError, EnvironmentProblem
+from msfood.errors import EnvironmentProblem
 from msfood.services.permissions import Actor
 
 
@@ -52,20 +52,36 @@ def read_secret(variable: str, prompt: str) -> str:
 
 def acting_user(args: argparse.Namespace, database: Database, clock: Clock) -> Actor:
     """Sign in as --user / MSFOOD_USER with MSFOOD_PASSWORD (or a prompt), exactly as the app does."""
+    return acting_user_and_password(args, database, clock)[0]
+
+
+def acting_user_and_password(args: argparse.Namespace, database: Database, clock: Clock) -> tuple[Actor, str]:
+    """acting_user, keeping the password (changing one's own password needs it).
+
+    The sign-in takes no write lock unless the attempt changes the account (services.users.sign_in):
+    read-only commands work while an import writes. A failed attempt is committed on its own, so it
+    counts even when the command fails later.
+    """
     from msfood.i18n import t
-    from msfood.services.users import authenticate
+    from msfood.services.users import sign_in
 
     username = getattr(args, "user", None) or os.environ.get("MSFOOD_USER")
     if not username:
         raise EnvironmentProblem("cli.user_needed")
     password = read_secret("MSFOOD_PASSWORD", t("cli.password_prompt", user=username))
-    # The sign-in commits on its own: failed attempts must count even when the command fails later.
-    with database.sessions.begin() as session:
-        try:
-            return authenticate(session, username=username, password=password, clock=clock)
-        except AuthenticationError as exc:
-            failure = exc
-    raise failure
+    return sign_in(database, username=username, password=password, clock=clock), password
+
+
+def database_error_message(exc: BaseException, args: argparse.Namespace | None = None) -> str | None:
+    """The plain sentence for a database error (busy, disk full, read-only, not a database...), or
+    None when `exc` is none of them."""
+    from msfood.db.problems import database_problem
+
+    db = getattr(args, "db", None) if args is not None else None
+    if db is None and args is not None and hasattr(args, "db"):
+        db = str(default_db_path())
+    problem = database_problem(exc, db)
+    return problem.message() if problem is not None else None
 
 
 def print_json(data: Any) -> None:

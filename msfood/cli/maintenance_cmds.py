@@ -103,7 +103,7 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         actor = acting_user(args, database, clock())
         actor.require(READ)
-        with database.sessions() as session:
+        with database.readers() as session:
             result = verify_chain(session, complete_origins=args.origin)
     finally:
         database.close()
@@ -137,7 +137,7 @@ def run_history(args: argparse.Namespace) -> int:
     try:
         actor = acting_user(args, database, clock())
         actor.require(READ)
-        with database.sessions() as session:
+        with database.readers() as session:
             entries = record_history(session, args.record_id)
     finally:
         database.close()
@@ -200,7 +200,7 @@ def run_list_periods(args: argparse.Namespace) -> int:
     try:
         actor = acting_user(args, database, clock())
         actor.require(READ)
-        with database.sessions() as session:
+        with database.readers() as session:
             periods = list_closed_periods(session, include_reopened=args.all)
     finally:
         database.close()

@@ -79,7 +79,7 @@ def run_report(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
         actor = acting_user(args, database, now)
-        with database.sessions() as session:
+        with database.readers() as session:
             _font_note(session, args.font, out)
             common = dict(actor=actor, period=period, out=out, as_of=as_of, region=args.region, clock=now,
                           lang=language(), font=args.font)
@@ -103,7 +103,7 @@ def run_notice(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
         actor = acting_user(args, database, now)
-        with database.sessions() as session:
+        with database.readers() as session:
             _font_note(session, args.font, out)
             path = drain(write_notice(session, actor=actor, visit_id=args.visit, out=out, clock=now,
                                       lang=language(), font=args.font))

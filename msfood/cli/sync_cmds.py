@@ -83,7 +83,7 @@ def run_show(args: argparse.Namespace) -> int:
     from msfood.sync.peers import list_peers, show_identity
 
     def work(database: Database, actor: Actor, _clock: Clock) -> int:
-        with database.sessions() as session:
+        with database.readers() as session:
             identity = show_identity(session, actor=actor)
             peers = list_peers(session, actor=actor)
         if args.json:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from msfood.errors import EnvironmentProblem
+from msfood.private_files import create_private_file, make_private_folder, private_companions
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -50,6 +52,7 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-u
 
 
 READER = "msfood_reader"
+BUSY_MS = "msfood_busy_ms"  # an execution option: this transaction's busy timeout (ms), else BUSY_TIMEOUT_MS
 
 
 def _begin_sqlite(conn) -> None:  # type: ignore[no-untyped-def]
@@ -57,8 +60,12 @@ def _begin_sqlite(conn) -> None:  # type: ignore[no-untyped-def]
     # mid-way. Readers (Database.readers) begin DEFERRED: in WAL mode they read the last committed
     # snapshot, consistent across the transaction, while a writer works.
     # query_only makes a reader's mistake to write an error instead of a silent lock.
-    reader = conn.get_execution_options().get(READER, False)
+    options = conn.get_execution_options()
+    reader = options.get(READER, False)
     conn.exec_driver_sql(f"PRAGMA query_only={'ON' if reader else 'OFF'}")
+    # A short wait for a write that must not hold people up (the sign-in's lock-out counter); every
+    # other transaction puts the default back on its pooled connection.
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={int(options.get(BUSY_MS, BUSY_TIMEOUT_MS))}")
     conn.exec_driver_sql("BEGIN DEFERRED" if reader else "BEGIN IMMEDIATE")
 
 
@@ -69,6 +76,38 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _begin_sqlite)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def engine_over(connection: sqlite3.Connection) -> Engine:
+    """An engine on one open sqlite3 connection (a restore's private staging copy), with the same
+    transaction handling as every other engine; disposing of it leaves the connection open."""
+    from sqlalchemy.pool import StaticPool
+
+    class _Kept:  # the pool's close() must not close the caller's connection
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self._conn = conn
+
+        def close(self) -> None:
+            pass
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(self._conn, name)
+
+        def __setattr__(self, name: str, value: object) -> None:
+            if name == "_conn":
+                object.__setattr__(self, name, value)
+            else:
+                setattr(self._conn, name, value)
+
+    engine = create_engine("sqlite://", creator=lambda: _Kept(connection), poolclass=StaticPool)
+
+    def pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+    event.listen(engine, "connect", pragmas)
+    event.listen(engine, "begin", _begin_sqlite)
+    return engine
 
 
 def head_revision() -> str:
@@ -85,7 +124,8 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    # A reader's transaction: opening a database must not wait for (or take) the write lock.
+    with engine.execution_options(**{READER: True}).connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -123,6 +163,10 @@ class Database:
     def path(self) -> Path | None:
         return sqlite_path(self.url)
 
+    def quick_writer(self, busy_ms: int) -> sessionmaker[Session]:
+        """Units of work that wait at most `busy_ms` for the write lock (then SQLite says "busy")."""
+        return sessionmaker(self.engine.execution_options(**{BUSY_MS: busy_ms}), expire_on_commit=False)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -142,8 +186,13 @@ def open_database(
     if path is not None:
         if not create and not path.exists():
             raise EnvironmentProblem("db.missing", path=str(path))
+        if not create or (path.exists() and path.stat().st_size > 0):
+            from msfood.db.problems import refuse_foreign_file
+
+            refuse_foreign_file(path)  # before any connection: a file not ours stays as it was
         if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
+            create_private_file(path)
     engine = make_engine(url)
     database = Database(
         url,
@@ -151,24 +200,59 @@ def open_database(
         sessionmaker(engine, expire_on_commit=False),
         sessionmaker(engine.execution_options(**{READER: True}), expire_on_commit=False),
     )
+    shown = str(path) if path is not None else _safe_url(url)
     try:
         current = current_revision(engine)
         if current is None and not create:
-            raise EnvironmentProblem("db.not_msfood", path=str(path or url))
+            raise EnvironmentProblem("db.not_msfood", path=shown)
         if current is not None and current not in known_revisions():
-            raise EnvironmentProblem("db.too_new", path=str(path or url), revision=current)
+            raise EnvironmentProblem("db.too_new", path=shown, revision=current)
         if current != head_revision():
             if current is not None and backup is not None:
-                backup(database)
+                _backup_before_migration(backup, database, shown)
             upgrade(engine)
     except EnvironmentProblem:
         engine.dispose()
         raise
     except Exception as exc:  # sqlite3.DatabaseError "file is not a database", permissions, ...
         engine.dispose()
-        raise EnvironmentProblem("db.unreadable", path=str(path or url), reason=str(exc)) from exc
+        from msfood.db.problems import database_problem
+
+        problem = database_problem(exc, path)
+        if problem is not None:
+            raise problem from exc
+        raise EnvironmentProblem("local.unreadable", path=shown) from exc
+    if path is not None:
+        private_companions(path)
     return database
 
 
+def _backup_before_migration(backup: Callable[[Database], object], database: Database, shown: str) -> None:
+    """The backup a migration waits for; its failure stops the migration, in plain words."""
+    try:
+        backup(database)
+    except EnvironmentProblem:
+        raise
+    except Exception as exc:
+        from msfood.db.problems import database_problem
+
+        problem = database_problem(exc)
+        if problem is not None and problem.code == "local.db_busy":
+            raise problem from exc
+        reason = problem.message() if problem is not None else ""
+        raise EnvironmentProblem("local.migration_backup_failed", path=shown, reason=reason) from exc
+
+
+def _safe_url(url: str) -> str:
+    """A database URL without its password, for a message."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: say nothing of it
+        return "-"
+
+
 def copy_sqlite_file(source: Path, target: Path) -> None:
+    create_private_file(target)
     shutil.copyfile(source, target)

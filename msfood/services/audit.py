@@ -12,6 +12,14 @@ A unit's chain must run from seq 1 without a gap when it is this database's own,
 names it in `complete_origins` (a bureau checking that a station's history reached it whole). Another
 unit's chain may have gaps here (a bureau sends a station only the entries of its scope): each run of
 consecutive entries is still checked, and the gaps are counted.
+
+What this database once held is remembered too (issue 12), in meta, so that a chain deleted or cut back
+whole (every later hash recomputed, or the entries simply gone) still shows:
+- its own chain: `audit_seq` and `audit_head`, written by every unit of work;
+- every other unit's: `audit_held:<origin>` = {"count", "seq", "hash"}, the number of its entries held
+  and the last one, recorded by `note_audit_accepted` when a merge accepts entries of that origin.
+`verify_chain` compares: fewer entries than recorded, or the recorded last entry gone or changed, is a
+chain "cut back"; none left at all is a chain "missing".
 """
 
 from __future__ import annotations
@@ -22,11 +30,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msfood.db.models import AuditEntry
+from msfood.db.models import AuditEntry, Meta
 from msfood.services.unit_of_work import audit_hash, read_meta
+
+HELD_PREFIX = "audit_held:"
 
 _FIELDS = ("origin", "seq", "actor", "at", "action", "table_name", "record_id", "before", "after")
 
@@ -92,6 +102,9 @@ def verify_chain(session: Session, *, complete_origins: Iterable[str] = ()) -> V
     for name in strict - set(origins):
         if name and (name != own or int(meta.get("audit_seq", "0") or 0) > 0):
             return VerifyResult(False, 0, BrokenLink(name, 1, "missing"), tuple(ordered))
+    held = _held(meta)
+    for name in sorted(set(held) - set(origins) - {own}):
+        return VerifyResult(False, 0, BrokenLink(name, 1, "chain_missing"), tuple(ordered))
     checked = 0
     gaps = 0
     for origin in ordered:
@@ -102,9 +115,67 @@ def verify_chain(session: Session, *, complete_origins: Iterable[str] = ()) -> V
             return VerifyResult(False, checked, result[1], tuple(ordered), gaps)
         if origin == own:
             broken = _check_head(result[3], meta, own)
-            if broken is not None:
-                return VerifyResult(False, checked, broken, tuple(ordered), gaps)
+        else:
+            broken = _check_held(session, origin, held.get(origin), result[0])
+        if broken is not None:
+            return VerifyResult(False, checked, broken, tuple(ordered), gaps)
     return VerifyResult(True, checked, None, tuple(ordered), gaps)
+
+
+def _held(meta: dict[str, str]) -> dict[str, dict[str, Any]]:
+    held = {}
+    for key, value in meta.items():
+        if key.startswith(HELD_PREFIX):
+            try:
+                record = json.loads(value)
+            except ValueError:
+                record = {}
+            held[key.removeprefix(HELD_PREFIX)] = record if isinstance(record, dict) else {}
+    return held
+
+
+def _check_held(session: Session, origin: str, held: dict[str, Any] | None, count: int) -> BrokenLink | None:
+    """Another unit's chain must still hold what this database recorded it accepted."""
+    if not held:
+        return None
+    seq = int(held.get("seq") or 0)
+    if count < int(held.get("count") or 0):
+        return BrokenLink(origin, seq, "cut_back")
+    if seq:
+        stored = session.scalar(
+            select(AuditEntry.hash).where(AuditEntry.origin == origin, AuditEntry.seq == seq)
+        )
+        if stored is None:
+            return BrokenLink(origin, seq, "cut_back")
+        if stored != held.get("hash"):
+            return BrokenLink(origin, seq, "edited")
+    return None
+
+
+def note_audit_accepted(session: Session, *, origins: Iterable[str]) -> None:
+    """Record what this database now holds of each origin's chain (for the merge to call, in its
+    transaction, after it has accepted audit entries of these origins; this unit's own is skipped).
+
+    The record only moves forward: when the entries recorded before are no longer all there (a chain
+    cut back since), it is kept as it was, so that `verify_chain` goes on naming the loss."""
+    meta = read_meta(session)
+    own = meta.get("unit_code", "")
+    held = _held(meta)
+    for origin in sorted(set(origins) - {own, ""}):
+        count, top = session.execute(
+            select(func.count(), func.max(AuditEntry.seq)).where(AuditEntry.origin == origin)
+        ).one()
+        if not count:
+            continue
+        before = held.get(origin)
+        if before and _check_held(session, origin, before, count) is not None:
+            continue
+        top_hash = session.scalar(
+            select(AuditEntry.hash).where(AuditEntry.origin == origin, AuditEntry.seq == top)
+        )
+        value = json.dumps({"count": count, "seq": top, "hash": top_hash}, sort_keys=True)
+        session.merge(Meta(key=HELD_PREFIX + origin, value=value))
+    session.flush()
 
 
 def _verify_origin(

@@ -24,6 +24,7 @@ from msfood.clock import Clock
 from msfood.config import backup_dir
 from msfood.db.engine import Database
 from msfood.errors import EnvironmentProblem
+from msfood.private_files import create_private_file, make_private_folder
 from msfood.services.permissions import BACKUP, Actor
 
 DEFAULT_KEPT = 10
@@ -50,7 +51,30 @@ _STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})(?:-\d+)?-([A-Za-z0-9_-]+)\.sqlite$")
 
 
 def _partial(target: Path) -> Path:
-    return target.with_name(target.name + ".partial")
+    return target.with_name(f"{target.name}.{os.getpid()}.partial")
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Remove the half-written backups (`*.<pid>.partial`) of processes that no longer run (killed
+    during a backup): each is a copy of a database with its keys. The removed."""
+    removed = []
+    for path in folder.glob("*.partial"):
+        pid = path.name.removesuffix(".partial").rsplit(".", 1)[-1]
+        if pid.isdigit() and (int(pid) == os.getpid() or _running(int(pid))):
+            continue  # a backup under way
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
 
 
 def backup_sqlite(
@@ -63,11 +87,12 @@ def backup_sqlite(
 
     The copy is written as `target.partial`, switched to a single-file journal mode, then renamed.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     partial = _partial(target)
     partial.unlink(missing_ok=True)
     src = sqlite3.connect(str(source)) if isinstance(source, Path) else source
     try:
+        create_private_file(partial)  # owner-only before a single page of the keys is in it
         with closing(sqlite3.connect(str(partial))) as dst:
             src.backup(
                 dst,
@@ -147,6 +172,7 @@ def backup_before(database: Database, reason: str, *, clock: Clock | None = None
     stamp = now.strftime("%Y%m%d-%H%M%S-%f")
     safe_reason = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in reason)[:32] or "backup"
     folder = backup_dir()
+    remove_stale_partials(folder)
     target = folder / f"{_database_key(path)}-{stamp}-{safe_reason}.sqlite"
     counter = 1
     while target.exists():
@@ -154,6 +180,9 @@ def backup_before(database: Database, reason: str, *, clock: Clock | None = None
         counter += 1
     backup_sqlite(path, target)
     prune_backups(path, keep=backups_kept(path))
+    for kept in automatic_backups(path):  # those made before backups were owner-only, too
+        if kept.stat().st_mode & 0o077:
+            os.chmod(kept, 0o600)
     return target
 
 
@@ -187,5 +216,10 @@ def backup_database(
     try:
         backup_sqlite(path, out, progress=progress)
     except (OSError, sqlite3.Error) as exc:
-        raise EnvironmentProblem("backup.failed", path=str(out), reason=str(exc)) from exc
+        from msfood.db.problems import database_problem
+
+        problem = database_problem(exc, out)
+        if problem is not None:
+            raise problem from exc
+        raise EnvironmentProblem("local.backup_failed", path=str(out)) from exc
     return BackupResult(out, out.stat().st_size)

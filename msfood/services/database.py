@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 from msfood.db.engine import Database, open_database
+from msfood.db.problems import database_problem
 
-__all__ = ["Database", "open_app_database", "remove_database_file"]
+__all__ = ["Database", "database_problem", "open_app_database", "remove_database_file"]
 
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside a database
 

@@ -1,11 +1,12 @@
 """Restoring a backup: checked before anything is replaced, the current database backed up first.
 
-The file is copied to a staging file beside the database and checked there (the user's file is never
-opened for writing): an SQLite file, `PRAGMA integrity_check` ok, no broken references, an msfood
-schema this app knows, a unit identity (by default the same unit as the current database). Only then
-is the current database backed up (automatic backup "restore") and replaced, in one transaction, with
-SQLite's backup API; a crash part-way leaves the old database whole. The restore is written to the
-restored database's history.
+The file is copied into SQLite's private temporary database and checked there (the user's file is
+only read; no copy with the keys is ever left in a folder, even if the process is killed): an SQLite
+file, `PRAGMA integrity_check` ok, no broken references, an msfood schema this app knows, a unit
+identity (by default the same unit as the current database). Only then is the current database backed
+up (automatic backup "restore"), the copy upgraded and its history given the restore's entry, and the
+database replaced with it in one transaction (SQLite's backup API): a crash part-way leaves the old
+database whole, and a restore that took effect is in the history once.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from msfood.clock import Clock
-from msfood.db.engine import Database, head_revision, known_revisions, open_database
+from msfood.db.engine import Database, head_revision, known_revisions
 from msfood.errors import EnvironmentProblem, ValidationError
+from msfood.private_files import create_private_file
 from msfood.services.backup import backup_before
-from msfood.services.database import remove_database_file
 from msfood.services.permissions import RESTORE, Actor
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -50,53 +52,68 @@ def _refuse(code: str, path: Path, **params: object) -> ValidationError:
     return ValidationError(code, "", path=str(path), **params)
 
 
-def check_backup_file(path: Path, *, staging: Path | None = None) -> BackupInfo:
-    """Check a backup file (on a staging copy; the file itself is only read). ValidationError
+def check_backup_file(path: Path) -> BackupInfo:
+    """Check a backup file (on a private temporary copy; the file itself is only read). ValidationError
     (restore.*) when it is not a whole msfood database of a known schema."""
     path = Path(path).expanduser()
-    if not path.is_file():
-        raise EnvironmentProblem("db.missing", path=str(path))
-    with open(path, "rb") as handle:
-        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise _refuse("restore.not_sqlite", path)
-    own_staging = staging is None
-    staging = staging or path.with_name(path.name + ".check.tmp")
+    staging = _stage(path)
     try:
-        _stage(path, staging)
         return _inspect(path, staging)
     finally:
-        if own_staging:
-            remove_database_file(staging)
+        staging.close()
 
 
-def _stage(source: Path, staging: Path) -> None:
-    """A private copy of the file (and its -wal, when a copy of a live database has one)."""
-    remove_database_file(staging)
-    shutil.copyfile(source, staging)
-    wal = source.with_name(source.name + "-wal")
-    if wal.is_file():
-        shutil.copyfile(wal, staging.with_name(staging.name + "-wal"))
-
-
-def _inspect(original: Path, staging: Path) -> BackupInfo:
+def _stage(source: Path) -> sqlite3.Connection:
+    """A private copy of the backup in SQLite's own temporary database (the empty file name): it lives
+    in memory and spills into a file that SQLite unlinks as soon as it has opened it (marks
+    delete-on-close on Windows). Killed at any moment, the process leaves no copy of the keys behind.
+    """
+    if not source.is_file():
+        raise EnvironmentProblem("db.missing", path=str(source))
+    with open(source, "rb") as handle:
+        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise _refuse("restore.not_sqlite", source)
+    staging = sqlite3.connect("", check_same_thread=False)
     try:
-        with closing(sqlite3.connect(str(staging))) as conn:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            if rows != [("ok",)]:
-                raise _refuse("restore.corrupt", original, reason="; ".join(str(r[0]) for r in rows[:3]))
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not set(REQUIRED_TABLES) <= tables:
-                raise _refuse("restore.not_msfood", original)
-            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            if revision is None or revision[0] not in known_revisions():
-                raise _refuse("restore.unknown_schema", original, revision=revision[0] if revision else "-")
-            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('unit_code', 'unit_name')"))
-            if not meta.get("unit_code"):
-                raise _refuse("restore.not_msfood", original)
-            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                raise _refuse("restore.corrupt", original, reason="foreign_key_check")
+        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            src.backup(staging)
+        finally:
+            src.close()
     except sqlite3.DatabaseError as exc:
-        raise _refuse("restore.corrupt", original, reason=str(exc)) from exc
+        staging.close()
+        raise _refuse("restore.corrupt", source, reason=_reason(exc)) from exc
+    except BaseException:
+        staging.close()
+        raise
+    return staging
+
+
+def _reason(exc: BaseException) -> str:
+    from msfood.db.problems import database_problem
+
+    problem = database_problem(exc)
+    return problem.message() if problem is not None else type(exc).__name__
+
+
+def _inspect(original: Path, conn: sqlite3.Connection) -> BackupInfo:
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        if rows != [("ok",)]:
+            raise _refuse("restore.corrupt", original, reason="; ".join(str(r[0]) for r in rows[:3]))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not set(REQUIRED_TABLES) <= tables:
+            raise _refuse("restore.not_msfood", original)
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] not in known_revisions():
+            raise _refuse("restore.unknown_schema", original, revision=revision[0] if revision else "-")
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('unit_code', 'unit_name')"))
+        if not meta.get("unit_code"):
+            raise _refuse("restore.not_msfood", original)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise _refuse("restore.corrupt", original, reason="foreign_key_check")
+    except sqlite3.DatabaseError as exc:
+        raise _refuse("restore.corrupt", original, reason=_reason(exc)) from exc
     return BackupInfo(original, meta["unit_code"], meta.get("unit_name", ""), revision[0],
                       original.stat().st_size)
 
@@ -128,24 +145,36 @@ def _safety_backup(database: Database, clock: Clock | None) -> Path | None:
         path = database.path
         assert path is not None
         target = backup_dir() / f"{path.stem}-unreadable-{_sha256(path)[:12]}.sqlite"
+        create_private_file(target)
         shutil.copyfile(path, target)
         return target
 
 
-def _replace(staging: Path, target: Path) -> None:
-    """Copy the staged database over the target in one write transaction (the backup API)."""
-    with closing(sqlite3.connect(str(staging))) as src, closing(
-        sqlite3.connect(str(target), timeout=10)
-    ) as dst:
+def _replace(staging: sqlite3.Connection, target: Path) -> None:
+    """Copy the staged database over the target in one write transaction (the backup API): killed
+    part-way, SQLite rolls the unfinished transaction back and the target is as it was."""
+    with closing(sqlite3.connect(str(target), timeout=10)) as dst:
         dst.execute("PRAGMA busy_timeout=10000")
-        src_page = src.execute("PRAGMA page_size").fetchone()[0]
+        src_page = staging.execute("PRAGMA page_size").fetchone()[0]
         dst_page = dst.execute("PRAGMA page_size").fetchone()[0]
         if src_page != dst_page:
             dst.execute("PRAGMA journal_mode=DELETE")  # WAL cannot change its page size
-        src.backup(dst)
+        before_copy(dst)
+        staging.backup(dst, pages=RESTORE_PAGES_PER_STEP, progress=copy_progress)
         dst.execute("PRAGMA journal_mode=WAL")
         if dst.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
             raise EnvironmentProblem("restore.failed", path=str(target), reason="integrity_check")
+
+
+RESTORE_PAGES_PER_STEP = -1  # all at once; the whole copy is one write transaction either way
+
+
+def before_copy(_target: sqlite3.Connection) -> None:
+    """Called just before the staged copy replaces the database (tests interrupt a restore here)."""
+
+
+# (status, remaining, total) after each step of the copy (tests interrupt a restore here)
+copy_progress: Callable[[int, int, int], object] | None = None
 
 
 def restore_database(
@@ -157,7 +186,12 @@ def restore_database(
     allow_other_unit: bool = False,
 ) -> RestoreResult:
     """Replace the database with a checked backup (needs RESTORE). Nothing is replaced when the file
-    is refused. The database is closed and reopened: callers keep using `database` afterwards."""
+    is refused. The database is closed and reopened: callers keep using `database` afterwards.
+
+    The backup is checked, upgraded to this app's schema and given its history entry for the restore
+    on a private temporary copy (`_stage`), then copied over the database in one transaction: the
+    restore and its entry take effect together or not at all, and no copy is left behind.
+    """
     actor.require(RESTORE)
     target = database.path
     if target is None:
@@ -165,31 +199,41 @@ def restore_database(
     source = Path(source).expanduser()
     if source.exists() and source.resolve() == target.resolve():
         raise EnvironmentProblem("backup.same_file", path=str(source))
-    staging = target.with_name(target.name + ".restore.tmp")
+    staging = _stage(source)
     try:
-        info = check_backup_file(source, staging=staging)
+        info = _inspect(source, staging)
         current = _current_unit(target)
         if current and current != info.unit_code and not allow_other_unit:
             raise _refuse("restore.other_unit", source, unit=info.unit_code, current=current)
         safety = _safety_backup(database, clock)
+        _record_restore(staging, actor, clock, info, safety)
         database.close()
-        _replace(staging, target)
+        try:
+            _replace(staging, target)
+        except sqlite3.Error as exc:
+            from msfood.db.problems import database_problem
+
+            raise (database_problem(exc, target) or
+                   EnvironmentProblem("restore.failed", path=str(source), reason=_reason(exc))) from exc
     finally:
-        remove_database_file(staging)
-    _record_restore(database, actor, clock, info, safety)
+        staging.close()
     return RestoreResult(info, safety)
 
 
 def _record_restore(
-    database: Database, actor: Actor, clock: Clock | None, info: BackupInfo, safety: Path | None
+    staging: sqlite3.Connection, actor: Actor, clock: Clock | None, info: BackupInfo, safety: Path | None
 ) -> None:
-    """Migrate the restored database when it is older, then write the restore into its history."""
+    """Bring the staged copy to this app's schema, then write the restore into its history."""
+    from sqlalchemy.orm import sessionmaker
+
+    from msfood.db.engine import engine_over, upgrade
     from msfood.services.unit_of_work import unit_of_work
 
-    assert database.path is not None
-    reopened = open_database(database.path, backup=lambda db: backup_before(db, "migration", clock=clock))
+    engine = engine_over(staging)
     try:
-        with unit_of_work(reopened.sessions, actor=actor, clock=clock) as uow:
+        if info.revision != head_revision():
+            upgrade(engine)
+        with unit_of_work(sessionmaker(engine), actor=actor, clock=clock) as uow:
             uow.audit_event(
                 "restore",
                 "database",
@@ -207,4 +251,4 @@ def _record_restore(
                 ),
             )
     finally:
-        reopened.close()
+        engine.dispose()

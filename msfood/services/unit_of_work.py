@@ -166,7 +166,7 @@ class UnitOfWork:
         self.audit_head = meta.get("audit_head", "")
         self._audit_rows: list[dict[str, Any]] = []
         self.now = self.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
-        self.today = self.clock.today()
+        self.today = self.clock.current_date()  # the real date: MSFOOD_NOW only moves figures
 
     # --- stamps -----------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
+from msfood.db.engine import Database
 from msfood.db.models import User
 from msfood.domain.enums import ROLE
 from msfood.errors import (
@@ -320,6 +321,134 @@ def finish_authentication(
     if changes:  # as the ORM did: nothing written (nor synced to disk) when nothing changed
         session.execute(update(users).where(users.c.id == row.id).values(**changes))
     return Actor(row.username, row.role)
+
+
+# --- signing in without the write lock --------------------------------------------------------------
+
+SIGN_IN_BUSY_MS = 2_000  # how long a sign-in waits to record an attempt while an import writes
+
+
+def sign_in(database: Database, *, username: str, password: str, clock: Clock) -> Actor:
+    """The actor for a user name and password, as `authenticate`, without holding up anybody.
+
+    The account is read in a reader's transaction (no lock: a `stats` or a sign-in works during a
+    long import), Argon2 runs outside any transaction, and only an attempt that changes the account
+    (a failure, the success after failures, a rehash) writes, in a transaction of its own that waits
+    at most SIGN_IN_BUSY_MS for the write lock. A failure that cannot be counted because the database
+    is busy is refused with that reason; a success whose reset cannot be written still signs in (the
+    counter is reset at the next sign-in).
+    """
+    check = read_sign_in(database, username=username, clock=clock)
+    return record_sign_in(database, check, password=password, verified=check.run(password), clock=clock)
+
+
+def read_sign_in(database: Database, *, username: str, clock: Clock) -> PasswordCheck:
+    """Step 1 of `sign_in` in a reader's transaction (AuthenticationError while the account is locked)."""
+    with database.readers() as session:
+        return begin_authentication(session, username=username, clock=clock)
+
+
+def record_sign_in(
+    database: Database, check: PasswordCheck, *, password: str, verified: bool, clock: Clock
+) -> Actor:
+    """Step 3 of `sign_in`: decide on what the account is now (read without a lock) and write only
+    when the attempt changes it, deciding again under the write lock."""
+    with database.readers() as session:
+        row = _account(session, table_of(User).c.id == check.user_id) if check.user_id else None
+        actor, changes = _decide(row, check, password=password, verified=verified, now=_utc_now(clock))
+    if not changes:
+        if actor is None:
+            raise AuthenticationError()
+        return actor
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with database.quick_writer(SIGN_IN_BUSY_MS).begin() as session:
+            try:
+                return finish_authentication(
+                    session, check, password=password, verified=verified, clock=clock
+                )
+            except AuthenticationError as exc:
+                failure = exc  # committed on leaving the block: the failure counts
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        if actor is None:
+            raise AuthenticationError("local.signin_busy") from None
+        return actor
+    raise failure
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error is SQLite's "database is locked" (another program holds the write lock)."""
+    from msfood.services.database import database_problem
+
+    problem = database_problem(exc)
+    return problem is not None and problem.code == "local.db_busy"
+
+
+def _decide(  # type: ignore[no-untyped-def]
+    row, check: PasswordCheck, *, password: str, verified: bool, now: dt.datetime
+):
+    """What finish_authentication would do, without writing: (the actor or None, whether it writes).
+    Raises AuthenticationError("user.locked") while the account is locked."""
+    if row is None or row.disabled:
+        return None, False
+    _refuse_if_locked(row.locked_until, now)
+    if row.password_hash != check.password_hash:
+        verified = _verify(row.password_hash, password)
+    if not verified:
+        return None, True
+    writes = bool(row.failed_attempts or row.locked_until is not None)
+    writes = writes or _HASHER.check_needs_rehash(row.password_hash)
+    return Actor(row.username, row.role), writes
+
+
+# --- unlocking -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """An account as the account page shows it: whether it is locked now, and until when (UTC)."""
+
+    username: str
+    display_name: str
+    role: str
+    disabled: bool
+    locked_until: dt.datetime | None
+
+
+def account_states(session: Session, *, actor: Actor, clock: Clock) -> list[AccountState]:
+    """Every account with its lock (needs MANAGE_USERS); `locked_until` only while still locked."""
+    actor.require(MANAGE_USERS)
+    now = _utc_now(clock)
+    return [
+        AccountState(u.username, u.display_name, u.role, bool(u.disabled),
+                     u.locked_until if u.locked_until is not None and u.locked_until > now else None)
+        for u in session.scalars(select(User).order_by(User.username))
+    ]
+
+
+def unlock_user(uow: UnitOfWork, *, username: str) -> UserSummary:
+    """Lift a lock-out at once and clear the count of wrong passwords (MANAGE_USERS, a role no
+    stronger than the actor's own, as for the other account commands). Audited.
+    NothingToDo when the account is neither locked nor counting wrong passwords."""
+    user = _get(uow.session, username)
+    _require_manage(uow.actor, user.role)
+    locked = user.locked_until is not None and user.locked_until > uow.now
+    if not locked and not user.failed_attempts:
+        raise NothingToDo("local.not_locked", username=user.username)
+    before = json.dumps(
+        {"username": user.username, "failed_attempts": user.failed_attempts or 0,
+         "locked_until": user.locked_until.isoformat() if user.locked_until else None},
+        ensure_ascii=False, sort_keys=True,
+    )
+    user.failed_attempts = 0
+    user.locked_until = None
+    uow.session.flush()
+    uow.audit_event("user_unlock", "users", user.id, before=before,
+                    after=json.dumps({"username": user.username}, ensure_ascii=False))
+    return _summary(user)
 
 
 def _china() -> dt.tzinfo:

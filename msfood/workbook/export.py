@@ -143,7 +143,7 @@ def export_workbook(
     path = Path(path)
     book = Workbook(write_only=True)
     by_sheet: dict[str, int] = {}
-    with database.sessions() as session:
+    with database.readers() as session:
         source = export_rows.Source(session, span=span, region=region)
         total = source.estimate()
         done = 0

@@ -116,7 +116,7 @@ def import_workbook(
             backup = None if dry_run else backup_before(database, "import")
             try:
                 with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:
-                    refs = Refs(uow.session, today=clock.today())
+                    refs = Refs(uow.session, today=clock.current_date())
                     for sheet, _part, name in plan:
                         yield from _import_sheet(reader, sheet, name, state, uow, refs, actor, total)
                     yield from _write(state, uow, total, "")

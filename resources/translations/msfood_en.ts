@@ -32,7 +32,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/startup.py" line="+210"/>
+        <location filename="../../ui/startup.py" line="+215"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
@@ -1006,7 +1006,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>内存不足，请关闭其他程序后重试。</source>
         <translation>Out of memory: close other programs and try again.</translation>
     </message>
@@ -4199,7 +4199,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Saved {n} settings ({time}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="+41"/>
+        <location filename="../../ui/pages/settings_users.py" line="+42"/>
         <source>新增账号</source>
         <translation>New account</translation>
     </message>
@@ -4257,22 +4257,43 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Disable/enable selected</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+3"/>
+        <source>解除锁定</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>连续输错密码被锁定的账号，可以在这里立即解除锁定。</source>
+        <translation>An account locked after wrong passwords can be unlocked here at once.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>已锁定（至 {time}）</source>
+        <translation>Locked (until {time})</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>已解除账号 {name} 的锁定。</source>
+        <translation>Unlocked the account {name}.</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>已停用</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>正常</source>
         <translation>active</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+42"/>
         <source>已添加账号 {name}。</source>
         <translation>Added {name}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-22"/>
+        <location line="+31"/>
         <source>请先在表中选择账号。</source>
         <translation>Select an account first.</translation>
     </message>

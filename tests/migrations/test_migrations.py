@@ -51,4 +51,4 @@ def test_not_a_database_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(EnvironmentProblem) as caught:
         open_database(path)
-    assert caught.value.code in ("db.unreadable", "db.not_msfood")
+    assert caught.value.code == "local.not_database"

@@ -47,6 +47,7 @@ def test_creates_a_station_database(qtbot, app, app_settings, clock, tmp_path, t
     wait_ops()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.choice is not None and dialog.choice.path == target and not dialog.choice.demo
+    assert target.stat().st_mode & 0o777 == 0o600  # it holds the unit's private key (issue 12)
     database = open_app_database(target)
     try:
         unit = read_unit(database)
@@ -128,6 +129,8 @@ def test_try_the_demo_makes_a_separate_file(
     assert dialog.choice.path == demo_db_path() and demo_db_path().is_relative_to(isolated_home)
     assert not station.exists()  # the station's own file got no demo rows: it was never made
     assert not demo_db_path().with_name(demo_db_path().name + ".partial").exists()
+    assert demo_db_path().stat().st_mode & 0o777 == 0o600  # owner-only, as every database
+    assert demo_db_path().parent.stat().st_mode & 0o777 == 0o700
     database = open_app_database(demo_db_path())
     try:
         assert read_unit(database).code == SPECS["station"].unit_code

@@ -8,6 +8,7 @@ than the app, and open_database must back it up through the hook before migratin
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from contextlib import closing
@@ -60,12 +61,12 @@ def test_a_file_that_is_not_ours_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE t (x)")
     with pytest.raises(EnvironmentProblem) as caught:
         open_database(other)
-    assert caught.value.code == "db.not_msfood"
+    assert caught.value.code == "local.foreign_sqlite"  # refused before anything wrote to it
     text = tmp_path / "text.sqlite"
     text.write_text("hello, not a database at all" * 100)
     with pytest.raises(EnvironmentProblem) as caught:
         open_database(text)
-    assert caught.value.code == "db.unreadable"
+    assert caught.value.code == "local.not_database"
 
 
 def test_a_database_at_the_head_is_opened_without_a_backup(db_path: Path, home: Path) -> None:
@@ -126,9 +127,10 @@ def test_an_older_database_is_backed_up_then_migrated(db_path: Path, newer_app: 
 
 def test_a_failed_backup_stops_the_migration(db_path: Path, newer_app: str) -> None:
     def failing(_database: object) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     with pytest.raises(EnvironmentProblem) as caught:
         open_database(db_path, backup=failing)
-    assert caught.value.code == "db.unreadable" and "disk full" in caught.value.message()
+    assert caught.value.code == "local.migration_backup_failed"
+    assert "备份没有成功" in caught.value.message() and "磁盘空间已满" in caught.value.message()
     assert _revision(db_path) == newer_app and "upgrade_probe" not in _tables(db_path)

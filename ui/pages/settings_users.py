@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -102,7 +103,7 @@ class UsersBox(QGroupBox):
     def __init__(self, context: AppContext) -> None:
         super().__init__(QCoreApplication.translate("Settings", "账号管理"))
         self.context = context
-        self.users: list[users.UserSummary] = []
+        self.users: list[users.AccountState] = []
         layout = QVBoxLayout(self)
         self.model = RowsTableModel(
             [
@@ -130,38 +131,78 @@ class UsersBox(QGroupBox):
         self.toggle_button = QPushButton(QCoreApplication.translate("Settings", "停用/启用所选账号"))
         self.toggle_button.setObjectName("toggleUser")
         self.toggle_button.clicked.connect(self._on_toggle_clicked)
+        self.unlock_button = QPushButton(QCoreApplication.translate("Settings", "解除锁定"))
+        self.unlock_button.setObjectName("unlockUser")
+        self.unlock_button.setToolTip(
+            QCoreApplication.translate("Settings", "连续输错密码被锁定的账号，可以在这里立即解除锁定。")
+        )
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
         self.message = QLabel()
         self.message.setObjectName("usersMessage")
         self.message.setWordWrap(True)
         row.addWidget(self.add_button)
         row.addWidget(self.toggle_button)
+        row.addWidget(self.unlock_button)
         row.addWidget(self.message, 1)
         layout.addLayout(row)
 
     def load(self) -> None:
         context = self.context
 
-        def fetch() -> list[users.UserSummary]:
-            with context.database.sessions() as session:
-                return users.list_users(session, actor=context.actor)
+        def fetch() -> list[users.AccountState]:
+            with context.database.readers() as session:
+                return users.account_states(session, actor=context.actor, clock=context.clock)
 
         run_op(self, fetch).on_success(self._show)
 
-    def _show(self, summaries: list[users.UserSummary]) -> None:
-        self.users = summaries
+    @staticmethod
+    def _state(account: users.AccountState) -> str:
+        if account.disabled:
+            return QCoreApplication.translate("Settings", "已停用")
+        if account.locked_until is not None:
+            from msfood.clock import CHINA
+
+            until = account.locked_until.replace(tzinfo=dt.UTC).astimezone(CHINA).strftime("%H:%M")
+            return QCoreApplication.translate("Settings", "已锁定（至 {time}）").format(time=until)
+        return QCoreApplication.translate("Settings", "正常")
+
+    def _show(self, accounts: list[users.AccountState]) -> None:
+        self.users = accounts
         self.model.set_rows(
-            [
-                (
-                    u.username,
-                    u.display_name,
-                    ROLE.label(u.role, _lang()),
-                    QCoreApplication.translate("Settings", "已停用")
-                    if u.disabled
-                    else QCoreApplication.translate("Settings", "正常"),
-                )
-                for u in summaries
-            ]
+            [(u.username, u.display_name, ROLE.label(u.role, _lang()), self._state(u)) for u in accounts]
         )
+        self._on_selection_current_row_changed()
+
+    def _selected(self) -> users.AccountState | None:
+        row = self.table.currentIndex().row()
+        return self.users[row] if 0 <= row < len(self.users) else None
+
+    def _on_selection_current_row_changed(self, *_args: object) -> None:
+        selected = self._selected()
+        self.unlock_button.setEnabled(selected is not None and selected.locked_until is not None)
+
+    def _on_unlock_clicked(self) -> None:
+        target = self._selected()
+        if target is None:
+            self.message.setText(QCoreApplication.translate("Settings", "请先在表中选择账号。"))
+            return
+        context = self.context
+
+        def work() -> users.UserSummary:
+            with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+                return users.unlock_user(uow, username=target.username)
+
+        def done(summary: users.UserSummary) -> None:
+            self.message.setText(
+                QCoreApplication.translate("Settings", "已解除账号 {name} 的锁定。").format(
+                    name=summary.username
+                )
+            )
+            self.load()
+
+        run_op(self, work).on_success(done)
 
     def _on_add_clicked(self) -> None:
         dialog = NewUserDialog(self.context, self)

@@ -218,20 +218,37 @@ class IntField(Field):
 
 
 class RegionField(Field):
-    """A region from the tree, shown indented under its parent; gives the division code."""
+    """A region from the tree, shown indented under its parent; gives the division code.
+
+    A retired region (撤销, issue 13) is not offered, except as the record's current value."""
 
     def __init__(self, decl: FieldDecl, regions: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.regions = list(regions)
         self.combo = QComboBox(self)
-        self.combo.addItem("", None)
-        for region in regions:
-            self.combo.addItem(f"{'　' * region.depth}{region.name}（{region.code}）", region.code)
+        self._fill(None)
         self.combo.currentIndexChanged.connect(self.changed)
         _row(self).addWidget(self.combo)
         self.setFocusProxy(self.combo)
+
+    def _fill(self, keep: Any) -> None:
+        blocked = self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("", None)
+        for region in self.regions:
+            retired = getattr(region, "retired_on", None)
+            if retired is not None and region.code != keep:
+                continue
+            label = f"{'　' * region.depth}{region.name}（{region.code}）"
+            if retired is not None:
+                label += QCoreApplication.translate("Forms", "（已撤销 {date}）").format(date=retired.isoformat())
+            self.combo.addItem(label, region.code)
+        self.combo.blockSignals(blocked)
 
     def value(self) -> Any:
         return self.combo.currentData()
 
     def set_value(self, value: Any, text: str | None = None) -> None:
+        if value is not None and self.combo.findData(value) < 0:
+            self._fill(value)  # a record already in a retired region keeps it
         self.combo.setCurrentIndex(max(self.combo.findData(value), 0))

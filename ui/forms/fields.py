@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.domain.enums import Enum
-from msfood.i18n import language
+from msfood.i18n import language, t
 
 
 def form_text(text: str) -> str:
@@ -225,7 +225,9 @@ class RegionField(Field):
     def __init__(self, decl: FieldDecl, regions: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.regions = list(regions)
+        self.retired = {r.code for r in self.regions if getattr(r, "retired_on", None) is not None}
         self.combo = QComboBox(self)
+        self.kept: Any = None  # the retired region shown because it is the record's own
         self._fill(None)
         self.combo.currentIndexChanged.connect(self.changed)
         _row(self).addWidget(self.combo)
@@ -241,7 +243,7 @@ class RegionField(Field):
                 continue
             label = f"{'　' * region.depth}{region.name}（{region.code}）"
             if retired is not None:
-                label += QCoreApplication.translate("Forms", "（已撤销 {date}）").format(date=retired.isoformat())
+                label += t("region_retire.ui.retired_suffix", date=retired.isoformat())
             self.combo.addItem(label, region.code)
         self.combo.blockSignals(blocked)
 
@@ -249,6 +251,8 @@ class RegionField(Field):
         return self.combo.currentData()
 
     def set_value(self, value: Any, text: str | None = None) -> None:
-        if value is not None and self.combo.findData(value) < 0:
-            self._fill(value)  # a record already in a retired region keeps it
+        keep = value if value in self.retired else None
+        if keep != self.kept:  # a record already in a retired region keeps it; no other record sees it
+            self.kept = keep
+            self._fill(keep)
         self.combo.setCurrentIndex(max(self.combo.findData(value), 0))

@@ -12,7 +12,7 @@ import pytest
 from records_helpers import ADMIN, BUSINESS, VIEWER
 from sqlalchemy import select
 
-from msfood.db.models import AuditEntry, Region
+from msfood.db.models import AuditEntry, Business, Region
 from msfood.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.i18n import t
 from msfood.services import queries, regions, roster
@@ -134,3 +134,37 @@ def test_the_workbook_carries_the_end_date_both_ways(township, clock, template_d
         assert retired(target)["430204001002"] is None
     finally:
         target.close()
+
+
+def test_the_business_form_service_refuses_a_retired_region_but_keeps_an_old_one(township, clock) -> None:
+    from msfood.ids import natural_id
+
+    act(township, clock, regions.load_official_regions, code="430204002")
+    act(township, clock, regions.retire_region, code="430204002", retired_on=JUNE_30)
+    village = next(code for code in retired(township) if code.startswith("430204002") and len(code) == 12)
+    other = {**BUSINESS, "credit_code": "91430211000009136F", "name": "另一家"}
+    for code in ("430204002", village):  # the township, or a village under it
+        with pytest.raises(ValidationError) as caught:
+            act(township, clock, roster.save_business, **{**other, "region_code": code})
+        assert caught.value.issues[0].code == "region_retire.retired_region"
+        assert "2026-06-30 撤销" in caught.value.message()
+    # a business already registered in a region retired elsewhere (a bundle, a workbook) keeps it when
+    # edited, and may not be moved into another retired one
+    from msfood.services.unit_of_work import table_of
+
+    busy = region_id_of(township, "430204001002")
+    with unit_of_work(township.sessions, actor=ADMIN, clock=clock) as uow:
+        uow.upsert(table_of(Region), {"id": busy, "retired_on": JUNE_30})
+    with township.sessions() as session:
+        business_id = session.scalar(select(Business.id).where(Business.credit_code == BUSINESS["credit_code"]))
+    saved = act(township, clock, roster.save_business, **{**BUSINESS, "region_code": "430204001002",
+                                                          "name": "清水家常饭店（改）"}, business_id=business_id)
+    assert saved.outcome == "updated"
+    with pytest.raises(ValidationError):
+        act(township, clock, roster.save_business, **{**BUSINESS, "region_code": village},
+            business_id=business_id)
+
+
+def region_id_of(db, code: str) -> str:  # type: ignore[no-untyped-def]
+    with db.sessions() as session:
+        return str(session.scalar(select(Region.id).where(Region.code == code)))

@@ -556,9 +556,10 @@ class RetireDialog(QDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         form.addRow(t("region_retire.ui.last_day"), self.date_edit)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("region_retire.ui.retire_ok"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("region_retire.ui.cancel"))
+        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok | cancel)
+        buttons.button(ok).setText(t("region_retire.ui.retire_ok"))
+        buttons.button(cancel).setText(t("region_retire.ui.cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

@@ -324,7 +324,9 @@ def refuse_retired_region(session: Session, *, region_code: object, business_id:
         return
     if business_id is not None:
         current = session.scalar(
-            select(REGIONS.c.code).join(Business, Business.region_id == REGIONS.c.id).where(Business.id == business_id)
+            select(REGIONS.c.code)
+            .join(Business, Business.region_id == REGIONS.c.id)
+            .where(Business.id == business_id)
         )
         if current == "".join(str(region_code or "").split()):
             return

@@ -40,7 +40,8 @@ def test_0003_database_with_records_goes_up_and_down(db_path: Path, clock: objec
         assert "retired_on" in _columns(db_path, "regions")
         with sqlite3.connect(db_path) as conn:
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
-            assert conn.execute("SELECT COUNT(*) FROM regions WHERE retired_on IS NOT NULL").fetchone()[0] == 0
+            in_use = conn.execute("SELECT COUNT(*) FROM regions WHERE retired_on IS NULL").fetchone()[0]
+            assert in_use == regions
             town = conn.execute(
                 "SELECT code FROM regions WHERE length(code) = 9 ORDER BY code LIMIT 1").fetchone()[0]
         empty = town + "999"  # a village no business is registered in
@@ -50,7 +51,8 @@ def test_0003_database_with_records_goes_up_and_down(db_path: Path, clock: objec
     finally:
         database.close()
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT retired_on FROM regions WHERE code = ?", (empty,)).fetchone()[0] == "2026-06-30"
+        stored = conn.execute("SELECT retired_on FROM regions WHERE code = ?", (empty,)).fetchone()[0]
+        assert stored == "2026-06-30"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
     _migrate(db_path, "0003", down=True)  # a date written at 0004 goes with its column

@@ -69,7 +69,8 @@ def test_retire_a_village_see_it_greyed_and_undo(qtbot, editor, context, wait_op
     # a village with a business: neither retired nor deleted, and the editor says why
     click_item(qtbot, editor, BUSY)
     assert not editor.retire_button.isEnabled() and not editor.delete_button.isEnabled()
-    assert "1 个包保主体" in editor.retire_reason.text() and "请先把这些主体改到其他区划" in editor.retire_reason.text()
+    reason = editor.retire_reason.text()
+    assert "1 个包保主体" in reason and "请先把这些主体改到其他区划" in reason
     assert "不能删除" in editor.delete_reason.text()
     click_item(qtbot, editor, "430204001")  # its township: the business under it counts too
     assert not editor.retire_button.isEnabled() and "1 个包保主体" in editor.retire_reason.text()

@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from msfood.db.models import AuditEntry, Business, Region
 from msfood.errors import NothingToDo, PermissionDenied, ValidationError
-from msfood.i18n import t
 from msfood.services import queries, regions, roster
 from msfood.services.periods_closing import close_period
 from msfood.services.unit_of_work import unit_of_work
@@ -29,7 +28,8 @@ def act(db, clock, action, actor=ADMIN, **kwargs):  # type: ignore[no-untyped-de
 
 def retired(db) -> dict[str, dt.date | None]:  # type: ignore[no-untyped-def]
     with db.sessions() as session:
-        return dict(session.execute(select(Region.code, Region.retired_on).where(Region.deleted.is_(False))).all())
+        rows = session.execute(select(Region.code, Region.retired_on).where(Region.deleted.is_(False)))
+        return dict(rows.all())
 
 
 @pytest.fixture
@@ -106,7 +106,9 @@ def test_choices_mark_retired_regions_and_what_lies_under_them(township, clock) 
     assert choices["430204001002"].retired_on is None and choices["430204"].retired_on is None
 
 
-def test_the_workbook_carries_the_end_date_both_ways(township, clock, template_db: Path, tmp_path: Path) -> None:
+def test_the_workbook_carries_the_end_date_both_ways(
+    township, clock, template_db: Path, tmp_path: Path
+) -> None:
     import shutil
 
     from msfood.db.engine import open_database
@@ -137,8 +139,6 @@ def test_the_workbook_carries_the_end_date_both_ways(township, clock, template_d
 
 
 def test_the_business_form_service_refuses_a_retired_region_but_keeps_an_old_one(township, clock) -> None:
-    from msfood.ids import natural_id
-
     act(township, clock, regions.load_official_regions, code="430204002")
     act(township, clock, regions.retire_region, code="430204002", retired_on=JUNE_30)
     village = next(code for code in retired(township) if code.startswith("430204002") and len(code) == 12)
@@ -156,9 +156,10 @@ def test_the_business_form_service_refuses_a_retired_region_but_keeps_an_old_one
     with unit_of_work(township.sessions, actor=ADMIN, clock=clock) as uow:
         uow.upsert(table_of(Region), {"id": busy, "retired_on": JUNE_30})
     with township.sessions() as session:
-        business_id = session.scalar(select(Business.id).where(Business.credit_code == BUSINESS["credit_code"]))
-    saved = act(township, clock, roster.save_business, **{**BUSINESS, "region_code": "430204001002",
-                                                          "name": "清水家常饭店（改）"}, business_id=business_id)
+        business_id = session.scalar(
+            select(Business.id).where(Business.credit_code == BUSINESS["credit_code"]))
+    edited = {**BUSINESS, "region_code": "430204001002", "name": "清水家常饭店（改）"}
+    saved = act(township, clock, roster.save_business, **edited, business_id=business_id)
     assert saved.outcome == "updated"
     with pytest.raises(ValidationError):
         act(township, clock, roster.save_business, **{**BUSINESS, "region_code": village},

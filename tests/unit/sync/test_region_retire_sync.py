@@ -77,7 +77,8 @@ def test_a_bundle_of_schema_0003_merges_with_its_regions_in_use(
     report = import_(trio[BUREAU], BUREAU, [old])
     assert report.exit_code == 0, report.as_json()
     at_bureau = table_rows(trio[BUREAU], Region)
-    assert at_bureau[region_id(VILLAGE)]["name"] == "新建村" and at_bureau[region_id(VILLAGE)]["retired_on"] is None
+    village = at_bureau[region_id(VILLAGE)]
+    assert village["name"] == "新建村" and village["retired_on"] is None
 
     # the step registered for 0003 is what lets it in
     monkeypatch.delitem(upgrade.UPGRADES, "0003")

@@ -5,18 +5,25 @@ takes a division from the cascading pickers (msfood.regions.official) and adds i
 everything under it (msfood.services.regions.load_official_regions). Under a selected region one adds
 an official division the database lacks, or a village the official set lacks (its code is the parent's
 plus three digits). A region is deleted only when nothing refers to it: never one with businesses (they
-would lose their place in every figure), so the button says why instead. Retiring a region with an end
-date needs a column the regions table does not have yet.
+would lose their place in every figure), so the button says why instead. A region that went out of
+use is retired with an end date (撤销, msfood.services.regions.retire_region): it stays in the tree,
+greyed with its date, for the records that point at it, and forms no longer offer it for new
+businesses; retiring is refused while businesses are registered in it or under it, and can be undone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,6 +50,7 @@ from msfood.services.regions import (
     missing_official_children,
     region_tree,
     rename_region,
+    retire_region,
 )
 from msfood.services.roster import delete_region
 from msfood.services.unit_of_work import unit_of_work
@@ -119,11 +127,11 @@ class RegionEditor(QWidget):
         body.addLayout(side)
         chosen = QGroupBox(self.tr("选中的区划"))
         chosen.setMinimumWidth(380)
-        form = QFormLayout(chosen)
+        form = QVBoxLayout(chosen)  # a form layout clips its word-wrapped labels
         self.chosen_label = QLabel(self.tr("请在左侧选择一个区划"))
         self.chosen_label.setObjectName("chosenRegion")
         self.chosen_label.setWordWrap(True)
-        form.addRow(self.chosen_label)
+        form.addWidget(self.chosen_label)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("regionName")
         self.rename_button = QPushButton(self.tr("保存名称"))
@@ -131,17 +139,37 @@ class RegionEditor(QWidget):
         self.rename_button.clicked.connect(self._on_rename_clicked)
         self.name_edit.returnPressed.connect(self.rename_button.click)
         row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("名称")))
         row.addWidget(self.name_edit, 1)
         row.addWidget(self.rename_button)
-        form.addRow(self.tr("名称"), row)
+        form.addLayout(row)
         self.delete_button = QPushButton(self.tr("删除此区划"))
         self.delete_button.setObjectName("deleteRegion")
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.delete_reason = QLabel()
         self.delete_reason.setObjectName("deleteReason")
         self.delete_reason.setWordWrap(True)
-        form.addRow(self.delete_button)
-        form.addRow(self.delete_reason)
+        form.addWidget(self.delete_button)
+        form.addWidget(self.delete_reason)
+        self.retire_button = QPushButton(t("region_retire.ui.retire_button"))
+        self.retire_button.setObjectName("retireRegion")
+        self.retire_button.setToolTip(
+            t("region_retire.ui.retire_tip")
+        )
+        self.retire_button.clicked.connect(self._on_retire_clicked)
+        self.unretire_button = QPushButton(t("region_retire.ui.undo_button"))
+        self.unretire_button.setObjectName("unretireRegion")
+        self.unretire_button.clicked.connect(self._on_unretire_clicked)
+        retire_row = QHBoxLayout()
+        retire_row.addWidget(self.retire_button)
+        retire_row.addWidget(self.unretire_button)
+        retire_row.addStretch(1)
+        form.addLayout(retire_row)
+        self.retire_reason = QLabel()
+        self.retire_reason.setObjectName("retireReason")
+        self.retire_reason.setWordWrap(True)
+        form.addWidget(self.retire_reason)
+        self.retire_dialog: RetireDialog | None = None
         side.addWidget(chosen)
 
         add_box = QGroupBox(self.tr("新增下级区划"))
@@ -206,8 +234,16 @@ class RegionEditor(QWidget):
         for node in loaded.nodes:  # parents first (code order by length)
             parent = items.get(node.parent_id) if node.parent_id else None
             count = str(node.businesses) if node.businesses else ""
-            item = QTreeWidgetItem([node.name, node.code, level_label(node.level), count])
+            name = node.name
+            if node.retired_on is not None:
+                name += t("region_retire.ui.retired_suffix", date=node.retired_on.isoformat())
+            item = QTreeWidgetItem([name, node.code, level_label(node.level), count])
             item.setData(NAME, ID_ROLE, node.id)
+            if node.retired_on is not None:
+                grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                for column in range(4):
+                    item.setForeground(column, grey)
+                item.setToolTip(NAME, t("region_retire.ui.retired_tip"))
             item.setTextAlignment(BUSINESSES, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if parent is not None:
                 parent.addChild(item)
@@ -257,6 +293,9 @@ class RegionEditor(QWidget):
             widget.setEnabled(editable)
         self.official_combo.clear()
         self.delete_reason.setText("")
+        self.retire_reason.setText("")
+        self.retire_button.setEnabled(False)
+        self.unretire_button.setEnabled(False)
         if node is None:
             self.chosen_label.setText(self.tr("请在左侧选择一个区划"))
             self.name_edit.clear()
@@ -264,6 +303,7 @@ class RegionEditor(QWidget):
             self.delete_button.setEnabled(False)
             self.official_combo.setEnabled(False)
             self.add_official_button.setEnabled(False)
+            self._fit_labels()
             return
         self.chosen_label.setText(
             self.tr("{name}（{code}，{level}），登记主体 {count} 个").format(
@@ -282,6 +322,8 @@ class RegionEditor(QWidget):
                 self.tr("此区划下还有 {count} 个下级区划，须先删除下级区划。").format(count=children)
             )
         self.delete_button.setEnabled(self.may_edit and not node.businesses and not children)
+        self._show_retirement(node)
+        self._fit_labels()
         can_have_children = len(node.code) in (6, 9) and node.code.isdigit()
         self.new_code.setText(node.code if can_have_children else "")
         for widget in (self.new_code, self.new_name, self.add_button):
@@ -296,6 +338,45 @@ class RegionEditor(QWidget):
             self.official_combo.addItem(self.tr("（官方区划已全部载入）"), None)
         self.official_combo.setEnabled(editable and bool(missing))
         self.add_official_button.setEnabled(editable and bool(missing))
+
+    def _fit_labels(self) -> None:
+        """Word-wrapped labels in the side box get the height their text needs (the nested layouts
+        do not pass the height for a width up, so a long reason would be cut off)."""
+        for label in (self.chosen_label, self.delete_reason, self.retire_reason):
+            width = max(label.width(), label.parentWidget().width() - 24, 300)
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+            label.setVisible(bool(label.text()))
+
+    def businesses_under(self, node: RegionNode) -> int:
+        """Businesses registered in the region and every region under it (from the loaded tree)."""
+        below: dict[str | None, list[RegionNode]] = {}
+        for other in self.nodes.values():
+            below.setdefault(other.parent_id, []).append(other)
+        total, stack = 0, [node]
+        while stack:
+            current = stack.pop()
+            total += current.businesses
+            stack.extend(below.get(current.id, []))
+        return total
+
+    def _show_retirement(self, node: RegionNode) -> None:
+        if node.retired_on is not None:
+            self.chosen_label.setText(
+                self.chosen_label.text()
+                + t("region_retire.ui.chosen_retired", date=node.retired_on.isoformat())
+            )
+            self.retire_reason.setText(
+                t("region_retire.ui.retired_note")
+            )
+            self.retire_button.setEnabled(self.may_edit)
+            self.unretire_button.setEnabled(self.may_edit)
+            return
+        count = self.businesses_under(node)
+        if count:
+            self.retire_reason.setText(
+                t("region_retire.has_businesses", name=node.name, code=node.code, count=count)
+            )
+        self.retire_button.setEnabled(self.may_edit and not count)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -338,6 +419,48 @@ class RegionEditor(QWidget):
             return
         self.tree.setCurrentItem(None)  # type: ignore[arg-type]
         self._after_write()
+
+    def _on_retire_clicked(self) -> None:
+        node = self.selected()
+        if node is None:
+            return
+        self.retire_dialog = RetireDialog(node, node.retired_on or self.context.clock.today(), self)
+        self.retire_dialog.accepted.connect(self._on_retire_accepted)
+        self.retire_dialog.open()
+
+    def _on_retire_accepted(self) -> None:
+        dialog, self.retire_dialog = self.retire_dialog, None
+        if dialog is None:
+            return
+        self._retire(dialog.node, dialog.day())
+        dialog.deleteLater()
+
+    def _on_unretire_clicked(self) -> None:
+        node = self.selected()
+        if node is None or node.retired_on is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            t("region_retire.ui.undo_button"),
+            t("region_retire.ui.undo_question", name=node.name, code=node.code),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._retire(node, None)
+
+    def _retire(self, node: RegionNode, day: dt.date | None) -> None:
+        try:
+            result = self._write(retire_region, code=node.code, retired_on=day)
+        except NothingToDo as exc:
+            QMessageBox.information(self, t("region_retire.ui.title"), error_text(exc))
+            return
+        except ValidationError as exc:
+            QMessageBox.warning(self, t("region_retire.ui.refused_title"), error_text(exc))
+            return
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.last_message = result.sentence()
+        self._after_write_select(node.code)
 
     def _on_add_clicked(self) -> None:
         node = self.selected()
@@ -410,6 +533,41 @@ class RegionEditor(QWidget):
             QMessageBox.information(self, self.tr("载入官方区划"), self.last_message)
             return
         show_error(self, exc)
+
+
+class RetireDialog(QDialog):
+    """撤销区划: the last day the region is in use (a window-modal date picker)."""
+
+    def __init__(self, node: RegionNode, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.node = node
+        self.setObjectName("retireDialog")
+        self.setWindowTitle(t("region_retire.ui.title"))
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            t("region_retire.ui.dialog_text", name=node.name, code=node.code)
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
+        self.date_edit.setObjectName("retiredOn")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(t("region_retire.ui.last_day"), self.date_edit)
+        layout.addLayout(form)
+        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok | cancel)
+        buttons.button(ok).setText(t("region_retire.ui.retire_ok"))
+        buttons.button(cancel).setText(t("region_retire.ui.cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout.addWidget(buttons)
+
+    def day(self) -> dt.date:
+        value = self.date_edit.date()
+        return dt.date(value.year(), value.month(), value.day())
 
 
 class RegionEditorDialog(QDialog):

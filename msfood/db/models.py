@@ -126,6 +126,9 @@ class Region(SyncMixin, Base):
     name: Mapped[str] = mapped_column(String(100))
     parent_id: Mapped[str | None] = mapped_column(ID, fk("regions.id"), index=True)
     code_year: Mapped[int | None] = mapped_column(Integer)
+    # Retired (撤销, issue 13): the last day the division is in use. It stays in the tree for the
+    # records that point at it, but is no longer offered for new businesses. None: in use.
+    retired_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Business(SyncMixin, Base):

@@ -286,22 +286,25 @@ def region_choices(session: Session) -> list[RegionChoice]:
     """Every live region, each followed by the regions under it, ordered by code (a small table)."""
     t = Region.__table__
     found = session.execute(
-        select(t.c.id, t.c.code, t.c.name, t.c.parent_id).where(t.c.deleted.is_(False)).order_by(t.c.code)
+        select(t.c.id, t.c.code, t.c.name, t.c.parent_id, t.c.retired_on)
+        .where(t.c.deleted.is_(False))
+        .order_by(t.c.code)
     ).all()
     known = {r.id for r in found}
     children: dict[str | None, list[Any]] = {}
     for r in found:
         children.setdefault(r.parent_id if r.parent_id in known else None, []).append(r)
     ordered: list[RegionChoice] = []
-    stack = [(r, 0) for r in reversed(children.get(None, []))]
+    stack = [(r, 0, None) for r in reversed(children.get(None, []))]
     seen: set[str] = set()
     while stack:
-        r, depth = stack.pop()
+        r, depth, above = stack.pop()
         if r.id in seen:
             continue
         seen.add(r.id)
-        ordered.append(RegionChoice(r.id, r.code, r.name, depth))
-        stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
+        retired = r.retired_on or above  # under a retired region is out of use too
+        ordered.append(RegionChoice(r.id, r.code, r.name, depth, retired))
+        stack.extend((c, depth + 1, retired) for c in reversed(children.get(r.id, [])))
     return ordered
 
 

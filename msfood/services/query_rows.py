@@ -170,3 +170,6 @@ class RegionChoice:
     code: str
     name: str
     depth: int
+    # 撤销 (issue 13): the region's end date, or the one of a retired region above it (None: in use).
+    # Filters still offer it (history); forms offer it only as a record's current value.
+    retired_on: dt.date | None = None

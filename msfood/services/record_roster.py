@@ -47,7 +47,7 @@ def clean_region(
         field="code",
         table=table_of(Region),
     )
-    values: dict[str, Any] = {"id": region_id, **given(parsed, "code", "name", "code_year")}
+    values: dict[str, Any] = {"id": region_id, **given(parsed, "code", "name", "code_year", "retired_on")}
     if "parent_code" in parsed:
         parent_id = region_ref(parsed, refs, issues, "parent_code")
         if parent_id is not None:

@@ -237,7 +237,7 @@ RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 
 # Fields the forms may give that have no workbook column.
 EXTRA_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "region": (F("code_year", "int"),),
+    "region": (F("code_year", "int"), F("retired_on", "date")),
     "business": (F("owes_selfchecks", "bool"), F("chain_hq_id", "text"), F("chain_branch_id", "text")),
     "cadre": (),
     "assignment": (F("pledge_signed_on", "date"),),

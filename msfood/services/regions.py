@@ -8,6 +8,7 @@ station's own renames survive a second load; a region deleted earlier comes back
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from msfood.ids import natural_id
 from msfood.regions.official import Division, divisions, level_of, normalise_code
 from msfood.services.permissions import EDIT_ROSTER
 from msfood.services.roster import get_region, save_region
-from msfood.services.saving import Saved
+from msfood.services.saving import Saved, not_found
 from msfood.services.unit_of_work import UnitOfWork, table_of
 
 REGIONS = table_of(Region)
@@ -139,6 +140,7 @@ class RegionNode:
     level: str  # province | city | county | township | village
     businesses: int  # live businesses registered in this very region
     code_year: int | None
+    retired_on: dt.date | None = None  # 撤销: the last day in use (None: in use)
 
 
 def region_tree(session: Session) -> list[RegionNode]:
@@ -151,13 +153,14 @@ def region_tree(session: Session) -> list[RegionNode]:
         ).all()
     )
     rows = session.execute(
-        select(REGIONS.c.id, REGIONS.c.code, REGIONS.c.name, REGIONS.c.parent_id, REGIONS.c.code_year)
+        select(REGIONS.c.id, REGIONS.c.code, REGIONS.c.name, REGIONS.c.parent_id, REGIONS.c.code_year,
+               REGIONS.c.retired_on)
         .where(REGIONS.c.deleted.is_(False))
         .order_by(func.length(REGIONS.c.code), REGIONS.c.code)
     )
     return [
-        RegionNode(rid, code, name, parent, _level(code), int(counts.get(rid, 0)), year)
-        for rid, code, name, parent, year in rows
+        RegionNode(rid, code, name, parent, _level(code), int(counts.get(rid, 0)), year, retired)
+        for rid, code, name, parent, year, retired in rows
     ]
 
 
@@ -206,3 +209,126 @@ def rename_region(uow: UnitOfWork, *, region_id: str, name: object) -> Saved:
         uow, code=current.code, name=name, parent_code=current.parent_code, code_year=current.code_year,
         region_id=region_id,
     )
+
+
+# --- retiring a region (撤销 with an end date, issue 13) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegionRetired:
+    code: str
+    name: str
+    retired_on: dt.date | None  # None: the retirement was undone
+
+    def sentence(self) -> str:
+        from msfood.i18n import t
+
+        if self.retired_on is None:
+            return t("region_retire.restored", name=self.name, code=self.code)
+        return t("region_retire.retired", name=self.name, code=self.code, date=self.retired_on.isoformat())
+
+
+def businesses_under(session: Session, code: str) -> int:
+    """Live businesses registered in the region with this code or in any region under it."""
+    from msfood.services.query_spec import region_subtree
+
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Business)
+            .where(Business.deleted.is_(False), Business.region_id.in_(region_subtree(code)))
+        )
+        or 0
+    )
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(Issue("region_retire.bad_date", "retired_on", {"value": str(value)})) from None
+
+
+def retire_region(uow: UnitOfWork, *, code: object, retired_on: object) -> RegionRetired:
+    """Retire the region `code` (撤销): `retired_on` is its last day in use. None undoes a retirement.
+
+    The region stays in the tree (old records keep pointing at it) but is no longer offered for new
+    businesses. Refused (ValidationError) while live businesses are registered in it or under it,
+    and for a date inside a closed period (an undo too, when the stored date lies in one).
+    """
+    from msfood.services.periods_closing import closed_period_of
+
+    uow.actor.require(EDIT_ROSTER)
+    text = "".join(str(code or "").split())
+    row = uow.session.execute(
+        select(REGIONS).where(REGIONS.c.code == text, REGIONS.c.deleted.is_(False))
+    ).mappings().first()
+    if row is None:
+        raise not_found("region")
+    current: dt.date | None = row["retired_on"]
+    if retired_on is None or (isinstance(retired_on, str) and not retired_on.strip()):
+        if current is None:
+            raise NothingToDo("region_retire.not_retired", name=row["name"], code=text)
+        period = closed_period_of(uow.session, current)
+        if period is not None:
+            raise ValidationError(Issue("region_retire.undo_closed_period", "retired_on",
+                                        {"date": current.isoformat(), "period": period}))
+        uow.upsert(REGIONS, {"id": row["id"], "retired_on": None}, action="region_unretire")
+        return RegionRetired(text, row["name"], None)
+    day = _as_date(retired_on)
+    if current == day:
+        raise NothingToDo("region_retire.already", name=row["name"], code=text, date=day.isoformat())
+    count = businesses_under(uow.session, text)
+    if count:
+        raise ValidationError(Issue("region_retire.has_businesses", "code",
+                                    {"name": row["name"], "code": text, "count": count}))
+    for checked in (day, current):
+        period = closed_period_of(uow.session, checked) if checked is not None else None
+        if period is not None:
+            raise ValidationError(Issue("region_retire.closed_period", "retired_on",
+                                        {"date": checked.isoformat(), "period": period}))
+    uow.upsert(REGIONS, {"id": row["id"], "retired_on": day}, action="region_retire")
+    return RegionRetired(text, row["name"], day)
+
+
+def retired_on_of(session: Session, code: object) -> dt.date | None:
+    """The end date of the live region `code` or of a retired region above it (None: in use, or no
+    such region: the record's own checks name that)."""
+    text = "".join(str(code or "").split())
+    row = session.execute(
+        select(REGIONS.c.parent_id, REGIONS.c.retired_on).where(REGIONS.c.code == text,
+                                                                 REGIONS.c.deleted.is_(False))
+    ).first()
+    seen: set[str] = set()
+    while row is not None:
+        if row.retired_on is not None:
+            return row.retired_on  # type: ignore[no-any-return]
+        if row.parent_id is None or row.parent_id in seen:
+            return None
+        seen.add(row.parent_id)
+        row = session.execute(
+            select(REGIONS.c.parent_id, REGIONS.c.retired_on).where(REGIONS.c.id == row.parent_id)
+        ).first()
+    return None
+
+
+def refuse_retired_region(session: Session, *, region_code: object, business_id: str | None) -> None:
+    """A new business, or one moved to another region, may not go to a retired region (one already
+    registered there keeps it). ValidationError on region_code."""
+    retired = retired_on_of(session, region_code)
+    if retired is None:
+        return
+    if business_id is not None:
+        current = session.scalar(
+            select(REGIONS.c.code)
+            .join(Business, Business.region_id == REGIONS.c.id)
+            .where(Business.id == business_id)
+        )
+        if current == "".join(str(region_code or "").split()):
+            return
+    raise ValidationError(Issue("region_retire.retired_region", "region_code",
+                                {"code": str(region_code), "date": retired.isoformat()}))

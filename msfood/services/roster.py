@@ -182,6 +182,9 @@ def save_business(
         "rest_days": rest_days, "owes_selfchecks": owes_selfchecks,
         "chain_role": chain_role, "chain_hq_id": chain_hq_id, "chain_branch_id": chain_branch_id,
     }  # fmt: skip
+    from msfood.services.regions import refuse_retired_region  # regions builds on this module
+
+    refuse_retired_region(uow.session, region_code=region_code, business_id=business_id)
     return save_record(uow, "business", raw, record_id=business_id, what="business")
 
 

@@ -41,6 +41,8 @@ UPGRADES: dict[str, Upgrade] = {
     # 0003 only adds nullable columns (a sample's 送达 date and extension, a business's chain): an
     # 0002 row is an 0003 row with them NULL, which the merge gives a column the bundle lacks.
     "0002": Upgrade("0002", "0003", lambda _table, row: row),
+    # 0004 only adds regions.retired_on (issue 13): an 0003 region is one still in use (NULL).
+    "0003": Upgrade("0003", "0004", lambda _table, row: row),
 }
 
 

@@ -175,6 +175,7 @@ class Source:
                 "code": row["code"],
                 "name": row["name"],
                 "parent_code": self.region_code.get(row["parent_id"]),
+                "retired_on": row["retired_on"],
             }
 
     def _business(self) -> Iterator[Record]:

@@ -98,6 +98,7 @@ _NOTES: dict[str, str] = {
     "chain_branch_code": "门店填写所属分支机构的代码；没有分支机构的门店留空，其周排查由总部记录",
     "served_date": "企业收到检验结论之日，复检申请期限（7 个工作日）由此起算",
     "extended_deadline": "经书面批准延期的核查处置期限，须同时填写批准人和批准日期",
+    "retired_on": "区划撤销（停用）后最后一天；留空为在用。已撤销的区划不再用于新增主体",
 }
 _TYPES = {"date": DATE, "int": INT, "bool": BOOL}
 # Headers of the fields the forms keep beyond the first layout (records.EXTRA_FIELDS), written after
@@ -105,6 +106,7 @@ _TYPES = {"date": DATE, "int": INT, "bool": BOOL}
 # carried too, under its field label.
 _EXTRA_HEADERS = {
     ("region", "code_year"): "区划代码年份",
+    ("region", "retired_on"): "撤销日期",
     ("business", "owes_selfchecks"): "须做自查",
     ("assignment", "pledge_signed_on"): "承诺书签订日期",
     ("sampling", "lab_received_date"): "检验机构收样日期",

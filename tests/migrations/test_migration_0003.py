@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from msfood.db.engine import alembic_config, make_engine, open_database
+from msfood.db.migrations.versions import HEAD
 from msfood.services.unit_of_work import unit_of_work
 from tests.scenario import Scenario, worked_example
 
@@ -56,7 +57,7 @@ def test_0002_database_with_records_goes_up_and_down(db_path: Path, clock: objec
         assert columns <= _columns(db_path, table)
     assert _counts(db_path) == before
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
         assert conn.execute(
             "SELECT COUNT(*) FROM samplings WHERE served_date IS NOT NULL OR extended_deadline IS NOT NULL"
         ).fetchone()[0] == 0

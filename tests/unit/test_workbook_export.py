@@ -74,7 +74,8 @@ def test_every_sheet_is_written_even_empty(tmp_path, db) -> None:  # type: ignor
     assert result.rows == 0
     book = openpyxl.load_workbook(tmp_path / "empty.xlsx")
     assert book.sheetnames == [s.name for s in SHEETS]
-    assert [c.value for c in book["区划"][1]] == ["区划代码*", "名称*", "上级代码", "区划代码年份"]
+    assert [c.value for c in book["区划"][1]] == [
+        "区划代码*", "名称*", "上级代码", "区划代码年份", "撤销日期"]
     assert book["区划"].freeze_panes == "A2"
 
 

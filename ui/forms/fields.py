@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.domain.enums import Enum
-from msfood.i18n import language
+from msfood.i18n import language, t
 
 
 def form_text(text: str) -> str:
@@ -218,20 +218,41 @@ class IntField(Field):
 
 
 class RegionField(Field):
-    """A region from the tree, shown indented under its parent; gives the division code."""
+    """A region from the tree, shown indented under its parent; gives the division code.
+
+    A retired region (撤销, issue 13) is not offered, except as the record's current value."""
 
     def __init__(self, decl: FieldDecl, regions: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.regions = list(regions)
+        self.retired = {r.code for r in self.regions if getattr(r, "retired_on", None) is not None}
         self.combo = QComboBox(self)
-        self.combo.addItem("", None)
-        for region in regions:
-            self.combo.addItem(f"{'　' * region.depth}{region.name}（{region.code}）", region.code)
+        self.kept: Any = None  # the retired region shown because it is the record's own
+        self._fill(None)
         self.combo.currentIndexChanged.connect(self.changed)
         _row(self).addWidget(self.combo)
         self.setFocusProxy(self.combo)
+
+    def _fill(self, keep: Any) -> None:
+        blocked = self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("", None)
+        for region in self.regions:
+            retired = getattr(region, "retired_on", None)
+            if retired is not None and region.code != keep:
+                continue
+            label = f"{'　' * region.depth}{region.name}（{region.code}）"
+            if retired is not None:
+                label += t("region_retire.ui.retired_suffix", date=retired.isoformat())
+            self.combo.addItem(label, region.code)
+        self.combo.blockSignals(blocked)
 
     def value(self) -> Any:
         return self.combo.currentData()
 
     def set_value(self, value: Any, text: str | None = None) -> None:
+        keep = value if value in self.retired else None
+        if keep != self.kept:  # a record already in a retired region keeps it; no other record sees it
+            self.kept = keep
+            self._fill(keep)
         self.combo.setCurrentIndex(max(self.combo.findData(value), 0))

@@ -3,5 +3,5 @@
 Update both when adding a revision (tests/migrations checks they match the files).
 """
 
-KNOWN = ("0001", "0002", "0003")
+KNOWN = ("0001", "0002", "0003", "0004")
 HEAD = KNOWN[-1]

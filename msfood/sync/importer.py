@@ -40,6 +40,7 @@ from msfood.progress import Progress
 from msfood.services.permissions import SYNC, Actor
 from msfood.services.unit_of_work import read_meta, unit_of_work
 from msfood.sync import codec
+from msfood.sync.authority import Authority
 from msfood.sync.bundle_format import (
     FORMAT,
     FORMAT_VERSION,
@@ -214,8 +215,18 @@ def _merge(
         if session.get(BundleLog, verified.bundle_id) is not None:
             return BundleOutcome(name, ALREADY, verified.bundle_id, verified.sender, verified.sequence)
         now_ms = int(clock.now().timestamp() * 1000)
+        peer = session.get(Peer, verified.sender)
+        assert peer is not None
+        authority = Authority.for_sender(
+            session, own=uow.unit, own_region=uow.meta.get("region_code") or None, peer=peer
+        )
         merger = Merger(
-            uow, file_name=name, bundle_id=verified.bundle_id, now_ms=now_ms, prefer_core=prefer_core
+            uow,
+            file_name=name,
+            bundle_id=verified.bundle_id,
+            now_ms=now_ms,
+            prefer_core=prefer_core,
+            authority=authority,
         )
         done_before = 0
         for table, columns, rows in verified.tables:

@@ -47,6 +47,7 @@ MESSAGES = {
     ),
     "authority.value_range": ("应在 {min} 到 {max} 之间", "must be between {min} and {max}"),
     "authority.value_date_range": ("日期应在 {first} 到 {last} 之间", "a date between {first} and {last}"),
+    "authority.value_at_most": ("超过了{other}", "exceeds {other}"),
     "authority.value_order": ("结束日期早于开始日期", "ends before it starts"),
     "authority.value_setting": ("设置值无法读取（格式或取值不对）", "a setting value the figures cannot read"),
     "authority.value_format": ("格式不对", "not in the expected format"),
@@ -76,3 +77,11 @@ MESSAGES = {
         "shorten it in the app first.",
     ),
 }
+MESSAGES.update(
+    {
+        "closing.kind.assignments": ("包保关系", "assignment"),
+        "closing.kind.business_closures": ("停业时段", "business closure"),
+        "closing.kind.business_statuses": ("经营状态", "business status"),
+        "closing.kind.visit_rules": ("督导频次规则", "visit rule"),
+    }
+)

@@ -367,7 +367,7 @@ class Merger(ConflictKeeping):
             self.written.add(table.name)
             if guards.closes_anything(self.uow):  # refused whole (rolled back) if any is in a closed period
                 rows = [dict(zip(columns, r, strict=True)) for r in chunk[:done]]
-                guards.check_incoming_rows(self.uow, table, rows)
+                guards.check_incoming_rows(self.uow, table, rows, new=True)
         return done
 
     # --- the end --------------------------------------------------------------------------------

@@ -107,6 +107,8 @@ ORDERED = {
     "business_closures": ("start_date", "end_date"),
     "closed_periods": ("start_date", "end_date"),
 }
+# Two counts of one record where the first may not exceed the second (positives of the batches).
+AT_MOST = {"rapid_tests": ("positives", "batches")}
 # Characters a spreadsheet cannot hold (openpyxl refuses them), so no form takes them either.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -162,6 +164,10 @@ class RowRules:
             (self.index[pair[0]], self.index[pair[1]]) if pair and all(c in self.index for c in pair) else None
         )
         self.settings = table.name == "settings" and "key" in self.index and "value" in self.index
+        most = AT_MOST.get(table.name)
+        self.at_most = (
+            (self.index[most[0]], self.index[most[1]]) if most and all(c in self.index for c in most) else None
+        )
 
     def check(
         self, rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]] | None = None
@@ -207,6 +213,13 @@ class RowRules:
                 self._offence(r, b, ("authority.value_order", ()))
                 for r in rows
                 if type(r[a]) is str and type(r[b]) is str and r[b] < r[a]
+            ]
+        if self.at_most is not None:
+            a, b = self.at_most
+            found += [
+                self._offence(r, a, ("authority.value_at_most", (("other", self.columns[b]),)))
+                for r in rows
+                if type(r[a]) is int and type(r[b]) is int and r[a] > r[b]
             ]
         if self.settings:
             k, v = self.index["key"], self.index["value"]

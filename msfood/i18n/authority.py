@@ -25,7 +25,10 @@ MESSAGES = {
         "试图修改已有的审计记录（审计记录不可更改）",
         "changes a history entry already held (history entries never change)",
     ),
-    "authority.reason.own_unit": ("本单位自己的单位信息只能由本单位修改", "only this unit changes its own unit record"),
+    "authority.reason.own_unit": (
+        "本单位自己的单位信息只能由本单位修改",
+        "only this unit changes its own unit record",
+    ),
     "authority.reason.other_origin": (
         "由其他单位所改，发送方无权代其发送",
         "changed by another unit the sender may not speak for",
@@ -49,9 +52,15 @@ MESSAGES = {
     "authority.value_date_range": ("日期应在 {first} 到 {last} 之间", "a date between {first} and {last}"),
     "authority.value_at_most": ("超过了{other}", "exceeds {other}"),
     "authority.value_order": ("结束日期早于开始日期", "ends before it starts"),
-    "authority.value_setting": ("设置值无法读取（格式或取值不对）", "a setting value the figures cannot read"),
+    "authority.value_setting": (
+        "设置值无法读取（格式或取值不对）",
+        "a setting value the figures cannot read",
+    ),
     "authority.value_format": ("格式不对", "not in the expected format"),
-    "authority.control_chars": ("含有不可见的控制字符，请删去后再保存。", "Holds control characters: remove them first."),
+    "authority.control_chars": (
+        "含有不可见的控制字符，请删去后再保存。",
+        "Holds control characters: remove them first.",
+    ),
     "authority.date_range": (
         "日期 {value} 超出范围（应在 1900 年到 2100 年之间）。",
         "The date {value} is out of range (1900 to 2100).",
@@ -59,7 +68,7 @@ MESSAGES = {
     "authority.trust_area_change": (
         "单位 {code} 已登记，辖区或类型将由“{old}”改为“{new}”。改变辖区决定了它能修改哪些记录：确认无误请加 "
         "--confirm-area-change 重新执行。",
-        "{code} is enrolled already; its area or kind would change from \"{old}\" to \"{new}\". The area "
+        '{code} is enrolled already; its area or kind would change from "{old}" to "{new}". The area '
         "decides which records it may change: run again with --confirm-area-change if this is right.",
     ),
     "authority.trust_revoked": (

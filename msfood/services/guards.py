@@ -174,7 +174,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def affected_spans(name: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> list[Span]:
+def affected_spans(
+    name: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> list[Span]:
     """The days whose figures a change of an effective-dated record (EFFECTIVE) can change."""
     live_before = before is not None and not before.get("deleted")
     live_after = after is not None and not after.get("deleted")
@@ -192,10 +194,10 @@ def affected_spans(name: str, before: Mapping[str, Any] | None, after: Mapping[s
         return [old, new]
     spans: list[Span] = []
     if old[0] != new[0]:  # the start moved: the days between the two starts
-        lows = sorted((d for d in (old[0], new[0]) if d is not None))
+        lows = sorted(d for d in (old[0], new[0]) if d is not None)
         spans.append((None if None in (old[0], new[0]) else lows[0], lows[-1]))
     if old[1] != new[1]:  # the end moved: the days between the two ends
-        highs = sorted((d for d in (old[1], new[1]) if d is not None))
+        highs = sorted(d for d in (old[1], new[1]) if d is not None)
         spans.append((highs[0], None if None in (old[1], new[1]) else highs[-1]))
     return spans
 

@@ -7,7 +7,8 @@ The public face for the UI and the CLI (Qt-free):
   returning ExportResult / ImportReport (drive them with msfood.progress.drain);
 - `own_identity(session)`, `write_enrolment(...)`, `read_enrolment(path)`,
   `trust_peer(uow, enrolment=..., expected_fingerprint=..., confirm_area_change=..., confirm_retrust=...)`,
-  `trust_change(session, enrolment)` (what re-trusting would change, to ask first), `revoke_peer(uow, code=...)`,
+  `trust_change(session, enrolment)` (what re-trusting would change, to ask first),
+  `revoke_peer(uow, code=...)`,
   `list_peers(session, actor=...)`, `peer_history(session, actor=..., code=...)`;
 - `list_conflicts(session, actor=...)`, `count_conflicts(...)`,
   `resolve_conflict(uow, conflict_id=..., keep=...)`.

@@ -184,7 +184,9 @@ class Authority:
         if self.is_hub and self.own not in origins and name not in ("units", "audit_log"):
             return []  # the usual bundle from our bureau: nothing to look up
         link = AREA_LINK.get(name)
-        extra = [c for c in (link[0] if link else None, "code" if name in ("regions", "units") else None) if c]
+        extra = [
+            c for c in (link[0] if link else None, "code" if name in ("regions", "units") else None) if c
+        ]
         held = self._held(session, table, [row[i_id] for row in chunk], extra)
         judged = [row for row in chunk if row[i_id] not in held or row[i_hlc] > held[row[i_id]]["hlc"]]
         if not judged:
@@ -199,7 +201,9 @@ class Authority:
                 mine = held.get(row[i_id])
                 if name == "audit_log" and (row[i_origin] == self.own or mine is not None):
                     out(row, "own_chain" if row[i_origin] == self.own else "audit_changed")
-                elif name == "units" and (row[index["code"]] == self.own or (mine or {}).get("code") == self.own):
+                elif name == "units" and (
+                    row[index["code"]] == self.own or (mine or {}).get("code") == self.own
+                ):
                     out(row, "own_unit")
             return verdicts
         rest = []
@@ -259,7 +263,9 @@ class Authority:
                 out(row, "outside_area")
         return verdicts
 
-    def _held(self, session: Any, table: Table, ids: list[Any], extra: list[str]) -> dict[Any, dict[str, Any]]:
+    def _held(
+        self, session: Any, table: Table, ids: list[Any], extra: list[str]
+    ) -> dict[Any, dict[str, Any]]:
         columns = [table.c.id, table.c.hlc, table.c.origin] + [table.c[c] for c in extra]
         found: dict[Any, dict[str, Any]] = {}
         strings = [i for i in ids if isinstance(i, str)]
@@ -276,8 +282,10 @@ class NotAllowed(ValidationError):
 
     def __init__(self, file: str, verdicts: list[Verdict], total: int) -> None:
         issues = [Issue("authority.refused", "", {"file": file, "count": total})]
-        issues += [Issue(f"authority.reason.{v.reason}", "", {"table": v.table, "record": v.record_id})
-                   for v in verdicts]  # fmt: skip
+        issues += [
+            Issue(f"authority.reason.{v.reason}", "", {"table": v.table, "record": v.record_id})
+            for v in verdicts
+        ]
         super().__init__(issues)
         self.code = "authority.refused"
         self.params = {"file": file, "count": total}

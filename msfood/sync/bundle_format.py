@@ -55,7 +55,9 @@ def refuse(code: str, **params: Any) -> ValidationError:
 class MemberWriter:
     """One streamed member: rows as JSON lines, counted and hashed as they are written."""
 
-    def __init__(self, stream: IO[bytes], *, table: str | None = None, columns: list[str] | None = None) -> None:
+    def __init__(
+        self, stream: IO[bytes], *, table: str | None = None, columns: list[str] | None = None
+    ) -> None:
         self.stream = stream
         self.sha = hashlib.sha256()
         self.size = 0
@@ -82,10 +84,10 @@ class MemberWriter:
                 row = next(r for r in rows if type(r[i]) is str and len(r[i]) > limit)
                 from msfood.errors import ValidationError
 
+                record = row[self.id_at] if self.id_at is not None else ""
                 raise ValidationError(
-                    "authority.export_too_long", table=self.table, record=row[self.id_at] if self.id_at is not None else "", column=column,
-                    max=limit,
-                )  # fmt: skip
+                    "authority.export_too_long", table=self.table, record=record, column=column, max=limit
+                )
         data = "".join(
             json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows
         ).encode("utf-8")

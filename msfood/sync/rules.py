@@ -161,12 +161,16 @@ class RowRules:
         ]
         pair = ORDERED.get(table.name)
         self.ordered = (
-            (self.index[pair[0]], self.index[pair[1]]) if pair and all(c in self.index for c in pair) else None
+            (self.index[pair[0]], self.index[pair[1]])
+            if pair and all(c in self.index for c in pair)
+            else None
         )
         self.settings = table.name == "settings" and "key" in self.index and "value" in self.index
         most = AT_MOST.get(table.name)
         self.at_most = (
-            (self.index[most[0]], self.index[most[1]]) if most and all(c in self.index for c in most) else None
+            (self.index[most[0]], self.index[most[1]])
+            if most and all(c in self.index for c in most)
+            else None
         )
 
     def check(
@@ -199,13 +203,17 @@ class RowRules:
             values = [v for v in columns[i] if v is not None]
             if values and not (low <= min(values) and max(values) <= high):
                 why = ("authority.value_range", (("min", low), ("max", high)))
-                found += [self._offence(r, i, why) for r in rows if r[i] is not None and not low <= r[i] <= high]
+                found += [
+                    self._offence(r, i, why) for r in rows if r[i] is not None and not low <= r[i] <= high
+                ]
         for i in self.dates:
             values = [v for v in columns[i] if type(v) is str]
-            if values and not (FIRST_DAY <= min(values) and max(values) <= LAST_DAY):
+            if values and not (min(values) >= FIRST_DAY and max(values) <= LAST_DAY):
                 why = ("authority.value_date_range", (("first", FIRST_DAY), ("last", LAST_DAY)))
                 found += [
-                    self._offence(r, i, why) for r in rows if type(r[i]) is str and not FIRST_DAY <= r[i] <= LAST_DAY
+                    self._offence(r, i, why)
+                    for r in rows
+                    if type(r[i]) is str and not FIRST_DAY <= r[i] <= LAST_DAY
                 ]
         if self.ordered is not None:
             a, b = self.ordered
@@ -215,15 +223,18 @@ class RowRules:
                 if type(r[a]) is str and type(r[b]) is str and r[b] < r[a]
             ]
         if self.at_most is not None:
+            from msfood.i18n import field_label
+
             a, b = self.at_most
             found += [
-                self._offence(r, a, ("authority.value_at_most", (("other", self.columns[b]),)))
+                self._offence(r, a, ("authority.value_at_most", (("other", field_label(self.columns[b])),)))
                 for r in rows
                 if type(r[a]) is int and type(r[b]) is int and r[a] > r[b]
             ]
         if self.settings:
             k, v = self.index["key"], self.index["value"]
-            found += [self._offence(r, v, ("authority.value_setting", ())) for r in rows if not _readable(r[k], r[v])]
+            why = ("authority.value_setting", ())
+            found += [self._offence(r, v, why) for r in rows if not _readable(r[k], r[v])]
         return found
 
     def _column(

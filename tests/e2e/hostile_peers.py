@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from msfood.db.base import synced_tables
+from msfood.ids import natural_id
+from msfood.sync import codec
 from tests.unit.sync.sync_helpers import (
     BUREAU,
     REGION,
@@ -32,10 +35,6 @@ from tests.unit.sync.sync_helpers import (
     write,
 )
 
-from msfood.db.base import synced_tables
-from msfood.ids import natural_id
-from msfood.sync import codec
-
 B1, B2 = business_id("91430204MA4L000001"), business_id("91430211MA4L000002")
 C1, C2 = cadre_id("13800000001"), cadre_id("13800000003")
 Q3_VISIT = visit_id(C1, B1, dt.date(2026, 8, 10))
@@ -48,7 +47,9 @@ _COUNTER = itertools.count(1)
 
 def _assignment(uow: Any, cadre: str, business: str, start: dt.date) -> str:
     record = natural_id("assignment", cadre, business, start.isoformat())
-    uow.upsert(TABLES["assignments"], {"id": record, "cadre_id": cadre, "business_id": business, "start_date": start})
+    uow.upsert(
+        TABLES["assignments"], {"id": record, "cadre_id": cadre, "business_id": business, "start_date": start}
+    )
     return record
 
 
@@ -60,14 +61,27 @@ def station_one(uow: Any) -> None:
     put_visit(uow, C1, B1, dt.date(2026, 11, 10), remarks="四季度")
     uow.upsert(
         TABLES["problems"],
-        {"id": natural_id("problem", Q4_VISIT, 1), "visit_id": Q4_VISIT, "seq": 1, "description": "台账不全",
-         "deadline": dt.date(2026, 11, 30), "status": "pending"},
-    )  # fmt: skip
+        {
+            "id": natural_id("problem", Q4_VISIT, 1),
+            "visit_id": Q4_VISIT,
+            "seq": 1,
+            "description": "台账不全",
+            "deadline": dt.date(2026, 11, 30),
+            "status": "pending",
+        },
+    )
     uow.upsert(
         TABLES["rapid_tests"],
-        {"id": RAPID, "business_id": B1, "test_date": dt.date(2026, 11, 1), "sample_name": "青菜",
-         "item": "农药残留", "batches": 5, "positives": 1},
-    )  # fmt: skip
+        {
+            "id": RAPID,
+            "business_id": B1,
+            "test_date": dt.date(2026, 11, 1),
+            "sample_name": "青菜",
+            "item": "农药残留",
+            "batches": 5,
+            "positives": 1,
+        },
+    )
 
 
 def station_two(uow: Any) -> None:
@@ -136,7 +150,11 @@ def row_of(db: Path, table: str, record_id: str) -> dict[str, Any]:
 
     def run(database: Any) -> dict[str, Any]:
         with database.sessions() as session:
-            found = session.execute(select(TABLES[table]).where(TABLES[table].c.id == record_id)).mappings().first()
+            found = (
+                session.execute(select(TABLES[table]).where(TABLES[table].c.id == record_id))
+                .mappings()
+                .first()
+            )
             assert found is not None, (table, record_id)
             return codec.row_to_json(TABLES[table], dict(found))
 
@@ -158,8 +176,14 @@ def fresh(table: str, *, origin: str = S1, **values: Any) -> dict[str, Any]:
             continue
         default = column.default.arg if column.default is not None and column.default.is_scalar else None
         out[column.name] = codec.encode(codec.column_kind(column), default)
-    out.update(id=values.pop("id", None) or natural_id("forged", str(next(_COUNTER))), hlc=stamp(origin),
-               base_hlc="", origin=origin, deleted=False, entered_at="2026-11-24 02:01:00.000000")  # fmt: skip
+    out.update(
+        id=values.pop("id", None) or natural_id("forged", str(next(_COUNTER))),
+        hlc=stamp(origin),
+        base_hlc="",
+        origin=origin,
+        deleted=False,
+        entered_at="2026-11-24 02:01:00.000000",
+    )
     out.update(values)
     return out
 
@@ -185,7 +209,8 @@ def forge(
         columns = codec.exported_columns(TABLES[name])
         ordered = sorted(rows, key=lambda r: r["id"])
         lines = "".join(
-            json.dumps([r.get(c) for c in columns], ensure_ascii=False, separators=(",", ":")) + "\n" for r in ordered
+            json.dumps([r.get(c) for c in columns], ensure_ascii=False, separators=(",", ":")) + "\n"
+            for r in ordered
         ).encode("utf-8")
         members[f"data/{name}.jsonl"] = (raw_lines or {}).get(name, lines)
         manifest_tables[name] = {"columns": columns, "rows": len(ordered)}
@@ -196,8 +221,13 @@ def forge(
         "schema": head_revision(),
         "bundle_id": natural_id("forged-bundle", str(n)),
         "created": "2026-11-24 02:01:00.000000",
-        "sender": {"code": sender, "name": "", "kind": "station", "region_code": REGION.get(sender),
-                   "fingerprint": fingerprint_of(key)},  # fmt: skip
+        "sender": {
+            "code": sender,
+            "name": "",
+            "kind": "station",
+            "region_code": REGION.get(sender),
+            "fingerprint": fingerprint_of(key),
+        },
         "receiver": receiver,
         "sequence": 900 + n,
         "since": 0,
@@ -230,7 +260,7 @@ def records_digest(db: Path, *, skip_origin: str | None = None) -> str:
             if name == "audit_log":
                 if skip_origin is None:
                     continue
-                query = 'SELECT * FROM audit_log WHERE origin != ? ORDER BY id'
+                query = "SELECT * FROM audit_log WHERE origin != ? ORDER BY id"
                 rows = connection.execute(query, (skip_origin,))
             else:
                 rows = connection.execute(f'SELECT * FROM "{name}" ORDER BY id')
@@ -251,8 +281,9 @@ def figures(db: Path) -> list[dict[str, Any]]:
         with database.sessions() as session:
             for period, as_of in (("2026Q3", dt.date(2026, 9, 30)), ("2026Q4", dt.date(2026, 11, 24))):
                 for region in (None, "430204", "430211"):
-                    stats = compute_stats(session, period=period, as_of=as_of, region=region,
-                                          clock=now_clock(), details=False)  # fmt: skip
+                    stats = compute_stats(
+                        session, period=period, as_of=as_of, region=region, clock=now_clock(), details=False
+                    )
                     out.append(json.loads(json.dumps(stats.to_json(), default=str)))
         return out
 

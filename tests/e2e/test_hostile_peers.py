@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from msfood.ids import natural_id
 from tests.e2e.hostile_peers import (
     B1,
     B2,
@@ -43,15 +44,12 @@ from tests.unit.sync.sync_helpers import (
     S2,
     export,
     import_,
-    now_clock,
     put_business,
     put_visit,
     region_id,
     with_db,
     write,
 )
-
-from msfood.ids import natural_id
 
 SET_ASIDE, REFUSED = 0, 1
 
@@ -90,7 +88,9 @@ def world(world_template: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
     return out
 
 
-def attack(world: dict[str, Path], tmp_path: Path, bundle: Path, expected: int, *, genuine: bool = False) -> Any:
+def attack(
+    world: dict[str, Path], tmp_path: Path, bundle: Path, expected: int, *, genuine: bool = False
+) -> Any:
     """Import a hostile bundle at the bureau and check everything the issue asks of it (`genuine`: a
     real export, which also carries the station's own new history entries)."""
     bureau, victim = world[BUREAU], world[S2]
@@ -122,7 +122,9 @@ def _victim_rows(database: Any) -> Any:
     from msfood.db.models import Business, Visit
 
     with database.sessions() as session:
-        businesses = {r.id: (r.name, r.deleted, r.region_id, r.hlc) for r in session.scalars(select(Business))}
+        businesses = {
+            r.id: (r.name, r.deleted, r.region_id, r.hlc) for r in session.scalars(select(Business))
+        }
         visits = {r.id: (r.remarks, r.deleted, r.hlc) for r in session.scalars(select(Visit))}
     return businesses, visits
 
@@ -187,8 +189,9 @@ def test_moving_another_stations_business_into_ones_own_area_is_set_aside(world,
 
 
 def test_a_region_outside_the_area_is_set_aside(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    new = fresh("regions", id=region_id("430211002"), code="430211002", name="伪造街道",
-                parent_id=region_id("430211"))  # fmt: skip
+    new = fresh(
+        "regions", id=region_id("430211002"), code="430211002", name="伪造街道", parent_id=region_id("430211")
+    )
     renamed = edited(world[BUREAU], "regions", region_id("430211"), name="伪造区")
     attack(world, tmp_path, forge(tmp_path, key(world), {"regions": [new, renamed]}), SET_ASIDE)
 
@@ -279,8 +282,15 @@ def test_a_region_of_another_area_renamed_in_the_file_and_exported(world, tmp_pa
 
 
 def test_closing_the_year_from_a_station_is_set_aside(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    row = fresh("closed_periods", id=natural_id("closed_period", "2026"), period_key="2026",
-                start_date="2026-01-01", end_date="2026-12-31", closed=True, closed_by="admin")  # fmt: skip
+    row = fresh(
+        "closed_periods",
+        id=natural_id("closed_period", "2026"),
+        period_key="2026",
+        start_date="2026-01-01",
+        end_date="2026-12-31",
+        closed=True,
+        closed_by="admin",
+    )
     attack(world, tmp_path, forge(tmp_path, key(world), {"closed_periods": [row]}), SET_ASIDE)
     # 2026 is open at the bureau: its own visit of today is written.
     write(world[BUREAU], BUREAU, lambda uow: put_visit(uow, C1, B1, dt.date(2026, 11, 23)))
@@ -305,8 +315,14 @@ def test_an_assignment_moved_into_a_closed_quarter_is_refused(world, tmp_path) -
 
 
 def test_a_closure_reaching_into_a_closed_quarter_is_refused(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    row = fresh("business_closures", id=natural_id("business_closure", B1, "2026-09-01"), business_id=B1,
-                start_date="2026-09-01", end_date="2026-11-30", reason="装修")  # fmt: skip
+    row = fresh(
+        "business_closures",
+        id=natural_id("business_closure", B1, "2026-09-01"),
+        business_id=B1,
+        start_date="2026-09-01",
+        end_date="2026-11-30",
+        reason="装修",
+    )
     attack(world, tmp_path, forge(tmp_path, key(world), {"business_closures": [row]}), REFUSED)
 
 
@@ -325,15 +341,27 @@ def test_more_positives_than_batches_are_refused(world, tmp_path) -> None:  # ty
 
 
 def test_a_closure_from_0001_to_9999_is_refused(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    row = fresh("business_closures", id=natural_id("business_closure", B1, "0001-01-01"), business_id=B1,
-                start_date="0001-01-01", end_date="9999-12-31", reason="永久")  # fmt: skip
+    row = fresh(
+        "business_closures",
+        id=natural_id("business_closure", B1, "0001-01-01"),
+        business_id=B1,
+        start_date="0001-01-01",
+        end_date="9999-12-31",
+        reason="永久",
+    )
     report = attack(world, tmp_path, forge(tmp_path, key(world), {"business_closures": [row]}), REFUSED)
     assert "0001-01-01" in report.bundles[0].message
 
 
 def test_a_closure_ending_before_it_starts_is_refused(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    row = fresh("business_closures", id=natural_id("business_closure", B1, "2026-12-20"), business_id=B1,
-                start_date="2026-12-20", end_date="2026-12-01", reason="")  # fmt: skip
+    row = fresh(
+        "business_closures",
+        id=natural_id("business_closure", B1, "2026-12-20"),
+        business_id=B1,
+        start_date="2026-12-20",
+        end_date="2026-12-01",
+        reason="",
+    )
     attack(world, tmp_path, forge(tmp_path, key(world), {"business_closures": [row]}), REFUSED)
 
 
@@ -354,7 +382,9 @@ def test_a_loop_already_held_does_not_hang_the_export(world, tmp_path) -> None: 
     """A loop in the tree from before this release (written by hand): the export still ends."""
     with sqlite3.connect(world[BUREAU]) as connection:
         connection.execute("PRAGMA foreign_keys=OFF")
-        connection.execute("UPDATE regions SET parent_id = ? WHERE code = '430204'", (region_id("430204001"),))
+        connection.execute(
+            "UPDATE regions SET parent_id = ? WHERE code = '430204'", (region_id("430204001"),)
+        )
     out = tmp_path / "out"
     out.mkdir()
     assert export(world[BUREAU], BUREAU, out, to=S1, full=True) is not None
@@ -371,8 +401,14 @@ def test_a_long_description_cannot_be_saved_so_the_station_keeps_syncing(world, 
     from msfood.services.visits import record_visit
 
     def save(text: str) -> Callable[[Any], Any]:
-        return lambda uow: record_visit(uow, cadre_id=C1, business_id=B1, visit_date=dt.date(2026, 11, 20),
-                                        mode="onsite", problems=[{"description": text}])  # fmt: skip
+        return lambda uow: record_visit(
+            uow,
+            cadre_id=C1,
+            business_id=B1,
+            visit_date=dt.date(2026, 11, 20),
+            mode="onsite",
+            problems=[{"description": text}],
+        )
 
     with pytest.raises(ValidationError) as refused:
         write(world[S1], S1, save("很" * (4 << 20)))
@@ -398,9 +434,20 @@ def _chained_entry(origin: str, seq: int, prev: str, *, stamp_origin: str) -> di
 
     at = "2026-11-24 02:01:00.000000"
     values = (origin, seq, "admin", dt.datetime(2026, 11, 24, 2, 1), "update", "businesses", B1, None, "{}")
-    row = fresh("audit_log", origin=stamp_origin, seq=seq, actor="admin", at=at, action="update",
-                table_name="businesses", record_id=B1, before=None, after="{}", prev_hash=prev,
-                hash=chain_hash(prev, values))  # fmt: skip
+    row = fresh(
+        "audit_log",
+        origin=stamp_origin,
+        seq=seq,
+        actor="admin",
+        at=at,
+        action="update",
+        table_name="businesses",
+        record_id=B1,
+        before=None,
+        after="{}",
+        prev_hash=prev,
+        hash=chain_hash(prev, values),
+    )
     row["origin"] = origin
     row["hlc"] = stamp(origin)
     return row
@@ -424,14 +471,18 @@ def test_well_hashed_fake_entries_in_another_stations_chain_are_set_aside(world,
 
 def test_an_entry_clashing_with_one_held_is_set_aside(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with sqlite3.connect(world[BUREAU]) as connection:
-        (prev,) = connection.execute("SELECT prev_hash FROM audit_log WHERE origin = ? AND seq = 2", (S1,)).fetchone()
+        (prev,) = connection.execute(
+            "SELECT prev_hash FROM audit_log WHERE origin = ? AND seq = 2", (S1,)
+        ).fetchone()
     entry = _chained_entry(S1, 2, prev, stamp_origin=S1)  # a second entry 2 of S1's own chain
     attack(world, tmp_path, forge(tmp_path, key(world), {"audit_log": [entry]}), SET_ASIDE)
 
 
 def test_an_entry_changed_after_the_fact_is_set_aside(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with sqlite3.connect(world[BUREAU]) as connection:
-        (entry_id,) = connection.execute("SELECT id FROM audit_log WHERE origin = ? AND seq = 3", (S1,)).fetchone()
+        (entry_id,) = connection.execute(
+            "SELECT id FROM audit_log WHERE origin = ? AND seq = 3", (S1,)
+        ).fetchone()
     row = edited(world[BUREAU], "audit_log", entry_id, after='{"name": "改写历史"}')
     attack(world, tmp_path, forge(tmp_path, key(world), {"audit_log": [row]}), SET_ASIDE)
 
@@ -485,7 +536,10 @@ def test_random_hostile_rows_change_nothing_outside_the_senders_ground(
         world[code] = folder / path.name
         shutil.copyfile(path, world[code])
     table, record, columns = target
-    changes = {c: data.draw(hostile_value, label=c) for c in data.draw(st.lists(st.sampled_from(columns), min_size=1, max_size=3, unique=True))}
+    changes = {
+        c: data.draw(hostile_value, label=c)
+        for c in data.draw(st.lists(st.sampled_from(columns), min_size=1, max_size=3, unique=True))
+    }
     row = edited(world[BUREAU], table, record, origin=origin, **changes)
     protected_before = _protected(world[BUREAU])
     report = import_(world[BUREAU], BUREAU, [forge(folder, key(world), {table: [row]})])

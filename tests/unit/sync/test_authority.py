@@ -33,9 +33,9 @@ from msfood.services.unit_of_work import unit_of_work
 def _enrolment(source: Path, out: Path, **changes: object) -> object:
     """The enrolment file of `source`, re-signed with its own key after `changes` (as a unit that
     re-enrols with another area would send)."""
+    from msfood.services.unit_of_work import read_meta
     from msfood.sync.keys import b64, canonical_json, sign
     from msfood.sync.peers import enrolment_document, read_enrolment
-    from msfood.services.unit_of_work import read_meta
 
     def run(database):  # type: ignore[no-untyped-def]
         with database.sessions() as session:
@@ -60,7 +60,9 @@ def _trust(target: Path, enrolment: object, **flags: bool) -> object:
     return with_db(target, run)
 
 
-def test_re_enrolment_with_a_wider_area_needs_confirmation_naming_it(trio: dict[str, Path], tmp_path: Path) -> None:
+def test_re_enrolment_with_a_wider_area_needs_confirmation_naming_it(
+    trio: dict[str, Path], tmp_path: Path
+) -> None:
     wider = _enrolment(trio[S1], tmp_path / "s1.json", region_code="430200")
     with pytest.raises(ValidationError) as refused:
         _trust(trio[BUREAU], wider)
@@ -90,9 +92,12 @@ def test_trusting_a_revoked_unit_again_needs_confirmation(trio: dict[str, Path],
     assert _trust(trio[BUREAU], again, confirm_retrust=True).active  # type: ignore[attr-defined]
 
 
-def test_the_cli_asks_for_the_flag(trio: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    from msfood.cli import main
+def test_the_cli_asks_for_the_flag(
+    trio: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     from sync_helpers import PASSWORD
+
+    from msfood.cli import main
 
     _enrolment(trio[S1], tmp_path / "s1.json", region_code="430200")
     monkeypatch.setenv("MSFOOD_USER", "admin")
@@ -111,8 +116,15 @@ def _roster(uow) -> None:  # type: ignore[no-untyped-def]
 
     business = put_business(uow, "91430204MA4L000001", "430204001")
     cadre = put_cadre(uow, "13800000001", "430204001")
-    uow.upsert(Assignment.__table__, {"id": natural_id("assignment", cadre, business, "2026-01-01"), "cadre_id": cadre,
-                                      "business_id": business, "start_date": dt.date(2026, 1, 1)})  # fmt: skip
+    uow.upsert(
+        Assignment.__table__,
+        {
+            "id": natural_id("assignment", cadre, business, "2026-01-01"),
+            "cadre_id": cadre,
+            "business_id": business,
+            "start_date": dt.date(2026, 1, 1),
+        },
+    )
 
 
 def _close_q3(uow) -> None:  # type: ignore[no-untyped-def]
@@ -129,9 +141,16 @@ def _assignment_id() -> str:
 
 @pytest.mark.parametrize(
     ("end", "allowed"),
-    [(dt.date(2026, 12, 1), True), (dt.date(2026, 10, 1), True), (dt.date(2026, 9, 15), False), (dt.date(2026, 2, 1), False)],
+    [
+        (dt.date(2026, 12, 1), True),
+        (dt.date(2026, 10, 1), True),
+        (dt.date(2026, 9, 15), False),
+        (dt.date(2026, 2, 1), False),
+    ],
 )
-def test_ending_an_assignment_reaching_into_a_closed_quarter(trio: dict[str, Path], end: dt.date, allowed: bool) -> None:
+def test_ending_an_assignment_reaching_into_a_closed_quarter(
+    trio: dict[str, Path], end: dt.date, allowed: bool
+) -> None:
     from msfood.db.models import Assignment
 
     write(trio[S1], S1, _roster)
@@ -149,18 +168,28 @@ def test_ending_an_assignment_reaching_into_a_closed_quarter(trio: dict[str, Pat
         assert refused.value.issues[0].code == "closing.record_frozen"
 
 
-@pytest.mark.parametrize(("since", "allowed"), [(dt.date(2026, 10, 8), True), (dt.date(2026, 8, 1), False), (None, False)])
+@pytest.mark.parametrize(
+    ("since", "allowed"), [(dt.date(2026, 10, 8), True), (dt.date(2026, 8, 1), False), (None, False)]
+)
 def test_a_status_dated_into_a_closed_quarter_is_refused(trio: dict[str, Path], since, allowed: bool) -> None:  # type: ignore[no-untyped-def]
-    from msfood.db.models import BusinessStatus
     from sync_helpers import business_id
+
+    from msfood.db.models import BusinessStatus
 
     write(trio[S1], S1, _roster)
     write(trio[S1], S1, _close_q3)
     business = business_id("91430204MA4L000001")
 
     def status(uow):  # type: ignore[no-untyped-def]
-        uow.upsert(BusinessStatus.__table__, {"id": natural_id("business_status", business, str(since)),
-                                              "business_id": business, "status": "suspended", "since": since})  # fmt: skip
+        uow.upsert(
+            BusinessStatus.__table__,
+            {
+                "id": natural_id("business_status", business, str(since)),
+                "business_id": business,
+                "status": "suspended",
+                "since": since,
+            },
+        )
 
     if allowed:
         write(trio[S1], S1, status)
@@ -169,12 +198,22 @@ def test_a_status_dated_into_a_closed_quarter_is_refused(trio: dict[str, Path], 
             write(trio[S1], S1, status)
 
 
-def test_a_visit_rule_effective_inside_a_closed_quarter_is_refused_a_later_one_taken(trio: dict[str, Path]) -> None:
+def test_a_visit_rule_effective_inside_a_closed_quarter_is_refused_a_later_one_taken(
+    trio: dict[str, Path],
+) -> None:
     write(trio[S1], S1, _close_q3)
 
     def rule(day: dt.date):  # type: ignore[no-untyped-def]
-        return lambda uow: uow.upsert(VisitRule.__table__, {"id": natural_id("visit_rule", "village", day.isoformat()),
-                                      "level": "village", "effective_from": day, "count": 2, "period_type": "quarter"})  # fmt: skip
+        return lambda uow: uow.upsert(
+            VisitRule.__table__,
+            {
+                "id": natural_id("visit_rule", "village", day.isoformat()),
+                "level": "village",
+                "effective_from": day,
+                "count": 2,
+                "period_type": "quarter",
+            },
+        )
 
     with pytest.raises(ValidationError):
         write(trio[S1], S1, rule(dt.date(2026, 7, 1)))
@@ -188,9 +227,16 @@ def test_a_rule_from_the_bureau_reaches_the_station_but_the_stations_rule_stays_
     trio: dict[str, Path], tmp_path: Path
 ) -> None:
     def rule(count: int):  # type: ignore[no-untyped-def]
-        return lambda uow: uow.upsert(VisitRule.__table__, {"id": natural_id("visit_rule", "city", "2027-01-01"),
-                                      "level": "city", "effective_from": dt.date(2027, 1, 1), "count": count,
-                                      "period_type": "quarter"})  # fmt: skip
+        return lambda uow: uow.upsert(
+            VisitRule.__table__,
+            {
+                "id": natural_id("visit_rule", "city", "2027-01-01"),
+                "level": "city",
+                "effective_from": dt.date(2027, 1, 1),
+                "count": count,
+                "period_type": "quarter",
+            },
+        )
 
     rule_id = natural_id("visit_rule", "city", "2027-01-01")
     write(trio[BUREAU], BUREAU, rule(2))
@@ -198,7 +244,9 @@ def test_a_rule_from_the_bureau_reaches_the_station_but_the_stations_rule_stays_
     assert table_rows(trio[S1], VisitRule)[rule_id]["count"] == 2
 
     write(trio[S1], S1, rule(3), clock=_later())
-    report = import_(trio[BUREAU], BUREAU, [export(trio[S1], S1, tmp_path, to=BUREAU, clock=_later())], clock=_later())  # type: ignore[list-item]
+    report = import_(
+        trio[BUREAU], BUREAU, [export(trio[S1], S1, tmp_path, to=BUREAU, clock=_later())], clock=_later()
+    )  # type: ignore[list-item]
     assert report.exit_code == 0 and report.total("set_aside") == 1
     assert table_rows(trio[BUREAU], VisitRule)[rule_id]["count"] == 2
     (conflict,) = table_rows(trio[BUREAU], Conflict).values()
@@ -209,3 +257,25 @@ def _later():  # type: ignore[no-untyped-def]
     clock = now_clock()
     clock.advance(minutes=5)
     return clock
+
+
+def test_export_never_writes_a_value_import_would_refuse(trio: dict[str, Path], tmp_path: Path) -> None:
+    """A description saved before the limits (written here by hand) stops the export with a message
+    naming the record, rather than making a bundle the bureau can never take in."""
+    import sqlite3
+
+    from sync_helpers import business_id, cadre_id, put_visit
+
+    def visit(uow):  # type: ignore[no-untyped-def]
+        _roster(uow)
+        put_visit(uow, cadre_id("13800000001"), business_id("91430204MA4L000001"), dt.date(2026, 11, 20))
+
+    write(trio[S1], S1, visit)
+    with sqlite3.connect(trio[S1]) as connection:
+        connection.execute("UPDATE visits SET remarks = ?", ("很" * (4 << 20),))
+    out = tmp_path / "stick"
+    out.mkdir()
+    with pytest.raises(ValidationError) as refused:
+        export(trio[S1], S1, out, to=BUREAU)
+    assert refused.value.code == "authority.export_too_long" and "2000" in refused.value.message()
+    assert list(out.iterdir()) == []

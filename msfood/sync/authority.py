@@ -187,6 +187,8 @@ class Authority:
         extra = [
             c for c in (link[0] if link else None, "code" if name in ("regions", "units") else None) if c
         ]
+        if name == "regions":
+            extra.append("parent_id")
         held = self._held(session, table, [row[i_id] for row in chunk], extra)
         judged = [row for row in chunk if row[i_id] not in held or row[i_hlc] > held[row[i_id]]["hlc"]]
         if not judged:
@@ -229,12 +231,19 @@ class Authority:
         elif name == "regions":
             regions = self._regions(session)
             prefix = area_prefix(self.area) if self.area else None
+            new_ids = {r[i_id] for r in rest if prefix is not None and r[index["code"]].startswith(prefix)}
             for row in rest:
                 code = row[index["code"]]
                 mine = held.get(row[i_id])
                 in_area = prefix is not None and code.startswith(prefix) or row[i_id] in regions
                 held_in = mine is None or (prefix is not None and mine["code"].startswith(prefix))
+                parent = row[index["parent_id"]] if "parent_id" in index else None
                 if in_area and held_in:
+                    if code != self.area and (parent is None or parent in regions or parent in new_ids):
+                        continue  # inside the area, hung inside it
+                    if code == self.area and (mine is None or mine.get("parent_id") == parent):
+                        continue  # the area's own region, still hung where it was
+                    out(row, "region_outside")  # would move (part of) the area elsewhere in the tree
                     continue
                 above = self.area is not None and contains(code, self.area) and code != self.area
                 if above and mine is None:

@@ -1,7 +1,8 @@
 """Merging incoming rows into the database: greater (hlc, origin) wins, concurrent losers are kept.
 
 Rows come sorted by id in chunks, checked column by column (types, ids, stamps, and the values the
-forms allow: msfood.sync.rules). A chunk of records the database lacks, the usual case, is inserted
+forms allow: msfood.sync.rules), then judged by the sender's authority (msfood.sync.authority): rows
+it may not change here are set aside into the conflicts table, or noted to refuse the bundle. A chunk of records the database lacks, the usual case, is inserted
 at once with no lookups (SQLite undoes only the statement that meets a row it holds: the rows before
 it stay, and the rest of the chunk takes the careful path below).
 Otherwise the local versions' sync columns are read by id, each record we hold is decided in Python,

@@ -5,8 +5,17 @@ time, whole columns at C speed: a set difference per enumeration, each distinct 
 - enumerations: every column a record form offers as a choice (msfood.services.records' specs), plus
   the statuses, answers and rule codes the figures read (msfood.domain.enums);
 - lengths: text no longer than its column (String(n)), as the forms cut it (PostgreSQL enforces it);
-- formats: rest days as ISO weekday digits ("67"), a self-check's period key matching its kind and
-  date (the figures count periods by it).
+- formats: rest days as ISO weekday digits ("67"), division codes, a self-check's period key matching
+  its kind and date (the figures count periods by it);
+- ranges: counts never negative (positives no more than batches), a visit rule 1-99 times, years and
+  dates from 1900 to 2100 (no 0001-9999 closure), spans that end after they start;
+- no control characters in text (a spreadsheet cannot hold them, so the workbook export would fail);
+- settings the figures can read (the settings page's own check), and after the merge a region tree
+  without loops (`region_loop`).
+Every one of these is a refusal of the whole bundle (exit 1), naming the records: an honest unit's
+forms cannot make such a row, so it was forged or its file edited. The forms take the same limits
+(msfood.services.values, visits), and the export refuses to write a longer text than these
+(msfood.sync.bundle_format.MemberWriter), so no unit can make a bundle its peer must refuse.
 The fast path (msfood.sync.codec.block_decoder) builds the same per-column rules into the typed JSON
 decoder, so a clean bundle costs nothing here but the cross-column check; a block it rejects is decoded
 again plainly and `RowRules.check` names every offending record.

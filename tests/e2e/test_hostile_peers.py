@@ -372,10 +372,12 @@ def test_control_characters_are_refused(world, tmp_path) -> None:  # type: ignor
 
 
 def test_a_loop_in_the_region_tree_is_refused(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    township = region_id("430204001")
-    row = edited(world[BUREAU], "regions", region_id("430204"), parent_id=township)
-    report = attack(world, tmp_path, forge(tmp_path, key(world), {"regions": [row]}), REFUSED)
-    assert "430204" in report.bundles[0].message and "循环" in report.bundles[0].message
+    """Within the station's own area: a village under the township, and the township under the village."""
+    township, village = region_id("430204001"), region_id("430204001001")
+    below = fresh("regions", id=village, code="430204001001", name="环形村", parent_id=township)
+    looped = edited(world[BUREAU], "regions", township, parent_id=village)
+    report = attack(world, tmp_path, forge(tmp_path, key(world), {"regions": [below, looped]}), REFUSED)
+    assert "430204001" in report.bundles[0].message and "循环" in report.bundles[0].message
 
 
 def test_a_loop_already_held_does_not_hang_the_export(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -556,11 +558,21 @@ def test_random_hostile_rows_change_nothing_outside_the_senders_ground(
 
 def _protected(db: Path) -> Any:
     """What S1 may never change at the bureau: S2's records, the regions outside S1's area, the
-    bureau's own chain."""
+    bureau's own chain (which grows by the import's own entry when the bundle is taken in)."""
     with sqlite3.connect(db) as connection:
         return (
             connection.execute("SELECT * FROM businesses WHERE id = ?", (B2,)).fetchall(),
             connection.execute("SELECT * FROM visits WHERE business_id = ?", (B2,)).fetchall(),
             connection.execute("SELECT * FROM regions WHERE code NOT LIKE '430204%' ORDER BY id").fetchall(),
-            connection.execute("SELECT * FROM audit_log WHERE origin = ? ORDER BY seq", (BUREAU,)).fetchall(),
+            # the bureau's own chain: only its own entries (one more for an import), checked by audit_ok
+            connection.execute(
+                "SELECT count(*) FROM audit_log WHERE origin = ? AND action != 'bundle_import'", (BUREAU,)
+            ).fetchall(),
         )
+
+
+def test_hanging_ones_area_under_another_district_is_set_aside(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The area's own region moved under 天元区 would count the station's businesses as the other
+    district's in every figure by region."""
+    row = edited(world[BUREAU], "regions", region_id("430204"), parent_id=region_id("430211"))
+    attack(world, tmp_path, forge(tmp_path, key(world), {"regions": [row]}), SET_ASIDE)

@@ -82,6 +82,8 @@ class Authority:
     is_hub: bool
     area: str | None  # the sender's region code (None: no area, so no area-bound record)
     speaks_for: frozenset[str] = frozenset()
+    child_hub: bool = False  # a bureau enrolled below us: relays the units of its area
+    _units_stale: bool = False
     _area_regions: set[str] | None = None
     _area_businesses: set[str] | None = None
 
@@ -89,19 +91,38 @@ class Authority:
     def for_sender(cls, session: Any, *, own: str, own_region: str | None, peer: Any) -> Authority:
         kind, region = peer.kind, peer.region_code or None
         is_hub = kind == "bureau" and (not region or not own_region or contains(region, own_region))
-        speaks = {peer.code}
-        if kind == "bureau" and not is_hub and region:
+        authority = cls(own=own, sender=peer.code, is_hub=is_hub, area=region)
+        authority.child_hub = kind == "bureau" and not is_hub and bool(region)
+        authority._read_units(session)
+        return authority
+
+    def _read_units(self, session: Any) -> None:
+        """The origins the sender speaks for: itself, and for a hub below us the units in its area."""
+        speaks = {self.sender}
+        if self.child_hub:
             from msfood.db.models import Unit
 
             for code, unit_region in session.execute(select(Unit.code, Unit.region_code)):
-                if unit_region and contains(region, unit_region):
+                if unit_region and contains(self.area, unit_region):
                     speaks.add(code)
-        speaks.discard(own)
-        return cls(own=own, sender=peer.code, is_hub=is_hub, area=region, speaks_for=frozenset(speaks))
+        speaks.discard(self.own)
+        self.speaks_for = frozenset(speaks)
+        self._units_stale = False
+
+    def _joining(self, name: str, index: dict[str, int], row: Sequence[Any]) -> bool:
+        """A hub below us relays the own record of a unit of its area that we do not know yet."""
+        if not self.child_hub or name != "units":
+            return False
+        code, region = row[index["code"]], row[index["region_code"]] if "region_code" in index else None
+        return (
+            code == row[index["origin"]] and code != self.own and bool(region) and contains(self.area, region)
+        )
 
     def merged(self, table_name: str) -> None:
         """The merge wrote rows of this table: area sets that depend on it are read again."""
-        if table_name == "regions":
+        if table_name == "units":
+            self._units_stale = self.child_hub
+        elif table_name == "regions":
             self._area_regions = None
             self._area_businesses = None
         elif table_name == "businesses":
@@ -179,6 +200,8 @@ class Authority:
     ) -> list[Verdict]:
         """The rows of `chunk` (as the merge holds them) the sender may not write here."""
         name = table.name
+        if self._units_stale:
+            self._read_units(session)
         i_id, i_hlc, i_origin = index["id"], index["hlc"], index["origin"]
         origins = {row[i_origin] for row in chunk}
         if self.is_hub and self.own not in origins and name not in ("units", "audit_log"):
@@ -214,7 +237,7 @@ class Authority:
             if origin == self.own:
                 reason = "own_chain" if name == "audit_log" else "own_origin"
                 out(row, reason, REFUSE)
-            elif origin not in self.speaks_for:
+            elif origin not in self.speaks_for and not self._joining(name, index, row):
                 out(row, "other_origin")
             elif name == "audit_log" and row[i_id] in held:
                 out(row, "audit_changed")
@@ -226,7 +249,7 @@ class Authority:
             for row in rest:
                 mine = held.get(row[i_id])
                 codes = {row[index["code"]], (mine or {}).get("code", row[index["code"]])}
-                if not codes <= self.speaks_for:
+                if not codes <= self.speaks_for and not (mine is None and self._joining(name, index, row)):
                     out(row, "other_unit")
         elif name == "regions":
             regions = self._regions(session)

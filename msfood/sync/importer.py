@@ -138,7 +138,9 @@ def _verify(session: Any, bundle: OpenBundle, own_code: str) -> _Verified:
     if data_members != {f"data/{tbl.name}.jsonl" for tbl, _, _ in tables}:
         raise refuse("bundle.manifest_invalid", file=name)
     order = {tbl.name: i for i, tbl in enumerate(synced_tables())}
-    tables.sort(key=lambda item: order[item[0].name])
+    # The units first (nothing points at them): a hub below us relays the unit rows of its stations
+    # in the same bundle as their records and history (msfood.sync.authority reads who it speaks for).
+    tables.sort(key=lambda item: (item[0].name != "units", order[item[0].name]))
     already = (
         session.scalar(select(BundleLog.bundle_id).where(BundleLog.bundle_id == m["bundle_id"])) is not None
     )

@@ -576,3 +576,27 @@ def test_hanging_ones_area_under_another_district_is_set_aside(world, tmp_path) 
     district's in every figure by region."""
     row = edited(world[BUREAU], "regions", region_id("430204"), parent_id=region_id("430211"))
     attack(world, tmp_path, forge(tmp_path, key(world), {"regions": [row]}), SET_ASIDE)
+
+
+def test_as_people_run_it_the_cli_refuses_with_a_plain_message(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The forged entry into the bureau's chain through `msfood bundle import`: exit 1, a plain
+    message naming the record, no traceback; then `stats`, `audit verify` and `bundle export` work."""
+    from tests.e2e.test_cli_sync import runner
+
+    run = runner(tmp_path / "cli-home")
+    seq, head = _bureau_head(world[BUREAU])
+    entry = _chained_entry(BUREAU, seq + 1, head, stamp_origin=BUREAU)
+    bundle = forge(tmp_path, key(world), {"audit_log": [entry]})
+    db = str(world[BUREAU])
+
+    done = run("bundle", "import", "--db", db, str(bundle))
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
+    assert entry["id"] in done.stderr + done.stdout and "审计记录" in done.stderr + done.stdout
+    stats = run("stats", "--db", db, "--period", "2026Q4", "--as-of", "2026-11-24", "--json")
+    assert stats.returncode == 0, stats.stderr
+    verify = run("audit", "verify", "--db", db)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    (tmp_path / "out").mkdir()
+    for station in (S1, S2):
+        sent = run("bundle", "export", "--db", db, "--out", str(tmp_path / "out"), "--to", station)
+        assert sent.returncode == 0, sent.stderr

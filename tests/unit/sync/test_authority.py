@@ -279,3 +279,55 @@ def test_export_never_writes_a_value_import_would_refuse(trio: dict[str, Path], 
         export(trio[S1], S1, out, to=BUREAU)
     assert refused.value.code == "authority.export_too_long" and "2000" in refused.value.message()
     assert list(out.iterdir()) == []
+
+
+# --- hubs chain: station -> county bureau -> city bureau -------------------------------------------------
+
+
+def _unit(path: Path, code: str, region: str, *, bureau: bool) -> Path:
+    from sync_helpers import PASSWORD
+
+    from msfood.db.engine import open_database
+    from msfood.services.setup import initialise
+
+    database = open_database(path, create=True)
+    try:
+        initialise(database, code=code, name=code, clock=now_clock(), region_code=region, bureau=bureau,
+                   admin_username="admin", admin_password=PASSWORD)  # fmt: skip
+    finally:
+        database.close()
+    return path
+
+
+def test_a_county_hub_relays_the_records_of_its_stations_to_the_city(tmp_path: Path) -> None:
+    from sync_helpers import business_id, enrol, seed_regions
+
+    from msfood.db.models import Business
+
+    hub, station = "430204-H", "430204-77"
+    city = _unit(tmp_path / "city.sqlite", BUREAU, "430200", bureau=True)
+    county = _unit(tmp_path / "county.sqlite", hub, "430204", bureau=True)
+    town = _unit(tmp_path / "town.sqlite", station, "430204001", bureau=False)
+    for source, target in ((county, city), (city, county), (town, county), (county, town)):
+        enrol(source, target, tmp_path)
+    out = tmp_path / "stick"
+    out.mkdir()
+
+    def send(src: Path, code: str, dst: Path, dst_code: str):  # type: ignore[no-untyped-def]
+        bundle = export(src, code, out, to=dst_code)
+        assert bundle is not None
+        report = import_(dst, dst_code, [bundle])
+        assert report.exit_code == 0, report.as_json()
+        return report
+
+    write(city, BUREAU, seed_regions)
+    send(city, BUREAU, county, hub)
+    send(county, hub, town, station)
+    write(town, station, lambda uow: put_business(uow, "91430204MA4L000077", "430204001", name="镇上饭店"))
+    send(town, station, county, hub)
+    report = send(county, hub, city, BUREAU)
+
+    assert report.total("set_aside") == 0, report.as_json()
+    row = table_rows(city, Business)[business_id("91430204MA4L000077")]
+    assert row["origin"] == station and row["name"] == "镇上饭店"
+    assert table_rows(city, Conflict) == {}

@@ -172,7 +172,7 @@ class Authority:
         from msfood.db.models import Business, Region, Visit
 
         ids = sorted(v for v in values if isinstance(v, str))
-        model = {"region": Region, "business": Business, "visit": Visit}[kind]
+        model: Any = {"region": Region, "business": Business, "visit": Visit}[kind]
         known: set[Any] = set()
         found: set[Any] = set()
         businesses = self._businesses(session) if kind != "region" else set()

@@ -203,6 +203,7 @@ class RowRules:
         if not rows:
             return []
         found = self._periods(rows, columns) if self.period else []
+        why: tuple[str, tuple[tuple[str, Any], ...]]
         for i in self.texts:
             distinct = {v for v in columns[i] if type(v) is str}
             if distinct and CONTROL.search("\n".join(distinct)):

@@ -529,9 +529,9 @@ hostile_value = st.one_of(
     data=st.data(),
     origin=st.sampled_from([S1, S2, BUREAU]),
 )
-def test_random_hostile_rows_change_nothing_outside_the_senders_ground(
+def test_random_hostile_rows_change_nothing_outside_the_senders_ground(  # type: ignore[no-untyped-def]
     world_template, tmp_path_factory, target, data, origin
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder = tmp_path_factory.mktemp("random")
     world = {}
     for code, path in world_template.items():

@@ -93,8 +93,8 @@ def test_trusting_a_revoked_unit_again_needs_confirmation(trio: dict[str, Path],
 
 
 def test_the_cli_asks_for_the_flag(
-    trio: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    trio: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from sync_helpers import PASSWORD
 
     from msfood.cli import main

@@ -83,6 +83,10 @@ class Authority:
     area: str | None  # the sender's region code (None: no area, so no area-bound record)
     speaks_for: frozenset[str] = frozenset()
     child_hub: bool = False  # a bureau enrolled below us: relays the units of its area
+    # fetch(table, columns, ids) -> {id: row}: the merge's own backend reader (raw cursor on SQLite)
+    fetch: Any = None
+    _all_regions: set[str] | None = None
+    _all_businesses: set[str] | None = None
     _units_stale: bool = False
     _area_regions: set[str] | None = None
     _area_businesses: set[str] | None = None
@@ -135,9 +139,10 @@ class Authority:
             from msfood.db.models import Region
 
             found: set[str] = set()
+            rows = session.execute(select(Region.id, Region.code, Region.parent_id)).all()
+            self._all_regions = {r[0] for r in rows}
             if self.area:
                 prefix = area_prefix(self.area)
-                rows = session.execute(select(Region.id, Region.code, Region.parent_id)).all()
                 children: dict[str | None, list[str]] = {}
                 for rid, code, parent in rows:
                     children.setdefault(parent, []).append(rid)
@@ -161,37 +166,28 @@ class Authority:
             from msfood.db.models import Business
 
             regions = self._regions(session)
-            self._area_businesses = {
-                bid for bid, rid in session.execute(select(Business.id, Business.region_id)) if rid in regions
-            }
+            rows = session.execute(select(Business.id, Business.region_id)).all()
+            self._all_businesses = {r[0] for r in rows}
+            self._area_businesses = {bid for bid, rid in rows if rid in regions}
         return self._area_businesses
 
     def _in_area(self, session: Any, kind: str, values: set[Any]) -> tuple[set[Any], set[Any]]:
         """Which of these ids (regions, businesses or visits) lie in the sender's area, and which
         the receiver holds at all (a row pointing at nothing is the foreign-key check's to refuse)."""
-        from msfood.db.models import Business, Region, Visit
+        from msfood.db.models import Visit
 
-        ids = sorted(v for v in values if isinstance(v, str))
-        model: Any = {"region": Region, "business": Business, "visit": Visit}[kind]
-        known: set[Any] = set()
-        found: set[Any] = set()
-        businesses = self._businesses(session) if kind != "region" else set()
-        regions = self._regions(session) if kind == "region" else set()
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            if kind == "visit":
-                query = select(Visit.id, Visit.business_id).where(Visit.id.in_(part))
-                for vid, bid in session.execute(query):
-                    known.add(vid)
-                    if bid in businesses:
-                        found.add(vid)
-                continue
-            known.update(session.scalars(select(model.id).where(model.id.in_(part))))
         if kind == "region":
-            found = known & regions
-        elif kind == "business":
-            found = known & businesses
-        return found, known
+            regions = self._regions(session)
+            known = values & (self._all_regions or set())
+            return known & regions, known
+        businesses = self._businesses(session)
+        if kind == "business":
+            known = values & (self._all_businesses or set())
+            return known & businesses, known
+        ids = sorted(v for v in values if isinstance(v, str))
+        visits = self._fetch(session, Visit.__table__, ["id", "business_id"], ids)
+        known = set(visits)
+        return {vid for vid, row in visits.items() if row["business_id"] in businesses}, known
 
     # --- judging a chunk --------------------------------------------------------------------------
 
@@ -212,7 +208,8 @@ class Authority:
         ]
         if name == "regions":
             extra.append("parent_id")
-        held = self._held(session, table, [row[i_id] for row in chunk], extra)
+        ids = [row[i_id] for row in chunk if isinstance(row[i_id], str)]
+        held = self._fetch(session, table, ["id", "hlc", "origin", *extra], ids)
         judged = [row for row in chunk if row[i_id] not in held or row[i_hlc] > held[row[i_id]]["hlc"]]
         if not judged:
             return []
@@ -295,16 +292,18 @@ class Authority:
                 out(row, "outside_area")
         return verdicts
 
-    def _held(
-        self, session: Any, table: Table, ids: list[Any], extra: list[str]
+    def _fetch(
+        self, session: Any, table: Any, columns: list[str], ids: list[str]
     ) -> dict[Any, dict[str, Any]]:
-        columns = [table.c.id, table.c.hlc, table.c.origin] + [table.c[c] for c in extra]
+        """{id: row} of the records held among `ids` (the merge's reader, else through the session)."""
         found: dict[Any, dict[str, Any]] = {}
-        strings = [i for i in ids if isinstance(i, str)]
-        for start in range(0, len(strings), 8000):
-            query = select(*columns).where(table.c.id.in_(strings[start : start + 8000]))
-            for row in session.execute(query):
-                found[row[0]] = dict(row._mapping)
+        for start in range(0, len(ids), 8000):
+            part = ids[start : start + 8000]
+            if self.fetch is not None:
+                found.update(self.fetch(table, columns, part))
+            else:
+                query = select(*(table.c[c] for c in columns)).where(table.c.id.in_(part))
+                found.update({r["id"]: dict(r) for r in session.execute(query).mappings()})
         return found
 
 

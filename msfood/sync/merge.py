@@ -2,9 +2,10 @@
 
 Rows come sorted by id in chunks, checked column by column (types, ids, stamps, and the values the
 forms allow: msfood.sync.rules), then judged by the sender's authority (msfood.sync.authority): rows
-it may not change here are set aside into the conflicts table, or noted to refuse the bundle. A chunk of records the database lacks, the usual case, is inserted
-at once with no lookups (SQLite undoes only the statement that meets a row it holds: the rows before
-it stay, and the rest of the chunk takes the careful path below).
+it may not change here are set aside into the conflicts table, or noted to refuse the bundle. A chunk
+of records the database lacks, the usual case, is inserted at once with no lookups (SQLite undoes
+only the statement that meets a row it holds: the rows before it stay, and the rest of the chunk
+takes the careful path below).
 Otherwise the local versions' sync columns are read by id, each record we hold is decided in Python,
 and the winners are written with one executemany upsert (INSERT ... ON CONFLICT (id) DO UPDATE).
 On SQLite the rows are bound as SQLite stores them, through the DB-API cursor of the session's own
@@ -85,6 +86,8 @@ class Merger(ConflictKeeping):
         self.bundle_id = bundle_id
         self.limit = f"{now_ms + DAY_MS:0{MS_WIDTH}d}"
         self.backend = make_backend(self.session, prefer_core=prefer_core)
+        if authority is not None:
+            authority.fetch = self.backend.fetch_full
         self.start_seq = uow.local_seq
         self.by_table: dict[str, Counts] = {}
         self.max_hlc = ""

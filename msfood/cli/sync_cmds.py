@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     trust = key_commands.add_parser("trust", help="trust a unit's enrolment file")
     trust.add_argument("file", type=Path)
     trust.add_argument("--fingerprint", default=None, help="the fingerprint read out by the other side")
+    trust.add_argument("--confirm-area-change", action="store_true",
+                       help="confirm a change of a known unit's area or kind (it decides what it may change)")
+    trust.add_argument("--confirm-retrust", action="store_true", help="confirm trusting a revoked unit again")
     revoke = key_commands.add_parser("revoke", help="stop trusting a unit")
     revoke.add_argument("code")
 
@@ -164,7 +167,13 @@ def run_trust(args: argparse.Namespace) -> int:
     def work(database: Database, actor: Actor, clk: Clock) -> int:
         enrolment = read_enrolment(args.file)
         with unit_of_work(database.sessions, actor=actor, clock=clk) as uow:
-            peer = trust_peer(uow, enrolment=enrolment, expected_fingerprint=args.fingerprint)
+            peer = trust_peer(
+                uow,
+                enrolment=enrolment,
+                expected_fingerprint=args.fingerprint,
+                confirm_area_change=args.confirm_area_change,
+                confirm_retrust=args.confirm_retrust,
+            )
         print(t("sync.trusted", code=peer.code, name=peer.name, fingerprint=peer.fingerprint))
         if args.fingerprint is None:
             print(t("sync.trusted_check", fingerprint=peer.fingerprint))

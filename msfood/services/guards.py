@@ -4,6 +4,9 @@
 is stamped; a guard raises to refuse it, and the unit of work rolls back. So no path (a form, the CLI,
 a workbook import) can write past a role or into a closed period.
 
+Effective-dated records (assignments, business statuses and closures, visit rules) are frozen by
+their reach: a change that alters which of them hold on a day of a closed period is refused too.
+
 A bundle merge applies rows another unit made (and that unit authorised): it must not check the
 importer's role per table (SYNC is checked once for the import), but it must respect closed periods.
 Before writing a chunk of winning rows it calls `check_incoming_rows(uow, table, rows)`, which refuses
@@ -34,6 +37,17 @@ DATE_COLUMNS = {
 }
 # Tables whose records take the date of the visit they belong to.
 VISIT_CHILDREN = ("problems", "visit_answers")
+# Effective-dated tables: a record holds from its first date to its last (None: from always, or
+# until further notice), and the figures of every day in that span read it. A change reaches the
+# days it changes: the days only one version covers when just the span moved, every day of both
+# versions when anything else changed (who, which business, the status, the count...).
+EFFECTIVE = {
+    "assignments": ("start_date", "end_date"),
+    "business_closures": ("start_date", "end_date"),
+    "business_statuses": ("since", None),
+    "visit_rules": ("effective_from", None),
+}
+_BOOKKEEPING = frozenset({"hlc", "base_hlc", "origin", "local_seq", "entered_at"})
 
 
 class PermissionGuard:
@@ -80,6 +94,10 @@ class ClosedPeriodGuard:
         if table.name == "closed_periods":
             self._spans = None  # read again: this unit of work changes what is closed
             return
+        if table.name in EFFECTIVE:
+            if self.spans():
+                self._check_effective(table.name, before, after)
+            return
         if table.name not in DATE_COLUMNS and table.name not in VISIT_CHILDREN:
             return
         if not self.spans():
@@ -97,6 +115,26 @@ class ClosedPeriodGuard:
                         {"record": describe_record(table.name, row, day), "period": key},
                     )
                 )
+
+    def _check_effective(
+        self, name: str, before: Mapping[str, Any] | None, after: Mapping[str, Any]
+    ) -> None:
+        """Refuse a change of an effective-dated record whose reach (see EFFECTIVE) meets a closed
+        period: adding, ending, moving or deleting an assignment, a status, a closure or a rule that
+        the figures of a closed period read."""
+        for low, high in affected_spans(name, before, after):
+            for start, end, key in self.spans():
+                if (low is None or low <= end) and (high is None or start <= high):
+                    first = EFFECTIVE[name][0]
+                    row = after if after is not None else before or {}
+                    day = _as_date(row.get(first))
+                    raise ValidationError(
+                        Issue(
+                            "closing.record_frozen",
+                            first,
+                            {"record": describe_record(name, row, day), "period": key},
+                        )
+                    )
 
     def _closed_key(self, day: dt.date | None) -> str | None:
         if day is None:
@@ -118,6 +156,50 @@ class ClosedPeriodGuard:
             value = self.uow.session.scalar(select(Visit.visit_date).where(Visit.id == visit_id))
             self._visit_dates[visit_id] = _as_date(value)
         return self._visit_dates[visit_id]
+
+
+Span = tuple[dt.date | None, dt.date | None]  # None: unbounded on that side
+
+
+def _span(name: str, row: Mapping[str, Any]) -> Span:
+    first, last = EFFECTIVE[name]
+    return _as_date(row.get(first)), (_as_date(row.get(last)) if last is not None else None)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def affected_spans(
+    name: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> list[Span]:
+    """The days whose figures a change of an effective-dated record (EFFECTIVE) can change."""
+    live_before = before is not None and not before.get("deleted")
+    live_after = after is not None and not after.get("deleted")
+    if not live_before and not live_after:
+        return []
+    if not live_before:
+        return [_span(name, after)]  # type: ignore[arg-type]
+    if not live_after:
+        return [_span(name, before)]  # type: ignore[arg-type]
+    assert before is not None and after is not None
+    dates = {c for c in EFFECTIVE[name] if c}
+    others = (set(before) | set(after)) - dates - _BOOKKEEPING - {"deleted"}
+    old, new = _span(name, before), _span(name, after)
+    if any(_plain(before.get(c)) != _plain(after.get(c)) for c in others if c in before and c in after):
+        return [old, new]
+    spans: list[Span] = []
+    if old[0] != new[0]:  # the start moved: the days between the two starts
+        lows = sorted(d for d in (old[0], new[0]) if d is not None)
+        spans.append((None if None in (old[0], new[0]) else lows[0], lows[-1]))
+    if old[1] != new[1]:  # the end moved: the days between the two ends
+        highs = sorted(d for d in (old[1], new[1]) if d is not None)
+        spans.append((highs[0], None if None in (old[1], new[1]) else highs[-1]))
+    return spans
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -164,28 +246,37 @@ def _closed_guard(uow: UnitOfWork) -> ClosedPeriodGuard | None:
     return next((g for g in uow.guards if isinstance(g, ClosedPeriodGuard)), None)
 
 
-def check_incoming_rows(uow: UnitOfWork, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+def check_incoming_rows(
+    uow: UnitOfWork, table: Table, rows: Sequence[Mapping[str, Any]], *, new: bool = False
+) -> None:
     """For a bundle merge, before writing `rows` (the incoming versions that win, as column -> value;
-    dates as date objects or ISO text): refuse them all when any would add, change or delete a record
+    dates as date objects or ISO text; `new`: records the database did not hold, already written by
+    the caller): refuse them all when any would add, change or delete a record
     dated in a closed period (by its incoming or its stored date), naming every such record.
 
     Costs one small query per unit of work when nothing is closed, and one per call otherwise.
     """
     guard = _closed_guard(uow)
-    if guard is None or not rows or (table.name not in DATE_COLUMNS and table.name not in VISIT_CHILDREN):
+    dated = table.name in DATE_COLUMNS or table.name in VISIT_CHILDREN
+    if guard is None or not rows or not (dated or table.name in EFFECTIVE):
         return
     if not guard.spans():
         return
-    column = DATE_COLUMNS.get(table.name, "visit_id")
     stored: dict[str, Any] = {}
-    ids = [row["id"] for row in rows]
-    for start in range(0, len(ids), 500):
-        query = select(table.c.id, table.c[column]).where(table.c.id.in_(ids[start : start + 500]))
-        stored.update({r[0]: r[1] for r in uow.session.execute(query)})
+    ids = [] if new else [row["id"] for row in rows]  # new: written just now, held before by nobody
+    if table.name in EFFECTIVE:  # the whole stored record: its reach depends on what changed
+        for start in range(0, len(ids), 500):
+            query = select(table).where(table.c.id.in_(ids[start : start + 500]))
+            stored.update({r["id"]: dict(r) for r in uow.session.execute(query).mappings()})
+    else:
+        column = DATE_COLUMNS.get(table.name, "visit_id")
+        for start in range(0, len(ids), 500):
+            query = select(table.c.id, table.c[column]).where(table.c.id.in_(ids[start : start + 500]))
+            stored.update({r[0]: {"id": r[0], column: r[1]} for r in uow.session.execute(query)})
     issues: list[Issue] = []
     refused = 0
     for row in rows:
-        before = {"id": row["id"], column: stored[row["id"]]} if row["id"] in stored else None
+        before = stored.get(row["id"])
         try:
             guard(table, before, row)
         except ValidationError as exc:

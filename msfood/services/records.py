@@ -185,7 +185,7 @@ RECORD_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         F("visit_date", "date", True, header="督导日期"),
         F("mode", "enum", True, VISIT_MODE, header="督导方式"),
         F("problem_count", "int", header="发现问题数"),
-        F("description", "text", header="问题描述"),
+        F("description", "text", max_len=2000, header="问题描述"),
         F("deadline", "date", header="整改期限"),
         F("closed_on", "date", header="整改完成日期"),
         F("remarks", "text", max_len=2000, header="备注"),

@@ -85,10 +85,14 @@ def parse_text(value: Any, max_len: int | None = None) -> str:
         text = str(value).strip()
     if max_len is not None and len(text) > max_len:
         raise BadValue("value.too_long", max=max_len)
-    if CONTROL_CHARACTERS.search(text):
+    if CONTROL_CHARACTERS.search(text):  # a spreadsheet cannot hold them, a bundle refuses them
         check_characters(text)
     return text
 
+
+# Characters no form takes (msfood.sync.rules.CONTROL refuses them in bundles): C0 controls but tab,
+# line feed and carriage return.
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates a record may describe (msfood.sync.rules.FIRST_DAY...)
 
 _SPREADSHEET_NUMBER = re.compile(r"\d+\.0+")
 
@@ -112,8 +116,15 @@ _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
 
 def parse_date(value: Any) -> dt.date:
-    """A date: an Excel date or datetime, or text YYYY-MM-DD (also YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD,
-    2026年5月20日; a time of day after the date is ignored)."""
+    """A date from 1900 to 2100 (a bundle takes no other): an Excel date or datetime, or text
+    YYYY-MM-DD (also YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, 2026年5月20日; a time of day is ignored)."""
+    day = _parse_date(value)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise BadValue("authority.date_range", value=day.isoformat())
+    return day
+
+
+def _parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -113,6 +113,17 @@ def _not_before(day: dt.date | None, visit_day: dt.date | None, field: str, issu
         )
 
 
+DESCRIPTION_MAX = 2000  # as a bundle takes it (msfood.sync.rules.TEXT_LIMITS)
+
+
+def _check_description(text: str, issues: list[Issue], params: dict[str, Any]) -> None:
+    """A problem's description: no longer than a bundle may carry, no control characters."""
+    if len(text) > DESCRIPTION_MAX:
+        issues.append(Issue("value.too_long", "description", dict(params, max=DESCRIPTION_MAX)))
+    elif (bad := character_issue(text, "description", params)) is not None:
+        issues.append(bad)
+
+
 def _problem_rows(
     visit_id: str, visit_day: dt.date | None, problems: Sequence[Any], issues: list[Issue]
 ) -> list[dict[str, Any]]:
@@ -123,8 +134,7 @@ def _problem_rows(
         text = "" if is_blank(given.get("description")) else str(given["description"]).strip()
         if not text:
             issues.append(Issue("value.required", "description", params))
-        elif (bad := character_issue(text, "description", params)) is not None:
-            issues.append(bad)
+        _check_description(text, issues, params)
         deadline = _date(given.get("deadline"), "deadline", issues, params)
         closed_on = _date(given.get("closed_on"), "closed_on", issues, params)
         _not_before(deadline, visit_day, "deadline", issues)
@@ -224,8 +234,7 @@ def update_problem(
     values: dict[str, Any] = {"id": problem_id}
     if not is_blank(description):
         values["description"] = str(description).strip()
-        if (bad := character_issue(values["description"], "description")) is not None:
-            issues.append(bad)
+        _check_description(values["description"], issues, {})
     new_deadline = _date(deadline, "deadline", issues, {})
     if new_deadline is not None:
         _not_before(new_deadline, visit_day, "deadline", issues)

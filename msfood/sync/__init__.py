@@ -6,7 +6,9 @@ The public face for the UI and the CLI (Qt-free):
   `import_bundles(db, *, actor, paths, clock)`: generators yielding msfood.progress.Progress, then
   returning ExportResult / ImportReport (drive them with msfood.progress.drain);
 - `own_identity(session)`, `write_enrolment(...)`, `read_enrolment(path)`,
-  `trust_peer(uow, enrolment=..., expected_fingerprint=...)`, `revoke_peer(uow, code=...)`,
+  `trust_peer(uow, enrolment=..., expected_fingerprint=..., confirm_area_change=..., confirm_retrust=...)`,
+  `trust_change(session, enrolment)` (what re-trusting would change, to ask first),
+  `revoke_peer(uow, code=...)`,
   `list_peers(session, actor=...)`, `peer_history(session, actor=..., code=...)`;
 - `list_conflicts(session, actor=...)`, `count_conflicts(...)`,
   `resolve_conflict(uow, conflict_id=..., keep=...)`.
@@ -39,12 +41,14 @@ _WHERE = {
         "Identity",
         "PeerHistory",
         "PeerInfo",
+        "TrustChange",
         "list_peers",
         "own_identity",
         "peer_history",
         "read_enrolment",
         "revoke_peer",
         "show_identity",
+        "trust_change",
         "trust_peer",
         "write_enrolment",
     ),

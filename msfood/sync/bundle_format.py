@@ -55,15 +55,39 @@ def refuse(code: str, **params: Any) -> ValidationError:
 class MemberWriter:
     """One streamed member: rows as JSON lines, counted and hashed as they are written."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(
+        self, stream: IO[bytes], *, table: str | None = None, columns: list[str] | None = None
+    ) -> None:
         self.stream = stream
         self.sha = hashlib.sha256()
         self.size = 0
         self.rows = 0
+        self.table = table
+        self.limits: list[tuple[int, str, int]] = []  # (position, column, longest text import takes)
+        self.id_at = columns.index("id") if columns and "id" in columns else None
+        if table is not None and columns is not None:
+            from msfood.db.base import synced_tables
+            from msfood.sync.rules import column_rule
+
+            found = {t.name: t for t in synced_tables()}.get(table)
+            for i, name in enumerate(columns):
+                rule = column_rule(found, name) if found is not None else None
+                if rule is not None and rule.max_len is not None:
+                    self.limits.append((i, name, rule.max_len))
 
     def write_rows(self, rows: list[list[Any]]) -> None:
         if not rows:
             return
+        for i, column, limit in self.limits:  # export never writes what import refuses
+            longest = max((len(r[i]) for r in rows if type(r[i]) is str), default=0)
+            if longest > limit:
+                row = next(r for r in rows if type(r[i]) is str and len(r[i]) > limit)
+                from msfood.errors import ValidationError
+
+                record = row[self.id_at] if self.id_at is not None else ""
+                raise ValidationError(
+                    "authority.export_too_long", table=self.table, record=record, column=column, max=limit
+                )
         data = "".join(
             json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows
         ).encode("utf-8")
@@ -113,7 +137,7 @@ class _TableMember:
 
     def __enter__(self) -> MemberWriter:
         self._stream = self.bundle.zip.open(DATA + self.name + ".jsonl", "w", force_zip64=True)
-        self.writer = MemberWriter(self._stream)
+        self.writer = MemberWriter(self._stream, table=self.name, columns=self.columns)
         return self.writer
 
     def __exit__(self, *exc: object) -> None:

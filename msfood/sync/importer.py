@@ -40,6 +40,7 @@ from msfood.progress import Progress
 from msfood.services.permissions import SYNC, Actor
 from msfood.services.unit_of_work import read_meta, unit_of_work
 from msfood.sync import codec
+from msfood.sync.authority import Authority
 from msfood.sync.bundle_format import (
     FORMAT,
     FORMAT_VERSION,
@@ -137,7 +138,9 @@ def _verify(session: Any, bundle: OpenBundle, own_code: str) -> _Verified:
     if data_members != {f"data/{tbl.name}.jsonl" for tbl, _, _ in tables}:
         raise refuse("bundle.manifest_invalid", file=name)
     order = {tbl.name: i for i, tbl in enumerate(synced_tables())}
-    tables.sort(key=lambda item: order[item[0].name])
+    # The units first (nothing points at them): a hub below us relays the unit rows of its stations
+    # in the same bundle as their records and history (msfood.sync.authority reads who it speaks for).
+    tables.sort(key=lambda item: (item[0].name != "units", order[item[0].name]))
     already = (
         session.scalar(select(BundleLog.bundle_id).where(BundleLog.bundle_id == m["bundle_id"])) is not None
     )
@@ -214,8 +217,18 @@ def _merge(
         if session.get(BundleLog, verified.bundle_id) is not None:
             return BundleOutcome(name, ALREADY, verified.bundle_id, verified.sender, verified.sequence)
         now_ms = int(clock.now().timestamp() * 1000)
+        peer = session.get(Peer, verified.sender)
+        assert peer is not None
+        authority = Authority.for_sender(
+            session, own=uow.unit, own_region=uow.meta.get("region_code") or None, peer=peer
+        )
         merger = Merger(
-            uow, file_name=name, bundle_id=verified.bundle_id, now_ms=now_ms, prefer_core=prefer_core
+            uow,
+            file_name=name,
+            bundle_id=verified.bundle_id,
+            now_ms=now_ms,
+            prefer_core=prefer_core,
+            authority=authority,
         )
         done_before = 0
         for table, columns, rows in verified.tables:

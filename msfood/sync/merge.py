@@ -1,9 +1,11 @@
 """Merging incoming rows into the database: greater (hlc, origin) wins, concurrent losers are kept.
 
 Rows come sorted by id in chunks, checked column by column (types, ids, stamps, and the values the
-forms allow: msfood.sync.rules). A chunk of records the database lacks, the usual case, is inserted
-at once with no lookups (SQLite undoes only the statement that meets a row it holds: the rows before
-it stay, and the rest of the chunk takes the careful path below).
+forms allow: msfood.sync.rules), then judged by the sender's authority (msfood.sync.authority): rows
+it may not change here are set aside into the conflicts table, or noted to refuse the bundle. A chunk
+of records the database lacks, the usual case, is inserted at once with no lookups (SQLite undoes
+only the statement that meets a row it holds: the rows before it stay, and the rest of the chunk
+takes the careful path below).
 Otherwise the local versions' sync columns are read by id, each record we hold is decided in Python,
 and the winners are written with one executemany upsert (INSERT ... ON CONFLICT (id) DO UPDATE).
 On SQLite the rows are bound as SQLite stores them, through the DB-API cursor of the session's own
@@ -35,6 +37,7 @@ from sqlalchemy import Table, and_, exists, select
 from msfood.services import guards
 from msfood.services.unit_of_work import UnitOfWork
 from msfood.sync import codec, rules
+from msfood.sync.authority import MAX_NAMED, REFUSE, Authority, NotAllowed, Verdict
 from msfood.sync.backends import make_backend
 from msfood.sync.bundle_format import refuse
 from msfood.sync.hlc import DAY_MS, MS_WIDTH, PREFIX_WIDTH, is_hlc, unit_of
@@ -72,13 +75,19 @@ class Merger(ConflictKeeping):
         bundle_id: str,
         now_ms: int,
         prefer_core: bool = False,
+        authority: Authority | None = None,
     ) -> None:
         self.uow = uow
+        self.authority = authority
+        self.not_allowed: list[Verdict] = []  # the first rows refused for their sender (named)
+        self.not_allowed_count = 0
         self.session = uow.session
         self.file_name = file_name
         self.bundle_id = bundle_id
         self.limit = f"{now_ms + DAY_MS:0{MS_WIDTH}d}"
         self.backend = make_backend(self.session, prefer_core=prefer_core)
+        if authority is not None:
+            authority.fetch = self.backend.fetch_full
         self.start_seq = uow.local_seq
         self.by_table: dict[str, Counts] = {}
         self.max_hlc = ""
@@ -132,7 +141,10 @@ class Merger(ConflictKeeping):
                     if found:
                         self.offence_count += len(found)
                         self.offences.extend(found[: rules.MAX_NAMED - len(self.offences)])
-                    if not self.offence_count:  # else refused at the end: read on to name every record
+                    if self.authority is not None and not self.offence_count:
+                        chunk, by_column = self._authorise(table, columns, index, chunk, by_column, counts)
+                    if not self.offence_count and not self.not_allowed_count and chunk:
+                        # else refused at the end: read on to name every record
                         if self.backend.python_values:
                             chunk = [tuple(codec.to_python(kinds, values)) for values in chunk]
                             by_column = list(zip(*chunk, strict=True))
@@ -144,12 +156,71 @@ class Merger(ConflictKeeping):
                 close()
         if incoming.expected is not None and done != incoming.expected:
             raise refuse("bundle.count_mismatch", file=self.file_name, member=f"data/{table.name}.jsonl")
+        if self.authority is not None:
+            self.authority.merged(table.name)
         yield done
 
     def check_values(self) -> None:
-        """Refuse the bundle when any row held a value the forms would refuse, naming the records."""
+        """Refuse the bundle when any row held a value the forms would refuse, or a row its sender may
+        never write here (msfood.sync.authority), naming the records; and a region tree with a loop."""
         if self.offence_count:
             raise rules.BadValues(self.file_name, self.offences, self.offence_count)
+        if self.not_allowed_count:
+            raise NotAllowed(self.file_name, self.not_allowed, self.not_allowed_count)
+        if "regions" in self.written:
+            loop = rules.region_loop(self.session)
+            if loop:
+                raise refuse("authority.region_loop", file=self.file_name, regions=" -> ".join(loop))
+
+    def _authorise(
+        self,
+        table: Table,
+        columns: list[str],
+        index: dict[str, int],
+        chunk: list[tuple[Any, ...]],
+        by_column: list[tuple[Any, ...]],
+        counts: Counts,
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Leave out the rows the sender may not write here: set aside (kept in conflicts with the
+        version held, if any) or noted for refusal (msfood.sync.authority says which and why)."""
+        assert self.authority is not None
+        verdicts = self.authority.judge(self.session, table, index, chunk)
+        if not verdicts:
+            return chunk, by_column
+        refused = [v for v in verdicts if v.action == REFUSE]
+        if refused:
+            self.not_allowed_count += len(refused)
+            self.not_allowed.extend(refused[: MAX_NAMED - len(self.not_allowed)])
+        aside = {v.record_id: v for v in verdicts if v.action != REFUSE}
+        if aside:
+            held = self.backend.fetch_sync(table, sorted(aside))
+            if held:  # the same content under another stamp (defaults every unit seeds) changes nothing
+                content = self._content(table)
+                full = self.backend.fetch_full(table, codec.exported_columns(table), sorted(held))
+                for row in chunk:
+                    record_id = row[index["id"]]
+                    if record_id in held and record_id in aside:
+                        mine = codec.row_to_json(table, full[record_id])
+                        theirs = codec.row_to_json(table, {c: row[index[c]] for c in columns})
+                        if all(mine.get(c) == theirs.get(c) for c in content):
+                            del aside[record_id]
+                verdicts = [v for v in verdicts if v.action == REFUSE or v.record_id in aside]
+            for row in chunk:
+                record_id = row[index["id"]]
+                verdict = aside.get(record_id)
+                if verdict is None:
+                    continue
+                lost = {c: row[index[c]] for c in columns}
+                kept = held[record_id][0] if record_id in held else ""
+                self._add_conflict(table, record_id, kept, lost, reason=verdict.reason)
+                counts.set_aside += 1
+                counts.conflicts += 1
+                if record_id not in held:  # rows pointing at it are set aside with it
+                    self.set_aside.setdefault(table.name, set()).add(record_id)
+            self._flush_conflicts()
+        drop = {v.record_id for v in verdicts}
+        kept_rows = [row for row in chunk if row[index["id"]] not in drop]
+        return kept_rows, (list(zip(*kept_rows, strict=True)) if kept_rows else [])
 
     def _bad_row(self, table: Table, row: int) -> Exception:
         return refuse("bundle.bad_row", file=self.file_name, member=f"data/{table.name}.jsonl", row=row)
@@ -300,7 +371,7 @@ class Merger(ConflictKeeping):
             self.written.add(table.name)
             if guards.closes_anything(self.uow):  # refused whole (rolled back) if any is in a closed period
                 rows = [dict(zip(columns, r, strict=True)) for r in chunk[:done]]
-                guards.check_incoming_rows(self.uow, table, rows)
+                guards.check_incoming_rows(self.uow, table, rows, new=True)
         return done
 
     # --- the end --------------------------------------------------------------------------------

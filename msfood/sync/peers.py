@@ -208,10 +208,72 @@ def _info(peer: Peer) -> PeerInfo:
     )
 
 
-def trust_peer(uow: UnitOfWork, *, enrolment: Enrolment, expected_fingerprint: str | None = None) -> PeerInfo:
+@dataclass(frozen=True)
+class TrustChange:
+    """What trusting an enrolment would change for a unit already known (None from trust_change when
+    nothing that matters changes). The area and kind decide what the unit may change here
+    (msfood.sync.authority), so a change of either, or trusting a revoked unit again, is confirmed."""
+
+    code: str
+    old_area: str | None
+    new_area: str | None
+    old_kind: str
+    new_kind: str
+    revoked: bool  # the unit was revoked: trusting it again (same key or a new one)
+    old_fingerprint: str
+    new_fingerprint: str
+
+    @property
+    def area_changed(self) -> bool:
+        return self.old_area != self.new_area or self.old_kind != self.new_kind
+
+    def describe(self, lang: str | None = None) -> tuple[str, str]:
+        """(before, after) as a person reads them: '局 430200' -> '监管所 430204'."""
+        from msfood.i18n import t
+
+        def one(kind: str, area: str | None) -> str:
+            return f"{t(f'authority.unit_kind.{kind}', lang)} {area or t('authority.no_area', lang)}"
+
+        return one(self.old_kind, self.old_area), one(self.new_kind, self.new_area)
+
+
+def trust_change(session: Session, enrolment: Enrolment) -> TrustChange | None:
+    """What trusting `enrolment` would change (area, kind, a revoked unit trusted again), or None."""
+    peer = session.get(Peer, enrolment.code)
+    if peer is None:
+        return None
+    change = TrustChange(
+        code=enrolment.code,
+        old_area=peer.region_code or None,
+        new_area=enrolment.region_code,
+        old_kind=peer.kind,
+        new_kind=enrolment.kind,
+        revoked=peer.revoked_at is not None,
+        old_fingerprint=peer.fingerprint,
+        new_fingerprint=enrolment.fingerprint,
+    )
+    return change if change.area_changed or change.revoked else None
+
+
+def trust_peer(
+    uow: UnitOfWork,
+    *,
+    enrolment: Enrolment,
+    expected_fingerprint: str | None = None,
+    confirm_area_change: bool = False,
+    confirm_retrust: bool = False,
+) -> PeerInfo:
     """Trust a peer's enrolment. Refused when a given fingerprint differs, for our own enrolment, and
-    for a code already trusted with another key (revoke it first)."""
+    for a code already trusted with another key (revoke it first). Re-enrolment that changes a known
+    unit's area or kind needs `confirm_area_change`, and trusting a revoked unit again
+    `confirm_retrust`: each refusal names the change (trust_change tells a screen what to ask)."""
     uow.actor.require(MANAGE_TRUST)
+    change = trust_change(uow.session, enrolment)
+    if change is not None and change.revoked and not confirm_retrust:
+        raise ValidationError("authority.trust_revoked", code=change.code, fingerprint=change.old_fingerprint)
+    if change is not None and change.area_changed and not confirm_area_change:
+        old, new = change.describe()
+        raise ValidationError("authority.trust_area_change", code=change.code, old=old, new=new)
     if expected_fingerprint is not None and normalise_fingerprint(
         expected_fingerprint
     ) != normalise_fingerprint(enrolment.fingerprint):
@@ -246,12 +308,11 @@ def trust_peer(uow: UnitOfWork, *, enrolment: Enrolment, expected_fingerprint: s
     peer.trusted_at = uow.now
     peer.revoked_at = None
     session.flush()
-    uow.audit_event(
-        action,
-        "peers",
-        None,
-        after=json.dumps({"code": enrolment.code, "fingerprint": enrolment.fingerprint}, ensure_ascii=False),
-    )
+    record: dict[str, Any] = {"code": enrolment.code, "fingerprint": enrolment.fingerprint}
+    if change is not None:
+        record.update(kind=enrolment.kind, region_code=enrolment.region_code,
+                      before={"kind": change.old_kind, "region_code": change.old_area})  # fmt: skip
+    uow.audit_event(action, "peers", None, after=json.dumps(record, ensure_ascii=False))
     return _info(peer)
 
 

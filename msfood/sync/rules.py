@@ -5,8 +5,17 @@ time, whole columns at C speed: a set difference per enumeration, each distinct 
 - enumerations: every column a record form offers as a choice (msfood.services.records' specs), plus
   the statuses, answers and rule codes the figures read (msfood.domain.enums);
 - lengths: text no longer than its column (String(n)), as the forms cut it (PostgreSQL enforces it);
-- formats: rest days as ISO weekday digits ("67"), a self-check's period key matching its kind and
-  date (the figures count periods by it).
+- formats: rest days as ISO weekday digits ("67"), division codes, a self-check's period key matching
+  its kind and date (the figures count periods by it);
+- ranges: counts never negative (positives no more than batches), a visit rule 1-99 times, years and
+  dates from 1900 to 2100 (no 0001-9999 closure), spans that end after they start;
+- no control characters in text (a spreadsheet cannot hold them, so the workbook export would fail);
+- settings the figures can read (the settings page's own check), and after the merge a region tree
+  without loops (`region_loop`).
+Every one of these is a refusal of the whole bundle (exit 1), naming the records: an honest unit's
+forms cannot make such a row, so it was forged or its file edited. The forms take the same limits
+(msfood.services.values, visits), and the export refuses to write a longer text than these
+(msfood.sync.bundle_format.MemberWriter), so no unit can make a bundle its peer must refuse.
 The fast path (msfood.sync.codec.block_decoder) builds the same per-column rules into the typed JSON
 decoder, so a clean bundle costs nothing here but the cross-column check; a block it rejects is decoded
 again plainly and `RowRules.check` names every offending record.
@@ -31,6 +40,7 @@ from msfood.domain.enums import (
     Enum,
 )
 from msfood.errors import Issue, ValidationError
+from msfood.services.values import CONTROL_CHARACTERS
 
 # Rest days: ISO weekday digits, ascending, each at most once ("" for none): what parse_rest_days keeps.
 REST_DAYS = r"^1?2?3?4?5?6?7?\Z"
@@ -69,11 +79,56 @@ class ColumnRule:
     pattern: str | None = None
 
 
+# Unbounded text columns, bounded as the forms bound them (msfood.services.records' max_len; a bundle
+# line must stay far below the reader's limit, msfood.sync.bundle_format.MAX_LINE, whatever it holds).
+TEXT_LIMITS = {
+    ("problems", "description"): 2000,
+    ("visits", "remarks"): 2000,
+    ("settings", "value"): 4000,
+    ("audit_log", "before"): 64 * 1024,
+    ("audit_log", "after"): 64 * 1024,
+}
+# Division codes: 6, 9 or 12 digits (msfood.domain.identifiers.check_division_code).
+DIVISION = r"^[0-9]{6}(?:[0-9]{3}){0,2}\Z"
+PATTERNS = {
+    ("businesses", "rest_days"): REST_DAYS,
+    ("regions", "code"): DIVISION,
+}
+# Whole numbers and their ranges, as the forms take them.
+NUMBER_RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("rapid_tests", "batches"): (0, 10**6),
+    ("rapid_tests", "positives"): (0, 10**6),
+    ("rapid_tests", "destroyed_kg"): (0, 10**9),
+    ("selfchecks", "issues_found"): (0, 10**6),
+    ("problems", "seq"): (1, 10**6),
+    ("sampling_plans", "planned"): (0, 10**7),
+    ("sampling_plans", "year"): (1900, 2100),
+    ("visit_rules", "count"): (1, 99),
+    ("checklist_items", "position"): (0, 10**6),
+    ("food_categories", "position"): (0, 10**6),
+    ("regions", "code_year"): (1900, 2100),
+    ("audit_log", "seq"): (1, 2**62),
+}
+# Dates a record describes: within these years (as msfood.services.values.parse_date takes them).
+FIRST_DAY, LAST_DAY = "1900-01-01", "2100-12-31"
+# Two dates of one record that must come in order (the first may not be after the second).
+ORDERED = {
+    "assignments": ("start_date", "end_date"),
+    "business_closures": ("start_date", "end_date"),
+    "closed_periods": ("start_date", "end_date"),
+}
+# Two counts of one record where the first may not exceed the second (positives of the batches).
+AT_MOST = {"rapid_tests": ("positives", "batches")}
+# Characters a spreadsheet cannot hold (openpyxl refuses them), so no form takes them either.
+CONTROL = CONTROL_CHARACTERS  # the forms' and workbooks' own check (msfood.services.values)
+
+
 def column_rule(table: Table, column: str) -> ColumnRule | None:
     enum = enum_columns().get((table.name, column))
-    pattern = REST_DAYS if (table.name, column) == ("businesses", "rest_days") else None
+    pattern = PATTERNS.get((table.name, column))
     kind = table.c[column].type
     max_len = kind.length if isinstance(kind, String) and kind.length else None
+    max_len = TEXT_LIMITS.get((table.name, column), max_len)
     if enum is None and pattern is None and max_len is None:
         return None
     return ColumnRule(frozenset(enum.codes) if enum is not None else None, max_len, pattern)
@@ -102,6 +157,31 @@ class RowRules:
         self.period = table.name == "selfchecks" and all(
             c in self.index for c in ("kind", "record_date", "period_key")
         )
+        from sqlalchemy import Date, Float, Integer
+
+        self.texts = [
+            i for i, name in enumerate(self.columns)
+            if name not in ("id", "hlc", "base_hlc", "origin") and isinstance(table.c[name].type, String)
+        ]  # fmt: skip
+        self.dates = [i for i, name in enumerate(self.columns) if isinstance(table.c[name].type, Date)]
+        self.numbers = [
+            (i, NUMBER_RANGES[(table.name, name)])
+            for i, name in enumerate(self.columns)
+            if (table.name, name) in NUMBER_RANGES and isinstance(table.c[name].type, Integer | Float)
+        ]
+        pair = ORDERED.get(table.name)
+        self.ordered = (
+            (self.index[pair[0]], self.index[pair[1]])
+            if pair and all(c in self.index for c in pair)
+            else None
+        )
+        self.settings = table.name == "settings" and "key" in self.index and "value" in self.index
+        most = AT_MOST.get(table.name)
+        self.at_most = (
+            (self.index[most[0]], self.index[most[1]])
+            if most and all(c in self.index for c in most)
+            else None
+        )
 
     def check(
         self, rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]] | None = None
@@ -114,13 +194,59 @@ class RowRules:
         found: list[Offence] = []
         for i, rule in self.rules:
             found.extend(self._column(rows, columns[i], i, rule))
-        if self.period:
-            found.extend(self._periods(rows, columns))
+        found.extend(self.check_periods(rows, columns))
         return found
 
     def check_periods(self, rows: Sequence[Sequence[Any]], columns: Sequence[Sequence[Any]]) -> list[Offence]:
-        """The cross-column check only (the per-column rules were checked by the typed decoder)."""
-        return self._periods(rows, columns) if self.period and rows else []
+        """The checks the typed decoder does not make (it made the per-column rules): periods, control
+        characters, number ranges, date ranges and order, settings the figures must read. Whole
+        columns at a time: min and max, one regular expression over a column's distinct texts."""
+        if not rows:
+            return []
+        found = self._periods(rows, columns) if self.period else []
+        why: tuple[str, tuple[tuple[str, Any], ...]]
+        for i in self.texts:
+            distinct = {v for v in columns[i] if type(v) is str}
+            if distinct and CONTROL.search("\n".join(distinct)):
+                bad = {v for v in distinct if CONTROL.search(v)}
+                found += [self._offence(r, i, ("authority.value_control", ())) for r in rows if r[i] in bad]
+        for i, (low, high) in self.numbers:
+            values = [v for v in columns[i] if v is not None]
+            if values and not (low <= min(values) and max(values) <= high):
+                why = ("authority.value_range", (("min", low), ("max", high)))
+                found += [
+                    self._offence(r, i, why) for r in rows if r[i] is not None and not low <= r[i] <= high
+                ]
+        for i in self.dates:
+            values = [v for v in columns[i] if type(v) is str]
+            if values and not (min(values) >= FIRST_DAY and max(values) <= LAST_DAY):
+                why = ("authority.value_date_range", (("first", FIRST_DAY), ("last", LAST_DAY)))
+                found += [
+                    self._offence(r, i, why)
+                    for r in rows
+                    if type(r[i]) is str and not FIRST_DAY <= r[i] <= LAST_DAY
+                ]
+        if self.ordered is not None:
+            a, b = self.ordered
+            found += [
+                self._offence(r, b, ("authority.value_order", ()))
+                for r in rows
+                if type(r[a]) is str and type(r[b]) is str and r[b] < r[a]
+            ]
+        if self.at_most is not None:
+            from msfood.i18n import field_label
+
+            a, b = self.at_most
+            found += [
+                self._offence(r, a, ("authority.value_at_most", (("other", field_label(self.columns[b])),)))
+                for r in rows
+                if type(r[a]) is int and type(r[b]) is int and r[a] > r[b]
+            ]
+        if self.settings:
+            k, v = self.index["key"], self.index["value"]
+            why = ("authority.value_setting", ())
+            found += [self._offence(r, v, why) for r in rows if not _readable(r[k], r[v])]
+        return found
 
     def _column(
         self, rows: Sequence[Sequence[Any]], values: Sequence[Any], i: int, rule: ColumnRule
@@ -137,9 +263,11 @@ class RowRules:
                 if value not in bad and isinstance(value, str) and len(value) > rule.max_len:
                     bad[value] = ("bundle.value_too_long", (("max", rule.max_len),))
         if rule.pattern is not None:
+            compiled = re.compile(rule.pattern)
+            why = "bundle.value_rest_days" if rule.pattern == REST_DAYS else "authority.value_format"
             for value in texts:
-                if value not in bad and not _REST_DAYS.match(value):
-                    bad[value] = ("bundle.value_rest_days", ())
+                if value not in bad and not compiled.search(value):
+                    bad[value] = (why, ())
         if not bad:
             return []
         return [self._offence(row, i, bad[row[i]]) for row in rows if row[i] in bad]
@@ -162,9 +290,71 @@ class RowRules:
         ]
 
     def _offence(self, row: Sequence[Any], i: int, why: tuple[str, tuple[tuple[str, Any], ...]]) -> Offence:
-        key = tuple((c, row[self.index[c]]) for c in self.key)
-        record_id = str(row[self.index["id"]])
-        return Offence(self.table.name, record_id, key, self.columns[i], row[i], why[0], why[1])
+        key = tuple((c, _shown(row[self.index[c]])) for c in self.key)
+        record_id = _shown(row[self.index["id"]])
+        return Offence(self.table.name, record_id, key, self.columns[i], _shown(row[i]), why[0], why[1])
+
+
+def _shown(value: Any) -> Any:
+    """A value as a message may show it: control characters escaped, long text cut."""
+    if type(value) is not str:
+        return value
+    if CONTROL.search(value):
+        value = value.encode("unicode_escape").decode("ascii")
+    return value if len(value) <= 60 else f"{value[:60]}…（{len(value)}）"
+
+
+def _readable(key: Any, value: Any) -> bool:
+    """Whether the figures can read this setting: a known key's value as its form takes it, any
+    other key's value as JSON."""
+    import json
+
+    from msfood.domain.defaults import DEFAULT_SETTINGS
+
+    if type(value) is not str:
+        return value is None
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return False
+    if key not in DEFAULT_SETTINGS:
+        return True
+    default = DEFAULT_SETTINGS[key]
+    if not (isinstance(default, bool | int | str) or key == "grade_levels"):
+        return type(parsed) is type(default)  # a shape the settings page edits as a whole
+    from msfood.services.rules import _typed
+    from msfood.services.values import BadValue
+
+    try:
+        return _typed(key, parsed) == parsed
+    except (BadValue, ValueError, TypeError, AttributeError):
+        return False
+
+
+def region_loop(session: Any) -> list[str]:
+    """The codes of a loop in the region tree (a region its own ancestor), or [] when there is none."""
+    from sqlalchemy import select
+
+    from msfood.db.models import Region
+
+    parent: dict[str, str | None] = {}
+    code: dict[str, str] = {}
+    for rid, rcode, pid in session.execute(select(Region.id, Region.code, Region.parent_id)):
+        parent[rid], code[rid] = pid, rcode
+    done: set[str] = set()
+    for start in parent:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node: str | None = start
+        while node is not None and node in parent and node not in done:
+            if node in on_path:
+                loop = path[path.index(node) :] + [node]
+                return [code[n] for n in loop]
+            path.append(node)
+            on_path.add(node)
+            node = parent[node]
+        done.update(path)
+    return []
 
 
 @lru_cache(maxsize=4096)

@@ -112,7 +112,9 @@ class ScopeQuery:
             code = self.scope.region_code or ""
             tree = select(regions.c.id).where(regions.c.code == code).cte("area_tree", recursive=True)
             child = regions.alias("area_child")
-            tree = tree.union_all(select(child.c.id).where(child.c.parent_id == tree.c.id))
+            # UNION, not UNION ALL: a loop in the tree (refused by the merge, but one may be held
+            # from before) ends the recursion instead of running forever.
+            tree = tree.union(select(child.c.id).where(child.c.parent_id == tree.c.id))
             self._area = select(regions.c.id).where(
                 or_(regions.c.code.like(area_prefix(code) + "%"), regions.c.id.in_(select(tree.c.id)))
             )

@@ -393,3 +393,33 @@ def test_the_page_speaks_english(qtbot, pages, drive, app):
         assert page.trust.peers_model.text(0, 2) == "Bureau"
     finally:
         install_translators("zh_CN")
+
+
+def test_trusting_a_revoked_unit_again_shows_the_change_and_asks(qtbot, drive, pages, wait_ops, monkeypatch):
+    a, b = pages[A], pages[B]
+    drive.trusting(pages)
+    a.trust.peers_table.selectRow(0)
+    drive.answer()
+    qtbot.mouseClick(a.trust.revoke_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    wait_ops()
+    enrolment = drive.folder / "bureau-again.json"
+    drive.answer(save=enrolment)
+    drive.click(b.trust.enrolment_button)
+    wait_ops()
+    fingerprint = b.trust.own_fingerprint.fingerprint
+    for answer in (QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes):
+        asked: list[str] = []
+        drive.answer(open_files=[enrolment])
+        monkeypatch.setattr(
+            QMessageBox, "question", staticmethod(lambda _parent, _title, text, *r, a=answer: asked.append(text) or a)
+        )
+        drive.click(a.trust.trust_button)
+        dialog = a.trust.dialog
+        type_text(dialog.typed, fingerprint.lower())
+        drive.click(dialog.trust_button)
+        wait_ops()
+        wait_ops()
+        assert len(asked) == 1 and B in asked[0] and "撤销" in asked[0]
+        state = a.trust.peers_model.text(0, 6)
+        assert state.startswith("已撤销") == (answer == QMessageBox.StandardButton.No), state

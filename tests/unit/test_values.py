@@ -20,13 +20,30 @@ from msfood.services.values import (
 )
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_every_written_form_of_a_date_reads_alike(day: dt.date) -> None:
     forms = [day, dt.datetime.combine(day, dt.time(8, 30)), day.isoformat(),
              f"{day.year}/{day.month}/{day.day}", f"{day.year}.{day.month:02d}.{day.day:02d}",
              f"{day.year}年{day.month}月{day.day}日",
              f"{day.isoformat()} 00:00:00", day.strftime("%Y%m%d")]  # fmt: skip
     assert {parse_date(form) for form in forms} == {day}
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"])
+def test_dates_outside_1900_to_2100_are_refused_as_a_bundle_would(text: str) -> None:
+    with pytest.raises(BadValue) as refused:
+        parse_date(text)
+    assert refused.value.code == "authority.date_range"
+
+
+def test_control_characters_are_refused_in_text() -> None:
+    from msfood.services.values import parse_text
+
+    assert parse_text("第一行\n第二行\t") == "第一行\n第二行"
+    with pytest.raises(BadValue) as refused:
+        parse_text("饭店\x07")
+    assert refused.value.code == "excel_path.control_character"
+    assert refused.value.params == {"char": "U+0007", "at": 3}
 
 
 @given(st.integers(min_value=0, max_value=10**12))

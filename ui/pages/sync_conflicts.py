@@ -60,6 +60,15 @@ NAMING_FIELDS = (
 REASONS = {
     "concurrent": QT_TRANSLATE_NOOP("SyncColumns", "两处同时修改"),
     "duplicate": QT_TRANSLATE_NOOP("SyncColumns", "唯一标识重复"),
+    # Set aside: the sender may not change this here (msfood.sync.authority).
+    "own_chain": QT_TRANSLATE_NOOP("SyncColumns", "本单位的审计记录"),
+    "audit_changed": QT_TRANSLATE_NOOP("SyncColumns", "审计记录被改"),
+    "own_unit": QT_TRANSLATE_NOOP("SyncColumns", "本单位信息"),
+    "other_origin": QT_TRANSLATE_NOOP("SyncColumns", "无权代其他单位发送"),
+    "other_unit": QT_TRANSLATE_NOOP("SyncColumns", "其他单位的信息"),
+    "region_outside": QT_TRANSLATE_NOOP("SyncColumns", "区划不在发送方辖区"),
+    "shared_down": QT_TRANSLATE_NOOP("SyncColumns", "只能由上级局下发"),
+    "outside_area": QT_TRANSLATE_NOOP("SyncColumns", "不在发送方辖区"),
 }
 CHOICES = {
     "current": QT_TRANSLATE_NOOP("SyncColumns", "保留现有版本"),

@@ -287,15 +287,41 @@ class TrustTab(QWidget):
         dialog.open()
         return dialog
 
-    def trust(self, enrolment: Any, typed_fingerprint: str) -> Op:
+    def trust(self, enrolment: Any, typed_fingerprint: str) -> Op | None:
+        """Trust the enrolment; when it changes a known unit's area or kind, or trusts a revoked unit
+        again, first show the change and ask (None when the person declines)."""
         from msfood.services.unit_of_work import unit_of_work
-        from msfood.sync import trust_peer
+        from msfood.sync import trust_change, trust_peer
 
         context = self.context
+        with context.database.sessions() as session:
+            change = trust_change(session, enrolment)
+        confirmed = False
+        if change is not None:
+            old, new = change.describe()
+            lines = []
+            if change.revoked:
+                lines.append(self.tr("{code} 的信任已被撤销，确认要重新信任它吗？").format(code=change.code))
+            if change.area_changed:
+                lines.append(
+                    self.tr("{code} 的辖区将由“{old}”改为“{new}”：辖区决定它能修改哪些记录。").format(
+                        code=change.code, old=old, new=new
+                    )
+                )
+            answer = QMessageBox.question(self, self.tr("确认信任变更"), "\n".join(lines))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            confirmed = True
 
         def work() -> Any:
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-                return trust_peer(uow, enrolment=enrolment, expected_fingerprint=typed_fingerprint)
+                return trust_peer(
+                    uow,
+                    enrolment=enrolment,
+                    expected_fingerprint=typed_fingerprint,
+                    confirm_area_change=confirmed,
+                    confirm_retrust=confirmed,
+                )
 
         return run_op(self, work).on_success(lambda _peer: self.reload_requested.emit())
 

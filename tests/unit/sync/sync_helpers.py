@@ -80,6 +80,15 @@ def make_trio(folder: Path) -> dict[str, Path]:
     for station in (S1, S2):
         enrol(paths[station], paths[BUREAU], folder)
         enrol(paths[BUREAU], paths[station], folder)
+    # The bureau enters the region tree and sends it down (the tree above a station's area is the
+    # bureau's: msfood.sync.authority).
+    write(paths[BUREAU], BUREAU, seed_regions)
+    for station in (S1, S2):
+        out = folder / f"regions-{station}"
+        out.mkdir()
+        bundle = export(paths[BUREAU], BUREAU, out, to=station)
+        assert bundle is not None
+        assert import_(paths[station], station, [bundle]).exit_code == 0
     return paths
 
 
@@ -242,12 +251,20 @@ def put_visit(uow: UnitOfWork, cadre: str, business: str, day: dt.date, *, remar
     return record
 
 
+SEED_REGIONS = (
+    ("430200", "株洲市", None),
+    ("430204", "石峰区", "430200"),
+    ("430211", "天元区", "430200"),
+    ("430204001", "清水塘街道", "430204"),
+    ("430211001", "嵩山路街道", "430211"),
+)
+
+
 def seed_regions(uow: UnitOfWork) -> None:
-    put_region(uow, "430200", "株洲市")
-    put_region(uow, "430204", "石峰区", "430200")
-    put_region(uow, "430211", "天元区", "430200")
-    put_region(uow, "430204001", "清水塘街道", "430204")
-    put_region(uow, "430211001", "嵩山路街道", "430211")
+    """The region tree. The trio starts with it (the bureau entered it and sent it down), so at a
+    station this changes nothing: a station's regions outside its area would be set aside."""
+    for code, name, parent in SEED_REGIONS:
+        put_region(uow, code, name, parent)
 
 
 # --- digests ------------------------------------------------------------------------------------

@@ -90,9 +90,10 @@ def test_a_relayed_change_reaches_the_other_station_and_is_not_echoed(
     trio: dict[str, Path], tmp_path: Path
 ) -> None:
     write(trio[S1], S1, station_roster)
+    write(trio[S1], S1, lambda uow: put_region(uow, "430204002", "新街道", "430204"))
     import_(trio[BUREAU], BUREAU, [send(trio, S1, BUREAU, tmp_path)])  # type: ignore[list-item]
     import_(trio[S2], S2, [send(trio, BUREAU, S2, tmp_path)])  # type: ignore[list-item]
-    assert table_rows(trio[S2], Region)[region_id("430204001")]["origin"] == S1
+    assert table_rows(trio[S2], Region)[region_id("430204002")]["origin"] == S1
 
     back = send(trio, S2, BUREAU, tmp_path)
     assert back is not None

@@ -193,7 +193,7 @@ def test_rows_pointing_at_records_the_receiver_lacks(trio: dict[str, Path], bund
 
 def test_a_row_count_that_differs_from_the_manifest(trio: dict[str, Path], bundle: Path) -> None:
     def change(members: dict[str, bytes], manifest: dict[str, Any]) -> None:
-        manifest["tables"]["regions"]["rows"] += 1
+        manifest["tables"]["businesses"]["rows"] += 1
 
     refused(trio, [rewritten(trio, bundle, change, sign_with=s1_key(trio))], "bundle.count_mismatch")
 

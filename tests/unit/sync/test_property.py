@@ -217,6 +217,8 @@ def apply(world: World, op: tuple) -> None:
     elif kind == "rename_region":
         _, code, n, name = op
         regions = world.rows(code, "regions")
+        if code != BUREAU:  # a station renames only its own area's regions (the rest is the bureau's)
+            regions = [r for r in regions if r["code"].startswith(REGION[code])]
         record = regions[n % len(regions)]["id"]
         world.change(
             code, "regions", record, lambda uow: uow.upsert(table_of(Region), {"id": record, "name": name})

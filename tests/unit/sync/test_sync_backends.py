@@ -70,6 +70,7 @@ def units(
         copy = pg.fresh_copy(template)
         bureau = copy.__enter__()
     paths = {BUREAU: bureau}
+    write(bureau, BUREAU, seed_regions)  # type: ignore[arg-type]  # the tree above the stations is the bureau's
     for station in (S1, S2):
         make_unit(tmp_path / f"{station}.sqlite", station)
         paths[station] = f"sqlite:///{tmp_path / f'{station}.sqlite'}"
@@ -131,16 +132,24 @@ def test_newer_wins_and_concurrent_versions_are_kept(units: dict[str, str], tmp_
 
 
 def test_the_bureau_bundle_back_reads_in_id_order(units: dict[str, str], tmp_path: Path) -> None:
-    """Many records (ids of every shape) go up from one station and down to the other: the export
-    orders by id in SQL, the merge checks that order in Python."""
+    """Many records (ids of every shape) go up from a station and down from the bureau: the export
+    orders by id in SQL, the merge checks that order in Python. (A station sends only its own area:
+    S2's businesses come from S2, or, here, from the bureau.)"""
 
     def many(uow) -> None:  # type: ignore[no-untyped-def]
         seed_regions(uow)
         for n in range(300):
             put_business(uow, f"91430211MA4L{n:06d}", "430211001", name=f"主体{n}")
 
-    write(units[S1], S1, many)  # type: ignore[arg-type]
-    import_(units[BUREAU], BUREAU, [export(units[S1], S1, tmp_path, to=BUREAU)])  # type: ignore[arg-type,list-item]
+    def mine(uow) -> None:  # type: ignore[no-untyped-def]
+        seed_regions(uow)
+        for n in range(300):
+            put_business(uow, f"91430204MA4L{n:06d}", "430204001", name=f"所里{n}")
+
+    write(units[S1], S1, mine)  # type: ignore[arg-type]
+    up = import_(units[BUREAU], BUREAU, [export(units[S1], S1, tmp_path, to=BUREAU)])  # type: ignore[arg-type,list-item]
+    assert up.exit_code == 0 and up.total("new") >= 300
+    write(units[BUREAU], BUREAU, many)  # type: ignore[arg-type]
     down = export(units[BUREAU], BUREAU, tmp_path, to=S2)  # type: ignore[arg-type]
     assert down is not None
 

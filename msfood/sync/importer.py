@@ -37,6 +37,7 @@ from msfood.db.models import Attachment, BundleLog, Peer
 from msfood.errors import EnvironmentProblem, MsfoodError
 from msfood.i18n import t
 from msfood.progress import Progress
+from msfood.services.audit import note_audit_accepted
 from msfood.services.permissions import SYNC, Actor
 from msfood.services.unit_of_work import read_meta, unit_of_work
 from msfood.sync import codec
@@ -255,6 +256,8 @@ def _merge(
         session.flush()
         merger.check_values()
         merger.check_foreign_keys({tbl.name: tbl for tbl in synced_tables()})
+        if merger.audit_origins:  # so `audit verify` can tell when a unit's chain is later cut back
+            note_audit_accepted(session, origins=merger.audit_origins)
         if merger.max_hlc:
             uow.hlc.observe(merger.max_hlc)
         peer = session.get(Peer, verified.sender)

@@ -96,6 +96,7 @@ class Merger(ConflictKeeping):
         self._conflicts: list[dict[str, Any]] = []
         self.offences: list[rules.Offence] = []  # the first MAX_NAMED values the forms would refuse
         self.offence_count = 0
+        self.audit_origins: set[str] = set()  # whose history this bundle added to (services.audit counters)
 
     def totals(self) -> Counts:
         total = Counts()
@@ -143,6 +144,8 @@ class Merger(ConflictKeeping):
                         self.offences.extend(found[: rules.MAX_NAMED - len(self.offences)])
                     if self.authority is not None and not self.offence_count:
                         chunk, by_column = self._authorise(table, columns, index, chunk, by_column, counts)
+                    if table.name == "audit_log" and chunk:
+                        self.audit_origins.update(by_column[index["origin"]])
                     if not self.offence_count and not self.not_allowed_count and chunk:
                         # else refused at the end: read on to name every record
                         if self.backend.python_values:

@@ -302,3 +302,29 @@ def test_a_large_merge_refreshes_the_planner_statistics(
     monkeypatch.setattr(importer, "BULK_ROWS", 1)
     assert import_(trio[BUREAU], BUREAU, [second]).exit_code == 0
     assert analysed(trio[BUREAU]) > 0
+
+
+def test_a_station_chain_cut_back_at_the_bureau_is_reported(trio: dict[str, Path], tmp_path: Path) -> None:
+    """The merge records how much of each station's history the bureau holds, so `audit verify` at the
+    bureau names a station chain that was later cut back there."""
+    import sqlite3
+    from contextlib import closing
+
+    from sync_helpers import with_db
+
+    from msfood.services.audit import verify_chain
+
+    write(trio[S1], S1, station_roster)
+    assert import_(trio[BUREAU], BUREAU, [send(trio, S1, BUREAU, tmp_path)]).exit_code == 0
+
+    def verify(database):  # type: ignore[no-untyped-def]
+        with database.readers() as session:
+            return verify_chain(session)
+
+    assert with_db(trio[BUREAU], verify).ok
+    with closing(sqlite3.connect(trio[BUREAU])) as conn:  # the station's newest entry removed by hand
+        (top,) = conn.execute("SELECT max(seq) FROM audit_log WHERE origin = ?", (S1,)).fetchone()
+        conn.execute("DELETE FROM audit_log WHERE origin = ? AND seq = ?", (S1, top))
+        conn.commit()
+    broken = with_db(trio[BUREAU], verify).first_broken
+    assert broken is not None and (broken.origin, broken.reason) == (S1, "cut_back")

@@ -136,3 +136,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         print(f"\nA test wrote into the real data folder {REAL_DATA_DIR}: tests must keep to their tmp_path.")
     shutil.rmtree(os.environ["MSFOOD_HOME"], ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default() -> Iterator[None]:
+    """Each test starts in Chinese, the default, whatever language an earlier test (or --lang en) left."""
+    from msfood.i18n import set_language
+
+    set_language("zh_CN")
+    yield
+    set_language("zh_CN")

@@ -94,6 +94,17 @@ HELP = {
     "print the result as JSON": "以 JSON 输出结果",
     "only records dated in this period (e.g. 2026Q2)": "只导出日期在此统计期内的记录（例如 2026Q2）",
     "a division code: it and every region under it": "区划代码：该区划及其下全部区划",
+    "rank the regions one level below on a figure": "按一项指标给下一级区划排名",
+    "lift an account's lock-out after wrong passwords (admins)": "解除因密码输错而锁定的账户（管理员）",
+    "2026-11, 2026Q4, 2026H2, 2026 ...": "统计期：2026-11、2026Q4、2026H2、2026 等",
+    "a division code (default: the unit's own region)": "区划代码（默认：本单位所在区划）",
+    "supervision | coverage | daily | weekly | monthly | platform_use | disposal (default supervision)":
+        "排名指标：supervision 督导 | coverage 包保覆盖 | daily 日管控 | weekly 周排查 | monthly 月调度 | "
+        "platform_use 平台应用 | disposal 核查处置（默认 supervision）",
+    "print JSON instead of a table": "以 JSON 输出，而不是表格",
+    "confirm a change of a known unit's area or kind (it decides what it may change)":
+        "确认已知单位的辖区或类型变更（这决定它能修改哪些数据）",
+    "confirm trusting a revoked unit again": "确认重新信任一个已撤销信任的单位",
 }
 
 # argparse's own words (it looks each up through its module-level gettext function at run time).

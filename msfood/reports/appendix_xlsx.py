@@ -23,10 +23,11 @@ def write_appendix_sheet(
 ) -> Generator[Progress, None, None]:
     if not content.appendix:
         return
-    from msfood.reports.xlsx import sheet_name
+    from msfood.reports.xlsx import print_setup, sheet_name
 
     lang = content.lang
     ws = wb.create_sheet(sheet_name(t("method.title", lang), taken))
+    print_setup(ws, title_rows="2:2")  # as every report sheet: landscape, fit to width, header repeated
     for i, (_key, width) in enumerate(COLUMNS):
         ws.column_dimensions["ABCDE"[i]].width = width
     ws.freeze_panes = "A3"

@@ -259,7 +259,11 @@ def ranking_section_for(session: Session, stats: Stats, tr: Texts) -> Section:
 
     from msfood.metrics.trends import monthly_trends
 
+    from msfood.metrics.scope import RegionTree
+
     region = stats.region or unit_identity(session).region_code
+    if not stats.region and region and RegionTree.load(session).by_code(region) is None:
+        region = None  # the unit's own region is not in its tree (no regions loaded yet): rank the top
     rankings = rank_all(session, period=stats.period, as_of=stats.as_of, region=region, figures=RANKED)
     year = stats.period_start.year
     trends = monthly_trends(session, year=year, as_of=min(stats.as_of, dt.date(year, 12, 31)), region=stats.region)

@@ -27,7 +27,7 @@ own code; that duplicate is dropped and their townships hang under the city.
 
 Township digits 7-9 run 001-099 (街道), 100-199 (镇), 200-399 (乡) and, in the official rules,
 400-599 for units like townships (开发区, 农场, 兵团的团场: 2,710 of them, with 12,053 villages). They
-are shipped as published; msfood.regions.official loads only the codes msfood's division check accepts.
+are shipped as published, and msfood's division check accepts them like townships.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ import sys
 import tarfile
 import zipfile
 from pathlib import Path
+
+from msfood.domain.identifiers import level_of_checked, parent_of_checked
 
 SOURCE_SHA256 = "210ad17ed5de7355ff069eabec71671f7d43c39295effcb013214815ed3ecc85"
 YEAR = 2023
@@ -54,18 +56,6 @@ def _rows(archive: tarfile.TarFile, name: str) -> list[dict[str, str]]:
     member = archive.extractfile(f"package/dist/{name}")
     assert member is not None, name
     return list(csv.DictReader(io.TextIOWrapper(member, encoding="utf-8")))
-
-
-def _parent(code: str) -> str | None:
-    if len(code) == 12:
-        return code[:9]
-    if len(code) == 9:
-        return code[:6]
-    if code[2:] == "0000":
-        return None
-    if code[4:] == "00":
-        return code[:2] + "0000"
-    return code[:4] + "00"
 
 
 def build(tgz: Path) -> None:
@@ -97,7 +87,7 @@ def build(tgz: Path) -> None:
     lower = {row["code"]: row["name"] for row in villages if row["code"][6:9] != "000"}
 
     for code in list(upper) + list(lower):
-        parent = _parent(code)
+        parent = parent_of_checked(code)
         assert parent is None or parent in upper, (code, parent)
         if len(code) >= 9:
             assert 1 <= int(code[6:9]) <= 599, code  # 400-599: 类似乡级单位 (开发区, 农场, 团场)
@@ -128,18 +118,8 @@ def build(tgz: Path) -> None:
             info.compress_type = zipfile.ZIP_LZMA
             archive.writestr(info, "".join(sorted(members[name])).encode("utf-8"))
         archive.writestr(zipfile.ZipInfo("SOURCE.txt", date_time=(YEAR, 9, 11, 0, 0, 0)), SOURCE_NOTE)
-    counts = {n: sum(1 for c in upper if _level(c) == n) for n in ("province", "city", "county", "township")}
+    counts = {n: sum(1 for c in upper if level_of_checked(c) == n) for n in ("province", "city", "county", "township")}
     print(f"{path}: {path.stat().st_size:,} bytes; {counts}, villages: {len(lower)}")
-
-
-def _level(code: str) -> str:
-    if len(code) == 9:
-        return "township"
-    if code[2:] == "0000":
-        return "province"
-    if code[4:] == "00":
-        return "city"
-    return "county"
 
 
 if __name__ == "__main__":

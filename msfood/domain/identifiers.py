@@ -140,7 +140,16 @@ def check_division_code(value: str) -> str:
 
 def division_level(code: str) -> str:
     """ "province" (XX0000), "city" (XXYY00), "county" (other 6 digits), "township" (9), "village" (12)."""
-    code = check_division_code(code)
+    return level_of_checked(check_division_code(code))
+
+
+def parent_division_code(code: str) -> str | None:
+    """The code of the division one level up, or None for a province."""
+    return parent_of_checked(check_division_code(code))
+
+
+def level_of_checked(code: str) -> str:
+    """division_level for a code already checked (the official data set's, read a row at a time)."""
     if len(code) == 12:
         return "village"
     if len(code) == 9:
@@ -152,19 +161,17 @@ def division_level(code: str) -> str:
     return "county"
 
 
-def parent_division_code(code: str) -> str | None:
-    """The code of the division one level up, or None for a province."""
-    code = check_division_code(code)
-    level = division_level(code)
-    if level == "village":
+def parent_of_checked(code: str) -> str | None:
+    """parent_division_code for a code already checked."""
+    if len(code) == 12:
         return code[:9]
-    if level == "township":
+    if len(code) == 9:
         return code[:6]
-    if level == "county":
-        return code[:4] + "00"
-    if level == "city":
+    if code[2:] == "0000":
+        return None
+    if code[4:] == "00":
         return code[:2] + "0000"
-    return None
+    return code[:4] + "00"
 
 
 # --- 手机号

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from msfood.domain.identifiers import level_of_checked, parent_of_checked
 from msfood.errors import Issue, ValidationError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -40,28 +41,9 @@ class Division:
     pinyin: str = ""  # full pinyin without tones or spaces ("shifengqu")
 
 
-def level_of(code: str) -> str:
-    if len(code) == 12:
-        return "village"
-    if len(code) == 9:
-        return "township"
-    if code[2:] == "0000":
-        return "province"
-    if code[4:] == "00":
-        return "city"
-    return "county"
-
-
-def parent_of(code: str) -> str | None:
-    if len(code) == 12:
-        return code[:9]
-    if len(code) == 9:
-        return code[:6]
-    if code[2:] == "0000":
-        return None
-    if code[4:] == "00":
-        return code[:2] + "0000"
-    return code[:4] + "00"
+# Unchecked: the shipped codes are official ones, read a row at a time.
+level_of = level_of_checked
+parent_of = parent_of_checked
 
 
 def normalise_code(value: object) -> str:

@@ -16,16 +16,12 @@ from msfood.db.engine import open_database
 from msfood.domain.identifiers import make_credit_code
 from msfood.services.unit_of_work import unit_of_work
 from tests.e2e.test_cli_stats import msfood
+from tests.e2e.worked_example_workbook import _days
 from tests.scenario import Scenario
 
 C = [make_credit_code(f"91430204MA{i:07d}") for i in range(12)]
 CANTEEN, DINER, SUMMER, BAKERY, SAMPLED, HQ, BRANCH, STORE1, STORE2, STORE3 = C[:10]
 WEEKEND, CLOSURE, SAMPLING, CHAIN = "430204001", "430204002", "430204003", "430204004"
-
-
-def _days(start: str, end: str) -> list[dt.date]:
-    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    return [a + dt.timedelta(days=i) for i in range((b - a).days + 1)]
 
 
 def build(path: Path) -> Path:

@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: today in China)")
     parser.add_argument("--region", default=None, help="a division code: that region and all under it")
     parser.add_argument("--kind", default="all", choices=REPORT_KINDS, help="what the report covers (default all)")
-    parser.add_argument("--cadre", default=None, metavar="PHONE", help="with --kind tasks or reminders: only this cadre")
+    parser.add_argument("--cadre", default=None, metavar="PHONE",
+                        help="with --kind tasks or reminders: only this cadre")
     parser.add_argument("--by", default="cadre", choices=("cadre", "township"),
                         help="with --kind reminders: a page per cadre, or a group per township (default cadre)")
     parser.add_argument("--font", default=None, choices=("sans", "song"),
@@ -91,7 +92,9 @@ def run_report(args: argparse.Namespace) -> int:
             if args.kind == "tasks":
                 path = drain(write_tasks(session, cadre_phone=args.cadre, **common))  # type: ignore[arg-type]
             elif args.kind == "reminders":
-                path = drain(write_reminders(session, cadre_phone=args.cadre, by=args.by, **common))  # type: ignore[arg-type]
+                path = drain(write_reminders(
+                    session, cadre_phone=args.cadre, by=args.by, **common  # type: ignore[arg-type]
+                ))
             elif args.kind == "bulletin":
                 path = drain(write_bulletin(session, **common))  # type: ignore[arg-type]
             else:

@@ -81,9 +81,11 @@ def write_reminders(
 
             content = ReportContent(
                 title=tr("reminders.title"), unit_name=unit_name, unit_code=unit_code,
-                region_label=_region_label(session, region) or tr("report.region_all"), period_label=label, as_of=day, made_at=made_at,
+                region_label=_region_label(session, region) or tr("report.region_all"), period_label=label,
+                as_of=day, made_at=made_at,
                 version=__version__, fingerprint=found.fingerprint(),
-                sections=(Section("reminders", tr("reminders.title"), (reminders_table(found, tr),)),), lang=lang,
+                sections=(Section("reminders", tr("reminders.title"), (reminders_table(found, tr),)),),
+                lang=lang,
             )
             yield from render_xlsx(content, temp)
     return Path(out)

@@ -61,7 +61,9 @@ def bulletin(db, clock, out: Path, **kw):  # type: ignore[no-untyped-def]
         return drain(write_bulletin(session, actor=ADMIN, out=out, clock=clock, **args))
 
 
-def test_running_quarter_lists_each_cadres_open_obligations_by_township_then_name(example_db) -> None:  # type: ignore[no-untyped-def]
+def test_running_quarter_lists_each_cadres_open_obligations_by_township_then_name(  # type: ignore[no-untyped-def]
+    example_db
+) -> None:
     with example_db.sessions() as session:
         found = compute_reminders(session, period=Q2, as_of=RUNNING)
     assert found.running and found.left_out == 0
@@ -79,7 +81,9 @@ def test_running_quarter_lists_each_cadres_open_obligations_by_township_then_nam
     assert (found.pace.days_left, found.pace.workdays_left) == (46, 31)
 
 
-def test_ended_quarter_keeps_the_missed_and_leaves_out_who_met_everything(example_db) -> None:  # type: ignore[no-untyped-def]
+def test_ended_quarter_keeps_the_missed_and_leaves_out_who_met_everything(  # type: ignore[no-untyped-def]
+    example_db
+) -> None:
     with example_db.sessions() as session:
         found = compute_reminders(session, period=Q2, as_of=ENDED)
         mine = compute_reminders(session, period=Q2, as_of=ENDED, cadre_phone="13700000001")
@@ -91,7 +95,9 @@ def test_ended_quarter_keeps_the_missed_and_leaves_out_who_met_everything(exampl
     assert mine.cadres == () and mine.left_out == 1
 
 
-def test_reminder_pdf_a_page_per_cadre_while_running(example_db, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reminder_pdf_a_page_per_cadre_while_running(  # type: ignore[no-untyped-def]
+    example_db, clock, tmp_path: Path
+) -> None:
     out = reminders(example_db, clock, tmp_path / "r.pdf")
     assert pdf_pages(out) == 3
     first, second, third = (squeeze(pdf_text(out, first=n, last=n)) for n in (1, 2, 3))
@@ -104,7 +110,9 @@ def test_reminder_pdf_a_page_per_cadre_while_running(example_db, clock, tmp_path
     assert "report." not in first + second + third and "reminders." not in first + second + third
 
 
-def test_reminder_pdf_by_township_and_ended_wording(example_db, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reminder_pdf_by_township_and_ended_wording(  # type: ignore[no-untyped-def]
+    example_db, clock, tmp_path: Path
+) -> None:
     out = reminders(example_db, clock, tmp_path / "t.pdf", by="township")
     assert pdf_pages(out) == 2  # 石峰区 (郑三), then 清水塘街道 (吴二 and 周一 on one page)
     township = squeeze(pdf_text(out, first=2, last=2))
@@ -139,7 +147,9 @@ def test_bulletin_names_the_township_and_cadres_behind(two_townships_db) -> None
     assert found.cadres_behind == 3
 
 
-def test_bulletin_pdf_running_and_ended(two_townships_db, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bulletin_pdf_running_and_ended(  # type: ignore[no-untyped-def]
+    two_townships_db, clock, tmp_path: Path
+) -> None:
     running = squeeze(pdf_text(bulletin(two_townships_db, clock, tmp_path / "b.pdf")))
     for expected in ("关于2026年第二季度食品安全包保督导工作进展情况的通报", "石峰区市场监管所",
                      "截至2026年5月15日", "已完成2项，督导进度40.0%", "距期末还有46天（其中工作日31天）",

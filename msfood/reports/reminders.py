@@ -226,6 +226,30 @@ def progress_text(progress: Progress, tr: Texts) -> str:
               open=progress.total - progress.met)
 
 
+def progress_by_cadre_table(progress: dict[CadreRef, Progress], tr: Texts) -> ReportTable:
+    """The completion report's 按包保干部统计 while the period runs: each cadre's obligations of the
+    period (met so far / all), as the headline's progress, most still to meet first."""
+    from msfood.domain.enums import LEVEL, LEVEL_ORDER
+
+    columns = (
+        Column(tr("report.col_cadre"), 1.6), Column(tr("report.col_phone"), 1.8, nowrap=True),
+        Column(tr("report.col_level"), 1),
+        Column(tr("report.rk_col_total"), 1.2, numeric=True),
+        Column(tr("report.col_met"), 1.1, numeric=True),
+        Column(tr("report.rk_col_left"), 1.2, numeric=True),
+        Column(tr("report.rk_col_progress"), 1.1, numeric=True),
+    )
+    rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
+    ordered = sorted(progress.items(), key=lambda pair: (
+        pair[1].met - pair[1].total, rank.get(pair[0].level, 9), pair[0].name, pair[0].phone))
+    rows = [(c.name, c.phone, LEVEL.label(c.level, tr.lang), p.total, p.met, p.total - p.met, Rate(p.rate))
+            for c, p in ordered]
+    return ReportTable(
+        "supervision_by_cadre", tr("report.t_by_cadre"), columns, rows,
+        note=tr("report.note_by_cadre") + tr("report.rk_note_progress_running"), empty=tr("report.empty_cadres"),
+    )
+
+
 def reminders_table(found: Reminders, tr: Texts) -> ReportTable:
     """Every cadre's open obligations in one table (the workbook's sheet)."""
     columns = (

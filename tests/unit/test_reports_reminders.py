@@ -162,3 +162,23 @@ def test_bulletin_pdf_running_and_ended(  # type: ignore[no-untyped-def]
     assert "report." not in running + ended and "bulletin." not in running + ended
     with pytest.raises(ValidationError):
         bulletin(two_townships_db, clock, tmp_path / "b.xlsx")
+
+
+def test_completion_report_by_cadre_shows_progress_while_running(  # type: ignore[no-untyped-def]
+    example_db, clock, tmp_path: Path
+) -> None:
+    from msfood.reports import write_report
+
+    def by_cadre(as_of: dt.date) -> list[tuple[object, ...]]:
+        with example_db.sessions() as session:
+            out = drain(write_report(session, actor=ADMIN, period="2026Q2", as_of=as_of, clock=clock,
+                                     kind="supervision", out=tmp_path / f"{as_of}.xlsx"))
+        return list(load_workbook(out)["按包保干部统计"].iter_rows(values_only=True))
+
+    running = by_cadre(RUNNING)
+    assert running[0][:7] == ("包保干部", "联系电话", "层级", "本期任务", "已完成", "尚未完成", "进度")
+    # one each still to meet; then by level: county, township, village
+    assert [(r[0], r[3], r[4], r[5], r[6]) for r in running[1:]] == [
+        ("郑三", 1, 0, 1, 0), ("吴二", 1, 0, 1, 0), ("周一", 2, 1, 1, 0.5)]
+    ended = by_cadre(ENDED)
+    assert "本期任务" not in ended[0] and "完成率" in "".join(str(c) for c in ended[0])

@@ -66,7 +66,7 @@ def compute_bulletin(
     ranking = rank_regions(session, period=period, as_of=as_of, region=chosen, by="supervision")
     overall = found.progress.rate
     behind = [r for r in ranking.rows if r.rate is not None and overall is not None and r.rate < overall]
-    behind.sort(key=lambda r: (r.rate, r.code))
+    behind.sort(key=lambda r: (r.rate or 0.0, r.code))
     worst = sorted(found.cadres, key=lambda c: (-len(c.items), c.progress.rate or 0.0, c.township_code, c.cadre.name))
     return Bulletin(
         period=period, as_of=as_of, running=found.running, region_name=ranking.region_name,

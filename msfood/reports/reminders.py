@@ -165,7 +165,7 @@ def compute_reminders(
                 for cadre in obligation.cadres:
                     owed[cadre].append(obligation)
     details = _business_details(session, {o.business_id for items in owed.values() for o in items})
-    homes = dict(fetch(session, select(Cadre.id, Cadre.region_id)))
+    homes: dict[str, str] = {row[0]: row[1] for row in fetch(session, select(Cadre.id, Cadre.region_id))}
     chosen = [c for c in progress if cadre_phone is None or c.phone == cadre_phone]
     reminders = []
     for cadre in chosen:

@@ -4,16 +4,26 @@ MESSAGES = {
     # --- 督导提醒
     "reminders.title": ("督导提醒", "Visit reminder"),
     "reminders.title_township": ("督导提醒（{township}）", "Visit reminder ({township})"),
-    "reminders.by_unknown": ("提醒只能按干部（cadre）或按乡镇（township）分组，不能按“{by}”。",
-                             "Reminders are grouped by cadre or by township, not '{by}'."),
-    "reminders.cadre_unknown": ("没有手机号为 {phone} 的包保干部。", "There is no cadre with the phone {phone}."),
+    "reminders.by_unknown": (
+        "提醒只能按干部（cadre）或按乡镇（township）分组，不能按“{by}”。",
+        "Reminders are grouped by cadre or by township, not '{by}'.",
+    ),
+    "reminders.cadre_unknown": (
+        "没有手机号为 {phone} 的包保干部。",
+        "There is no cadre with the phone {phone}.",
+    ),
     "reminders.days_left": ("剩余天数", "Days left"),
-    "reminders.days_left_value": ("{days} 天（工作日 {workdays} 天）", "{days} days ({workdays} working days)"),
+    "reminders.days_left_value": (
+        "{days} 天（工作日 {workdays} 天）",
+        "{days} days ({workdays} working days)",
+    ),
     "reminders.period_ended": ("期间已结束", "the period has ended"),
     "reminders.progress": ("督导进度", "Progress"),
     "reminders.rate": ("督导完成率", "Completion"),
-    "reminders.progress_value": ("已完成 {met} / 共 {total} 项（{rate}），未完成 {open} 项",
-                                 "{met} of {total} met ({rate}), {open} not yet"),
+    "reminders.progress_value": (
+        "已完成 {met} / 共 {total} 项（{rate}），未完成 {open} 项",
+        "{met} of {total} met ({rate}), {open} not yet",
+    ),
     "reminders.township": ("所属乡镇", "Township"),
     "reminders.township_summary": (
         "本乡镇（街道）有 {cadres} 名包保干部尚有未完成的督导任务，共 {items} 项。",
@@ -32,7 +42,8 @@ MESSAGES = {
     "reminders.status_missed": ("逾期未完成", "missed"),
     "reminders.note_running": (
         "请在完成期限前到主体督导，并及时录入督导记录；高风险主体须现场督导。",
-        "Visit each business before its deadline and record the visit; high-risk businesses need an on-site visit.",
+        "Visit each business before its deadline and record the visit; high-risk businesses need an "
+        "on-site visit.",
     ),
     "reminders.note_ended": (
         "统计期间已结束，以上为未按期完成的督导任务，请说明原因并在下一期间补齐。",
@@ -45,17 +56,23 @@ MESSAGES = {
     "reminders.empty": ("统计期间内没有未完成的督导任务。", "No visits are owed in the period."),
     "reminders.sheet": ("未完成督导任务", "Visits owed"),
     # --- 通报
-    "bulletin.title": ("关于{period}食品安全包保督导工作进展情况的通报",
-                       "Bulletin on the progress of food-safety guarantee visits, {period}"),
-    "bulletin.title_ended": ("关于{period}食品安全包保督导工作完成情况的通报",
-                             "Bulletin on the completion of food-safety guarantee visits, {period}"),
+    "bulletin.title": (
+        "关于{period}食品安全包保督导工作进展情况的通报",
+        "Bulletin on the progress of food-safety guarantee visits, {period}",
+    ),
+    "bulletin.title_ended": (
+        "关于{period}食品安全包保督导工作完成情况的通报",
+        "Bulletin on the completion of food-safety guarantee visits, {period}",
+    ),
     "bulletin.to": ("各乡镇（街道）、各包保干部：", "To every township and guarantee cadre:"),
     "bulletin.summary_running": (
         "截至{as_of}，{region}{period}应完成包保督导任务 {total} 项，已完成 {met} 项，督导进度 {rate}，"
-        "尚有 {left} 项未完成。距期末还有 {days} 天（其中工作日 {workdays} 天），按期完成平均每个工作日需完成 {pace} 项。"
+        "尚有 {left} 项未完成。距期末还有 {days} 天（其中工作日 {workdays} 天），"
+        "按期完成平均每个工作日需完成 {pace} 项。"
         "现将进展情况通报如下。",
         "As of {as_of}, {region} owes {total} guarantee visits for {period}; {met} are met, progress {rate}, "
-        "{left} still open. {days} days ({workdays} working days) are left: {pace} a working day to finish on time. "
+        "{left} still open. {days} days ({workdays} working days) are left: {pace} a working day to finish "
+        "on time. "
         "The progress follows.",
     ),
     "bulletin.summary_ended": (
@@ -72,8 +89,10 @@ MESSAGES = {
         "以下乡镇（街道）{figure}低于全辖区平均水平（{rate}）：",
         "These townships are below the overall {figure} ({rate}):",
     ),
-    "bulletin.regions_none": ("没有{figure}低于全辖区平均水平（{rate}）的乡镇（街道）。",
-                              "No township is below the overall {figure} ({rate})."),
+    "bulletin.regions_none": (
+        "没有{figure}低于全辖区平均水平（{rate}）的乡镇（街道）。",
+        "No township is below the overall {figure} ({rate}).",
+    ),
     "bulletin.cadres_intro": (
         "未完成督导任务最多的 {n} 名包保干部如下（共 {all} 名干部尚有未完成任务）：",
         "The {n} cadres with the most visits owed ({all} cadres owe some):",
@@ -94,6 +113,12 @@ MESSAGES = {
         "and make up for it in the next period.",
     ),
     "bulletin.rank_of": ("共 {n} 个", "of {n}"),
-    "bulletin.empty_ranking": ("所选区域下没有下一级区域可排名。", "There are no regions below the one chosen to rank."),
-    "bulletin.xlsx_unsupported": ("通报只能生成 PDF 文件（*.pdf）。", "The bulletin is written as a PDF (*.pdf) only."),
+    "bulletin.empty_ranking": (
+        "所选区域下没有下一级区域可排名。",
+        "There are no regions below the one chosen to rank.",
+    ),
+    "bulletin.xlsx_unsupported": (
+        "通报只能生成 PDF 文件（*.pdf）。",
+        "The bulletin is written as a PDF (*.pdf) only.",
+    ),
 }

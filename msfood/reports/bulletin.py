@@ -41,11 +41,19 @@ class Bulletin:
     cadres_behind: int  # every cadre with an obligation not met
 
     def fingerprint(self) -> str:
-        return digest({
-            "period": self.period.key, "as_of": self.as_of, "progress": [self.progress.met, self.progress.total],
-            "ranking": [[r.code, r.numerator, r.denominator, r.rank, r.previous_rank] for r in self.ranking.rows],
-            "cadres": [[c.cadre.id, c.progress.met, c.progress.total, len(c.items)] for c in self.behind_cadres],
-        })
+        return digest(
+            {
+                "period": self.period.key,
+                "as_of": self.as_of,
+                "progress": [self.progress.met, self.progress.total],
+                "ranking": [
+                    [r.code, r.numerator, r.denominator, r.rank, r.previous_rank] for r in self.ranking.rows
+                ],
+                "cadres": [
+                    [c.cadre.id, c.progress.met, c.progress.total, len(c.items)] for c in self.behind_cadres
+                ],
+            }
+        )
 
 
 def bulletin_region(session: Session, region: str | None) -> str | None:
@@ -59,7 +67,12 @@ def bulletin_region(session: Session, region: str | None) -> str | None:
 
 
 def compute_bulletin(
-    session: Session, *, period: Period, as_of: dt.date, region: str | None = None, cadres: int = CADRES_LISTED
+    session: Session,
+    *,
+    period: Period,
+    as_of: dt.date,
+    region: str | None = None,
+    cadres: int = CADRES_LISTED,
 ) -> Bulletin:
     chosen = bulletin_region(session, region)
     found = compute_reminders(session, period=period, as_of=as_of, region=chosen)
@@ -67,11 +80,20 @@ def compute_bulletin(
     overall = found.progress.rate
     behind = [r for r in ranking.rows if r.rate is not None and overall is not None and r.rate < overall]
     behind.sort(key=lambda r: (r.rate or 0.0, r.code))
-    worst = sorted(found.cadres, key=lambda c: (-len(c.items), c.progress.rate or 0.0, c.township_code, c.cadre.name))
+    worst = sorted(
+        found.cadres, key=lambda c: (-len(c.items), c.progress.rate or 0.0, c.township_code, c.cadre.name)
+    )
     return Bulletin(
-        period=period, as_of=as_of, running=found.running, region_name=ranking.region_name,
-        progress=found.progress, pace=found.pace, ranking=ranking, behind_regions=tuple(behind),
-        behind_cadres=tuple(worst[:cadres]), cadres_behind=len(found.cadres),
+        period=period,
+        as_of=as_of,
+        running=found.running,
+        region_name=ranking.region_name,
+        progress=found.progress,
+        pace=found.pace,
+        ranking=ranking,
+        behind_regions=tuple(behind),
+        behind_cadres=tuple(worst[:cadres]),
+        cadres_behind=len(found.cadres),
     )
 
 
@@ -84,8 +106,10 @@ def behind_regions_table(bulletin: Bulletin, tr: Texts) -> ReportTable:
         Column(tr("bulletin.col_share"), 1.5, numeric=True),
         Column(tr("bulletin.col_open"), 1.1, numeric=True),
     )
-    rows = [(r.rank, r.name, Rate(r.rate), f"{r.numerator}/{r.denominator}", r.denominator - r.numerator)
-            for r in bulletin.behind_regions]
+    rows = [
+        (r.rank, r.name, Rate(r.rate), f"{r.numerator}/{r.denominator}", r.denominator - r.numerator)
+        for r in bulletin.behind_regions
+    ]
     return ReportTable("bulletin_regions", tr("bulletin.h_regions"), columns, rows)
 
 
@@ -102,8 +126,16 @@ def behind_cadres_table(bulletin: Bulletin, tr: Texts) -> ReportTable:
         Column(figure, 1.2, numeric=True),
     )
     rows = [
-        (i, c.cadre.name, LEVEL.label(c.cadre.level, tr.lang), c.township or "—", c.cadre.phone, len(c.items),
-         f"{c.progress.met}/{c.progress.total}", Rate(c.progress.rate))
+        (
+            i,
+            c.cadre.name,
+            LEVEL.label(c.cadre.level, tr.lang),
+            c.township or "—",
+            c.cadre.phone,
+            len(c.items),
+            f"{c.progress.met}/{c.progress.total}",
+            Rate(c.progress.rate),
+        )
         for i, c in enumerate(bulletin.behind_cadres, start=1)
     ]
     return ReportTable("bulletin_cadres", tr("bulletin.h_cadres"), columns, rows)

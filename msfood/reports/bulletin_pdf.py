@@ -28,13 +28,25 @@ def bulletin_title(bulletin: Bulletin, period_name: str, tr: Texts) -> str:
 def summary_text(bulletin: Bulletin, *, period_name: str, tr: Texts) -> str:
     p, lang = bulletin.progress, tr.lang
     region = bulletin.region_name or tr("report.region_all")
-    common = dict(as_of=_zh_date(bulletin.as_of, lang), region=region, period=period_name, total=p.total,
-                  met=p.met, rate=percent(p.rate), left=p.total - p.met)
+    common = dict(
+        as_of=_zh_date(bulletin.as_of, lang),
+        region=region,
+        period=period_name,
+        total=p.total,
+        met=p.met,
+        rate=percent(p.rate),
+        left=p.total - p.met,
+    )
     if not bulletin.running:
         return tr("bulletin.summary_ended", **common)
     per_day = bulletin.pace.per_workday
-    return tr("bulletin.summary_running", days=bulletin.pace.days_left, workdays=bulletin.pace.workdays_left,
-              pace="—" if per_day is None else f"{per_day:.1f}", **common)
+    return tr(
+        "bulletin.summary_running",
+        days=bulletin.pace.days_left,
+        workdays=bulletin.pace.workdays_left,
+        pace="—" if per_day is None else f"{per_day:.1f}",
+        **common,
+    )
 
 
 def bulletin_story(
@@ -66,13 +78,20 @@ def bulletin_story(
         story.append(para(tr("bulletin.regions_none", figure=figure, rate=overall), styles.body))
     story.append(para(tr("bulletin.h_cadres"), styles.h1))
     if bulletin.behind_cadres:
-        story.append(para(tr("bulletin.cadres_intro", n=len(bulletin.behind_cadres), all=bulletin.cadres_behind),
-                          styles.body))
+        story.append(
+            para(
+                tr("bulletin.cadres_intro", n=len(bulletin.behind_cadres), all=bulletin.cadres_behind),
+                styles.body,
+            )
+        )
         story += table_flowables(behind_cadres_table(bulletin, tr), styles)
     else:
         story.append(para(tr("bulletin.cadres_none"), styles.body))
-    closing = (tr("bulletin.closing_running", end=_zh_date(bulletin.period.end, lang)) if bulletin.running
-               else tr("bulletin.closing_ended"))
+    closing = (
+        tr("bulletin.closing_running", end=_zh_date(bulletin.period.end, lang))
+        if bulletin.running
+        else tr("bulletin.closing_ended")
+    )
     story += [
         para(tr("bulletin.h_closing"), styles.h1),
         para(closing, styles.body),
@@ -83,13 +102,21 @@ def bulletin_story(
 
 
 def render_bulletin_pdf(
-    bulletin: Bulletin, path: Path, font: str, *, unit_name: str, period_name: str, made_at: dt.datetime,
-    version: str, lang: str | None,
+    bulletin: Bulletin,
+    path: Path,
+    font: str,
+    *,
+    unit_name: str,
+    period_name: str,
+    made_at: dt.datetime,
+    version: str,
+    lang: str | None,
 ) -> Generator[Progress, None, None]:
     tr = Texts(lang)
     styles = make_styles(font)
-    story = bulletin_story(bulletin, styles, unit_name=unit_name, period_name=period_name, issued=made_at.date(),
-                           tr=tr)
+    story = bulletin_story(
+        bulletin, styles, unit_name=unit_name, period_name=period_name, issued=made_at.date(), tr=tr
+    )
     title = bulletin_title(bulletin, period_name, tr)
     decor = _decor(font, f"{unit_name} · {title}", made_at, version, bulletin.fingerprint(), lang)
     yield from build_pdf(path, story, decor, title=title, author=unit_name, subject=period_name)

@@ -72,18 +72,30 @@ def write_reminders(
             from msfood.reports.reminders_pdf import render_reminders_pdf
 
             yield from render_reminders_pdf(
-                found, temp, body_font(session, font).name, unit_name=unit_name, period_label=label, by=by,
-                made_at=made_at, version=__version__, lang=lang,
+                found,
+                temp,
+                body_font(session, font).name,
+                unit_name=unit_name,
+                period_label=label,
+                by=by,
+                made_at=made_at,
+                version=__version__,
+                lang=lang,
             )
         else:
             from msfood.reports.model import ReportContent
             from msfood.reports.xlsx import render_xlsx
 
             content = ReportContent(
-                title=tr("reminders.title"), unit_name=unit_name, unit_code=unit_code,
-                region_label=_region_label(session, region) or tr("report.region_all"), period_label=label,
-                as_of=day, made_at=made_at,
-                version=__version__, fingerprint=found.fingerprint(),
+                title=tr("reminders.title"),
+                unit_name=unit_name,
+                unit_code=unit_code,
+                region_label=_region_label(session, region) or tr("report.region_all"),
+                period_label=label,
+                as_of=day,
+                made_at=made_at,
+                version=__version__,
+                fingerprint=found.fingerprint(),
                 sections=(Section("reminders", tr("reminders.title"), (reminders_table(found, tr),)),),
                 lang=lang,
             )
@@ -121,7 +133,13 @@ def write_bulletin(
     yield Progress(0, None, t("report.progress_tables", lang))
     with atomic_target(Path(out)) as temp:
         yield from render_bulletin_pdf(
-            bulletin, temp, body_font(session, font).name, unit_name=unit_name,
-            period_name=period_name(resolved, lang), made_at=made_at, version=__version__, lang=lang,
+            bulletin,
+            temp,
+            body_font(session, font).name,
+            unit_name=unit_name,
+            period_name=period_name(resolved, lang),
+            made_at=made_at,
+            version=__version__,
+            lang=lang,
         )
     return Path(out)

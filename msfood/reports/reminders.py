@@ -76,11 +76,22 @@ class Reminders:
     left_out: int  # cadres with obligations, all met
 
     def fingerprint(self) -> str:
-        return digest({
-            "period": self.period.key, "as_of": self.as_of, "progress": [self.progress.met, self.progress.total],
-            "cadres": [[c.cadre.id, c.progress.met, c.progress.total, [list(i.__dict__.values()) for i in c.items]]
-                       for c in self.cadres],
-        })
+        return digest(
+            {
+                "period": self.period.key,
+                "as_of": self.as_of,
+                "progress": [self.progress.met, self.progress.total],
+                "cadres": [
+                    [
+                        c.cadre.id,
+                        c.progress.met,
+                        c.progress.total,
+                        [list(i.__dict__.values()) for i in c.items],
+                    ]
+                    for c in self.cadres
+                ],
+            }
+        )
 
     def townships(self) -> list[tuple[str, list[CadreReminder]]]:
         """The cadres grouped by their township, in order."""
@@ -118,7 +129,11 @@ def cadre_progress(found: Iterable[Duty]) -> dict[CadreRef, Progress]:
     tallies: dict[CadreRef, list[int]] = defaultdict(lambda: [0, 0])
     for duty in found:
         required = duty.rule.count
-        met = {b for b, (count, _latest) in duty.visits.items() if count >= required} if duty.due else duty.early
+        met = (
+            {b for b, (count, _latest) in duty.visits.items() if count >= required}
+            if duty.due
+            else duty.early
+        )
         for business_id in duty.owed | duty.early:
             for cadre in duty.assigned[business_id]:
                 tally = tallies[cadre]
@@ -129,8 +144,12 @@ def cadre_progress(found: Iterable[Duty]) -> dict[CadreRef, Progress]:
 
 def _business_details(session: Session, ids: set[str]) -> dict[str, tuple[str, str, str]]:
     """principal, phone and risk grade of the businesses named (one read of the small table)."""
-    rows = fetch(session, select(Business.id, Business.principal, Business.phone, Business.risk_grade)
-                 .where(Business.deleted.is_(False)))
+    rows = fetch(
+        session,
+        select(Business.id, Business.principal, Business.phone, Business.risk_grade).where(
+            Business.deleted.is_(False)
+        ),
+    )
     return {r.id: (r.principal or "", r.phone or "", r.risk_grade or "") for r in rows if r.id in ids}
 
 
@@ -138,15 +157,26 @@ def _item(o: Obligation, scope: Scope, details: dict[str, tuple[str, str, str]])
     principal, phone, grade = details.get(o.business_id, ("", "", ""))
     business = scope.businesses[o.business_id]
     return OpenItem(
-        business_name=o.business_name, place=_place(scope.tree, o.region_id), address=o.address or "",
-        contact=" ".join(part for part in (principal, phone) if part), risk_grade=grade,
-        high_risk=bool(business.high_risk), period_key=o.period_key, required=o.required, visits=o.visits,
-        deadline=o.period_end, missed=o.due,
+        business_name=o.business_name,
+        place=_place(scope.tree, o.region_id),
+        address=o.address or "",
+        contact=" ".join(part for part in (principal, phone) if part),
+        risk_grade=grade,
+        high_risk=bool(business.high_risk),
+        period_key=o.period_key,
+        required=o.required,
+        visits=o.visits,
+        deadline=o.period_end,
+        missed=o.due,
     )
 
 
 def compute_reminders(
-    session: Session, *, period: Period, as_of: dt.date, region: str | None = None,
+    session: Session,
+    *,
+    period: Period,
+    as_of: dt.date,
+    region: str | None = None,
     cadre_phone: str | None = None,
 ) -> Reminders:
     scope = load_scope(session, region)
@@ -155,7 +185,9 @@ def compute_reminders(
     overall = sum(progress_by_level(found).values(), Progress())
     progress = cadre_progress(found)
     if cadre_phone is not None and not any(c.phone == cadre_phone for c in progress):
-        known = session.scalars(select(Cadre.id).where(Cadre.phone == cadre_phone, Cadre.deleted.is_(False))).first()
+        known = session.scalars(
+            select(Cadre.id).where(Cadre.phone == cadre_phone, Cadre.deleted.is_(False))
+        ).first()
         if known is None:
             raise NotFoundError("reminders.cadre_unknown", phone=cadre_phone)
     owed: dict[CadreRef, list[Obligation]] = defaultdict(list)
@@ -172,14 +204,20 @@ def compute_reminders(
         if cadre not in owed:
             continue
         code, name = _township_of(scope.tree, homes.get(cadre.id))
-        items = sorted((_item(o, scope, details) for o in owed[cadre]),
-                       key=lambda i: (i.deadline, i.business_name, i.period_key))
+        items = sorted(
+            (_item(o, scope, details) for o in owed[cadre]),
+            key=lambda i: (i.deadline, i.business_name, i.period_key),
+        )
         reminders.append(CadreReminder(cadre, code, name, progress[cadre], tuple(items)))
     reminders.sort(key=lambda r: (r.township_code, r.cadre.name, r.cadre.phone))
     return Reminders(
-        period=period, as_of=as_of, running=as_of < period.end,
-        pace=pace(overall, period.end, as_of, work_calendar(session)), progress=overall,
-        cadres=tuple(reminders), left_out=len(chosen) - len(reminders),
+        period=period,
+        as_of=as_of,
+        running=as_of < period.end,
+        pace=pace(overall, period.end, as_of, work_calendar(session)),
+        progress=overall,
+        cadres=tuple(reminders),
+        left_out=len(chosen) - len(reminders),
     )
 
 
@@ -212,8 +250,17 @@ def status_cell(item: OpenItem, tr: Texts) -> str:
 
 
 def item_cells(i: int, item: OpenItem, tr: Texts) -> tuple[object, ...]:
-    return (i, item.business_name, item.place, item.address, item.contact, risk_cell(item, tr),
-            f"{item.visits}/{item.required}", item.deadline, status_cell(item, tr))
+    return (
+        i,
+        item.business_name,
+        item.place,
+        item.address,
+        item.contact,
+        risk_cell(item, tr),
+        f"{item.visits}/{item.required}",
+        item.deadline,
+        status_cell(item, tr),
+    )
 
 
 def open_table(reminder: CadreReminder, tr: Texts) -> ReportTable:
@@ -222,8 +269,13 @@ def open_table(reminder: CadreReminder, tr: Texts) -> ReportTable:
 
 
 def progress_text(progress: Progress, tr: Texts) -> str:
-    return tr("reminders.progress_value", met=progress.met, total=progress.total, rate=percent(progress.rate),
-              open=progress.total - progress.met)
+    return tr(
+        "reminders.progress_value",
+        met=progress.met,
+        total=progress.total,
+        rate=percent(progress.rate),
+        open=progress.total - progress.met,
+    )
 
 
 def progress_by_cadre_table(progress: dict[CadreRef, Progress], tr: Texts) -> ReportTable:
@@ -232,7 +284,8 @@ def progress_by_cadre_table(progress: dict[CadreRef, Progress], tr: Texts) -> Re
     from msfood.domain.enums import LEVEL, LEVEL_ORDER
 
     columns = (
-        Column(tr("report.col_cadre"), 1.6), Column(tr("report.col_phone"), 1.8, nowrap=True),
+        Column(tr("report.col_cadre"), 1.6),
+        Column(tr("report.col_phone"), 1.8, nowrap=True),
         Column(tr("report.col_level"), 1),
         Column(tr("report.rk_col_total"), 1.2, numeric=True),
         Column(tr("report.col_met"), 1.1, numeric=True),
@@ -240,13 +293,26 @@ def progress_by_cadre_table(progress: dict[CadreRef, Progress], tr: Texts) -> Re
         Column(tr("report.rk_col_progress"), 1.1, numeric=True),
     )
     rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
-    ordered = sorted(progress.items(), key=lambda pair: (
-        pair[1].met - pair[1].total, rank.get(pair[0].level, 9), pair[0].name, pair[0].phone))
-    rows = [(c.name, c.phone, LEVEL.label(c.level, tr.lang), p.total, p.met, p.total - p.met, Rate(p.rate))
-            for c, p in ordered]
+    ordered = sorted(
+        progress.items(),
+        key=lambda pair: (
+            pair[1].met - pair[1].total,
+            rank.get(pair[0].level, 9),
+            pair[0].name,
+            pair[0].phone,
+        ),
+    )
+    rows = [
+        (c.name, c.phone, LEVEL.label(c.level, tr.lang), p.total, p.met, p.total - p.met, Rate(p.rate))
+        for c, p in ordered
+    ]
     return ReportTable(
-        "supervision_by_cadre", tr("report.t_by_cadre"), columns, rows,
-        note=tr("report.note_by_cadre") + tr("report.rk_note_progress_running"), empty=tr("report.empty_cadres"),
+        "supervision_by_cadre",
+        tr("report.t_by_cadre"),
+        columns,
+        rows,
+        note=tr("report.note_by_cadre") + tr("report.rk_note_progress_running"),
+        empty=tr("report.empty_cadres"),
     )
 
 
@@ -265,4 +331,6 @@ def reminders_table(found: Reminders, tr: Texts) -> ReportTable:
         for item in r.items
     ]
     note = tr("reminders.left_out", n=found.left_out) if found.left_out else ""
-    return ReportTable("reminders", tr("reminders.sheet"), columns, rows, note=note, empty=tr("reminders.empty"))
+    return ReportTable(
+        "reminders", tr("reminders.sheet"), columns, rows, note=note, empty=tr("reminders.empty")
+    )

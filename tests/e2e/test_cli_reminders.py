@@ -1,4 +1,5 @@
-"""`msfood report --kind reminders | bulletin` as a user runs them (issue 14 item 5), read back with pdftotext."""
+"""`msfood report --kind reminders | bulletin` as a user runs them (issue 14 item 5), read back with
+pdftotext."""
 
 from __future__ import annotations
 
@@ -58,7 +59,10 @@ def test_bulletin_from_the_command_line(station: Path, tmp_path: Path, capsys) -
     assert main([*base, "--out", str(tmp_path / "b.xlsx")]) == 1
     err = capsys.readouterr().err
     assert "只能生成 PDF" in err and "Traceback" not in err
-    assert main([*base[:-2], "--kind", "reminders", "--cadre", "13900000000", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert (
+        main([*base[:-2], "--kind", "reminders", "--cadre", "13900000000", "--out", str(tmp_path / "x.pdf")])
+        == 1
+    )
     err = capsys.readouterr().err
     assert "13900000000" in err and "Traceback" not in err
     assert not (tmp_path / "b.xlsx").exists() and not (tmp_path / "x.pdf").exists()

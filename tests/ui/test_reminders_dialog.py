@@ -34,13 +34,18 @@ def click(qtbot: Any, button: Any) -> None:
 
 
 def test_reminders_and_bulletin_from_the_admin_menu(
-    qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    context: Any,
+    clock: Any,
+    wait_ops: Any,
+    no_dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     from ui.main_window import MainWindow
 
     list_data.build(context.database, clock)
-    window = MainWindow(context)
+    window: Any = MainWindow(context)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -78,7 +83,12 @@ def test_reminders_and_bulletin_from_the_admin_menu(
 
 
 def test_an_unknown_cadre_phone_is_a_clear_message(
-    qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    context: Any,
+    clock: Any,
+    wait_ops: Any,
+    no_dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
     from ui.dialogs.papers import PapersDialog

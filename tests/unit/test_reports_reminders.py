@@ -62,14 +62,17 @@ def bulletin(db, clock, out: Path, **kw):  # type: ignore[no-untyped-def]
 
 
 def test_running_quarter_lists_each_cadres_open_obligations_by_township_then_name(  # type: ignore[no-untyped-def]
-    example_db
+    example_db,
 ) -> None:
     with example_db.sessions() as session:
         found = compute_reminders(session, period=Q2, as_of=RUNNING)
     assert found.running and found.left_out == 0
     # 郑三's home is the district (430204), before the township's 吴二 and 周一
-    assert [(r.township, r.cadre.name) for r in found.cadres] == [("石峰区", "郑三"), ("清水塘街道", "吴二"),
-                                                                  ("清水塘街道", "周一")]
+    assert [(r.township, r.cadre.name) for r in found.cadres] == [
+        ("石峰区", "郑三"),
+        ("清水塘街道", "吴二"),
+        ("清水塘街道", "周一"),
+    ]
     by_name = {r.cadre.name: r for r in found.cadres}
     assert [i.business_name for i in by_name["周一"].items] == ["清水豆腐坊"]  # 清水家常饭店 is met
     assert (by_name["周一"].progress.met, by_name["周一"].progress.total) == (1, 2)
@@ -82,7 +85,7 @@ def test_running_quarter_lists_each_cadres_open_obligations_by_township_then_nam
 
 
 def test_ended_quarter_keeps_the_missed_and_leaves_out_who_met_everything(  # type: ignore[no-untyped-def]
-    example_db
+    example_db,
 ) -> None:
     with example_db.sessions() as session:
         found = compute_reminders(session, period=Q2, as_of=ENDED)
@@ -121,16 +124,20 @@ def test_reminder_pdf_by_township_and_ended_wording(  # type: ignore[no-untyped-
     ended = squeeze(pdf_text(reminders(example_db, clock, tmp_path / "e.pdf", as_of=ENDED)))
     assert "督导完成率" in ended and "期间已结束" in ended and "逾期未完成" in ended
     assert "另有1名包保干部的督导任务已全部完成" in ended and "周一" not in ended
-    nobody = squeeze(pdf_text(reminders(example_db, clock, tmp_path / "n.pdf", as_of=ENDED,
-                                        cadre_phone="13700000001")))
+    nobody = squeeze(
+        pdf_text(reminders(example_db, clock, tmp_path / "n.pdf", as_of=ENDED, cadre_phone="13700000001"))
+    )
     assert "没有未完成的督导任务" in nobody
 
 
 def test_reminder_workbook_and_bad_grouping(example_db, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     wb = load_workbook(reminders(example_db, clock, tmp_path / "r.xlsx"))
     rows = list(wb["未完成督导任务"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[1], r[4]) for r in rows] == [("石峰区", "郑三", "石峰面包厂"), ("清水塘街道", "吴二", "田心生鲜超市"),
-                                                  ("清水塘街道", "周一", "清水豆腐坊")]
+    assert [(r[0], r[1], r[4]) for r in rows] == [
+        ("石峰区", "郑三", "石峰面包厂"),
+        ("清水塘街道", "吴二", "田心生鲜超市"),
+        ("清水塘街道", "周一", "清水豆腐坊"),
+    ]
     with pytest.raises(ValidationError):
         reminders(example_db, clock, tmp_path / "x.pdf", by="village")
     assert not (tmp_path / "x.pdf").exists()
@@ -151,11 +158,23 @@ def test_bulletin_pdf_running_and_ended(  # type: ignore[no-untyped-def]
     two_townships_db, clock, tmp_path: Path
 ) -> None:
     running = squeeze(pdf_text(bulletin(two_townships_db, clock, tmp_path / "b.pdf")))
-    for expected in ("关于2026年第二季度食品安全包保督导工作进展情况的通报", "石峰区市场监管所",
-                     "截至2026年5月15日", "已完成2项，督导进度40.0%", "距期末还有46天（其中工作日31天）",
-                     "一、各乡镇（街道）排名", "铜塘湾街道", "上期排名", "二、落后乡镇（街道）",
-                     "低于全辖区平均水平（40.0%）", "三、落后包保干部", "郑三", "四、工作要求",
-                     "在2026年6月30日前完成剩余督导任务", "2026年11月24日"):
+    for expected in (
+        "关于2026年第二季度食品安全包保督导工作进展情况的通报",
+        "石峰区市场监管所",
+        "截至2026年5月15日",
+        "已完成2项，督导进度40.0%",
+        "距期末还有46天（其中工作日31天）",
+        "一、各乡镇（街道）排名",
+        "铜塘湾街道",
+        "上期排名",
+        "二、落后乡镇（街道）",
+        "低于全辖区平均水平（40.0%）",
+        "三、落后包保干部",
+        "郑三",
+        "四、工作要求",
+        "在2026年6月30日前完成剩余督导任务",
+        "2026年11月24日",
+    ):
         assert expected in running, expected
     ended = squeeze(pdf_text(bulletin(two_townships_db, clock, tmp_path / "e.pdf", as_of=ENDED)))
     assert "完成情况的通报" in ended and "督导完成率" in ended and "督导进度" not in ended
@@ -171,14 +190,26 @@ def test_completion_report_by_cadre_shows_progress_while_running(  # type: ignor
 
     def by_cadre(as_of: dt.date) -> list[tuple[object, ...]]:
         with example_db.sessions() as session:
-            out = drain(write_report(session, actor=ADMIN, period="2026Q2", as_of=as_of, clock=clock,
-                                     kind="supervision", out=tmp_path / f"{as_of}.xlsx"))
+            out = drain(
+                write_report(
+                    session,
+                    actor=ADMIN,
+                    period="2026Q2",
+                    as_of=as_of,
+                    clock=clock,
+                    kind="supervision",
+                    out=tmp_path / f"{as_of}.xlsx",
+                )
+            )
         return list(load_workbook(out)["按包保干部统计"].iter_rows(values_only=True))
 
     running = by_cadre(RUNNING)
     assert running[0][:7] == ("包保干部", "联系电话", "层级", "本期任务", "已完成", "尚未完成", "进度")
     # one each still to meet; then by level: county, township, village
     assert [(r[0], r[3], r[4], r[5], r[6]) for r in running[1:]] == [
-        ("郑三", 1, 0, 1, 0), ("吴二", 1, 0, 1, 0), ("周一", 2, 1, 1, 0.5)]
+        ("郑三", 1, 0, 1, 0),
+        ("吴二", 1, 0, 1, 0),
+        ("周一", 2, 1, 1, 0.5),
+    ]
     ended = by_cadre(ENDED)
     assert "本期任务" not in ended[0] and "完成率" in "".join(str(c) for c in ended[0])

@@ -103,10 +103,11 @@ HELP = {
     "confirm trusting a revoked unit again": "确认重新信任一个已撤销信任的单位",
     # reminders
     "Write the completion report for a period: --out F.pdf or F.xlsx. --kind tasks writes the 督导任务单 "
-    "(each cadre's visits due in the period) instead, --kind reminders the 督导提醒 (each cadre's visits still "
-    "owed), --kind bulletin the 通报 (PDF: progress, ranking, who is behind).":
-        "生成统计期的完成情况报告：--out F.pdf 或 F.xlsx。用 --kind tasks 则生成督导任务单（各干部本期应督导的主体），"
-        "--kind reminders 生成督导提醒（各干部尚未完成的督导任务），--kind bulletin 生成通报（PDF：进度、排名、落后乡镇和干部）。",
+    "(each cadre's visits due in the period) instead, --kind reminders the 督导提醒 (each cadre's visits "
+    "still owed), --kind bulletin the 通报 (PDF: progress, ranking, who is behind).":
+        "生成统计期的完成情况报告：--out F.pdf 或 F.xlsx。用 --kind tasks 则生成督导任务单"
+        "（各干部本期应督导的主体），--kind reminders 生成督导提醒（各干部尚未完成的督导任务），"
+        "--kind bulletin 生成通报（PDF：进度、排名、落后乡镇和干部）。",
     "with --kind tasks or reminders: only this cadre": "配合 --kind tasks 或 reminders：只生成这名干部的",
     "with --kind reminders: a page per cadre, or a group per township (default cadre)":
         "配合 --kind reminders：cadre 每名干部一页，township 每个乡镇一组（默认 cadre）",

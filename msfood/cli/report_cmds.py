@@ -43,8 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", default="all", choices=REPORT_KINDS, help="what the report covers (default all)")
     parser.add_argument("--cadre", default=None, metavar="PHONE",
                         help="with --kind tasks or reminders: only this cadre")
-    parser.add_argument("--by", default="cadre", choices=("cadre", "township"),
-                        help="with --kind reminders: a page per cadre, or a group per township (default cadre)")
+    parser.add_argument(
+        "--by", default="cadre", choices=("cadre", "township"),
+        help="with --kind reminders: a page per cadre, or a group per township (default cadre)",
+    )
     parser.add_argument("--font", default=None, choices=("sans", "song"),
                         help="body font of a PDF (default: the report_font setting, else sans)")
     parser.add_argument("--out", required=True, type=_out_file(".pdf", ".xlsx"), help="the file to write: *.pdf or *.xlsx")

@@ -1,6 +1,7 @@
 """Reports built from msfood.metrics: the completion report (PDF with reportlab, XLSX with openpyxl),
-the 督导任务单, the 整改通知书, the 督导提醒 and the 通报. Qt-free; the long ones are generators yielding msfood.progress.Progress
-and returning the path written (drain them in scripts, run them in a worker in the app).
+the 督导任务单, the 整改通知书, the 督导提醒 and the 通报. Qt-free; the long ones are generators yielding
+msfood.progress.Progress and returning the path written (drain them in scripts, run them in a worker in
+the app).
 
     from msfood.reports import write_report
     path = drain(write_report(session, actor=actor, period="2026Q4", out=Path("q4.pdf")))

@@ -64,7 +64,7 @@ MESSAGES = {
         "关于{period}食品安全包保督导工作完成情况的通报",
         "Bulletin on the completion of food-safety guarantee visits, {period}",
     ),
-    "bulletin.to": ("各乡镇（街道）、各包保干部：", "To every township and guarantee cadre:"),
+    "bulletin.to": ("各{level}、各包保干部：", "To every {level} and guarantee cadre:"),
     "bulletin.summary_running": (
         "截至{as_of}，{region}{period}应完成包保督导任务 {total} 项，已完成 {met} 项，督导进度 {rate}，"
         "尚有 {left} 项未完成。距期末还有 {days} 天（其中工作日 {workdays} 天），"
@@ -81,17 +81,17 @@ MESSAGES = {
         "For {period}, {region} owed {total} guarantee visits; {met} were met on time, completion {rate}, "
         "{left} missed (as of {as_of}). The results follow.",
     ),
-    "bulletin.h_ranking": ("一、各乡镇（街道）排名", "1. Ranking of the townships"),
-    "bulletin.h_regions": ("二、落后乡镇（街道）", "2. Townships behind"),
+    "bulletin.h_ranking": ("一、各{level}排名", "1. Ranking ({level})"),
+    "bulletin.h_regions": ("二、落后{level}", "2. Behind ({level})"),
     "bulletin.h_cadres": ("三、落后包保干部", "3. Cadres behind"),
     "bulletin.h_closing": ("四、工作要求", "4. What is asked"),
     "bulletin.regions_intro": (
-        "以下乡镇（街道）{figure}低于全辖区平均水平（{rate}）：",
-        "These townships are below the overall {figure} ({rate}):",
+        "以下{level}{figure}低于全辖区平均水平（{rate}）：",
+        "These ({level}) are below the overall {figure} ({rate}):",
     ),
     "bulletin.regions_none": (
-        "没有{figure}低于全辖区平均水平（{rate}）的乡镇（街道）。",
-        "No township is below the overall {figure} ({rate}).",
+        "没有{figure}低于全辖区平均水平（{rate}）的{level}。",
+        "No {level} is below the overall {figure} ({rate}).",
     ),
     "bulletin.cadres_intro": (
         "未完成督导任务最多的 {n} 名包保干部如下（共 {all} 名干部尚有未完成任务）：",
@@ -101,18 +101,17 @@ MESSAGES = {
     "bulletin.col_open": ("未完成", "Owed"),
     "bulletin.col_share": ("已完成/应完成", "Met / all"),
     "bulletin.closing_running": (
-        "请各乡镇（街道）对照本通报，督促包保干部在{end}前完成剩余督导任务，并及时录入督导记录。"
-        "落后乡镇（街道）和干部要查找原因、加快进度，确保期末督导完成率达到 100%。",
-        "Each township should see that its cadres finish the remaining visits by {end} and record them. "
+        "请各{level}对照本通报，督促包保干部在{end}前完成剩余督导任务，并及时录入督导记录。"
+        "落后{level}和干部要查找原因、加快进度，确保期末督导完成率达到 100%。",
+        "Each {level} should see that its cadres finish the remaining visits by {end} and record them. "
         "Those behind should find out why and catch up, so that every obligation is met by the period's end.",
     ),
     "bulletin.closing_ended": (
-        "请各乡镇（街道）对照本通报查找差距。落后乡镇（街道）和干部要认真分析原因、落实整改，"
+        "请各{level}对照本通报查找差距。落后{level}和干部要认真分析原因、落实整改，"
         "在下一期间补齐短板，确保包保督导工作落实到位。",
-        "Each township should look at where it fell short. Those behind should find out why, put it right "
+        "Each {level} should look at where it fell short. Those behind should find out why, put it right "
         "and make up for it in the next period.",
     ),
-    "bulletin.rank_of": ("共 {n} 个", "of {n}"),
     "bulletin.empty_ranking": (
         "所选区域下没有下一级区域可排名。",
         "There are no regions below the one chosen to rank.",

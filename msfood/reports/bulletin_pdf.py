@@ -49,6 +49,20 @@ def summary_text(bulletin: Bulletin, *, period_name: str, tr: Texts) -> str:
     )
 
 
+def ranked_level(bulletin: Bulletin, tr: Texts) -> str:
+    """What the ranked regions are, by their codes: 乡镇（街道） under a county, 村（社区） under a
+    township."""
+    from msfood.domain.identifiers import division_level
+    from msfood.reports.content import level_word
+
+    for row in bulletin.ranking.rows:
+        try:
+            return level_word(division_level(row.code), tr)
+        except ValueError:
+            continue
+    return level_word("township", tr)
+
+
 def bulletin_story(
     bulletin: Bulletin, styles: Styles, *, unit_name: str, period_name: str, issued: dt.date, tr: Texts
 ) -> list[Flowable]:
@@ -57,25 +71,28 @@ def bulletin_story(
     right = ParagraphStyle("right", parent=styles.body, alignment=TA_RIGHT, firstLineIndent=0)
     figure = figure_name("supervision", bulletin.running, tr)
     overall = percent(bulletin.progress.rate)
+    level = ranked_level(bulletin, tr)
     story: list[Flowable] = [
         para(unit_name, styles.subtitle),
         para(bulletin_title(bulletin, period_name, tr), styles.title),
         Spacer(1, 8),
-        para(tr("bulletin.to"), plain),
+        para(tr("bulletin.to", level=level), plain),
         para(summary_text(bulletin, period_name=period_name, tr=tr), styles.body),
-        para(tr("bulletin.h_ranking"), styles.h1),
+        para(tr("bulletin.h_ranking", level=level), styles.h1),
     ]
     ranked = ranking_table(bulletin.ranking, bulletin.running, tr)
     if bulletin.ranking.rows:
         story += table_flowables(ranked, styles)
     else:
         story.append(para(tr("bulletin.empty_ranking"), styles.body))
-    story.append(para(tr("bulletin.h_regions"), styles.h1))
+    story.append(para(tr("bulletin.h_regions", level=level), styles.h1))
     if bulletin.behind_regions:
-        story.append(para(tr("bulletin.regions_intro", figure=figure, rate=overall), styles.body))
+        story.append(
+            para(tr("bulletin.regions_intro", level=level, figure=figure, rate=overall), styles.body)
+        )
         story += table_flowables(behind_regions_table(bulletin, tr), styles)
     else:
-        story.append(para(tr("bulletin.regions_none", figure=figure, rate=overall), styles.body))
+        story.append(para(tr("bulletin.regions_none", level=level, figure=figure, rate=overall), styles.body))
     story.append(para(tr("bulletin.h_cadres"), styles.h1))
     if bulletin.behind_cadres:
         story.append(
@@ -88,9 +105,9 @@ def bulletin_story(
     else:
         story.append(para(tr("bulletin.cadres_none"), styles.body))
     closing = (
-        tr("bulletin.closing_running", end=_zh_date(bulletin.period.end, lang))
+        tr("bulletin.closing_running", level=level, end=_zh_date(bulletin.period.end, lang))
         if bulletin.running
-        else tr("bulletin.closing_ended")
+        else tr("bulletin.closing_ended", level=level)
     )
     story += [
         para(tr("bulletin.h_closing"), styles.h1),

@@ -179,6 +179,8 @@ def test_bulletin_pdf_running_and_ended(  # type: ignore[no-untyped-def]
     ended = squeeze(pdf_text(bulletin(two_townships_db, clock, tmp_path / "e.pdf", as_of=ENDED)))
     assert "完成情况的通报" in ended and "督导完成率" in ended and "督导进度" not in ended
     assert "report." not in running + ended and "bulletin." not in running + ended
+    villages = squeeze(pdf_text(bulletin(two_townships_db, clock, tmp_path / "v.pdf", region="430204001")))
+    assert "一、各村（社区）排名" in villages and "清水社区" in villages and "各乡镇（街道）" not in villages
     with pytest.raises(ValidationError):
         bulletin(two_townships_db, clock, tmp_path / "b.xlsx")
 

@@ -52,14 +52,10 @@ HELP = {
     "the closed periods": "已封存的统计期",
     "e.g. 2026Q3, 2026-09, 2026H1, 2026": "例如 2026Q3、2026-09、2026H1、2026",
     "include reopened periods": "包括已重新打开的统计期",
-    "Write the completion report for a period: --out F.pdf or F.xlsx. --kind tasks writes the 督导任务单 "
-    "(each cadre's visits due in the period) instead.":
-        "生成统计期的完成情况报告：--out F.pdf 或 F.xlsx。用 --kind tasks 则生成督导任务单（各干部本期应督导的主体）。",
     "2026-11-24, 2026-W48, 2026-11, 2026Q4, 2026H2, 2026": "统计期：2026-11-24、2026-W48、2026-11、2026Q4、2026H2 或 2026",
     "YYYY-MM-DD (default: today in China)": "截至日期 YYYY-MM-DD（默认：北京时间今天）",
     "a division code: that region and all under it": "区划代码：该区划及其下全部区划",
     "what the report covers (default all)": "报告内容（默认 all：全部）",
-    "with --kind tasks: only this cadre": "配合 --kind tasks：只生成这名干部的任务单",
     "body font of a PDF (default: the report_font setting, else sans)": "PDF 正文字体（默认：report_font 设置，否则黑体 sans）",
     "the file to write: *.pdf or *.xlsx": "要写入的文件：*.pdf 或 *.xlsx",
     "the visit's id (or a unique prefix of 8+ characters)": "督导记录的编号（或不少于 8 个字符的唯一前缀）",
@@ -105,6 +101,16 @@ HELP = {
     "confirm a change of a known unit's area or kind (it decides what it may change)":
         "确认已知单位的辖区或类型变更（这决定它能修改哪些数据）",
     "confirm trusting a revoked unit again": "确认重新信任一个已撤销信任的单位",
+    # reminders
+    "Write the completion report for a period: --out F.pdf or F.xlsx. --kind tasks writes the 督导任务单 "
+    "(each cadre's visits due in the period) instead, --kind reminders the 督导提醒 (each cadre's visits "
+    "still owed), --kind bulletin the 通报 (PDF: progress, ranking, who is behind).":
+        "生成统计期的完成情况报告：--out F.pdf 或 F.xlsx。用 --kind tasks 则生成督导任务单"
+        "（各干部本期应督导的主体），--kind reminders 生成督导提醒（各干部尚未完成的督导任务），"
+        "--kind bulletin 生成通报（PDF：进度、排名、落后乡镇和干部）。",
+    "with --kind tasks or reminders: only this cadre": "配合 --kind tasks 或 reminders：只生成这名干部的",
+    "with --kind reminders: a page per cadre, or a group per township (default cadre)":
+        "配合 --kind reminders：cadre 每名干部一页，township 每个乡镇一组（默认 cadre）",
 }
 
 # argparse's own words (it looks each up through its module-level gettext function at run time).

@@ -1,4 +1,5 @@
-"""`msfood report` (the completion report, and the 督导任务单 with --kind tasks) and `msfood notice`
+"""`msfood report` (the completion report; the 督导任务单, 督导提醒 and 通报 with --kind tasks, reminders,
+bulletin) and `msfood notice`
 (整改通知书 for one visit): PDF or XLSX by the output file's name (INTERFACES.md section 1)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db
 
-REPORT_KINDS = ("all", "supervision", "selfcheck", "sampling", "tasks")
+REPORT_KINDS = ("all", "supervision", "selfcheck", "sampling", "tasks", "reminders", "bulletin")
 
 
 def _out_file(*suffixes: str):  # type: ignore[no-untyped-def]
@@ -31,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "report",
         help="the completion report (PDF or XLSX), or with --kind tasks each cadre's visit task list",
         description="Write the completion report for a period: --out F.pdf or F.xlsx. --kind tasks writes "
-        "the 督导任务单 (each cadre's visits due in the period) instead.",
+        "the 督导任务单 (each cadre's visits due in the period) instead, --kind reminders the 督导提醒 (each "
+        "cadre's visits still owed), --kind bulletin the 通报 (PDF: progress, ranking, who is behind).",
     )
     add_db(parser)
     add_user(parser)
@@ -39,7 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: today in China)")
     parser.add_argument("--region", default=None, help="a division code: that region and all under it")
     parser.add_argument("--kind", default="all", choices=REPORT_KINDS, help="what the report covers (default all)")
-    parser.add_argument("--cadre", default=None, metavar="PHONE", help="with --kind tasks: only this cadre")
+    parser.add_argument("--cadre", default=None, metavar="PHONE",
+                        help="with --kind tasks or reminders: only this cadre")
+    parser.add_argument(
+        "--by", default="cadre", choices=("cadre", "township"),
+        help="with --kind reminders: a page per cadre, or a group per township (default cadre)",
+    )
     parser.add_argument("--font", default=None, choices=("sans", "song"),
                         help="body font of a PDF (default: the report_font setting, else sans)")
     parser.add_argument("--out", required=True, type=_out_file(".pdf", ".xlsx"), help="the file to write: *.pdf or *.xlsx")
@@ -70,6 +77,7 @@ def run_report(args: argparse.Namespace) -> int:
     from msfood.domain.periods import parse_period
     from msfood.i18n import language, t
     from msfood.progress import drain
+    from msfood.reports.reminder_service import write_bulletin, write_reminders
     from msfood.reports.service import write_report, write_tasks
 
     period = parse_period(args.period)
@@ -85,6 +93,12 @@ def run_report(args: argparse.Namespace) -> int:
                           lang=language(), font=args.font)
             if args.kind == "tasks":
                 path = drain(write_tasks(session, cadre_phone=args.cadre, **common))  # type: ignore[arg-type]
+            elif args.kind == "reminders":
+                path = drain(write_reminders(
+                    session, cadre_phone=args.cadre, by=args.by, **common  # type: ignore[arg-type]
+                ))
+            elif args.kind == "bulletin":
+                path = drain(write_bulletin(session, **common))  # type: ignore[arg-type]
             else:
                 path = drain(write_report(session, kind=args.kind, **common))  # type: ignore[arg-type]
     finally:

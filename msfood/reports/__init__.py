@@ -1,6 +1,7 @@
 """Reports built from msfood.metrics: the completion report (PDF with reportlab, XLSX with openpyxl),
-the 督导任务单 and the 整改通知书. Qt-free; the long ones are generators yielding msfood.progress.Progress
-and returning the path written (drain them in scripts, run them in a worker in the app).
+the 督导任务单, the 整改通知书, the 督导提醒 and the 通报. Qt-free; the long ones are generators yielding
+msfood.progress.Progress and returning the path written (drain them in scripts, run them in a worker in
+the app).
 
     from msfood.reports import write_report
     path = drain(write_report(session, actor=actor, period="2026Q4", out=Path("q4.pdf")))
@@ -25,6 +26,8 @@ _LAZY = {
     "percent_decimal": "msfood.reports.format",
     "body_font": "msfood.reports.service",
     "write_notice": "msfood.reports.service",
+    "write_bulletin": "msfood.reports.reminder_service",
+    "write_reminders": "msfood.reports.reminder_service",
     "write_report": "msfood.reports.service",
     "write_tasks": "msfood.reports.service",
 }

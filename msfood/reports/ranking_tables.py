@@ -17,6 +17,8 @@ from msfood.domain.enums import LEVEL, LEVEL_ORDER
 from msfood.metrics.overview import RegionProgress
 from msfood.metrics.ranking import Ranking
 from msfood.metrics.results import Progress, Stats
+from msfood.metrics.scope import Scope
+from msfood.metrics.supervision import Duty
 from msfood.metrics.trends import TREND_FIGURES, TrendPoint
 from msfood.reports.format import Rate, percent
 from msfood.reports.model import Bar, Column, ReportTable, Section
@@ -187,14 +189,18 @@ def with_progress_tables(
     section = replace(section, tables=tuple(tables))
     if session is None or not is_running(stats):
         return section
+    from msfood.reports.reminders import cadre_progress, progress_by_cadre_table
+
     codes = [code for code, _name, _tally in regions]
     chart_codes = [code for code, _name, _tally in chart_regions]
-    found = region_progress(session, stats, list(dict.fromkeys(codes + chart_codes)))
-    tables = [
-        progress_region_table(tb, [found[c] for c in codes if c in found], stats, tr)
-        if tb.key == "supervision_by_region" else tb
-        for tb in section.tables
-    ]
+    scope, duties_found = running_duties(session, stats)
+    found = region_progress(session, stats, list(dict.fromkeys(codes + chart_codes)), (scope, duties_found))
+    replaced = {
+        "supervision_by_region": lambda tb: progress_region_table(
+            tb, [found[c] for c in codes if c in found], stats, tr),
+        "supervision_by_cadre": lambda tb: progress_by_cadre_table(cadre_progress(duties_found), tr),
+    }
+    tables = [replaced[tb.key](tb) if tb.key in replaced else tb for tb in section.tables]
     chart = section.chart
     if chart is not None:
         bars = tuple(Bar(found[c].name, found[c].progress.rate) for c in chart_codes if c in found and found[c].progress.total)
@@ -206,15 +212,24 @@ def with_progress_tables(
     return replace(section, tables=tuple(tables), chart=chart, chart_after="supervision_progress_by_region")
 
 
-def region_progress(session: Session, stats: Stats, codes: list[str]) -> dict[str, RegionProgress]:
-    """Progress of each region named, from the report's scope and one set of duties."""
+def running_duties(session: Session, stats: Stats) -> tuple[Scope, list[Duty]]:
+    """The report's scope and its duties (one set for the progress by region and by cadre)."""
     from msfood.domain.periods import parse_period
-    from msfood.metrics.overview import progress_by_region
     from msfood.metrics.scope import load_scope
     from msfood.metrics.supervision import Roster, duties
 
     scope = load_scope(session, stats.region, names=False)
-    found = duties(session, scope, parse_period(stats.period), stats.as_of, Roster(session))
+    return scope, duties(session, scope, parse_period(stats.period), stats.as_of, Roster(session))
+
+
+def region_progress(
+    session: Session, stats: Stats, codes: list[str], known: tuple[Scope, list[Duty]] | None = None
+) -> dict[str, RegionProgress]:
+    """Progress of each region named, from the report's scope and one set of duties (`known`: those
+    already read by running_duties)."""
+    from msfood.metrics.overview import progress_by_region
+
+    scope, found = known or running_duties(session, stats)
     targets = [node.id for code in codes if (node := scope.tree.by_code(code)) is not None]
     return {row.code: row for row in progress_by_region(scope, found, targets)}
 

@@ -237,7 +237,8 @@ def test_the_administration_dialogs_read_in_english(qtbot, context, clock, wait_
     assert "&Admin" in menus, menus
     admin = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Admin")
     assert [a.text() for a in admin.actions() if a.text()] == [
-        "Backup and restore…", "Close and reopen periods…", "Visit task lists and rectification notices…"
+        "Backup and restore…", "Close and reopen periods…", "Visit task lists and rectification notices…",
+        "Visit reminders and bulletin…",
     ]
     assert window.import_excel_action.text() == "Import Excel…"
 

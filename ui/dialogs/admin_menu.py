@@ -57,6 +57,10 @@ def install_admin_actions(window: MainWindow, file_menu: QMenu, before: QAction 
     papers.setObjectName("papersAction")
     papers.setEnabled(can(READ))
     papers.triggered.connect(lambda _checked=False: open_papers_dialog(window))
+    reminders = menu.addAction(QCoreApplication.translate("AdminMenu", "督导提醒与通报…"))
+    reminders.setObjectName("remindersAction")
+    reminders.setEnabled(can(READ))
+    reminders.triggered.connect(lambda _checked=False: open_papers_dialog(window))
     return menu
 
 

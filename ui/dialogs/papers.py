@@ -1,6 +1,7 @@
-"""督导任务单 and 整改通知书 as PDF, from the visits page and the dashboard: the same services as
-`msfood report --kind tasks` and `msfood notice` (msfood.reports.write_tasks / write_notice), written
-off the UI thread to a file the person picks (by default in their Documents folder). Needs READ."""
+"""督导任务单, 督导提醒, 通报 and 整改通知书 as PDF, from the visits page, the dashboard and the 管理 menu:
+the same services as `msfood report --kind tasks | reminders | bulletin` and `msfood notice`
+(msfood.reports.write_tasks / write_reminders / write_bulletin / write_notice), written off the UI thread
+to a file the person picks (by default in their Documents folder). Needs READ."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -79,6 +81,7 @@ class PapersDialog(QDialog):
         button_row.addStretch(1)
         form.addRow("", button_row)
         layout.addWidget(tasks)
+        layout.addWidget(self._reminders_box())
 
         notice = QGroupBox(self.tr("整改通知书"))
         notice_layout = QHBoxLayout(notice)
@@ -111,11 +114,40 @@ class PapersDialog(QDialog):
             self.reject
         )
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(720, 560)
         self._update_buttons()
+
+    def _reminders_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("督导提醒与通报"))
+        form = QFormLayout(box)
+        note = QLabel(self.tr(
+            "督导提醒：每名干部（或每个乡镇）尚未完成的督导任务，含主体地址和电话；已全部完成的干部不列入。"
+            "通报：本期督导进度、各乡镇排名、落后乡镇和干部。期间和干部手机号同上。"
+        ))  # fmt: skip
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.grouping_combo = QComboBox()
+        self.grouping_combo.setObjectName("groupingCombo")
+        self.grouping_combo.addItem(self.tr("每名干部一页"), "cadre")
+        self.grouping_combo.addItem(self.tr("每个乡镇一组"), "township")
+        form.addRow(self.tr("提醒分组"), self.grouping_combo)
+        self.reminders_button = QPushButton(self.tr("生成督导提醒 PDF…"))
+        self.reminders_button.setObjectName("remindersButton")
+        self.reminders_button.clicked.connect(self._on_reminders_button_clicked)
+        self.bulletin_button = QPushButton(self.tr("生成通报 PDF…"))
+        self.bulletin_button.setObjectName("bulletinButton")
+        self.bulletin_button.clicked.connect(self._on_bulletin_button_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.reminders_button)
+        row.addWidget(self.bulletin_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        return box
 
     def _update_buttons(self) -> None:
         idle = self.op is None
+        self.reminders_button.setEnabled(idle)
+        self.bulletin_button.setEnabled(idle)
         self.tasks_button.setEnabled(idle)
         self.notice_button.setEnabled(idle and self.visit is not None and self.visit.problems > 0)
         if self.visit is not None and self.visit.problems == 0:
@@ -148,6 +180,49 @@ class PapersDialog(QDialog):
                 ))  # fmt: skip
 
         return self._run(work, self.tr("正在生成督导任务单"))
+
+    # --- 督导提醒 and 通报
+
+    def _on_reminders_button_clicked(self) -> None:
+        out = self._ask(self.tr("督导提醒-{period}.pdf").format(period=self._period()))
+        if out is not None:
+            self.write_reminders(out)
+
+    def write_reminders(self, out: Path) -> Op:
+        context, period, lang = self.context, self._period(), _lang()
+        phone = self.cadre_edit.text().strip() or None
+        by = self.grouping_combo.currentData()
+
+        def work() -> Any:
+            from msfood.reports import write_reminders
+            from msfood.services import queries
+
+            with queries.read_sessions(context.database)() as session:
+                return (yield from write_reminders(
+                    session, actor=context.actor, period=period, out=out, by=by, cadre_phone=phone,
+                    clock=context.clock, lang=lang,
+                ))  # fmt: skip
+
+        return self._run(work, self.tr("正在生成督导提醒"))
+
+    def _on_bulletin_button_clicked(self) -> None:
+        out = self._ask(self.tr("督导通报-{period}.pdf").format(period=self._period()))
+        if out is not None:
+            self.write_bulletin(out)
+
+    def write_bulletin(self, out: Path) -> Op:
+        context, period, lang = self.context, self._period(), _lang()
+
+        def work() -> Any:
+            from msfood.reports import write_bulletin
+            from msfood.services import queries
+
+            with queries.read_sessions(context.database)() as session:
+                return (yield from write_bulletin(
+                    session, actor=context.actor, period=period, out=out, clock=context.clock, lang=lang
+                ))  # fmt: skip
+
+        return self._run(work, self.tr("正在生成通报"))
 
     # --- 整改通知书
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -89,6 +89,17 @@ class Schedule:
 
     def for_cadre(self, cadre_id: str) -> list[PlanEntry]:
         return [e for e in self.entries if e.cadre.id == cadre_id]
+
+    def only(self, cadre_id: str | None) -> Schedule:
+        """The schedule of one cadre (None: as it is), for printing or a calendar of that cadre."""
+        if cadre_id is None:
+            return self
+        by_cadre = tuple((c, landing) for c, landing in self.by_cadre if c.id == cadre_id)
+        return replace(
+            self, entries=tuple(self.for_cadre(cadre_id)), by_cadre=by_cadre,
+            unplanned=tuple(u for u in self.unplanned if u.cadre.id == cadre_id),
+            landing=by_cadre[0][1] if by_cadre else Landing(),
+        )
 
     def to_json(self) -> dict[str, Any]:
         def cadre(c: CadreRef) -> dict[str, str]:

@@ -95,7 +95,8 @@ def eligible_days(
     return days[: max(0, len(days) - margin)]
 
 
-def _cadre_rank(cadre: CadreRef) -> tuple[int, str, str]:
+def cadre_rank(cadre: CadreRef) -> tuple[int, str, str]:
+    """Cadres in the order the papers print them: by level (city first), then name and phone."""
     rank = LEVEL_ORDER.index(cadre.level) if cadre.level in LEVEL_ORDER else len(LEVEL_ORDER)
     return (rank, cadre.name, cadre.phone)
 
@@ -178,7 +179,7 @@ def plan_visits(
     windows: dict[tuple[dt.date, dt.date], list[dt.date]] = {}
     placed: list[tuple[OpenDuty, dt.date]] = []
     missing: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for cadre in sorted(by_cadre, key=_cadre_rank):
+    for cadre in sorted(by_cadre, key=cadre_rank):
         days = _CadreDays(per_day)
         kept_count: dict[tuple[str, str, str], int] = defaultdict(int)
         for visit in kept_by_cadre.get(cadre.id, ()):
@@ -221,7 +222,7 @@ def _with_modes(placed: list[tuple[OpenDuty, dt.date]], allow_gathered: bool) ->
                      and together[(duty.cadre.id, duty.village_id, day)] >= 2 else ONSITE)
         for duty, day in placed
     ]
-    visits.sort(key=lambda v: (_cadre_rank(v.duty.cadre), v.day, not v.duty.high_risk, v.duty.village_name,
+    visits.sort(key=lambda v: (cadre_rank(v.duty.cadre), v.day, not v.duty.high_risk, v.duty.village_name,
                                v.duty.business_name, v.duty.business_id, v.duty.rule_period_key))
     return tuple(visits)
 
@@ -232,7 +233,7 @@ def _not_fitting(duties: Sequence[OpenDuty], missing: dict[tuple[str, str, str],
         for duty in duties
         if missing.get(duty.key)
     ]
-    found.sort(key=lambda f: (_cadre_rank(f.duty.cadre), f.duty.business_name, f.duty.business_id,
+    found.sort(key=lambda f: (cadre_rank(f.duty.cadre), f.duty.business_name, f.duty.business_id,
                               f.duty.rule_period_key))
     return tuple(found)
 
@@ -295,4 +296,4 @@ def project_landing(states: Iterable[ObligationState]) -> tuple[Landing, dict[Ca
         overall = overall + one
         if state.cadre is not None:
             by_cadre[state.cadre] = by_cadre.get(state.cadre, Landing()) + one
-    return overall, dict(sorted(by_cadre.items(), key=lambda item: _cadre_rank(item[0])))
+    return overall, dict(sorted(by_cadre.items(), key=lambda item: cadre_rank(item[0])))

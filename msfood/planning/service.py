@@ -33,6 +33,7 @@ from msfood.planning.planner import (
     Landing,
     ObligationState,
     OpenDuty,
+    cadre_rank,
     plan_visits,
     project_landing,
 )
@@ -275,8 +276,8 @@ def _assemble(
             village.name if village else "", bool(business.high_risk), row.rule_period_key, row.plan_date,
             row.mode, row.note or "", bool(row.edited), calendar.is_workday(row.plan_date), counts,
         ))  # fmt: skip
-    entries.sort(key=lambda e: (e.cadre.name, e.cadre.phone, e.day, not e.high_risk, e.village_name,
-                                e.business_name, e.id))
+    entries.sort(key=lambda e: (cadre_rank(e.cadre), e.day, not e.high_risk, e.village_name, e.business_name,
+                                e.id))
     states = [
         ObligationState(cadre, met, is_open, needed, planned.get(key, 0) if key else 0)
         for key, cadre, met, is_open, needed in obligations.states
@@ -288,7 +289,7 @@ def _assemble(
         for d in obligations.open
         if planned.get(d.key, 0) < d.needed
     ]
-    unplanned.sort(key=lambda u: (u.cadre.name, u.cadre.phone, u.business_name, u.rule_period_key))
+    unplanned.sort(key=lambda u: (cadre_rank(u.cadre), u.business_name, u.rule_period_key))
     for entry in entries:  # a cadre with planned visits only (no obligation left in scope) still shows
         by_cadre.setdefault(entry.cadre, Landing())
     first = min(as_of + dt.timedelta(days=1), period.end)

@@ -142,7 +142,7 @@ class ScheduleDialog(QDialog):
         self.unplanned_label.setObjectName("unplannedLabel")
         self.unplanned_label.setWordWrap(True)
         layout.addWidget(self.unplanned_label)
-        self.status_label = QLabel(self.tr("双击日期可改到另一天；双击备注可填写备注。"))
+        self.status_label = QLabel()
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
@@ -268,7 +268,7 @@ class ScheduleDialog(QDialog):
         shown = schedule.only(self._cadre_id())
         self.model.set_rows(list(shown.entries))
         tr = Texts(_lang())
-        self.landing_label.setText(self.tr("按排期完成：") + landing_text(shown.landing, tr))
+        self.landing_label.setText(self.tr("完成情况：") + landing_text(shown.landing, tr))
         if shown.unplanned:
             names = "；".join(f"{u.business_name}（{u.cadre.name}，{reason_text(u, schedule, tr)}）"
                              for u in shown.unplanned[:6])
@@ -277,6 +277,8 @@ class ScheduleDialog(QDialog):
                 self.tr("排不下或未排期 {n} 项：").format(n=len(shown.unplanned)) + names + more)
         else:
             self.unplanned_label.setText(self.tr("所有未完成的督导都已排期。") if shown.entries else "")
+        self.status_label.setText(self.tr("双击日期可改到另一天，双击备注可填写备注；重新生成排期时保留手工调整过的排期。")
+                                  if self.may_edit else "")
         if schedule.unknown_years:
             self.status_label.setText(self.tr("{years} 年的节假日尚未录入，按周一至周五为工作日排期。").format(
                 years="、".join(map(str, schedule.unknown_years))))

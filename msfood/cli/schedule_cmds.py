@@ -31,16 +31,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_db(parser)
     add_user(parser)
-    parser.add_argument("--period", required=True, help="2026-11, 2026Q4, 2026H2, 2026 (the period to finish)")
-    parser.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: today in China); plans from the next day")
+    parser.add_argument(
+        "--period", required=True, help="2026-11, 2026Q4, 2026H2, 2026 (the period to finish)"
+    )
+    parser.add_argument(
+        "--as-of", default=None, help="YYYY-MM-DD (default: today in China); plans from the next day"
+    )
     parser.add_argument("--region", default=None, help="a division code: that region and all under it")
     parser.add_argument("--cadre", default=None, metavar="PHONE", help="only this cadre (mobile number)")
-    parser.add_argument("--margin", type=int, default=None, metavar="N",
-                        help="finish N working days before the period ends (default: the setting, 5)")
-    parser.add_argument("--per-day", type=int, default=None, metavar="N",
-                        help="at most N businesses a day for one cadre (default: the setting, 6)")
+    parser.add_argument(
+        "--margin",
+        type=int,
+        default=None,
+        metavar="N",
+        help="finish N working days before the period ends (default: the setting, 5)",
+    )
+    parser.add_argument(
+        "--per-day",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N businesses a day for one cadre (default: the setting, 6)",
+    )
     out = parser.add_mutually_exclusive_group(required=True)
-    out.add_argument("--out", type=_suffixed(".pdf"), help="write the schedule as PDF, a page group per cadre")
+    out.add_argument(
+        "--out", type=_suffixed(".pdf"), help="write the schedule as PDF, a page group per cadre"
+    )
     out.add_argument("--ics", type=_suffixed(".ics"), help="write the planned visits as an iCalendar file")
     out.add_argument("--json", action="store_true", help="print the schedule as JSON")
     parser.set_defaults(handler=run_schedule)
@@ -86,11 +102,22 @@ def run_schedule(args: argparse.Namespace) -> int:
         return 0
     tr = Texts(language())
     landing = schedule.landing
-    print(t("schedule.summary", period=period.key, as_of=as_of.isoformat(), visits=len(schedule.entries),
-            met=landing.met, total=landing.total, rate=percent(landing.rate, tr)))
+    print(
+        t(
+            "schedule.summary",
+            period=period.key,
+            as_of=as_of.isoformat(),
+            visits=len(schedule.entries),
+            met=landing.met,
+            total=landing.total,
+            rate=percent(landing.rate, tr),
+        )
+    )
     if schedule.unplanned:
         print(t("schedule.summary_short", n=len(schedule.unplanned)), file=sys.stderr)
     if schedule.unknown_years:
-        print(t("schedule.holidays_unknown", years="、".join(map(str, schedule.unknown_years))), file=sys.stderr)
+        print(
+            t("schedule.holidays_unknown", years="、".join(map(str, schedule.unknown_years))), file=sys.stderr
+        )
     print(t("schedule.written", path=str(path)))
     return 0

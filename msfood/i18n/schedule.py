@@ -84,7 +84,8 @@ MESSAGES = {
     ),
     "schedule.rules": ("排期规则", "Rules"),
     "schedule.rules_value": (
-        "仅排工作日（含调休），期末前 {margin} 个工作日完成，每天最多 {per_day} 户；同村同日，高风险主体现场督导并优先。",
+        "仅排工作日（含调休），期末前 {margin} 个工作日完成，每天最多 {per_day} 户；"
+        "同村同日，高风险主体现场督导并优先。",
         "working days only (make-up days included), done {margin} working days before the end, at most "
         "{per_day} a day; one village a day, high-risk businesses first and on site.",
     ),

@@ -18,8 +18,12 @@ LINE_OCTETS = 75
 
 def escape_text(value: str) -> str:
     return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
     )
 
 
@@ -59,10 +63,20 @@ def schedule_ics(
         f"X-WR-CALNAME:{escape_text(t('schedule.ics_name', lang, period=period_key))}",
     ]
     for entry in entries:
-        note = f"；{entry.note}" if entry.note and not (lang or "").startswith("en") else (
-            f"; {entry.note}" if entry.note else "")
-        description = t("schedule.ics_description", lang, mode=_mode(entry.mode, lang), cadre=entry.cadre.name,
-                        phone=entry.cadre.phone, rule_period=entry.rule_period_key, note=note)
+        note = (
+            f"；{entry.note}"
+            if entry.note and not (lang or "").startswith("en")
+            else (f"; {entry.note}" if entry.note else "")
+        )
+        description = t(
+            "schedule.ics_description",
+            lang,
+            mode=_mode(entry.mode, lang),
+            cadre=entry.cadre.name,
+            phone=entry.cadre.phone,
+            rule_period=entry.rule_period_key,
+            note=note,
+        )
         lines += [
             "BEGIN:VEVENT",
             f"UID:{entry.id}@msfood",

@@ -33,8 +33,14 @@ def percent(rate: float | None, tr: Texts) -> str:
 
 
 def landing_text(landing: Landing, tr: Texts) -> str:
-    return tr("schedule.landing_value", met=landing.met, total=landing.total, now=percent(landing.rate_now, tr),
-              lands=landing.met + landing.planned, rate=percent(landing.rate, tr))
+    return tr(
+        "schedule.landing_value",
+        met=landing.met,
+        total=landing.total,
+        now=percent(landing.rate_now, tr),
+        lands=landing.met + landing.planned,
+        rate=percent(landing.rate, tr),
+    )
 
 
 def reason_text(item: Unplanned, schedule: Schedule, tr: Texts) -> str:
@@ -71,8 +77,19 @@ def visits_table(entries: list[PlanEntry], tr: Texts) -> ReportTable:
         if not e.workday:
             notes.append(tr("schedule.note_holiday"))
         mode = mode_text(e.mode, tr) + (tr("schedule.note_edited") if e.edited else "")
-        rows.append((i, e.day, _weekday(e.day, tr), e.village_name, e.business_name, e.address, mode,
-                     "；".join(notes), ""))
+        rows.append(
+            (
+                i,
+                e.day,
+                _weekday(e.day, tr),
+                e.village_name,
+                e.business_name,
+                e.address,
+                mode,
+                "；".join(notes),
+                "",
+            )
+        )
     return ReportTable("schedule", tr("schedule.t_visits"), columns, rows, empty=tr("schedule.empty_visits"))
 
 
@@ -85,34 +102,52 @@ def unplanned_table(items: list[Unplanned], schedule: Schedule, tr: Texts) -> Re
         Column(tr("schedule.col_missing"), 1.1, numeric=True),
         Column(tr("schedule.col_reason"), 4),
     )
-    rows = [(i, u.business_name, u.village_name, u.rule_period_key, u.missing, reason_text(u, schedule, tr))
-            for i, u in enumerate(items, start=1)]
+    rows = [
+        (i, u.business_name, u.village_name, u.rule_period_key, u.missing, reason_text(u, schedule, tr))
+        for i, u in enumerate(items, start=1)
+    ]
     return ReportTable("schedule_unplanned", tr("schedule.t_unplanned"), columns, rows)
 
 
-def cadre_story(schedule: Schedule, cadre: CadreRef, landing: Landing, styles: Styles, *, unit_name: str,
-                tr: Texts) -> list[Flowable]:
+def cadre_story(
+    schedule: Schedule, cadre: CadreRef, landing: Landing, styles: Styles, *, unit_name: str, tr: Texts
+) -> list[Flowable]:
     story: list[Flowable] = [
         para(unit_name, styles.subtitle),
         para(tr("schedule.title"), styles.title),
-        _fields([
-            (tr("schedule.cadre"), f"{cadre.name}（{LEVEL.label(cadre.level, tr.lang)}）"),
-            (tr("schedule.phone"), cadre.phone),
-            (tr("schedule.period"), period_label(schedule.period, tr.lang)),
-            (tr("schedule.as_of"), schedule.as_of.isoformat()),
-            (tr("schedule.landing"), landing_text(landing, tr)),
-        ], styles),
+        _fields(
+            [
+                (tr("schedule.cadre"), f"{cadre.name}（{LEVEL.label(cadre.level, tr.lang)}）"),
+                (tr("schedule.phone"), cadre.phone),
+                (tr("schedule.period"), period_label(schedule.period, tr.lang)),
+                (tr("schedule.as_of"), schedule.as_of.isoformat()),
+                (tr("schedule.landing"), landing_text(landing, tr)),
+            ],
+            styles,
+        ),
         Spacer(1, 6),
         *table_flowables(visits_table(schedule.for_cadre(cadre.id), tr), styles),
     ]
     missing = [u for u in schedule.unplanned if u.cadre.id == cadre.id]
     if missing:
         story += [Spacer(1, 8), *table_flowables(unplanned_table(missing, schedule, tr), styles)]
-    notes = [tr("schedule.rules") + "：" + tr("schedule.rules_value", margin=schedule.margin, per_day=schedule.per_day)]
+    notes = [
+        tr("schedule.rules")
+        + "："
+        + tr("schedule.rules_value", margin=schedule.margin, per_day=schedule.per_day)
+    ]
     if schedule.unknown_years:
         notes.append(tr("schedule.holidays_unknown", years="、".join(map(str, schedule.unknown_years))))
-    story.append(KeepTogether([Spacer(1, 6), *(para(n, styles.note) for n in notes), Spacer(1, 14),
-                               para(tr("schedule.sign"), styles.cell)]))
+    story.append(
+        KeepTogether(
+            [
+                Spacer(1, 6),
+                *(para(n, styles.note) for n in notes),
+                Spacer(1, 14),
+                para(tr("schedule.sign"), styles.cell),
+            ]
+        )
+    )
     return story
 
 
@@ -121,7 +156,12 @@ def fingerprint(schedule: Schedule) -> str:
 
 
 def write_schedule_pdf(
-    session: Session, schedule: Schedule, out: Path, *, clock: Clock | None = None, lang: str | None = None,
+    session: Session,
+    schedule: Schedule,
+    out: Path,
+    *,
+    clock: Clock | None = None,
+    lang: str | None = None,
     font: str | None = None,
 ) -> Generator[Progress, None, Path]:
     """A page group per cadre (those with planned visits or duties), by level and name."""
@@ -140,18 +180,28 @@ def write_schedule_pdf(
             story.append(PageBreak())
         story += cadre_story(schedule, cadre, landing, styles, unit_name=unit_name, tr=tr)
     if not story:
-        story = [para(unit_name, styles.subtitle), para(tr("schedule.title"), styles.title),
-                 para(tr("schedule.empty_visits"), styles.body)]
+        story = [
+            para(unit_name, styles.subtitle),
+            para(tr("schedule.title"), styles.title),
+            para(tr("schedule.empty_visits"), styles.body),
+        ]
     label = period_label(schedule.period, lang)
-    decor = _decor(font_name, f"{unit_name} · {tr('schedule.title')} · {label}", made_at, __version__,
-                   fingerprint(schedule), lang)
+    decor = _decor(
+        font_name,
+        f"{unit_name} · {tr('schedule.title')} · {label}",
+        made_at,
+        __version__,
+        fingerprint(schedule),
+        lang,
+    )
     with atomic_target(Path(out)) as temp:
         yield from build_pdf(temp, story, decor, title=tr("schedule.title"), author=unit_name, subject=label)
     return Path(out)
 
 
-def write_schedule_ics(schedule: Schedule, out: Path, *, now: dt.datetime, lang: str | None = None,
-                       cadre_id: str | None = None) -> Path:
+def write_schedule_ics(
+    schedule: Schedule, out: Path, *, now: dt.datetime, lang: str | None = None, cadre_id: str | None = None
+) -> Path:
     """Every planned visit (or one cadre's) as all-day events."""
     output_format(Path(out), (".ics",))
     entries = [e for e in schedule.entries if cadre_id is None or e.cadre.id == cadre_id]

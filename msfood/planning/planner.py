@@ -128,8 +128,12 @@ class _CadreDays:
         self.village_days[unit.duty.village_id].add(day)
 
 
-def _place_group(units: list[_Unit], days: _CadreDays, placed: list[tuple[OpenDuty, dt.date]],
-                 missing: dict[tuple[str, str, str], list[str]]) -> None:
+def _place_group(
+    units: list[_Unit],
+    days: _CadreDays,
+    placed: list[tuple[OpenDuty, dt.date]],
+    missing: dict[tuple[str, str, str], list[str]],
+) -> None:
     """One village's visits of one pass: a day for each chunk of at most `per_day` when one day holds
     the whole chunk; else each visit alone, nearest first to a day the village already has."""
     pending = list(units)
@@ -144,7 +148,7 @@ def _place_group(units: list[_Unit], days: _CadreDays, placed: list[tuple[OpenDu
             for unit in chunk:
                 days.take(unit, day)
                 placed.append((unit.duty, day))
-            pending = pending[len(chunk):]
+            pending = pending[len(chunk) :]
             continue
         unit = pending.pop(0)
         village = days.village_days[unit.duty.village_id]
@@ -193,8 +197,12 @@ def plan_visits(
             group.sort(key=lambda d: (not d.high_risk, d.business_name, d.business_id, d.rule_period_key))
         order = sorted(
             villages.values(),
-            key=lambda g: (not any(d.high_risk for d in g), min(d.period_end for d in g), g[0].village_name,
-                           g[0].village_id),
+            key=lambda g: (
+                not any(d.high_risk for d in g),
+                min(d.period_end for d in g),
+                g[0].village_name,
+                g[0].village_id,
+            ),
         )
         passes = max((d.needed - kept_count[d.key] for d in by_cadre[cadre]), default=0)
         for n in range(passes):  # every obligation's first visit before any second one
@@ -218,23 +226,45 @@ def _with_modes(placed: list[tuple[OpenDuty, dt.date]], allow_gathered: bool) ->
         if not duty.high_risk:
             together[(duty.cadre.id, duty.village_id, day)] += 1
     visits = [
-        PlannedVisit(duty, day, GATHERED if allow_gathered and not duty.high_risk
-                     and together[(duty.cadre.id, duty.village_id, day)] >= 2 else ONSITE)
+        PlannedVisit(
+            duty,
+            day,
+            GATHERED
+            if allow_gathered and not duty.high_risk and together[(duty.cadre.id, duty.village_id, day)] >= 2
+            else ONSITE,
+        )
         for duty, day in placed
     ]
-    visits.sort(key=lambda v: (cadre_rank(v.duty.cadre), v.day, not v.duty.high_risk, v.duty.village_name,
-                               v.duty.business_name, v.duty.business_id, v.duty.rule_period_key))
+    visits.sort(
+        key=lambda v: (
+            cadre_rank(v.duty.cadre),
+            v.day,
+            not v.duty.high_risk,
+            v.duty.village_name,
+            v.duty.business_name,
+            v.duty.business_id,
+            v.duty.rule_period_key,
+        )
+    )
     return tuple(visits)
 
 
-def _not_fitting(duties: Sequence[OpenDuty], missing: dict[tuple[str, str, str], list[str]]) -> tuple[NotFitting, ...]:
+def _not_fitting(
+    duties: Sequence[OpenDuty], missing: dict[tuple[str, str, str], list[str]]
+) -> tuple[NotFitting, ...]:
     found = [
         NotFitting(duty, len(missing[duty.key]), NO_DAYS if NO_DAYS in missing[duty.key] else NO_ROOM)
         for duty in duties
         if missing.get(duty.key)
     ]
-    found.sort(key=lambda f: (cadre_rank(f.duty.cadre), f.duty.business_name, f.duty.business_id,
-                              f.duty.rule_period_key))
+    found.sort(
+        key=lambda f: (
+            cadre_rank(f.duty.cadre),
+            f.duty.business_name,
+            f.duty.business_id,
+            f.duty.rule_period_key,
+        )
+    )
     return tuple(found)
 
 
@@ -279,12 +309,23 @@ class Landing:
         return self.total - self.met - self.planned
 
     def __add__(self, other: Landing) -> Landing:
-        return Landing(self.total + other.total, self.met + other.met, self.planned + other.planned,
-                       self.open + other.open)
+        return Landing(
+            self.total + other.total,
+            self.met + other.met,
+            self.planned + other.planned,
+            self.open + other.open,
+        )
 
     def to_json(self) -> dict[str, object]:
-        return {"total": self.total, "met": self.met, "planned": self.planned, "open": self.open,
-                "short": self.short, "rate_now": self.rate_now, "rate": self.rate}
+        return {
+            "total": self.total,
+            "met": self.met,
+            "planned": self.planned,
+            "open": self.open,
+            "short": self.short,
+            "rate_now": self.rate_now,
+            "rate": self.rate,
+        }
 
 
 def project_landing(states: Iterable[ObligationState]) -> tuple[Landing, dict[CadreRef, Landing]]:

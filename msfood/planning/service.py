@@ -97,7 +97,9 @@ class Schedule:
             return self
         by_cadre = tuple((c, landing) for c, landing in self.by_cadre if c.id == cadre_id)
         return replace(
-            self, entries=tuple(self.for_cadre(cadre_id)), by_cadre=by_cadre,
+            self,
+            entries=tuple(self.for_cadre(cadre_id)),
+            by_cadre=by_cadre,
             unplanned=tuple(u for u in self.unplanned if u.cadre.id == cadre_id),
             landing=by_cadre[0][1] if by_cadre else Landing(),
         )
@@ -111,7 +113,8 @@ class Schedule:
             "per_day": self.per_day, "landing": self.landing.to_json(),
             "by_cadre": [{**cadre(c), "landing": landing.to_json()} for c, landing in self.by_cadre],
             "visits": [
-                {"id": e.id, "cadre": cadre(e.cadre), "business_id": e.business_id, "business": e.business_name,
+                {"id": e.id, "cadre": cadre(e.cadre), "business_id": e.business_id,
+                 "business": e.business_name,
                  "address": e.address, "village": e.village_name, "high_risk": e.high_risk,
                  "rule_period": e.rule_period_key, "date": e.day.isoformat(), "mode": e.mode, "note": e.note,
                  "edited": e.edited, "workday": e.workday, "counts": e.counts}
@@ -217,11 +220,19 @@ def make_schedule(
     proposed_ids = [r.id for r in rows if not r.edited]
     if proposed_ids:
         session.execute(delete(VisitPlan).where(VisitPlan.id.in_(proposed_ids)))
-    result = plan_visits(obligations.open, as_of=as_of, is_workday=calendar.is_workday, margin=margin,
-                         per_day=per_day, kept=kept, allow_gathered=allow_gathered)
+    result = plan_visits(
+        obligations.open,
+        as_of=as_of,
+        is_workday=calendar.is_workday,
+        margin=margin,
+        per_day=per_day,
+        kept=kept,
+        allow_gathered=allow_gathered,
+    )
     stamp = now.astimezone(dt.UTC).replace(tzinfo=None) if now.tzinfo else now
     session.add_all(
-        VisitPlan(id=new_id(), period_key=resolved.key, cadre_id=v.duty.cadre.id, business_id=v.duty.business_id,
+        VisitPlan(id=new_id(), period_key=resolved.key, cadre_id=v.duty.cadre.id,
+                  business_id=v.duty.business_id,
                   rule_period_key=v.duty.rule_period_key, plan_date=v.day, mode=v.mode, note="", edited=False,
                   created_at=stamp)
         for v in result.visits
@@ -229,7 +240,9 @@ def make_schedule(
     session.flush()
     yield Progress(2, 3, t("schedule.progress_saving"))
     reasons = {f.duty.key: f.reason for f in result.not_fitting}
-    return _assemble(session, scope, resolved, as_of, cadre_phone, obligations, calendar, reasons, margin, per_day)
+    return _assemble(
+        session, scope, resolved, as_of, cadre_phone, obligations, calendar, reasons, margin, per_day
+    )
 
 
 def load_schedule(
@@ -247,13 +260,22 @@ def load_schedule(
     margin, per_day = _settings(session, None, None)
     scope = load_scope(session, region)
     obligations = _obligations(session, scope, resolved, as_of, cadre_phone)
-    return _assemble(session, scope, resolved, as_of, cadre_phone, obligations, work_calendar(session), {},
-                     margin, per_day)
+    return _assemble(
+        session, scope, resolved, as_of, cadre_phone, obligations, work_calendar(session), {}, margin, per_day
+    )
 
 
 def _assemble(
-    session: Session, scope: Scope, period: Period, as_of: dt.date, cadre_phone: str | None,
-    obligations: _Obligations, calendar: WorkCalendar, reasons: dict[Key, str], margin: int, per_day: int,
+    session: Session,
+    scope: Scope,
+    period: Period,
+    as_of: dt.date,
+    cadre_phone: str | None,
+    obligations: _Obligations,
+    calendar: WorkCalendar,
+    reasons: dict[Key, str],
+    margin: int,
+    per_day: int,
 ) -> Schedule:
     windows = {d.key: d for d in obligations.open}
     cadres = {
@@ -266,7 +288,8 @@ def _assemble(
     for row in _rows(session, period, scope, cadre_phone):
         key = (row.cadre_id, row.business_id, row.rule_period_key)
         duty = windows.get(key)
-        counts = duty is not None and max(as_of + dt.timedelta(days=1), duty.period_start) <= row.plan_date <= duty.period_end
+        first_day = max(as_of + dt.timedelta(days=1), duty.period_start) if duty is not None else None
+        counts = first_day is not None and duty is not None and first_day <= row.plan_date <= duty.period_end
         if counts:
             planned[key] += 1
         business = scope.businesses[row.business_id]
@@ -276,16 +299,24 @@ def _assemble(
             village.name if village else "", bool(business.high_risk), row.rule_period_key, row.plan_date,
             row.mode, row.note or "", bool(row.edited), calendar.is_workday(row.plan_date), counts,
         ))  # fmt: skip
-    entries.sort(key=lambda e: (cadre_rank(e.cadre), e.day, not e.high_risk, e.village_name, e.business_name,
-                                e.id))
+    entries.sort(
+        key=lambda e: (cadre_rank(e.cadre), e.day, not e.high_risk, e.village_name, e.business_name, e.id)
+    )
     states = [
         ObligationState(cadre, met, is_open, needed, planned.get(key, 0) if key else 0)
         for key, cadre, met, is_open, needed in obligations.states
     ]
     landing, by_cadre = project_landing(states)
     unplanned = [
-        Unplanned(d.cadre, d.business_id, d.business_name, d.village_name, d.rule_period_key,
-                  d.needed - planned.get(d.key, 0), reasons.get(d.key, UNPLANNED))
+        Unplanned(
+            d.cadre,
+            d.business_id,
+            d.business_name,
+            d.village_name,
+            d.rule_period_key,
+            d.needed - planned.get(d.key, 0),
+            reasons.get(d.key, UNPLANNED),
+        )
         for d in obligations.open
         if planned.get(d.key, 0) < d.needed
     ]
@@ -293,8 +324,17 @@ def _assemble(
     for entry in entries:  # a cadre with planned visits only (no obligation left in scope) still shows
         by_cadre.setdefault(entry.cadre, Landing())
     first = min(as_of + dt.timedelta(days=1), period.end)
-    return Schedule(period, as_of, margin, per_day, tuple(entries), tuple(unplanned), landing,
-                    tuple(by_cadre.items()), tuple(calendar.unknown_years(first, period.end)))
+    return Schedule(
+        period,
+        as_of,
+        margin,
+        per_day,
+        tuple(entries),
+        tuple(unplanned),
+        landing,
+        tuple(by_cadre.items()),
+        tuple(calendar.unknown_years(first, period.end)),
+    )
 
 
 # --- edits (each marks the entry edited: planning again keeps it)
@@ -334,7 +374,9 @@ def move_planned_visit(
     return PlanChange(row.id, day, row.note)
 
 
-def note_planned_visit(session: Session, *, actor: Actor, plan_id: str, note: str, now: dt.datetime) -> PlanChange:
+def note_planned_visit(
+    session: Session, *, actor: Actor, plan_id: str, note: str, now: dt.datetime
+) -> PlanChange:
     actor.require(EDIT_RECORDS)
     row = _row(session, plan_id)
     text = " ".join(note.split())
@@ -351,4 +393,3 @@ def remove_planned_visit(session: Session, *, actor: Actor, plan_id: str) -> Pla
     session.delete(_row(session, plan_id))
     session.flush()
     return PlanChange(plan_id, None)
-

@@ -39,11 +39,21 @@ def test_json_pdf_and_calendar(station: Path, tmp_path: Path, capsys) -> None:  
     assert main([*base, "--json"]) == 0  # as of today (24 November)
     data = json.loads(capsys.readouterr().out)
     assert data["as_of"] == "2026-11-24" and data["margin_workdays"] == 5 and data["per_day"] == 6
-    assert data["landing"] == {"total": 5, "met": 1, "planned": 4, "open": 4, "short": 0, "rate_now": 0.2,
-                               "rate": 1.0}
+    assert data["landing"] == {
+        "total": 5,
+        "met": 1,
+        "planned": 4,
+        "open": 4,
+        "short": 0,
+        "rate_now": 0.2,
+        "rate": 1.0,
+    }
     assert {(v["cadre"]["name"], v["business"], v["date"], v["mode"]) for v in data["visits"]} == {
-        ("李乡长", "甲饭店", "2026-11-25", "onsite"), ("王村官", "乙超市", "2026-11-25", "onsite"),
-        ("王村官", "甲饭店", "2026-11-25", "gathered"), ("王村官", "丙面包房，分店", "2026-11-25", "gathered")}
+        ("李乡长", "甲饭店", "2026-11-25", "onsite"),
+        ("王村官", "乙超市", "2026-11-25", "onsite"),
+        ("王村官", "甲饭店", "2026-11-25", "gathered"),
+        ("王村官", "丙面包房，分店", "2026-11-25", "gathered"),
+    }
     with sqlite3.connect(station) as conn:
         assert conn.execute("SELECT COUNT(*) FROM visit_plans").fetchone()[0] == 4  # saved
 
@@ -53,8 +63,17 @@ def test_json_pdf_and_calendar(station: Path, tmp_path: Path, capsys) -> None:  
     assert "按排期完成可达 100.0%" in out and str(pdf) in out
     text = squeeze(pdf_text(pdf))
     assert pdf_pages(pdf) == 2  # a page per cadre
-    for expected in ("督导排期表", "王村官", "李乡长", "乙超市", "现场督导", "集中督导", "东村", "2026-11-25",
-                     "按排期完成后4/4（100.0%）"):
+    for expected in (
+        "督导排期表",
+        "王村官",
+        "李乡长",
+        "乙超市",
+        "现场督导",
+        "集中督导",
+        "东村",
+        "2026-11-25",
+        "按排期完成后4/4（100.0%）",
+    ):
         assert expected in text, expected
 
     ics = tmp_path / "li.ics"
@@ -70,7 +89,9 @@ def test_a_late_as_of_names_what_does_not_fit(station: Path, capsys) -> None:  #
     data = json.loads(capsys.readouterr().out)
     assert {v["date"] for v in data["visits"]} == {"2026-12-24"}
     assert sorted((n["business"], n["reason"]) for n in data["not_planned"]) == [
-        ("丙面包房，分店", "capacity"), ("甲饭店", "capacity")]
+        ("丙面包房，分店", "capacity"),
+        ("甲饭店", "capacity"),
+    ]
     assert data["landing"]["rate"] == 0.6
     assert main([*argv, "--out", str(Path(str(station)).with_name("late.pdf"))]) == 0
     captured = capsys.readouterr()
@@ -96,7 +117,21 @@ def test_mistakes_are_sentences(station: Path, capsys, extra: list[str], code: i
 
 
 def test_english(station: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["--lang", "en", "schedule", "--db", str(station), "--period", "2026Q4", "--out",
-                 str(tmp_path / "s.pdf")]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "schedule",
+                "--db",
+                str(station),
+                "--period",
+                "2026Q4",
+                "--out",
+                str(tmp_path / "s.pdf"),
+            ]
+        )
+        == 0
+    )
     assert "if the plan is kept" in capsys.readouterr().out
     assert "Visitschedule" in squeeze(pdf_text(tmp_path / "s.pdf"))

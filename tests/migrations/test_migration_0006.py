@@ -42,8 +42,15 @@ def test_0004_database_goes_up_to_0006_and_back(db_path: Path, clock: object) ->
     try:
         assert "visit_plans" in _tables(db_path)
         with database.sessions.begin() as session:
-            saved = drain(make_schedule(session, actor=ADMIN, period="2026Q4", as_of=dt.date(2026, 11, 24),
-                                        now=dt.datetime(2026, 11, 24, 2, tzinfo=dt.UTC)))
+            saved = drain(
+                make_schedule(
+                    session,
+                    actor=ADMIN,
+                    period="2026Q4",
+                    as_of=dt.date(2026, 11, 24),
+                    now=dt.datetime(2026, 11, 24, 2, tzinfo=dt.UTC),
+                )
+            )
         assert len(saved.entries) == 4
     finally:
         database.close()

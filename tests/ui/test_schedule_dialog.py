@@ -47,8 +47,16 @@ def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
 
 
-def test_generate_edit_a_date_and_export(dialog: ScheduleDialog, qtbot, wait_ops, qtmodeltester,  # type: ignore[no-untyped-def]
-                                         monkeypatch, tmp_path: Path, db_path: Path, no_dialogs) -> None:
+def test_generate_edit_a_date_and_export(
+    dialog: ScheduleDialog,
+    qtbot,
+    wait_ops,
+    qtmodeltester,  # type: ignore[no-untyped-def]
+    monkeypatch,
+    tmp_path: Path,
+    db_path: Path,
+    no_dialogs,
+) -> None:
     assert dialog.model.rowCount() == 0 and not dialog.ics_button.isEnabled()
     assert (dialog.margin_spin.value(), dialog.per_day_spin.value()) == (5, 6)  # the settings' defaults
     qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
@@ -79,7 +87,8 @@ def test_generate_edit_a_date_and_export(dialog: ScheduleDialog, qtbot, wait_ops
     assert "已调整" in dialog.model.index(row, MODE).data()
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT plan_date, edited FROM visit_plans WHERE edited = 1").fetchall() == [
-            ("2026-12-10", 1)]
+            ("2026-12-10", 1)
+        ]
 
     # planning again keeps the edited date
     qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
@@ -93,8 +102,9 @@ def test_generate_edit_a_date_and_export(dialog: ScheduleDialog, qtbot, wait_ops
     wait_ops()
     events = parse_ics(everyone.read_bytes())
     assert sorted(e["DTSTART;VALUE=DATE"] for e in events) == ["20261125", "20261125", "20261125", "20261210"]
-    dialog.cadre_combo.setCurrentIndex(dialog.cadre_combo.findData(
-        next(c.id for c in dialog.schedule.cadres() if c.phone == LI)))
+    dialog.cadre_combo.setCurrentIndex(
+        dialog.cadre_combo.findData(next(c.id for c in dialog.schedule.cadres() if c.phone == LI))
+    )
     assert dialog.model.rowCount() == 1
     one = tmp_path / "li"  # no suffix typed: .ics is added
     save_as(monkeypatch, one)
@@ -112,7 +122,9 @@ def test_generate_edit_a_date_and_export(dialog: ScheduleDialog, qtbot, wait_ops
     assert no_dialogs == []
 
 
-def test_a_date_outside_the_period_is_refused_in_words(dialog: ScheduleDialog, qtbot, wait_ops, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_outside_the_period_is_refused_in_words(
+    dialog: ScheduleDialog, qtbot, wait_ops, no_dialogs
+) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
     wait_ops()
     index = dialog.model.index(0, DATE)

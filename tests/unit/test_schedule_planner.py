@@ -33,15 +33,35 @@ Q4 = ("2026Q4", D("2026-10-01"), D("2026-12-31"))
 Q1 = ("2026Q1", D("2026-01-01"), D("2026-03-31"))
 
 
-def duty(business: str, village: str, *, cadre: CadreRef = WANG, high_risk: bool = False, needed: int = 1,
-         period: tuple[str, dt.date, dt.date] = Q4) -> OpenDuty:
+def duty(
+    business: str,
+    village: str,
+    *,
+    cadre: CadreRef = WANG,
+    high_risk: bool = False,
+    needed: int = 1,
+    period: tuple[str, dt.date, dt.date] = Q4,
+) -> OpenDuty:
     key, start, end = period
-    return OpenDuty(f"b-{business}", business, f"{village}路1号", f"v-{village}", village, high_risk, cadre,
-                    key, start, end, needed)
+    return OpenDuty(
+        f"b-{business}",
+        business,
+        f"{village}路1号",
+        f"v-{village}",
+        village,
+        high_risk,
+        cadre,
+        key,
+        start,
+        end,
+        needed,
+    )
 
 
 def plan(duties: list[OpenDuty], as_of: str, *, margin: int = 0, per_day: int = 6, **kwargs):  # type: ignore[no-untyped-def]
-    return plan_visits(duties, as_of=D(as_of), is_workday=CAL.is_workday, margin=margin, per_day=per_day, **kwargs)
+    return plan_visits(
+        duties, as_of=D(as_of), is_workday=CAL.is_workday, margin=margin, per_day=per_day, **kwargs
+    )
 
 
 def days_of(result) -> dict[str, dt.date]:  # type: ignore[no-untyped-def]
@@ -49,10 +69,18 @@ def days_of(result) -> dict[str, dt.date]:  # type: ignore[no-untyped-def]
 
 
 def test_national_day_week_is_skipped_and_its_make_up_saturday_used() -> None:
-    duties = [duty(name, village) for name, village in [("甲店", "东村"), ("乙店", "南村"), ("丙店", "西村"), ("丁店", "北村")]]
+    duties = [
+        duty(name, village)
+        for name, village in [("甲店", "东村"), ("乙店", "南村"), ("丙店", "西村"), ("丁店", "北村")]
+    ]
     result = plan(duties, "2026-09-30", per_day=1)
     # villages by name (东, 北, 南, 西 sort as their code points): one a day from Thursday 8 October
-    assert sorted(days_of(result).values()) == [D("2026-10-08"), D("2026-10-09"), D("2026-10-10"), D("2026-10-12")]
+    assert sorted(days_of(result).values()) == [
+        D("2026-10-08"),
+        D("2026-10-09"),
+        D("2026-10-10"),
+        D("2026-10-12"),
+    ]
     assert D("2026-10-10").isoweekday() == 6  # the 调休 Saturday is a working day and is planned
     assert not result.not_fitting
 
@@ -60,13 +88,24 @@ def test_national_day_week_is_skipped_and_its_make_up_saturday_used() -> None:
 def test_spring_festival_holidays_and_both_make_up_saturdays() -> None:
     duties = [duty(f"店{i}", f"村{i}", period=Q1) for i in range(4)]
     result = plan(duties, "2026-02-13", per_day=1)  # Friday before the festival
-    assert sorted(days_of(result).values()) == [D("2026-02-14"), D("2026-02-24"), D("2026-02-25"), D("2026-02-26")]
+    assert sorted(days_of(result).values()) == [
+        D("2026-02-14"),
+        D("2026-02-24"),
+        D("2026-02-25"),
+        D("2026-02-26"),
+    ]
     later = plan([duty(f"店{i}", f"村{i}", period=Q1) for i in range(3)], "2026-02-26", per_day=1)
     assert sorted(days_of(later).values()) == [D("2026-02-27"), D("2026-02-28"), D("2026-03-02")]
 
 
 def test_businesses_of_one_village_go_on_the_same_day_gathered() -> None:
-    duties = [duty("甲", "东村"), duty("乙", "东村"), duty("丙", "东村"), duty("丁", "西村"), duty("戊", "西村")]
+    duties = [
+        duty("甲", "东村"),
+        duty("乙", "东村"),
+        duty("丙", "东村"),
+        duty("丁", "西村"),
+        duty("戊", "西村"),
+    ]
     result = plan(duties, "2026-11-30", per_day=3)
     days = days_of(result)
     assert days["甲"] == days["乙"] == days["丙"] == D("2026-12-01")
@@ -89,7 +128,12 @@ def test_gathering_can_be_turned_off() -> None:
 
 
 def test_high_risk_first_and_on_site() -> None:
-    duties = [duty("普通甲", "东村"), duty("普通乙", "东村"), duty("高风险", "西村", high_risk=True), duty("普通丙", "西村")]
+    duties = [
+        duty("普通甲", "东村"),
+        duty("普通乙", "东村"),
+        duty("高风险", "西村", high_risk=True),
+        duty("普通丙", "西村"),
+    ]
     result = plan(duties, "2026-11-30", per_day=2)
     days = days_of(result)
     assert days["高风险"] == days["普通丙"] == D("2026-12-01")  # its village goes first
@@ -104,14 +148,21 @@ def test_high_risk_first_and_on_site() -> None:
 def test_margin_ends_five_working_days_before_the_quarter() -> None:
     # Q4 2026 ends Thursday 31 December: 31, 30, 29, 28, 25 are the margin, Thursday 24 the last day
     assert eligible_days(CAL.is_workday, D("2026-12-21"), D("2026-12-31"), 5) == [
-        D("2026-12-21"), D("2026-12-22"), D("2026-12-23"), D("2026-12-24")]
+        D("2026-12-21"),
+        D("2026-12-22"),
+        D("2026-12-23"),
+        D("2026-12-24"),
+    ]
     duties = [duty(f"店{i:02d}", f"村{i:02d}") for i in range(20)]
     result = plan(duties, "2026-12-01", margin=5, per_day=1)
     # working days 2 to 24 December: 3 + 5 + 5 + 4 = 17
     assert len(result.visits) == 17
     assert max(v.day for v in result.visits) == D("2026-12-24")
     assert [(f.duty.business_name, f.missing, f.reason) for f in result.not_fitting] == [
-        ("店17", 1, NO_ROOM), ("店18", 1, NO_ROOM), ("店19", 1, NO_ROOM)]
+        ("店17", 1, NO_ROOM),
+        ("店18", 1, NO_ROOM),
+        ("店19", 1, NO_ROOM),
+    ]
 
 
 def test_capacity_overflow_and_no_days_left_are_named() -> None:
@@ -131,7 +182,10 @@ def test_two_visits_still_needed_go_on_two_days_and_kept_visits_take_their_room(
     result = plan([twice, duty("乙", "西村")], "2026-11-30", per_day=1)
     days = sorted(v.day for v in result.visits if v.duty.business_name == "甲")
     assert len(days) == 2 and days[0] != days[1]
-    kept = [KeptVisit(WANG.id, "b-甲", "2026Q4", D("2026-12-01")), KeptVisit(WANG.id, "b-丙", "2026Q4", D("2026-12-02"))]
+    kept = [
+        KeptVisit(WANG.id, "b-甲", "2026Q4", D("2026-12-01")),
+        KeptVisit(WANG.id, "b-丙", "2026Q4", D("2026-12-02")),
+    ]
     result = plan([twice, duty("乙", "西村")], "2026-11-30", per_day=1, kept=kept)
     planned = sorted((v.duty.business_name, v.day) for v in result.visits)
     # 甲 needs one more (not 1 December again; 东村 goes before 西村), 乙 finds 1 to 3 December taken
@@ -187,8 +241,19 @@ def duty_sets(draw):  # type: ignore[no-untyped-def]
     for i in range(count):
         cadre = draw(st.sampled_from(CADRES))
         period = draw(st.sampled_from(PERIODS))
-        item = OpenDuty(f"b{i % 12}", f"店{i % 12}", "", f"v{draw(st.integers(0, 4))}", f"村{i % 5}",
-                        draw(st.booleans()), cadre, period[0], period[1], period[2], draw(st.integers(1, 3)))
+        item = OpenDuty(
+            f"b{i % 12}",
+            f"店{i % 12}",
+            "",
+            f"v{draw(st.integers(0, 4))}",
+            f"村{i % 5}",
+            draw(st.booleans()),
+            cadre,
+            period[0],
+            period[1],
+            period[2],
+            draw(st.integers(1, 3)),
+        )
         found[item.key] = item
     return list(found.values())
 
@@ -210,5 +275,6 @@ def test_every_visit_is_planned_by_the_rules_or_named(duties, as_of, margin, per
         assert CAL.workdays_between(visit.day, item.period_end) >= margin
         assert visit.mode == ONSITE or not item.high_risk
     assert len({(v.duty.key, v.day) for v in result.visits}) == len(result.visits)  # one visit a day each
-    assert result == plan_visits(list(reversed(duties)), as_of=as_of, is_workday=CAL.is_workday, margin=margin,
-                                 per_day=per_day)
+    assert result == plan_visits(
+        list(reversed(duties)), as_of=as_of, is_workday=CAL.is_workday, margin=margin, per_day=per_day
+    )

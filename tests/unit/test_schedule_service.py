@@ -27,7 +27,7 @@ from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import unit_of_work
 from tests.conftest import ADMIN
 from tests.scenario import Scenario
-from tests.schedule_data import LONG_ADDRESS, LI, WANG, schedule_station
+from tests.schedule_data import LI, LONG_ADDRESS, WANG, schedule_station
 
 D = dt.date.fromisoformat
 AS_OF = D("2026-11-24")
@@ -65,7 +65,13 @@ def test_plan_is_saved_with_modes_and_lands_the_quarter(station) -> None:  # typ
     ]
     assert all(e.counts and e.workday and not e.edited for e in schedule.entries)
     landing = schedule.landing
-    assert (landing.total, landing.met, landing.planned, landing.rate_now, landing.rate) == (5, 1, 4, 0.2, 1.0)
+    assert (landing.total, landing.met, landing.planned, landing.rate_now, landing.rate) == (
+        5,
+        1,
+        4,
+        0.2,
+        1.0,
+    )
     by_cadre = {c.phone: figures for c, figures in schedule.by_cadre}
     assert (by_cadre[WANG].total, by_cadre[WANG].met, by_cadre[WANG].planned) == (4, 1, 3)
     assert (by_cadre[LI].total, by_cadre[LI].planned) == (1, 1)
@@ -94,7 +100,8 @@ def test_one_cadre_replanned_leaves_the_others_plan_alone(station) -> None:  # t
     only = plan(station, cadre_phone=LI)
     assert {e.cadre.phone for e in only.entries} == {LI}
     assert {e.id for e in load(station).entries if e.cadre.phone == WANG} == {
-        e.id for e in first.entries if e.cadre.phone == WANG}
+        e.id for e in first.entries if e.cadre.phone == WANG
+    }
 
 
 def test_a_removed_visit_shows_as_not_planned_and_lowers_the_landing(station) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +110,8 @@ def test_a_removed_visit_shows_as_not_planned_and_lowers_the_landing(station) ->
         remove_planned_visit(session, actor=ADMIN, plan_id=entry(first, LI, "甲饭店").id)
     schedule = load(station)
     assert [(u.cadre.phone, u.business_name, u.missing, u.reason) for u in schedule.unplanned] == [
-        (LI, "甲饭店", 1, UNPLANNED)]
+        (LI, "甲饭店", 1, UNPLANNED)
+    ]
     assert (schedule.landing.planned, schedule.landing.rate) == (3, 0.8)
 
 
@@ -180,11 +188,16 @@ def test_the_calendar_parses_back_with_chinese_text(station, tmp_path: Path) -> 
     assert set(by_summary) == {"督导：甲饭店", "督导：乙超市", "督导：丙面包房，分店"}
     jia = by_summary["督导：甲饭店"]
     assert jia["LOCATION"] == LONG_ADDRESS
-    assert (jia["DTSTART;VALUE=DATE"], jia["DTEND;VALUE=DATE"], jia["DTSTAMP"]) == ("20261125", "20261126",
-                                                                                     "20261124T020000Z")
+    assert (jia["DTSTART;VALUE=DATE"], jia["DTEND;VALUE=DATE"], jia["DTSTAMP"]) == (
+        "20261125",
+        "20261126",
+        "20261124T020000Z",
+    )
     assert jia["DESCRIPTION"].startswith("集中督导；包保干部 王村官（13700000001）")
     assert jia["UID"] == f"{entry(schedule, WANG, '甲饭店').id}@msfood"
-    one = write_schedule_ics(schedule, tmp_path / "li.ics", now=NOW, cadre_id=entry(schedule, LI, "甲饭店").cadre.id)
+    one = write_schedule_ics(
+        schedule, tmp_path / "li.ics", now=NOW, cadre_id=entry(schedule, LI, "甲饭店").cadre.id
+    )
     assert [e["SUMMARY"] for e in parse_ics(one.read_bytes())] == ["督导：甲饭店"]
 
 

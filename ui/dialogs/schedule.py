@@ -147,7 +147,9 @@ class ScheduleDialog(QDialog):
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
+        buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(
+            self.reject
+        )
         layout.addWidget(buttons)
         self.resize(1100, 640)
         self._update_buttons()
@@ -159,13 +161,16 @@ class ScheduleDialog(QDialog):
         return self.period_filter.value() or period_of("quarter", self.context.clock.today()).key
 
     def _as_of(self) -> dt.date:
-        return self.as_of_edit.date().toPython()  # type: ignore[no-any-return]
+        day = self.as_of_edit.date().toPython()
+        assert isinstance(day, dt.date)
+        return day
 
     def _region(self) -> str | None:
         return self.region_edit.text().strip() or None
 
     def _cadre_id(self) -> str | None:
-        return self.cadre_combo.currentData()  # type: ignore[no-any-return]
+        found = self.cadre_combo.currentData()
+        return found if isinstance(found, str) else None
 
     # --- reading and planning
 
@@ -221,14 +226,20 @@ class ScheduleDialog(QDialog):
     def _on_model_date_edited(self, plan_id: str, day: dt.date) -> None:
         from msfood.planning.service import move_planned_visit
 
-        self._edit(lambda session, c: move_planned_visit(session, actor=c.actor, plan_id=plan_id, day=day,
-                                                         now=c.clock.now()))
+        self._edit(
+            lambda session, c: move_planned_visit(
+                session, actor=c.actor, plan_id=plan_id, day=day, now=c.clock.now()
+            )
+        )
 
     def _on_model_note_edited(self, plan_id: str, note: str) -> None:
         from msfood.planning.service import note_planned_visit
 
-        self._edit(lambda session, c: note_planned_visit(session, actor=c.actor, plan_id=plan_id, note=note,
-                                                         now=c.clock.now()))
+        self._edit(
+            lambda session, c: note_planned_visit(
+                session, actor=c.actor, plan_id=plan_id, note=note, now=c.clock.now()
+            )
+        )
 
     def _on_remove_button_clicked(self) -> None:
         from msfood.planning.service import remove_planned_visit
@@ -270,18 +281,27 @@ class ScheduleDialog(QDialog):
         tr = Texts(_lang())
         self.landing_label.setText(self.tr("完成情况：") + landing_text(shown.landing, tr))
         if shown.unplanned:
-            names = "；".join(f"{u.business_name}（{u.cadre.name}，{reason_text(u, schedule, tr)}）"
-                             for u in shown.unplanned[:6])
+            names = "；".join(
+                f"{u.business_name}（{u.cadre.name}，{reason_text(u, schedule, tr)}）"
+                for u in shown.unplanned[:6]
+            )
             more = self.tr("等") if len(shown.unplanned) > 6 else ""
             self.unplanned_label.setText(
-                self.tr("排不下或未排期 {n} 项：").format(n=len(shown.unplanned)) + names + more)
+                self.tr("排不下或未排期 {n} 项：").format(n=len(shown.unplanned)) + names + more
+            )
         else:
             self.unplanned_label.setText(self.tr("所有未完成的督导都已排期。") if shown.entries else "")
-        self.status_label.setText(self.tr("双击日期可改到另一天，双击备注可填写备注；重新生成排期时保留手工调整过的排期。")
-                                  if self.may_edit else "")
+        self.status_label.setText(
+            self.tr("双击日期可改到另一天，双击备注可填写备注；重新生成排期时保留手工调整过的排期。")
+            if self.may_edit
+            else ""
+        )
         if schedule.unknown_years:
-            self.status_label.setText(self.tr("{years} 年的节假日尚未录入，按周一至周五为工作日排期。").format(
-                years="、".join(map(str, schedule.unknown_years))))
+            self.status_label.setText(
+                self.tr("{years} 年的节假日尚未录入，按周一至周五为工作日排期。").format(
+                    years="、".join(map(str, schedule.unknown_years))
+                )
+            )
         self._update_buttons()
 
     def _on_cadre_combo_changed(self, _index: int) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtCore import QT_TRANSLATE_NOOP as NOOP
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -92,7 +92,11 @@ class ScheduleTableModel(QAbstractTableModel):
             return entry.day.isoformat() if column == DATE else self._text(entry, column)
         if role == ENTRY_ROLE:
             return entry
-        if role == Qt.ItemDataRole.ForegroundRole and column == DATE and (not entry.workday or not entry.counts):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == DATE
+            and (not entry.workday or not entry.counts)
+        ):
             return QColor("#b71c1c")  # a holiday or outside the window: it will not land the figure
         return None
 
@@ -121,10 +125,11 @@ class ScheduleTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802 (Qt override)
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(HEADERS):
             from PySide6.QtCore import QCoreApplication
 
-            return QCoreApplication.translate("ScheduleTableModel", HEADERS[section])
+            return QCoreApplication.translate("ScheduleTableModel", str(HEADERS[section]))
         return None
 
 

@@ -36,8 +36,8 @@ MESSAGES = {
         "is kept.",
     ),
     "schedule.summary_short": (
-        "有 {n} 项督导任务排不下或未排期，见排期表末尾。",
-        "{n} duties do not fit or are not planned; see the end of the schedule.",
+        "有 {n} 项督导任务排不下或未排期（明细见排期表 PDF 各干部页或 --json）。",
+        "{n} duties do not fit or are not planned (each cadre's pages of the PDF, or --json, list them).",
     ),
     "schedule.holidays_unknown": (
         "{years} 年的节假日尚未录入，按周一至周五为工作日排期。",

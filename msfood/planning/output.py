@@ -130,7 +130,8 @@ def cadre_story(
     ]
     missing = [u for u in schedule.unplanned if u.cadre.id == cadre.id]
     if missing:
-        story += [Spacer(1, 8), *table_flowables(unplanned_table(missing, schedule, tr), styles)]
+        table = unplanned_table(missing, schedule, tr)
+        story += [Spacer(1, 8), para(table.title, styles.h2), *table_flowables(table, styles)]
     notes = [
         tr("schedule.rules")
         + "："

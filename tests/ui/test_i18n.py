@@ -220,8 +220,8 @@ def test_the_administration_dialogs_read_in_english(qtbot, context, clock, wait_
         PeriodsDialog: {"Close and reopen periods", "Close this period…", "Reopen…", "Closed by"},
         PapersDialog: {"Visit task lists and rectification notices", "Make the visit task lists (PDF)…",
                        "Cadre's mobile"},
-        ScheduleDialog: {"Visit schedule", "Make schedule", "Export calendar (.ics)…", "Print (PDF)…", "Cadre",
-                         "Date", "Village"},
+        ScheduleDialog: {"Visit schedule", "Make schedule", "Export calendar (.ics)…", "Print (PDF)…",
+                         "Cadre", "Date", "Village"},
     }
     for dialog_class, wanted in expected.items():
         dialog = opened(qtbot, dialog_class(context), wait_ops)

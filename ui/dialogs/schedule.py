@@ -272,7 +272,9 @@ class ScheduleDialog(QDialog):
         self.cadre_combo.clear()
         self.cadre_combo.addItem(self.tr("全部干部"), None)
         for cadre, _landing in schedule.by_cadre:
-            self.cadre_combo.addItem(f"{cadre.name}（{cadre.phone}）", cadre.id)
+            self.cadre_combo.addItem(
+                self.tr("{name}（{phone}）").format(name=cadre.name, phone=cadre.phone), cadre.id
+            )
         found = self.cadre_combo.findData(chosen)
         self.cadre_combo.setCurrentIndex(max(found, 0))
         self.cadre_combo.blockSignals(False)
@@ -281,8 +283,10 @@ class ScheduleDialog(QDialog):
         tr = Texts(_lang())
         self.landing_label.setText(self.tr("完成情况：") + landing_text(shown.landing, tr))
         if shown.unplanned:
-            names = "；".join(
-                f"{u.business_name}（{u.cadre.name}，{reason_text(u, schedule, tr)}）"
+            names = self.tr("；").join(
+                self.tr("{business}（{cadre}，{reason}）").format(
+                    business=u.business_name, cadre=u.cadre.name, reason=reason_text(u, schedule, tr)
+                )
                 for u in shown.unplanned[:6]
             )
             more = self.tr("等") if len(shown.unplanned) > 6 else ""

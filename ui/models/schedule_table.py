@@ -10,8 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as NOOP
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -23,13 +30,13 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 CADRE, DATE, WEEKDAY, VILLAGE, BUSINESS, MODE, NOTE = range(7)
 HEADERS = (
-    NOOP("ScheduleTableModel", "包保干部"),
-    NOOP("ScheduleTableModel", "日期"),
-    NOOP("ScheduleTableModel", "星期"),
-    NOOP("ScheduleTableModel", "村（社区）"),
-    NOOP("ScheduleTableModel", "包保主体"),
-    NOOP("ScheduleTableModel", "方式"),
-    NOOP("ScheduleTableModel", "备注"),
+    QT_TRANSLATE_NOOP("ScheduleTableModel", "包保干部"),
+    QT_TRANSLATE_NOOP("ScheduleTableModel", "日期"),
+    QT_TRANSLATE_NOOP("ScheduleTableModel", "星期"),
+    QT_TRANSLATE_NOOP("ScheduleTableModel", "村（社区）"),
+    QT_TRANSLATE_NOOP("ScheduleTableModel", "包保主体"),
+    QT_TRANSLATE_NOOP("ScheduleTableModel", "方式"),
+    QT_TRANSLATE_NOOP("ScheduleTableModel", "备注"),
 )
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -61,7 +68,7 @@ class ScheduleTableModel(QAbstractTableModel):
         from ui.i18n import is_english
 
         if column == CADRE:
-            return f"{entry.cadre.name}（{entry.cadre.phone}）"
+            return self.tr("{name}（{phone}）").format(name=entry.cadre.name, phone=entry.cadre.phone)
         if column == DATE:
             return entry.day.isoformat()
         if column == WEEKDAY:

@@ -133,3 +133,14 @@ def test_a_date_outside_the_period_is_refused_in_words(
     wait_ops()
     assert no_dialogs and "不在期间 2026Q4" in no_dialogs[0][1]
     assert dialog.model.index(0, DATE).data() == "2026-11-25"
+
+
+def test_another_period_shows_its_own_plan(dialog: ScheduleDialog, qtbot, wait_ops) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert dialog.model.rowCount() == 4
+    dialog.as_of_edit.setDate(QDate(2026, 12, 31))  # the quarter is over: nothing open, the plan is history
+    wait_ops()
+    assert "1/5（20.0%）" in dialog.landing_label.text()
+    assert dialog.model.rowCount() == 4  # still saved; shown, but it no longer counts
+    assert all(not dialog.model.entry(row).counts for row in range(4))

@@ -154,6 +154,10 @@ class ScheduleDialog(QDialog):
         self.resize(1100, 640)
         self._update_buttons()
         self.reload()
+        # another period, day or region shows its own saved plan
+        self.period_filter.changed.connect(self._on_choice_changed)
+        self.as_of_edit.dateChanged.connect(self._on_choice_changed)
+        self.region_edit.editingFinished.connect(self._on_choice_changed)
 
     # --- what is asked
 
@@ -173,6 +177,10 @@ class ScheduleDialog(QDialog):
         return found if isinstance(found, str) else None
 
     # --- reading and planning
+
+    def _on_choice_changed(self, *_args: Any) -> None:
+        if self.op is None:
+            self.reload()
 
     def reload(self) -> Op:
         context, period, as_of, region = self.context, self._period(), self._as_of(), self._region()

@@ -205,3 +205,20 @@ def test_migration_left_the_table_where_the_models_say(station) -> None:  # type
     with sqlite3.connect(station.path) as conn:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(visit_plans)")}
     assert {"period_key", "cadre_id", "business_id", "plan_date", "mode", "note", "edited"} <= columns
+
+
+def test_a_note_marks_the_entry_edited_and_reaches_the_calendar(station, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from msfood.planning.service import note_planned_visit
+
+    first = plan(station)
+    target = entry(first, LI, "甲饭店")
+    with station.sessions.begin() as session:
+        note_planned_visit(session, actor=ADMIN, plan_id=target.id, note="  带上\n检查表 ", now=NOW)
+    noted = entry(load(station), LI, "甲饭店")
+    assert (noted.note, noted.edited, noted.day) == ("带上 检查表", True, target.day)
+    (event,) = parse_ics(
+        write_schedule_ics(load(station).only(target.cadre.id), tmp_path / "n.ics", now=NOW).read_bytes()
+    )
+    assert event["DESCRIPTION"].endswith("任务期间 2026Q4；带上 检查表")
+    with station.sessions.begin() as session, pytest.raises(ValidationError):
+        note_planned_visit(session, actor=ADMIN, plan_id=target.id, note="长" * 501, now=NOW)

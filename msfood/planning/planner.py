@@ -7,7 +7,8 @@ proposes a working day for every visit still needed:
 - one cadre visits at most `per_day` businesses a day;
 - a cadre's businesses of one village go on the same day (split only when a village is bigger than a
   day), so the village is one trip; villages with a high-risk business go first;
-- a high-risk business is visited on site (DOMAIN.md: other modes do not count for it); the other
+- a high-risk business (the service counts 风险等级 C and D as high-risk too) is visited on site
+  (DOMAIN.md: other modes do not count for one marked 高风险); the other
   businesses of a village visited together are marked 集中督导 (gathered) when that mode is allowed.
 Visits a person has placed (kept from an earlier plan) take their day's room first. The output is
 deterministic: the same input gives the same plan. What finds no room is named, with why.

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from msfood.db.models import Cadre, VisitPlan
+from msfood.db.models import Business, Cadre, VisitPlan
 from msfood.domain.calendar import WorkCalendar
 from msfood.domain.periods import Period, parse_period
 from msfood.errors import Issue, NotFoundError, ValidationError
@@ -146,6 +146,7 @@ def _obligations(
     session: Session, scope: Scope, period: Period, as_of: dt.date, cadre_phone: str | None
 ) -> _Obligations:
     found = _Obligations([], [])
+    risky = riskier(session)
     for duty in duties(session, scope, period, as_of):
         required, rule_period = duty.rule.count, duty.period
         for business_id in sorted(duty.owing):
@@ -163,10 +164,27 @@ def _obligations(
                 village = scope.tree.nodes.get(business.region_id)
                 found.open.append(OpenDuty(
                     business_id, business.name or "", business.address or "", business.region_id,
-                    village.name if village else "", bool(business.high_risk), cadre, rule_period.key,
+                    village.name if village else "", bool(business.high_risk) or business_id in risky, cadre,
+                    rule_period.key,
                     rule_period.start, rule_period.end, required - count,
                 ))  # fmt: skip
     return found
+
+
+HIGHER_RISK_GRADES = ("C", "D")
+
+
+def riskier(session: Session) -> set[str]:
+    """Businesses the schedule treats as high-risk besides those marked 高风险: 风险等级 C or D (the
+    higher grades of 风险分级). They are planned first and on site, which counts for every business;
+    the figures still judge by the 高风险 mark alone."""
+    return set(
+        session.scalars(
+            select(Business.id).where(
+                Business.risk_grade.in_(HIGHER_RISK_GRADES), Business.deleted.is_(False)
+            )
+        )
+    )
 
 
 def _rows(session: Session, period: Period, scope: Scope, cadre_phone: str | None) -> list[VisitPlan]:
@@ -278,6 +296,7 @@ def _assemble(
     per_day: int,
 ) -> Schedule:
     windows = {d.key: d for d in obligations.open}
+    risky = riskier(session)
     cadres = {
         c.id: CadreRef(c.id, c.name, c.phone, c.level)
         for c in session.scalars(select(Cadre).where(Cadre.id.in_(
@@ -296,7 +315,8 @@ def _assemble(
         village = scope.tree.nodes.get(business.region_id)
         entries.append(PlanEntry(
             row.id, cadres[row.cadre_id], row.business_id, business.name or "", business.address or "",
-            village.name if village else "", bool(business.high_risk), row.rule_period_key, row.plan_date,
+            village.name if village else "", bool(business.high_risk) or row.business_id in risky,
+            row.rule_period_key, row.plan_date,
             row.mode, row.note or "", bool(row.edited), calendar.is_workday(row.plan_date), counts,
         ))  # fmt: skip
     entries.sort(

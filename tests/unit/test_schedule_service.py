@@ -222,3 +222,19 @@ def test_a_note_marks_the_entry_edited_and_reaches_the_calendar(station, tmp_pat
     assert event["DESCRIPTION"].endswith("任务期间 2026Q4；带上 检查表")
     with station.sessions.begin() as session, pytest.raises(ValidationError):
         note_planned_visit(session, actor=ADMIN, plan_id=target.id, note="长" * 501, now=NOW)
+
+
+def test_a_higher_risk_grade_is_planned_first_and_on_site(station) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from msfood.db.models import Business
+    from tests.schedule_data import EAST
+    from tests.scenario import Scenario as S
+
+    with station.sessions.begin() as session:
+        session.execute(update(Business).where(Business.id == S.bid(EAST[2])).values(risk_grade="D"))
+    schedule = plan(station)
+    modes = {e.business_name: e.mode for e in schedule.entries if e.cadre.phone == WANG}
+    # 乙 marked 高风险, 丙 of 风险等级 D: both on site; 甲 alone of its kind that day: on site too
+    assert modes == {"乙超市": "onsite", "丙面包房，分店": "onsite", "甲饭店": "onsite"}
+    assert entry(schedule, WANG, "丙面包房，分店").high_risk

@@ -111,6 +111,25 @@ HELP = {
     "with --kind tasks or reminders: only this cadre": "配合 --kind tasks 或 reminders：只生成这名干部的",
     "with --kind reminders: a page per cadre, or a group per township (default cadre)":
         "配合 --kind reminders：cadre 每名干部一页，township 每个乡镇一组（默认 cadre）",
+    # schedule
+    "plan the open visits of a period (排期), save the plan, write it as PDF, .ics or JSON":
+        "督导排期：为期间内未完成的督导排出日期，保存排期，输出为 PDF、.ics 日历或 JSON",
+    "Propose a working day for every visit still owed in the period (holidays and make-up days respected, one "
+    "village a day, high-risk businesses first and on site), save the plan (entries edited in the app are kept) "
+    "and write it.":
+        "为期间内每一次尚未完成的督导安排一个工作日（遵守法定节假日和调休，同村同日，高风险主体优先且现场督导），"
+        "保存排期（在程序中调整过的排期保留不变）并输出。",
+    "2026-11, 2026Q4, 2026H2, 2026 (the period to finish)": "要完成的期间：2026-11、2026Q4、2026H2、2026",
+    "YYYY-MM-DD (default: today in China); plans from the next day":
+        "截至日期 YYYY-MM-DD（默认：北京时间今天）；从次日起排期",
+    "only this cadre (mobile number)": "只排这名干部（手机号）",
+    "finish N working days before the period ends (default: the setting, 5)":
+        "在期末前 N 个工作日完成（默认：设置值，5）",
+    "at most N businesses a day for one cadre (default: the setting, 6)":
+        "每名干部每天最多督导 N 户（默认：设置值，6）",
+    "write the schedule as PDF, a page group per cadre": "输出排期表 PDF，每名干部单独成页",
+    "write the planned visits as an iCalendar file": "输出排期日历文件（.ics）",
+    "print the schedule as JSON": "以 JSON 输出排期",
 }
 
 # argparse's own words (it looks each up through its module-level gettext function at run time).

@@ -427,6 +427,28 @@ class SelfCheckPeriods(Base):
 
 
 
+class VisitPlan(Base):
+    """A planned visit of the schedule (排期, issue 14): the cadre means to visit the business on `plan_date`.
+
+    Local working notes, never synced (no SyncMixin: bundles and workbooks skip it). Re-planning
+    replaces the proposed rows of a period and keeps those a person edited (`edited`)."""
+
+    __tablename__ = "visit_plans"
+    __table_args__ = (Index("ix_visit_plans_period_cadre_date", "period_key", "cadre_id", "plan_date"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    period_key: Mapped[str] = mapped_column(String(10))
+    cadre_id: Mapped[str] = mapped_column(ID, fk("cadres.id"))
+    business_id: Mapped[str] = mapped_column(ID, fk("businesses.id"), index=True)
+    # the rule-period the visit counts toward (a monthly rule inside a quarter has three)
+    rule_period_key: Mapped[str] = mapped_column(String(10))
+    plan_date: Mapped[dt.date] = mapped_column(Date)
+    mode: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    edited_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 class Meta(Base):
     """This database's own facts: its unit code, its clocks and counters, its private keys."""
 

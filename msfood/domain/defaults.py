@@ -23,6 +23,10 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "lab_report_workdays": 20,
     # How many automatic backups to keep.
     "backups_kept": 10,
+    # The visit schedule (排期, issue 14): finish this many working days before a period ends, and
+    # plan at most this many businesses a day for one cadre.
+    "schedule_margin_workdays": 5,
+    "schedule_visits_per_day": 6,
 }
 
 # The national baseline since 2022: every level visits each guaranteed business once a quarter.

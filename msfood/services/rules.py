@@ -402,6 +402,8 @@ _RANGES = {
     "lab_delivery_workdays": (1, 365),
     "lab_report_workdays": (1, 365),
     "backups_kept": (1, 1000),
+    "schedule_margin_workdays": (0, 60),
+    "schedule_visits_per_day": (1, 50),
 }
 
 

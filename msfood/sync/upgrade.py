@@ -43,6 +43,8 @@ UPGRADES: dict[str, Upgrade] = {
     "0002": Upgrade("0002", "0003", lambda _table, row: row),
     # 0004 only adds regions.retired_on (issue 13): an 0003 region is one still in use (NULL).
     "0003": Upgrade("0003", "0004", lambda _table, row: row),
+    # 0006 only adds the local visit_plans table (issue 14, the schedule), which bundles never carry.
+    "0004": Upgrade("0004", "0006", lambda _table, row: row),
 }
 
 

@@ -206,6 +206,7 @@ def test_the_administration_dialogs_read_in_english(qtbot, context, clock, wait_
     from ui.dialogs.import_excel import ImportExcelDialog
     from ui.dialogs.papers import PapersDialog
     from ui.dialogs.periods import PeriodsDialog
+    from ui.dialogs.schedule import ScheduleDialog
     from ui.main_window import MainWindow
 
     list_data.build(context.database, clock)
@@ -219,6 +220,8 @@ def test_the_administration_dialogs_read_in_english(qtbot, context, clock, wait_
         PeriodsDialog: {"Close and reopen periods", "Close this period…", "Reopen…", "Closed by"},
         PapersDialog: {"Visit task lists and rectification notices", "Make the visit task lists (PDF)…",
                        "Cadre's mobile"},
+        ScheduleDialog: {"Visit schedule", "Make schedule", "Export calendar (.ics)…", "Print (PDF)…",
+                         "Cadre", "Date", "Village"},
     }
     for dialog_class, wanted in expected.items():
         dialog = opened(qtbot, dialog_class(context), wait_ops)
@@ -239,6 +242,7 @@ def test_the_administration_dialogs_read_in_english(qtbot, context, clock, wait_
     assert [a.text() for a in admin.actions() if a.text()] == [
         "Backup and restore…", "Close and reopen periods…", "Visit task lists and rectification notices…",
         "Visit reminders and bulletin…",
+        "Visit schedule…",
     ]
     assert window.import_excel_action.text() == "Import Excel…"
 

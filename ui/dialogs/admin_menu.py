@@ -61,7 +61,17 @@ def install_admin_actions(window: MainWindow, file_menu: QMenu, before: QAction 
     reminders.setObjectName("remindersAction")
     reminders.setEnabled(can(READ))
     reminders.triggered.connect(lambda _checked=False: open_papers_dialog(window))
+    schedule = menu.addAction(QCoreApplication.translate("AdminMenu", "督导排期…"))  # issue 14 item 6
+    schedule.setObjectName("scheduleAction")
+    schedule.setEnabled(can(READ))
+    schedule.triggered.connect(lambda _checked=False: open_schedule(window))
     return menu
+
+
+def open_schedule(window: MainWindow) -> Any:
+    from ui.dialogs.schedule import open_schedule_dialog
+
+    return open_schedule_dialog(window)
 
 
 def _show(window: Any, dialog: Any) -> Any:

@@ -47,6 +47,8 @@ NUMBER_SETTINGS = {
     "lab_delivery_workdays": (QT_TRANSLATE_NOOP("Settings", "样品送达检验机构期限（工作日）"), 1, 365),
     "lab_report_workdays": (QT_TRANSLATE_NOOP("Settings", "检验机构出具报告期限（工作日）"), 1, 365),
     "backups_kept": (QT_TRANSLATE_NOOP("Settings", "保留的自动备份份数"), 1, 1000),
+    "schedule_margin_workdays": (QT_TRANSLATE_NOOP("Settings", "排期提前完成的工作日数"), 0, 60),
+    "schedule_visits_per_day": (QT_TRANSLATE_NOOP("Settings", "排期每名干部每天最多督导户数"), 1, 50),
 }
 
 

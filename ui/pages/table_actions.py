@@ -186,7 +186,8 @@ def print_preview(parent: QWidget, html: str, title: str) -> Any:
     dialog.setWindowTitle(QCoreApplication.translate("TableActions", "打印预览 — {0}").format(title))
     doc = document(html)
     dialog.paintRequested.connect(doc.print_)
-    dialog.document = doc  # type: ignore[attr-defined]  # kept alive as long as the dialog
+    # the dialog owns neither: keep both alive as long as it is
+    dialog.document, dialog.printer = doc, printer  # type: ignore[attr-defined]
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -43,7 +43,7 @@ def test_the_lock_names_this_app_and_goes_on_release(tmp_path: Path, clock) -> N
     assert not lock.path.exists()
 
 
-def test_a_live_app_on_the_same_file_is_named_in_the_refusal(tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_live_app_on_the_file_is_named_in_the_refusal(tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
     database = tmp_path / "station.sqlite"
     other = live_other_process()
     try:

@@ -10,6 +10,7 @@ Qt-free: the ui adds the local socket that raises the running window (ui/single_
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -116,10 +117,8 @@ def acquire_instance_lock(database: Path, *, now: dt.datetime) -> InstanceLock:
             if held is not None and not _is_stale(held, host):
                 raise InstanceRunning(pid=held.pid, host=held.host, since=held.since_text(),
                                       lock=str(path)) from None  # fmt: skip
-            try:  # stale: take it over (another app starting now may beat us to it: try again)
+            with contextlib.suppress(FileNotFoundError):  # stale: take it over (and race whoever else does)
                 path.unlink()
-            except FileNotFoundError:
-                pass
             continue
         except OSError:  # a read-only folder: SQLite says so clearly when the database opens
             return mine
@@ -135,7 +134,5 @@ def release_instance_lock(lock: InstanceLock) -> None:
     """Remove the lock if it is still this one (a later app may have taken over a stale copy)."""
     held = read_lock(lock.path)
     if held is not None and (held.pid, held.host, held.started) == (lock.pid, lock.host, lock.started):
-        try:
+        with contextlib.suppress(OSError):
             lock.path.unlink()
-        except OSError:
-            pass

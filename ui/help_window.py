@@ -52,7 +52,9 @@ class HelpWindow(QWidget):
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        self.tabs.widget(index).show()  # a tab someone closed on its own (Esc in it) shows again
+        page = self.tabs.widget(index)
+        if page is not None:
+            page.show()  # a tab someone closed on its own (Esc in it) shows again
         if self.isVisible():
             self.raise_()
             self.activateWindow()

@@ -239,14 +239,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False: self._on_record_action(slot))
             return action
 
-        self.new_action = add(self.tr("新增"), table_actions.keys("new"), lambda p: p.new_record(), "newAction")
-        self.quick_action = add(self.tr("连续录入"), table_actions.keys("quick"), lambda p: p.quick_entry(),
-                                "quickAction")  # fmt: skip
+        key = table_actions.keys
+        self.new_action = add(self.tr("新增"), key("new"), lambda p: p.new_record(), "newAction")
+        self.quick_action = add(self.tr("连续录入"), key("quick"), lambda p: p.quick_entry(), "quickAction")
         menu.addSeparator()
-        self.refresh_action = add(self.tr("刷新"), table_actions.keys("refresh"), lambda p: p.refresh(), "refreshAction")
-        self.print_action = add(self.tr("打印…"), table_actions.keys("print"), lambda p: p.print_list(), "printAction")
-        self.export_action = add(self.tr("导出 Excel…"), table_actions.keys("export"), lambda p: p.export(),
-                                 "exportAction")  # fmt: skip
+        self.refresh_action = add(self.tr("刷新"), key("refresh"), lambda p: p.refresh(), "refreshAction")
+        self.print_action = add(self.tr("打印…"), key("print"), lambda p: p.print_list(), "printAction")
+        self.export_action = add(self.tr("导出 Excel…"), key("export"), lambda p: p.export(), "exportAction")
         go = self.menuBar().addMenu(self.tr("转到(&G)"))
         go.setObjectName("goMenu")
         for action in self.page_actions:
@@ -314,7 +313,7 @@ class MainWindow(QMainWindow):
         """帮助 › 指标口径: the help window on its 指标口径 tab."""
         from ui.help_window import METHODOLOGY
 
-        return self.show_help(METHODOLOGY).methodology  # type: ignore[attr-defined, no-any-return]
+        return self.show_help(METHODOLOGY).methodology  # type: ignore[attr-defined]
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

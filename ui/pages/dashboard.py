@@ -627,7 +627,8 @@ class DashboardPage(QWidget):
         def show(stats: Stats) -> None:
             from ui.pages.dashboard_lists import missed, open_obligations
 
-            title, headers, rows, targets = missed(stats) if stats.supervision.total.due else open_obligations(stats)
+            found = missed(stats) if stats.supervision.total.due else open_obligations(stats)
+            title, headers, rows, targets = found
             self._show_dialog(f"{title} — {name}", headers, rows, targets)
 
         run_op(self, lambda: load_stats(self.context, period, as_of, code)).on_success(show)

@@ -160,7 +160,8 @@ def gaps(stats: Stats, kind: str | None) -> Rows:
         QCoreApplication.translate("Dashboard", "自查类型"),
         QCoreApplication.translate("Dashboard", "缺少的记录"),
     ]
-    rows = [(g.business_name, SELFCHECK_KIND.label(g.kind, _lang()), gap_cell(g.kind, g.detail)) for g in items]
+    lang = _lang()
+    rows = [(g.business_name, SELFCHECK_KIND.label(g.kind, lang), gap_cell(g.kind, g.detail)) for g in items]
     return Rows(title, headers, rows, [("businesses", g.business_id) for g in items])
 
 
@@ -168,7 +169,7 @@ DAYS = re.compile(r"^(\d+)/(\d+)(.*)$", re.DOTALL)  # 日管控's detail: "57/68
 
 
 def gap_cell(kind: str, detail: str) -> Shown:
-    """What is missing: 缺 11 天 (tooltip: 有记录 57 天，应有 68 天); 缺 2026-W47、2026-W48; no record at all."""
+    """What is missing: 缺 11 天 (tooltip: 有记录 57 天，应有 68 天); 缺 2026-W47、2026-W48; 无任何记录."""
     lang = _lang()
     if kind == "platform":
         return Shown(t("lists.gap_none", lang), sort=0)

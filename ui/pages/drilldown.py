@@ -183,7 +183,8 @@ class RecordsDialog(QDialog):
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(empty, 1)
         layout.addWidget(self.table, 1)
-        self.open_action = actions.make_action(self, self.tr("打开"), None, self.open_current, name="openAction")
+        self.open_action = actions.make_action(
+            self, self.tr("打开"), None, self.open_current, name="openAction")
         self.copy_action = actions.make_action(
             self, self.tr("复制选中行"), actions.keys("copy"), self.copy_rows, name="copyAction")
         self.print_action = actions.make_action(
@@ -224,9 +225,9 @@ class RecordsDialog(QDialog):
             self.open_row(index.row())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
-            if self.open_current():
-                return
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.table.hasFocus() and self.open_current():
+            return
         super().keyPressEvent(event)
 
     def _on_table_context_menu_requested(self, pos: Any) -> None:
@@ -255,7 +256,8 @@ class RecordsDialog(QDialog):
         return actions.visible_rows(self.proxy)
 
     def html(self) -> str:
-        return actions.table_html(self.title, actions.headers_of(self.proxy), self.shown_rows(), note=self.note)
+        headers = actions.headers_of(self.proxy)
+        return actions.table_html(self.title, headers, self.shown_rows(), note=self.note)
 
     def print_list(self) -> Any:
         self.preview = actions.print_preview(self, self.html(), self.title)
@@ -282,8 +284,8 @@ class RecordsDialog(QDialog):
             show_error(self, error)
             return None
         self.last_export = path
-        QMessageBox.information(self, self.tr("导出完成"),
-                                self.tr("已导出 {n} 条记录到\n{path}").format(n=len(rows), path=path))  # fmt: skip
+        done = self.tr("已导出 {n} 条记录到\n{path}").format(n=len(rows), path=path)
+        QMessageBox.information(self, self.tr("导出完成"), done)
         return path
 
 

@@ -58,7 +58,7 @@ def _save_on_ctrl_s(form: Any) -> None:
     taken = any(s.key() == save for s in form.findChildren(QShortcut))
     taken = taken or any(a.shortcut() == save for a in form.findChildren(QAction))
     if not taken and callable(getattr(form, "save", None)):
-        QShortcut(save, form, activated=form.save)
+        QShortcut(save, form, form.save)
 
 
 class ListPage(QWidget):
@@ -146,11 +146,12 @@ class ListPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
-        button_keys = ((self.new_button, actions.keys("new")), (self.quick_button, actions.keys("quick")),
+        key = actions.keys
+        button_keys = ((self.new_button, key("new")), (self.quick_button, key("quick")),
                        (self.edit_button, QKeySequence(Qt.Key.Key_Return)),
                        (self.delete_button, QKeySequence(Qt.Key.Key_Delete)),
                        (self.undo_button, QKeySequence(QKeySequence.StandardKey.Undo)),
-                       (self.print_button, actions.keys("print")), (self.export_button, actions.keys("export")))
+                       (self.print_button, key("print")), (self.export_button, key("export")))
         for button, keys in button_keys:  # the key in the tooltip: 新增（Ctrl+N）
             button.setToolTip(actions.with_shortcut(button.text().rstrip("…"), keys))
         layout.addLayout(buttons)
@@ -178,13 +179,13 @@ class ListPage(QWidget):
         self._action(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         self._action(QKeySequence(Qt.Key.Key_Delete), self.delete_current)
         self._action(QKeySequence.StandardKey.Find, self.search.setFocus)
-        tr = QCoreApplication.translate
-        self.copy_action = actions.make_action(self, tr("Lists", "复制选中行"), actions.keys("copy"), self.copy_rows,
-                                               name="copyAction")  # fmt: skip
-        self.print_action = actions.make_action(self, tr("Lists", "打印…"), actions.keys("print"), self.print_list,
-                                                name="printAction")  # fmt: skip
-        self.export_action = actions.make_action(self, tr("Lists", "导出 Excel…"), actions.keys("export"), self.export,
-                                                 name="exportAction")  # fmt: skip
+        tr, key, make = QCoreApplication.translate, actions.keys, actions.make_action
+        self.copy_action = make(self, tr("Lists", "复制选中行"), key("copy"), self.copy_rows,
+                                name="copyAction")  # fmt: skip
+        self.print_action = make(self, tr("Lists", "打印…"), key("print"), self.print_list,
+                                 name="printAction")  # fmt: skip
+        self.export_action = make(self, tr("Lists", "导出 Excel…"), key("export"), self.export,
+                                  name="exportAction")  # fmt: skip
         # the keys the main window takes over (hand_shortcuts_to_window): one owner, no ambiguity
         self.window_keys = {
             "new": actions.make_action(self, "", actions.keys("new"), self.new_record),
@@ -380,8 +381,9 @@ class ListPage(QWidget):
         history.setObjectName("historyAction")
         history.triggered.connect(lambda _checked=False: self.show_history(record_id))
         menu.addSeparator()
-        for action, keys in ((self.copy_action, actions.keys("copy")), (self.print_action, actions.keys("print")),
-                             (self.export_action, actions.keys("export"))):  # fmt: skip
+        key = actions.keys
+        for action, keys in ((self.copy_action, key("copy")), (self.print_action, key("print")),
+                             (self.export_action, key("export"))):  # fmt: skip
             actions.menu_entry(menu, action.text(), keys, action.trigger)
         return menu
 
@@ -426,7 +428,7 @@ class ListPage(QWidget):
         def job() -> tuple[list[list[str]], int]:
             with sessions() as session:
                 total = queries.count(session, kind, filters, search)
-                rows = []
+                rows: list[list[str]] = []
                 for row in queries.iterate(session, kind, filters=filters, search=search, sort=sort):
                     if len(rows) >= limit:
                         break
@@ -442,7 +444,8 @@ class ListPage(QWidget):
         search = self.model.search
         note = "　".join(p for p in (filters, QCoreApplication.translate("Lists", "搜索：{0}").format(search)
                                      if search else "") if p)  # fmt: skip
-        return actions.table_html(self.title, [c.title for c in self.model.columns], rows, note=note, total=total)
+        headers = [c.title for c in self.model.columns]
+        return actions.table_html(self.title, headers, rows, note=note, total=total)
 
     @staticmethod
     def _filter_text(widget: Any) -> str:

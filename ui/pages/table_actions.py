@@ -187,7 +187,7 @@ def print_preview(parent: QWidget, html: str, title: str) -> Any:
     doc = document(html)
     dialog.paintRequested.connect(doc.print_)
     # the dialog owns neither: keep both alive as long as it is
-    dialog.document, dialog.printer = doc, printer  # type: ignore[attr-defined]
+    dialog.kept = (doc, printer)  # type: ignore[attr-defined]
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

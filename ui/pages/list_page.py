@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.errors import Cancelled, MsfoodError
+from msfood.errors import MsfoodError
 from msfood.services import queries
 from msfood.services.queries import Filters
 from ui.forms.fields import form_text
@@ -36,18 +36,12 @@ from ui.models.columns import Column
 from ui.models.lazy_table import LazyTableModel, Tone
 from ui.models.lazy_view import LazyTableView
 from ui.pages import table_actions as actions
+from ui.pages.list_output import ListOutput, export_cell  # noqa: F401 (export_cell: its old home)
 
 if TYPE_CHECKING:  # the record form loads when a record is first opened, not with the list
     from ui.forms.record_form import RecordForm
 
 SEARCH_DELAY_MS = 250
-
-
-def export_cell(column: Column, row: Any) -> Any:
-    """What a cell holds in Excel: dates and numbers as themselves, codes as their labels."""
-    from ui.models.columns import plain
-
-    return column.value(row) if column.text is plain else column.display(row)
 
 
 def _save_on_ctrl_s(form: Any) -> None:
@@ -61,7 +55,7 @@ def _save_on_ctrl_s(form: Any) -> None:
         QShortcut(save, form, form.save)
 
 
-class ListPage(QWidget):
+class ListPage(ListOutput, QWidget):
     def __init__(
         self,
         context: Any,
@@ -409,90 +403,3 @@ class ListPage(QWidget):
         self.history_dialog = HistoryDialog(self.context, record_id, title=str(shown), parent=self)
         self.history_dialog.open()
         return self.history_dialog
-
-    # --- copy, print --------------------------------------------------------------------------------
-
-    def copy_rows(self) -> str:
-        """Ctrl+C: the selected rows as TSV on the clipboard (as the table shows them)."""
-        return actions.copy_selected_rows(self.view)
-
-    def print_list(self) -> Any:
-        """Ctrl+P: a print preview of the view's rows (its filters, search and order), the first
-        PRINT_LIMIT of them; the rows are read off the UI thread. Returns the op (tests wait on it)."""
-        from ui.workers import run_op
-
-        columns, kind = self.model.columns, self.kind
-        filters, search, sort = self.model.filters, self.model.search, self.model.current_sort
-        sessions, limit = self.reader, actions.PRINT_LIMIT
-
-        def job() -> tuple[list[list[str]], int]:
-            with sessions() as session:
-                total = queries.count(session, kind, filters, search)
-                rows: list[list[str]] = []
-                for row in queries.iterate(session, kind, filters=filters, search=search, sort=sort):
-                    if len(rows) >= limit:
-                        break
-                    rows.append([str(c.display(row) or "") for c in columns])
-                return rows, total
-
-        op = run_op(self, job, progress=QCoreApplication.translate("Lists", "正在准备打印……"))
-        op.on_success(lambda found: self._show_print_preview(*found))
-        return op
-
-    def print_html(self, rows: list[list[str]], total: int) -> str:
-        filters = "　".join(text for w in self.filter_widgets if (text := self._filter_text(w)))
-        search = self.model.search
-        note = "　".join(p for p in (filters, QCoreApplication.translate("Lists", "搜索：{0}").format(search)
-                                     if search else "") if p)  # fmt: skip
-        headers = [c.title for c in self.model.columns]
-        return actions.table_html(self.title, headers, rows, note=note, total=total)
-
-    @staticmethod
-    def _filter_text(widget: Any) -> str:
-        """What a filter is set to, as shown (nothing when it lets everything through)."""
-        text = getattr(widget, "currentText", None)
-        return str(text()) if callable(text) and widget.value() not in (None, "") else ""
-
-    def _show_print_preview(self, rows: list[list[str]], total: int) -> None:
-        self.last_print = self.print_html(rows, total)
-        self.preview = actions.print_preview(self, self.last_print, self.title)
-
-    # --- export -------------------------------------------------------------------------------------
-
-    def export(self, path: str | None = None) -> None:
-        if path is None:
-            path = actions.ask_xlsx_path(self, self.title)
-            if not path:
-                return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        from ui.workers import run_op
-
-        columns, kind = self.model.columns, self.kind
-        filters, search, sort = self.model.filters, self.model.search, self.model.current_sort
-        sessions, title = self.reader, self.title
-        headers = [c.title for c in columns]
-        holder: dict[str, Any] = {}
-
-        def job() -> int:
-            from msfood.workbook.export import export_view
-
-            with sessions() as session:
-                def rows() -> Any:
-                    for row in queries.iterate(session, kind, filters=filters, search=search, sort=sort):
-                        op = holder.get("op")
-                        if op is not None and op.worker.cancelled:
-                            raise Cancelled()  # before the file is moved into place: nothing is left
-                        yield [export_cell(c, row) for c in columns]
-
-                return export_view(rows(), headers, path, title=title)
-
-        op = run_op(self, job, progress=QCoreApplication.translate("Lists", "正在导出……"))
-        holder["op"] = op
-        op.on_success(lambda n: self._on_exported(path, n))
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        self.last_export = (path, rows)
-        QMessageBox.information(
-            self, QCoreApplication.translate("Lists", "导出完成"),
-            QCoreApplication.translate("Lists", "已导出 {0} 条记录到\n{1}").format(rows, path))

@@ -28,7 +28,8 @@ def factories() -> list[tuple[str, Any]]:
             ("samplings", SamplingsList), ("rapid_tests", RapidTestsList)]  # fmt: skip
 
 
-KINDS = ["businesses", "cadres", "assignments", "visits", "problems", "selfchecks", "samplings", "rapid_tests"]
+KINDS = ["businesses", "cadres", "assignments", "visits", "problems", "selfchecks", "samplings",
+         "rapid_tests"]  # fmt: skip
 
 
 def shown_rows(page: Any) -> list[list[str]]:
@@ -95,7 +96,9 @@ def test_buttons_name_their_keys(qtbot: Any, context: Any, clock: Any, wait_ops:
     assert shown["复制选中行"] == "Ctrl+C" and shown["打印…"] == "Ctrl+P" and shown["导出 Excel…"] == "Ctrl+E"
 
 
-def test_the_printout_is_chinese_in_a_pdf(qtbot: Any, context: Any, clock: Any, wait_ops: Any, tmp_path: Any) -> None:
+def test_the_printout_is_chinese_in_a_pdf(
+    qtbot: Any, context: Any, clock: Any, wait_ops: Any, tmp_path: Any
+) -> None:
     from ui.pages.businesses_page import BusinessesPage
     from ui.pages.table_actions import print_html_to_pdf
 
@@ -106,7 +109,8 @@ def test_the_printout_is_chinese_in_a_pdf(qtbot: Any, context: Any, clock: Any, 
     qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None, timeout=10_000)
     page.preview.close()
     pdf = print_html_to_pdf(page.last_print, str(tmp_path / "list.pdf"))
-    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
     assert "包保主体" in text and "海底捞火锅" in text and "主体名称" in text and "打印时间" in text
 
 

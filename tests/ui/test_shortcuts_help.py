@@ -32,7 +32,7 @@ def menu(window: Any, title: str) -> Any:
     return next(a.menu() for a in window.menuBar().actions() if a.text() == title)
 
 
-def test_ctrl_n_right_after_ctrl_5_opens_the_new_record_form_there(qtbot: Any, window: Any, wait_ops: Any) -> None:
+def test_ctrl_n_right_after_ctrl_5_opens_the_new_form_there(qtbot: Any, window: Any, wait_ops: Any) -> None:
     window.nav.setFocus()  # the focus stays in the navigation, as after a click on it
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "visits"
@@ -40,7 +40,8 @@ def test_ctrl_n_right_after_ctrl_5_opens_the_new_record_form_there(qtbot: Any, w
     qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     visits = window.page("visits").visits
     form = visits.current_form
-    assert form is not None and form.isVisible() and form.record_id is None and form.objectName() == "form_visits"
+    assert form is not None and form.isVisible() and form.record_id is None
+    assert form.objectName() == "form_visits"
     form.close()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -62,7 +63,8 @@ def test_f5_refreshes_and_ctrl_shift_n_starts_quick_entry(qtbot: Any, window: An
     assert samplings.count_label.text() == "正在计数……"
     wait_ops()
     assert samplings.count_label.text().startswith("共 ")
-    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, control_shift)
     form = samplings.current_form
     if samplings.quick_button.isVisibleTo(samplings):
         assert form is not None and form.quick
@@ -72,7 +74,8 @@ def test_f5_refreshes_and_ctrl_shift_n_starts_quick_entry(qtbot: Any, window: An
 
 
 def test_menus_and_navigation_show_the_keys(window: Any) -> None:
-    records = {a.objectName(): a.shortcut().toString() for a in menu(window, "记录(&R)").actions() if a.text()}
+    records = {a.objectName(): a.shortcut().toString()
+               for a in menu(window, "记录(&R)").actions() if a.text()}  # fmt: skip
     assert records == {"newAction": "Ctrl+N", "quickAction": "Ctrl+Shift+N", "refreshAction": "F5",
                        "printAction": "Ctrl+P", "exportAction": "Ctrl+E"}  # fmt: skip
     go = [(a.text(), a.shortcut().toString()) for a in menu(window, "转到(&G)").actions()]
@@ -82,7 +85,8 @@ def test_menus_and_navigation_show_the_keys(window: Any) -> None:
     assert helps["使用说明…"] == "F1" and "指标口径…" in helps
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support propagateSizeHints")
+@pytest.mark.qt_log_ignore("This plugin does not support raise",  # offscreen: raising the open window
+                           "This plugin does not support propagateSizeHints")  # fmt: skip
 def test_f1_opens_help_with_usage_and_methodology(qtbot: Any, window: Any, tmp_path: Path) -> None:
     from ui.help_window import HelpWindow
     from ui.methodology_window import MethodologyWindow
@@ -105,7 +109,9 @@ def test_f1_opens_help_with_usage_and_methodology(qtbot: Any, window: Any, tmp_p
     assert not shown.isVisible()
 
 
-def test_help_shows_the_usage_images(qtbot: Any, app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_help_shows_the_usage_images(
+    qtbot: Any, app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtGui import QColor, QImage
 
     import ui.help_window as help_window
@@ -152,8 +158,8 @@ def test_a_second_app_on_the_same_database_is_refused_and_the_first_raised(
     shown: list[str] = []
     monkeypatch.setattr(startup, "show_error", lambda _parent, exc: shown.append(exc.message()))
     try:
-        lock_path(db_path).write_text(json.dumps({"pid": running.pid, "host": socket.gethostname(),
-                                                  "started": "2026-11-24T01:30:00+00:00"}), "utf-8")  # fmt: skip
+        held = {"pid": running.pid, "host": socket.gethostname(), "started": "2026-11-24T01:30:00+00:00"}
+        lock_path(db_path).write_text(json.dumps(held), "utf-8")
         controller = startup.AppController(app_settings, clock)
         assert controller.open(db_path) is False
         qtbot.waitUntil(lambda: heard == [b"raise\n"], timeout=5000)

@@ -24,7 +24,8 @@ from msfood.instance_lock import (
 def write_lock(database: Path, *, pid: int, host: str | None = None) -> Path:
     path = lock_path(database)
     started = "2026-11-24T02:00:00+00:00"
-    path.write_text(json.dumps({"pid": pid, "host": host or socket.gethostname(), "started": started}), "utf-8")
+    held = {"pid": pid, "host": host or socket.gethostname(), "started": started}
+    path.write_text(json.dumps(held), "utf-8")
     return path
 
 

@@ -149,3 +149,7 @@ def test_a_row_without_a_record_opens_nothing(qtbot: Any, app: Any) -> None:
     dialog.record_requested.connect(lambda kind, record_id: opened.append((kind, record_id)))
     assert not dialog.open_row(1) and dialog.open_row(0)
     assert opened == [("businesses", "b1")]
+    activate(qtbot, dialog)
+    dialog.table.selectRow(1)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # Enter on it neither opens anything nor closes the list
+    assert opened == [("businesses", "b1")] and dialog.isVisible()

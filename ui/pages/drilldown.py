@@ -225,8 +225,8 @@ class RecordsDialog(QDialog):
             self.open_row(index.row())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.table.hasFocus() and self.open_current():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.open_current()  # a row that names no record: nothing (Enter must not close the list)
             return
         super().keyPressEvent(event)
 

@@ -24,6 +24,7 @@ class AppSignals(QObject):
     bundle_changed = Signal()  # a bundle was sent or received: the status bar re-reads bundle_log
     language_changed = Signal(str)  # "zh_CN" or "en"
     navigate = Signal(str)  # a page key: ask the main window to show that page
+    open_record = Signal(str, str)  # (kind, id), e.g. ("businesses", id): show its page and open its form
 
 
 @dataclass

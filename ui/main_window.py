@@ -2,12 +2,18 @@
 
 The status bar names the station, the database file, who is signed in and the last bundle sent and
 received. Geometry, dock state and the last page are remembered (ui.settings).
+
+The window owns the keys that act on the current page whatever has the focus (issue #17): the 记录 menu
+(Ctrl+N, Ctrl+Shift+N, F5, Ctrl+P, Ctrl+E) routes them to the current list, 转到 (Ctrl+1..) switches
+page, 帮助 (F1) opens the help window. Menus show every key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,10 +37,29 @@ from msfood.services.app_status import BundleMark, StationStatus, station_status
 from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages import PAGES
+from ui.pages import PAGES, table_actions
+from ui.pages.table_actions import with_shortcut
 from ui.workers import run_op
 
+if TYPE_CHECKING:  # the list module loads with the first list page, not with the window
+    from ui.pages.list_page import ListPage
+
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# which page lists a record kind (a drill-down's row opens there)
+RECORD_PAGES = {"businesses": "businesses", "cadres": "cadres", "assignments": "assignments",
+                "visits": "visits", "problems": "visits", "selfchecks": "selfchecks",
+                "samplings": "sampling", "rapid_tests": "sampling"}  # fmt: skip
+
+
+def lists_of(page: QWidget) -> list[ListPage]:
+    """The lists a page holds: itself, or its tabs'."""
+    if _is_list(page):
+        return [page]  # type: ignore[list-item]
+    return [each for each in getattr(page, "lists", []) if _is_list(each)]
+
+
+def _is_list(widget: object) -> bool:
+    return hasattr(widget, "hand_shortcuts_to_window") and hasattr(widget, "open_record")
 
 
 def _fmt_mark(mark: BundleMark | None) -> str:
@@ -101,6 +126,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(180 if not is_english() else 210)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
+        self.page_actions: list[QAction] = []  # 转到: Ctrl+1.. in the menu and the navigation's tooltips
         for position, (key, title, _factory) in enumerate(PAGES):
             item = QListWidgetItem(QCoreApplication.translate("Pages", title))
             item.setData(KEY_ROLE, key)
@@ -109,10 +135,12 @@ class MainWindow(QMainWindow):
             holder = QWidget()  # replaced by the page on first show
             self._index[key] = self.stack.addWidget(holder)
             if position < 10:
-                shortcut = QAction(self)
+                shortcut = QAction(QCoreApplication.translate("Pages", title), self)
                 shortcut.setShortcut(QKeySequence(f"Ctrl+{(position + 1) % 10}"))
                 shortcut.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
                 self.addAction(shortcut)
+                self.page_actions.append(shortcut)
+                item.setToolTip(with_shortcut(item.text(), shortcut.shortcut()))
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -122,6 +150,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         context.signals.bundle_changed.connect(self.refresh_status)
         context.signals.navigate.connect(self.show_page)
+        context.signals.open_record.connect(self.open_record)
         self._restore_state()
         self.refresh_status()
 
@@ -143,6 +172,8 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # one broken page must not take the window down
                 widget = broken_page(key, exc)
             widget.setObjectName(widget.objectName() or f"page_{key}")
+            for each in lists_of(widget):
+                each.hand_shortcuts_to_window()  # the 记录 menu's actions carry them now
             index = self._index[key]
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -170,8 +201,76 @@ class MainWindow(QMainWindow):
         shown = getattr(widget, "page_shown", None)
         if callable(shown):
             self.after_paint.call(shown)
+        self._update_record_actions()
 
+    def current_list(self) -> ListPage | None:
+        """The list the 记录 menu acts on: the current page, or its current tab."""
+        page = self._pages.get(self.current_page_key())
+        if _is_list(page):
+            return page  # type: ignore[return-value]
+        current = getattr(page, "current_list", None)
+        found = current() if callable(current) else None
+        return found if _is_list(found) else None
+
+    def open_record(self, kind: str, record_id: str) -> object | None:
+        """Show the page that lists `kind` and open the record's form there (a drill-down's row)."""
+        key = RECORD_PAGES.get(kind)
+        if key is None:
+            return None
+        page = self.show_page(key)
+        for each in lists_of(page):
+            if each.kind == kind:
+                tabs = getattr(page, "tabs", None)
+                if tabs is not None:
+                    tabs.setCurrentWidget(each)
+                return each.open_record(record_id)
+        return None
     # --- menu
+
+    def _build_record_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("记录(&R)"))
+        menu.setObjectName("recordMenu")
+
+        def add(text: str, keys: QKeySequence, slot: Callable[[ListPage], object], name: str) -> QAction:
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False: self._on_record_action(slot))
+            return action
+
+        key = table_actions.keys
+        self.new_action = add(self.tr("新增"), key("new"), lambda p: p.new_record(), "newAction")
+        self.quick_action = add(self.tr("连续录入"), key("quick"), lambda p: p.quick_entry(), "quickAction")
+        menu.addSeparator()
+        self.refresh_action = add(self.tr("刷新"), key("refresh"), lambda p: p.refresh(), "refreshAction")
+        self.print_action = add(self.tr("打印…"), key("print"), lambda p: p.print_list(), "printAction")
+        self.export_action = add(self.tr("导出 Excel…"), key("export"), lambda p: p.export(), "exportAction")
+        go = self.menuBar().addMenu(self.tr("转到(&G)"))
+        go.setObjectName("goMenu")
+        for action in self.page_actions:
+            go.addAction(action)
+
+    def _on_record_action(self, slot: Callable[[ListPage], object]) -> None:
+        page = self.current_list()
+        if page is not None:
+            slot(page)
+            return
+        if self.sender() is self.refresh_action:  # F5 on a page that is no list: load it again
+            shown = getattr(self._pages.get(self.current_page_key()), "page_shown", None)
+            if callable(shown):
+                shown()
+
+    def _update_record_actions(self) -> None:
+        """Grey out what the current page cannot do (the keys stay, doing nothing there)."""
+        if not hasattr(self, "new_action"):
+            return
+        page = self.current_list()
+        editable = page is not None and page.new_button.isVisibleTo(page)
+        self.new_action.setEnabled(page is None or editable)
+        self.quick_action.setEnabled(page is None or (editable and page.quick_button.isVisibleTo(page)))
+        for action in (self.print_action, self.export_action):
+            action.setEnabled(page is not None)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -190,24 +289,31 @@ class MainWindow(QMainWindow):
         from ui.dialogs.admin_menu import install_admin_actions  # 文件 → 导入 Excel…, 管理 (issue 13)
 
         self.admin_menu = install_admin_actions(self, menu, quit_action)
+        self._build_record_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.usage_action = help_menu.addAction(self.tr("使用说明…"))
+        self.usage_action.setObjectName("usageAction")
+        self.usage_action.setShortcut(table_actions.keys("help"))
+        self.usage_action.triggered.connect(self.show_help)
         self.methodology_action = help_menu.addAction(t("method.menu") + "…")
-        self.methodology_action.setShortcut(QKeySequence("F1"))
         self.methodology_action.triggered.connect(self.show_methodology)
         help_menu.addAction(self.tr("关于食安包保")).triggered.connect(self._on_about_triggered)
 
-    def show_methodology(self) -> QWidget:
-        """帮助 › 指标口径: one window, raised again when already open."""
-        from ui.methodology_window import MethodologyWindow
+    def show_help(self, tab: int = 0) -> QWidget:
+        """帮助 (F1): one window with 使用说明 and 指标口径, raised again when already open."""
+        from ui.help_window import HelpWindow
 
-        shown = getattr(self, "methodology_window", None)
+        shown = getattr(self, "help_window", None)
         if shown is None:
-            shown = self.methodology_window = MethodologyWindow(self)
-        if shown.isVisible():
-            shown.raise_()
-            shown.activateWindow()
-        shown.show()
+            shown = self.help_window = HelpWindow(self)
+        shown.show_tab(tab)
         return shown
+
+    def show_methodology(self) -> QWidget:
+        """帮助 › 指标口径: the help window on its 指标口径 tab."""
+        from ui.help_window import METHODOLOGY
+
+        return self.show_help(METHODOLOGY).methodology  # type: ignore[attr-defined]
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

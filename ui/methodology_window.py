@@ -142,7 +142,10 @@ class MethodologyWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
-            self.close()
+            if self.isWindow():
+                self.close()
+            else:  # a tab of the help window: that window closes
+                event.ignore()
             return
         super().keyPressEvent(event)
 

@@ -24,6 +24,7 @@ from ui.signing import PendingSignIn, start_sign_in_from_env
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.single_instance import DatabaseClaim
 
 
 def _is_demo_path(path: Path) -> bool:
@@ -71,6 +72,7 @@ class AppController(QObject):
         self.headless = headless  # screenshot mode: no dialogs, failures are messages on stderr
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
+        self.claim: DatabaseClaim | None = None  # this app's hold on the open database (one app per file)
 
     # --- choosing the database
 
@@ -103,9 +105,13 @@ class AppController(QObject):
 
     def open(self, path: Path, *, demo: bool = False) -> bool:
         """Open `path`, sign in, and show the main window on it. False when the user gave up."""
+        claim = self._claim(path)
+        if claim is False:
+            return self.window is not None
         try:
             database = open_app_database(path)
         except EnvironmentProblem as exc:
+            self._drop(claim)
             if self.headless:
                 raise
             show_error(self.window, exc)
@@ -125,6 +131,7 @@ class AppController(QObject):
             if pending is not None:
                 pending.cancel()  # waits for the thread; nothing to do when the attempt has ended
             database.close()
+            self._drop(claim)
             problem = None if isinstance(exc, MsfoodError) else database_problem(exc, path)
             if problem is not None:  # busy, disk full, read-only...: the same words as the CLI's
                 if self.headless:
@@ -136,10 +143,53 @@ class AppController(QObject):
             return self.window is not None
         if actor is None:
             database.close()
+            self._drop(claim)
             return self.window is not None
         self.settings.add_recent_database(path)
         self._show(AppContext(database, actor, self.clock, self.settings, unit, demo=demo))
+        self._keep(claim)
         return True
+
+    # --- one app per database file
+
+    def _claim(self, path: Path) -> DatabaseClaim | None | bool:
+        """This app's hold on `path` (None: not needed, headless); False: another app has it open, the
+        user was told and that app asked to come to the front."""
+        if self.headless:  # screenshots: no window to raise, nothing kept open
+            return None
+        if self.claim is not None and self.claim.same_file(path):
+            return self.claim
+        from msfood.instance_lock import InstanceRunning
+        from ui.single_instance import ask_running_app_to_raise, claim_database
+
+        try:
+            return claim_database(path, self.clock)
+        except InstanceRunning as exc:
+            ask_running_app_to_raise(path)
+            show_error(self.window, exc)
+            return False
+
+    def _drop(self, claim: DatabaseClaim | None | bool) -> None:
+        if isinstance(claim, QObject) and claim is not self.claim:
+            claim.release()
+
+    def _keep(self, claim: DatabaseClaim | None | bool) -> None:
+        if not isinstance(claim, QObject) or claim is self.claim:
+            return
+        if self.claim is not None:
+            self.claim.release()
+        self.claim = claim
+        claim.raise_requested.connect(self._on_claim_raise_requested)
+
+    def _on_claim_raise_requested(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def sign_in(
         self, database: Database, unit_name: str, pending: PendingSignIn | None, *, demo: bool = False
@@ -242,6 +292,9 @@ class AppController(QObject):
         wait_idle()
         if self.context is not None:
             self.context.database.close()
+        if self.claim is not None:
+            self.claim.release()
+            self.claim = None
 
 
 def print_problem(exc: BaseException) -> None:

@@ -9,6 +9,7 @@ township, and a second tab ranking the regions below the unit's own (ui/pages/da
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -40,7 +41,7 @@ if TYPE_CHECKING:  # msfood.metrics loads with the figures, on the worker: not o
     from msfood.metrics.overview import Overview, RegionProgress
     from msfood.metrics.results import Progress, RecordCounts, Stats
     from ui.pages.dashboard_lists import Rows
-    from ui.pages.drilldown import RecordsDialog
+    from ui.pages.drilldown import RecordsDialog, Target
 
 PERIOD_KINDS = (
     ("month", QT_TRANSLATE_NOOP("Dashboard", "月度")),
@@ -600,7 +601,9 @@ class DashboardPage(QWidget):
             return None
         return self._show_dialog(*rows)
 
-    def _show_dialog(self, title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> RecordsDialog:
+    def _show_dialog(
+        self, title: str, headers: list[str], rows: list[tuple[Any, ...]], targets: Sequence[Target] = ()
+    ) -> RecordsDialog:
         stats = self.stats
         note = (
             self.tr("统计期间 {key}，截至 {as_of}").format(key=stats.period, as_of=stats.as_of)
@@ -609,7 +612,8 @@ class DashboardPage(QWidget):
         )
         from ui.pages.drilldown import RecordsDialog
 
-        dialog = RecordsDialog(title, headers, rows, note=note, parent=self)
+        dialog = RecordsDialog(title, headers, rows, note=note, targets=targets, parent=self)
+        dialog.record_requested.connect(self.context.signals.open_record)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
         self._dialogs.append(dialog)
@@ -623,7 +627,8 @@ class DashboardPage(QWidget):
         def show(stats: Stats) -> None:
             from ui.pages.dashboard_lists import missed, open_obligations
 
-            title, headers, rows = missed(stats) if stats.supervision.total.due else open_obligations(stats)
-            self._show_dialog(f"{title} — {name}", headers, rows)
+            found = missed(stats) if stats.supervision.total.due else open_obligations(stats)
+            title, headers, rows, targets = found
+            self._show_dialog(f"{title} — {name}", headers, rows, targets)
 
         run_op(self, lambda: load_stats(self.context, period, as_of, code)).on_success(show)

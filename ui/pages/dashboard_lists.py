@@ -1,9 +1,13 @@
-"""The records behind each dashboard figure, as (title, headers, rows) for the drill-down dialog."""
+"""The records behind each dashboard figure, as (title, headers, rows, targets) for the drill-down dialog.
+
+`targets` names, row by row, the record a double-click opens: the business short of a task or a
+self-check, the problem, the sampling. Gap columns say what is missing (缺 N 天), not what is there."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -11,8 +15,14 @@ from msfood.domain.enums import LEVEL, PROBLEM_STATUS, SELFCHECK_KIND
 from msfood.i18n import t
 from msfood.metrics.results import CaseRow, Obligation, ProblemRow, SelfCheckGap, Stats
 from ui.i18n import is_english
+from ui.pages.drilldown import Shown, Target
 
-Rows = tuple[str, list[str], list[tuple[Any, ...]]]
+
+class Rows(NamedTuple):
+    title: str
+    headers: list[str]
+    rows: list[tuple[Any, ...]]
+    targets: Sequence[Target] = ()
 
 
 def _lang() -> str | None:
@@ -20,6 +30,7 @@ def _lang() -> str | None:
 
 
 def obligations(title: str, items: Iterable[Obligation]) -> Rows:
+    items = list(items)
     headers = [
         QCoreApplication.translate("Dashboard", "主体名称"),
         QCoreApplication.translate("Dashboard", "统一社会信用代码"),
@@ -45,7 +56,7 @@ def obligations(title: str, items: Iterable[Obligation]) -> Rows:
         )
         for o in items
     ]
-    return title, headers, rows
+    return Rows(title, headers, rows, [("businesses", o.business_id) for o in items])
 
 
 def missed(stats: Stats, level: str | None = None) -> Rows:
@@ -65,6 +76,7 @@ def open_obligations(stats: Stats) -> Rows:
 
 
 def problems(title: str, items: Iterable[ProblemRow], as_of: Any) -> Rows:
+    items = list(items)
     headers = [
         QCoreApplication.translate("Dashboard", "主体名称"),
         QCoreApplication.translate("Dashboard", "包保干部"),
@@ -86,7 +98,7 @@ def problems(title: str, items: Iterable[ProblemRow], as_of: Any) -> Rows:
         )
         for p in items
     ]
-    return title, headers, rows
+    return Rows(title, headers, rows, [("problems", p.problem_id) for p in items])
 
 
 def _problem_status(code: str) -> str:
@@ -94,6 +106,7 @@ def _problem_status(code: str) -> str:
 
 
 def cases(title: str, items: Iterable[CaseRow], as_of: Any) -> Rows:
+    items = list(items)
     headers = [
         QCoreApplication.translate("Dashboard", "抽样单编号"),
         QCoreApplication.translate("Dashboard", "主体名称"),
@@ -121,7 +134,7 @@ def cases(title: str, items: Iterable[CaseRow], as_of: Any) -> Rows:
         )
         for c in items
     ]
-    return title, headers, rows
+    return Rows(title, headers, rows, [("samplings", c.sampling_id) for c in items])
 
 
 def awaiting(stats: Stats) -> Rows:
@@ -145,7 +158,26 @@ def gaps(stats: Stats, kind: str | None) -> Rows:
     headers = [
         QCoreApplication.translate("Dashboard", "主体名称"),
         QCoreApplication.translate("Dashboard", "自查类型"),
-        QCoreApplication.translate("Dashboard", "缺少的记录（日管控为 有记录天数/经营天数）"),
+        QCoreApplication.translate("Dashboard", "缺少的记录"),
     ]
-    rows = [(g.business_name, SELFCHECK_KIND.label(g.kind, _lang()), g.detail) for g in items]
-    return title, headers, rows
+    lang = _lang()
+    rows = [(g.business_name, SELFCHECK_KIND.label(g.kind, lang), gap_cell(g.kind, g.detail)) for g in items]
+    return Rows(title, headers, rows, [("businesses", g.business_id) for g in items])
+
+
+DAYS = re.compile(r"^(\d+)/(\d+)(.*)$", re.DOTALL)  # 日管控's detail: "57/68", maybe followed by a note
+
+
+def gap_cell(kind: str, detail: str) -> Shown:
+    """What is missing: 缺 11 天 (tooltip: 有记录 57 天，应有 68 天); 缺 2026-W47、2026-W48; 无任何记录."""
+    lang = _lang()
+    if kind == "platform":
+        return Shown(t("lists.gap_none", lang), sort=0)
+    days = DAYS.match(detail) if kind == "daily" else None
+    if days is not None:
+        present, required, rest = int(days[1]), int(days[2]), days[3]
+        missing = max(required - present, 0)
+        tip = t("lists.gap_days_tip", lang, present=present, required=required)
+        return Shown(t("lists.gap_days", lang, missing=missing) + rest, tip, missing)
+    periods = [p for p in re.split(r"[（(]", detail)[0].split("、") if p.strip()]
+    return Shown(t("lists.gap_periods", lang, missing=detail), detail, len(periods))

@@ -3,7 +3,10 @@
 The list is a LazyTableModel (keyset pages in a bounded window); the count runs off the UI thread.
 Double-click or Enter opens the record; Ctrl+N a new one; Delete removes it after asking; Ctrl+Z undoes
 the last save or delete (through the services, QUndoStack). Export writes every row of the current view
-(its filters, search and order) to an Excel file, page by page, in a worker with a progress dialog.
+(its filters, search and order) to an Excel file, page by page, in a worker with a progress dialog; print
+shows a preview of the same rows (the first PRINT_LIMIT); Ctrl+C copies the selected rows as TSV.
+In the main window, the window owns Ctrl+N, Ctrl+Shift+N, F5, Ctrl+P and Ctrl+E (its 记录 menu routes
+them to the current list, whatever has the focus); a list on its own keeps them itself.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.errors import Cancelled, MsfoodError
+from msfood.errors import MsfoodError
 from msfood.services import queries
 from msfood.services.queries import Filters
 from ui.forms.fields import form_text
@@ -33,6 +35,8 @@ from ui.forms.kinds import FormSpec
 from ui.models.columns import Column
 from ui.models.lazy_table import LazyTableModel, Tone
 from ui.models.lazy_view import LazyTableView
+from ui.pages import table_actions as actions
+from ui.pages.list_output import ListOutput, export_cell  # noqa: F401 (export_cell: its old home)
 
 if TYPE_CHECKING:  # the record form loads when a record is first opened, not with the list
     from ui.forms.record_form import RecordForm
@@ -40,14 +44,18 @@ if TYPE_CHECKING:  # the record form loads when a record is first opened, not wi
 SEARCH_DELAY_MS = 250
 
 
-def export_cell(column: Column, row: Any) -> Any:
-    """What a cell holds in Excel: dates and numbers as themselves, codes as their labels."""
-    from ui.models.columns import plain
+def _save_on_ctrl_s(form: Any) -> None:
+    """Ctrl+S saves the form, unless the form already gives the key a meaning of its own."""
+    from PySide6.QtGui import QShortcut
 
-    return column.value(row) if column.text is plain else column.display(row)
+    save = QKeySequence(QKeySequence.StandardKey.Save)
+    taken = any(s.key() == save for s in form.findChildren(QShortcut))
+    taken = taken or any(a.shortcut() == save for a in form.findChildren(QAction))
+    if not taken and callable(getattr(form, "save", None)):
+        QShortcut(save, form, form.save)
 
 
-class ListPage(QWidget):
+class ListPage(ListOutput, QWidget):
     def __init__(
         self,
         context: Any,
@@ -124,11 +132,22 @@ class ListPage(QWidget):
             QCoreApplication.translate("Lists", "撤销"), self.undo_stack.undo, "undoButton")
         self.export_button = self._button(
             QCoreApplication.translate("Lists", "导出 Excel"), self.export, "exportButton")
+        self.print_button = self._button(
+            QCoreApplication.translate("Lists", "打印…"), self.print_list, "printButton")
         for button in (self.new_button, self.quick_button, self.edit_button, self.delete_button,
                        self.undo_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
+        key = actions.keys
+        button_keys = ((self.new_button, key("new")), (self.quick_button, key("quick")),
+                       (self.edit_button, QKeySequence(Qt.Key.Key_Return)),
+                       (self.delete_button, QKeySequence(Qt.Key.Key_Delete)),
+                       (self.undo_button, QKeySequence(QKeySequence.StandardKey.Undo)),
+                       (self.print_button, key("print")), (self.export_button, key("export")))
+        for button, keys in button_keys:  # the key in the tooltip: 新增（Ctrl+N）
+            button.setToolTip(actions.with_shortcut(button.text().rstrip("…"), keys))
         layout.addLayout(buttons)
         can_create = self.editable and self.form_spec is not None and self.form_spec.can_create
         self.new_button.setVisible(can_create)
@@ -138,21 +157,43 @@ class ListPage(QWidget):
         self.edit_button.setVisible(self.form_spec is not None)
         self.undo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        undo_tip = self.undo_button.toolTip()
         self.undo_stack.undoTextChanged.connect(
             lambda text: self.undo_button.setToolTip(
-                QCoreApplication.translate("Lists", "撤销：{0}").format(text) if text else ""))
+                QCoreApplication.translate("Lists", "撤销：{0}").format(text) if text else undo_tip))
         self.view = LazyTableView(self)
         self.view.setObjectName("table")
         self.view.setModel(self.model)
+        self.view.setSelectionMode(LazyTableView.SelectionMode.ExtendedSelection)  # copy several rows
         self.view.activated_id.connect(self.open_record)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.button_row = buttons  # pages may add their own buttons here
         layout.addWidget(self.view, 1)
-        self._action(QKeySequence.StandardKey.New, self.new_record)
         self._action(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         self._action(QKeySequence(Qt.Key.Key_Delete), self.delete_current)
         self._action(QKeySequence.StandardKey.Find, self.search.setFocus)
+        key, make = actions.keys, actions.make_action  # (translate() by its full name: lupdate reads it)
+        copy_text = QCoreApplication.translate("Lists", "复制选中行")
+        print_text = QCoreApplication.translate("Lists", "打印…")
+        export_text = QCoreApplication.translate("Lists", "导出 Excel…")
+        self.copy_action = make(self, copy_text, key("copy"), self.copy_rows, name="copyAction")
+        self.print_action = make(self, print_text, key("print"), self.print_list, name="printAction")
+        self.export_action = make(self, export_text, key("export"), self.export, name="exportAction")
+        # the keys the main window takes over (hand_shortcuts_to_window): one owner, no ambiguity
+        self.window_keys = {
+            "new": actions.make_action(self, "", actions.keys("new"), self.new_record),
+            "quick": actions.make_action(self, "", actions.keys("quick"), self.quick_entry),
+            "refresh": actions.make_action(self, "", actions.keys("refresh"), self.refresh),
+            "print": self.print_action,
+            "export": self.export_action,
+        }
+
+    def hand_shortcuts_to_window(self) -> None:
+        """The main window's 记录 menu carries these keys for whichever list is current: drop ours (two
+        actions on one key in one window make Qt fire neither). The menus still show the keys."""
+        for action in self.window_keys.values():
+            action.setShortcut(QKeySequence())
 
     def _button(self, text: str, slot: Any, name: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -256,6 +297,7 @@ class ListPage(QWidget):
                           parent=self, **kwargs)  # fmt: skip
         form.save_button.setEnabled(self.editable)
         form.finished.connect(lambda _result: self._on_form_finished(form))
+        _save_on_ctrl_s(form)
         self.current_form = form
         form.open()
         return form
@@ -332,13 +374,19 @@ class ListPage(QWidget):
         history = menu.addAction(QCoreApplication.translate("Lists", "历史记录"))
         history.setObjectName("historyAction")
         history.triggered.connect(lambda _checked=False: self.show_history(record_id))
+        menu.addSeparator()
+        key = actions.keys
+        for action, keys in ((self.copy_action, key("copy")), (self.print_action, key("print")),
+                             (self.export_action, key("export"))):  # fmt: skip
+            actions.menu_entry(menu, action.text(), keys, action.trigger)
         return menu
 
     def _on_view_context_menu_requested(self, pos: Any) -> None:
         index = self.view.indexAt(pos)
         if not index.isValid():
             return
-        self.view.setCurrentIndex(index)
+        if not self.view.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.view.setCurrentIndex(index)
         record_id = self.view.current_id()
         if record_id:
             self.context_menu(record_id).popup(self.view.viewport().mapToGlobal(pos))
@@ -355,45 +403,3 @@ class ListPage(QWidget):
         self.history_dialog = HistoryDialog(self.context, record_id, title=str(shown), parent=self)
         self.history_dialog.open()
         return self.history_dialog
-
-    # --- export -------------------------------------------------------------------------------------
-
-    def export(self, path: str | None = None) -> None:
-        if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, QCoreApplication.translate("Lists", "导出到 Excel"), f"{self.title}.xlsx",
-                QCoreApplication.translate("Lists", "Excel 工作簿 (*.xlsx)"))
-            if not path:
-                return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        from ui.workers import run_op
-
-        columns, kind = self.model.columns, self.kind
-        filters, search, sort = self.model.filters, self.model.search, self.model.current_sort
-        sessions, title = self.reader, self.title
-        headers = [c.title for c in columns]
-        holder: dict[str, Any] = {}
-
-        def job() -> int:
-            from msfood.workbook.export import export_view
-
-            with sessions() as session:
-                def rows() -> Any:
-                    for row in queries.iterate(session, kind, filters=filters, search=search, sort=sort):
-                        op = holder.get("op")
-                        if op is not None and op.worker.cancelled:
-                            raise Cancelled()  # before the file is moved into place: nothing is left
-                        yield [export_cell(c, row) for c in columns]
-
-                return export_view(rows(), headers, path, title=title)
-
-        op = run_op(self, job, progress=QCoreApplication.translate("Lists", "正在导出……"))
-        holder["op"] = op
-        op.on_success(lambda n: self._on_exported(path, n))
-
-    def _on_exported(self, path: str, rows: int) -> None:
-        self.last_export = (path, rows)
-        QMessageBox.information(
-            self, QCoreApplication.translate("Lists", "导出完成"),
-            QCoreApplication.translate("Lists", "已导出 {0} 条记录到\n{1}").format(rows, path))

@@ -225,7 +225,10 @@ MESSAGES = {
     "report.detail_failure": ("不合格 {failed} / 已出结果 {known}", "{failed} of {known} with a result"),
     "report.detail_plan": ("年初至今 {done} / 计划 {planned}", "{done} so far of {planned} planned"),
 
-    "report.gap_daily": ("记录 {detail} 天（记录/营业）", "{detail} days (recorded/operating)"),
+    "report.gap_daily": (
+        "缺 {missing} 天（有记录 {present} 天，应有 {required} 天）",
+        "{missing} days missing (records on {present} of {required} days)",
+    ),
     "report.gap_weekly": ("缺 {detail}", "missing {detail}"),
     "report.gap_monthly": ("缺 {detail}", "missing {detail}"),
     "report.case_closed": ("已办结 {date}", "closed {date}"),

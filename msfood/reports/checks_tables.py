@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from msfood.domain.defaults import FOOD_CATEGORIES
@@ -72,9 +73,19 @@ def gap_kind_label(kind: str, tr: Texts) -> str:
     return tr("report.platform_use") if kind == "platform" else SELFCHECK_KIND.label(kind, tr.lang)
 
 
+# 日管控's gap detail is "recorded/operating" days ("57/68"), maybe followed by a note.
+_DAYS = re.compile(r"^(\d+)/(\d+)(.*)$", re.DOTALL)
+
+
 def gap_text(kind: str, detail: str, tr: Texts) -> str:
+    """What is missing, as the lists say it: 缺 11 天 (with the days recorded and required beside it)."""
     if kind == "platform":
         return tr("excel_path.gap_platform")
+    days = _DAYS.match(detail) if kind == "daily" else None
+    if days is not None:
+        present, required = int(days[1]), int(days[2])
+        return tr("report.gap_daily", missing=max(required - present, 0), present=present,
+                  required=required) + days[3]  # fmt: skip
     return tr(f"report.gap_{kind}", detail=detail)
 
 

@@ -28,11 +28,21 @@
         <source>督导任务单与整改通知书…</source>
         <translation>Visit task lists and rectification notices…</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>督导提醒与通报…</source>
+        <translation>Visit reminders and bulletin…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>督导排期…</source>
+        <translation>Visit schedule…</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../ui/startup.py" line="+215"/>
+        <location filename="../../ui/startup.py" line="+265"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
@@ -305,7 +315,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="+187"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="+196"/>
         <source>显示已处理的</source>
         <translation>Show resolved</translation>
     </message>
@@ -389,7 +399,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+46"/>
+        <location filename="../../ui/pages/dashboard.py" line="+47"/>
         <source>月度</source>
         <translation>Month</translation>
     </message>
@@ -409,15 +419,15 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_lists.py" line="+24"/>
-        <location line="+45"/>
-        <location line="+30"/>
+        <location filename="../../ui/pages/dashboard_lists.py" line="+35"/>
+        <location line="+46"/>
+        <location line="+31"/>
         <location line="+47"/>
         <source>主体名称</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>统一社会信用代码</source>
         <translation>Credit code</translation>
     </message>
@@ -448,12 +458,12 @@ The database will now be reopened; please sign in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>包保干部</source>
         <translation>Cadres</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>经营地址</source>
         <translation>Address</translation>
     </message>
@@ -473,7 +483,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Open visit duties not yet met</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>督导日期</source>
         <translation>Visit date</translation>
     </message>
@@ -498,7 +508,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>抽样单编号</source>
         <translation>Sample no.</translation>
     </message>
@@ -569,8 +579,8 @@ The database will now be reopened; please sign in again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>缺少的记录（日管控为 有记录天数/经营天数）</source>
-        <translation>Missing (daily: days with a record / operating days)</translation>
+        <source>缺少的记录</source>
+        <translation>Missing records</translation>
     </message>
 </context>
 <context>
@@ -910,12 +920,12 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Overdue problems</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>统计期间 {key}，截至 {as_of}</source>
         <translation>Period {key}, as of {as_of}</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-399"/>
         <source>任务单…</source>
         <translation>Task lists…</translation>
     </message>
@@ -1996,6 +2006,24 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../ui/help_window.py" line="+34"/>
+        <source>帮助 — 食安包保</source>
+        <translation>Help — msfood</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>使用说明</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指标口径</source>
+        <translation>How the figures are defined</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../ui/dialogs/history.py" line="+26"/>
@@ -2746,7 +2774,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Period, e.g. 2026Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="+94"/>
+        <location filename="../../ui/pages/list_page.py" line="+102"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -2762,12 +2790,12 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
     </message>
     <message>
         <location line="+2"/>
-        <location line="+210"/>
+        <location line="+244"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-242"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -2782,12 +2810,28 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>撤销：{0}</source>
         <translation>Undo: {0}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+14"/>
+        <source>复制选中行</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>正在计数……</source>
         <translation>Counting…</translation>
     </message>
@@ -2797,7 +2841,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>{0} records</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
@@ -2812,17 +2856,17 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>History</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>导出到 Excel</source>
-        <translation>Export to Excel</translation>
+        <location filename="../../ui/pages/list_output.py" line="+66"/>
+        <source>正在准备打印……</source>
+        <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
+        <location line="+7"/>
+        <source>搜索：{0}</source>
+        <translation>Search: {0}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+45"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
@@ -2995,7 +3039,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+42"/>
+        <location filename="../../ui/main_window.py" line="+67"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -3015,7 +3059,42 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Demo data: this database is for trying the app; everything in it is made up. Do not enter real data or sync it with the bureau.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+116"/>
+        <source>记录(&amp;R)</source>
+        <translation>&amp;Records</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>连续录入</source>
+        <translation>Quick entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3045,13 +3124,18 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>使用说明…</source>
+        <translation>User guide…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+43"/>
         <source>关于食安包保</source>
         <translation>About msfood</translation>
     </message>
@@ -3166,7 +3250,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>PapersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/papers.py" line="+58"/>
+        <location filename="../../ui/dialogs/papers.py" line="+60"/>
         <source>督导任务单与整改通知书</source>
         <translation>Visit task lists and rectification notices</translation>
     </message>
@@ -3201,7 +3285,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Make the visit task lists (PDF)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
@@ -3226,7 +3310,42 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>督导提醒与通报</source>
+        <translation>Visit reminders and bulletin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>督导提醒：每名干部（或每个乡镇）尚未完成的督导任务，含主体地址和电话；已全部完成的干部不列入。通报：本期督导进度、各乡镇排名、落后乡镇和干部。期间和干部手机号同上。</source>
+        <translation>Reminder: each cadre&apos;s (or each township&apos;s) visits still owed, with the businesses&apos; addresses and phones; cadres who have met everything are left out. Bulletin: the period&apos;s progress, the townships ranked, and the townships and cadres behind. Period and cadre phone as above.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>每名干部一页</source>
+        <translation>A page per cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每个乡镇一组</source>
+        <translation>A group per township</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提醒分组</source>
+        <translation>Reminders by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成督导提醒 PDF…</source>
+        <translation>Write the reminders PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>生成通报 PDF…</source>
+        <translation>Write the bulletin PDF…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>这次督导没有发现问题，无需整改通知书</source>
         <translation>This visit found no problems; no rectification notice is needed</translation>
     </message>
@@ -3239,6 +3358,26 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <location line="+20"/>
         <source>正在生成督导任务单</source>
         <translation>Making the visit task lists</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>督导提醒-{period}.pdf</source>
+        <translation>visit-reminders-{period}.pdf</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>正在生成督导提醒</source>
+        <translation>Writing the visit reminders</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>督导通报-{period}.pdf</source>
+        <translation>visit-bulletin-{period}.pdf</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>正在生成通报</source>
+        <translation>Writing the bulletin</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3642,25 +3781,57 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../ui/pages/drilldown.py" line="+108"/>
+        <location filename="../../ui/pages/drilldown.py" line="+156"/>
         <source>共 {n} 条</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>没有需要列出的记录。</source>
         <translation>Nothing to list.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制选中行</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>已导出 {n} 条记录到
+{path}</source>
+        <translation>Exported {n} records to
+{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
     </message>
 </context>
 <context>
     <name>RegionEditor</name>
     <message>
-        <location filename="../../ui/region_editor.py" line="+65"/>
+        <location filename="../../ui/region_editor.py" line="+73"/>
         <source>省级</source>
         <translation>Province</translation>
     </message>
@@ -3701,19 +3872,19 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+8"/>
-        <location line="+25"/>
-        <location line="+31"/>
+        <location line="+23"/>
+        <location line="+53"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+55"/>
+        <location line="-76"/>
+        <location line="+75"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-75"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
@@ -3729,22 +3900,22 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+3"/>
-        <location line="+138"/>
+        <location line="+169"/>
         <source>请在左侧选择一个区划</source>
         <translation>Choose a region on the left</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-163"/>
         <source>保存名称</source>
         <translation>Save name</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>删除此区划</source>
         <translation>Delete this region</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+29"/>
         <source>新增下级区划</source>
         <translation>Add a region under it</translation>
     </message>
@@ -3774,12 +3945,12 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Add</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>共 {count} 个区划；乡级 {towns} 个，村级 {villages} 个。</source>
         <translation>{count} regions; {towns} townships, {villages} villages.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>{name}（{code}，{level}），登记主体 {count} 个</source>
         <translation>{name} ({code}, {level}), {count} businesses registered</translation>
     </message>
@@ -3794,12 +3965,12 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>{count} regions are under this one: delete them first.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>（官方区划已全部载入）</source>
         <translation>(every official region is loaded)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+72"/>
         <source>删除区划</source>
         <translation>Delete region</translation>
     </message>
@@ -3809,7 +3980,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Delete the region {name} ({code})?</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+63"/>
         <source>无法新增</source>
         <translation>Cannot add</translation>
     </message>
@@ -3834,7 +4005,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RegionEditorDialog</name>
     <message>
-        <location line="+23"/>
+        <location line="+58"/>
         <source>区划管理</source>
         <translation>Regions</translation>
     </message>
@@ -4069,7 +4240,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/pages/drilldown.py" line="-94"/>
+        <location filename="../../ui/pages/drilldown.py" line="-216"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -4077,6 +4248,257 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <location line="+1"/>
         <source>否</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/schedule.py" line="+57"/>
+        <source>督导排期</source>
+        <translation>Visit schedule</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>留空为全部；或填区划代码</source>
+        <translation>Blank for all, or a division code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> 户</source>
+        <translation> businesses</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区划</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提前完成</source>
+        <translation>Finish early by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每人每天最多</source>
+        <translation>At most per cadre a day</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>生成排期</source>
+        <translation>Make schedule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>为未完成的督导排出日期；已手工调整的排期保留不变</source>
+        <translation>Propose dates for the visits still owed; entries you changed by hand are kept</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>打印（PDF）…</source>
+        <translation>Print (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>导出日历（.ics）…</source>
+        <translation>Export calendar (.ics)…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>正在生成排期</source>
+        <translation>Making the schedule</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>全部干部</source>
+        <translation>All cadres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}（{phone}）</source>
+        <translation>{name} ({phone})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>完成情况：</source>
+        <translation>Completion: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{business}（{cadre}，{reason}）</source>
+        <translation>{business} ({cadre}, {reason})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>排不下或未排期 {n} 项：</source>
+        <translation>{n} duties do not fit or are not planned: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>所有未完成的督导都已排期。</source>
+        <translation>Every visit still owed is planned.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>双击日期可改到另一天，双击备注可填写备注；重新生成排期时保留手工调整过的排期。</source>
+        <translation>Double-click a date to move the visit, or a note to write one; making the schedule again keeps what you changed by hand.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{years} 年的节假日尚未录入，按周一至周五为工作日排期。</source>
+        <translation>The holidays of {years} are not known yet: Monday to Friday were taken as working days.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>督导排期-{period}</source>
+        <translation>Visit schedule-{period}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出日历</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在生成排期表</source>
+        <translation>Writing the schedule</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在导出日历</source>
+        <translation>Exporting the calendar</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTableModel</name>
+    <message>
+        <location filename="../../ui/models/schedule_table.py" line="+33"/>
+        <source>包保干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>星期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包保主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{name}（{phone}）</source>
+        <translation>{name} ({phone})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>（高风险）</source>
+        <translation> (high risk)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>集中督导</source>
+        <translation>Gathered</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>现场督导</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（已调整）</source>
+        <translation> (edited)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{day} 不是工作日</source>
+        <translation>{day} is not a working day</translation>
     </message>
 </context>
 <context>
@@ -4110,6 +4532,16 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <location line="+1"/>
         <source>保留的自动备份份数</source>
         <translation>Automatic backups kept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>排期提前完成的工作日数</source>
+        <translation>Schedule: finish this many working days early</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>排期每名干部每天最多督导户数</source>
+        <translation>Schedule: most businesses per cadre per day</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -4411,7 +4843,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>SyncColumns</name>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="-271"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="-280"/>
         <source>两处同时修改</source>
         <translation>Edited at both ends</translation>
     </message>
@@ -4419,6 +4851,46 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <location line="+1"/>
         <source>唯一标识重复</source>
         <translation>Key already taken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本单位的审计记录</source>
+        <translation>this unit&apos;s own history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审计记录被改</source>
+        <translation>history altered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本单位信息</source>
+        <translation>this unit&apos;s own record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无权代其他单位发送</source>
+        <translation>may not send for another unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他单位的信息</source>
+        <translation>another unit&apos;s record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区划不在发送方辖区</source>
+        <translation>region outside the sender&apos;s area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只能由上级局下发</source>
+        <translation>only the bureau may send this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不在发送方辖区</source>
+        <translation>outside the sender&apos;s area</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4760,6 +5232,24 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
 </context>
 <context>
+    <name>TableActions</name>
+    <message>
+        <location filename="../../ui/pages/table_actions.py" line="+186"/>
+        <source>打印预览 — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>导出到 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>Trends</name>
     <message>
         <location filename="../../ui/pages/dashboard_trends.py" line="+21"/>
@@ -4927,12 +5417,12 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+3"/>
-        <location line="+129"/>
+        <location line="+155"/>
         <source>撤销信任</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-136"/>
         <source>{name}（{code}，{kind}，区划 {region}）</source>
         <translation>{name} ({code}, {kind}, region {region})</translation>
     </message>
@@ -4988,7 +5478,22 @@ Give the file to the other unit and read this unit&apos;s key fingerprint to the
         <translation>Enrolment files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
+        <source>{code} 的信任已被撤销，确认要重新信任它吗？</source>
+        <translation>Trust in {code} was revoked. Trust it again?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} 的辖区将由“{old}”改为“{new}”：辖区决定它能修改哪些记录。</source>
+        <translation>The area of {code} changes from &quot;{old}&quot; to &quot;{new}&quot;: the area decides which records it may change.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>确认信任变更</source>
+        <translation>Confirm the trust change</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>撤销对 {name}（{code}）的信任？
 此后不再接受其同步包，也不能再向其导出。</source>
         <translation>Revoke {name} ({code})?

@@ -28,6 +28,7 @@ from msfood.db.engine import Database
 from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, NothingToDo, ValidationError
 from msfood.i18n import field_label, t
 from msfood.ids import natural_id
+from msfood.plain_reason import plain_reason
 from msfood.progress import Progress
 from msfood.services.backup import backup_before
 from msfood.services.permissions import Actor
@@ -158,7 +159,7 @@ def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         raise
     except Exception as exc:  # a damaged sheet: say so plainly, whichever library noticed
         raise EnvironmentProblem(
-            "workbook.unreadable", path=name, reason=str(exc) or type(exc).__name__
+            "workbook.unreadable", path=name, reason=plain_reason(exc)
         ) from exc
 
 

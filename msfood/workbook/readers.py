@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from msfood.errors import EnvironmentProblem, MsfoodError
+from msfood.plain_reason import plain_reason
 
 Row = tuple[int, tuple[Any, ...]]
 CSV_SAMPLE = 1 << 20
@@ -251,7 +252,7 @@ class CsvReader(_Plain):
                 for number, values in enumerate(csv.reader(handle), start=1):
                     yield number, tuple(v if v != "" else None for v in values)
             except (UnicodeDecodeError, csv.Error) as exc:
-                raise EnvironmentProblem("workbook.csv_unreadable", path=str(path), reason=str(exc)) from exc
+                raise EnvironmentProblem("workbook.csv_unreadable", path=str(path), reason=plain_reason(exc)) from exc
 
     def close(self) -> None:
         pass
@@ -272,7 +273,7 @@ def open_reader(path: str | Path) -> Reader:
             magic = handle.read(8)
     except OSError as exc:
         raise EnvironmentProblem(
-            "workbook.unreadable", path=str(path), reason=exc.strerror or str(exc)
+            "workbook.unreadable", path=str(path), reason=plain_reason(exc)
         ) from exc
     try:
         if magic.startswith(b"PK") and _is_ods(path):
@@ -285,7 +286,7 @@ def open_reader(path: str | Path) -> Reader:
         raise  # said plainly already (a file too large to be a workbook)
     except Exception as exc:  # a damaged file: say so plainly, whichever library noticed
         raise EnvironmentProblem(
-            "workbook.unreadable", path=str(path), reason=str(exc) or type(exc).__name__
+            "workbook.unreadable", path=str(path), reason=plain_reason(exc)
         ) from exc
     raise EnvironmentProblem("workbook.not_a_workbook", path=str(path))
 

@@ -109,6 +109,19 @@ class XlsReader(_Plain):
         self.xlrd = xlrd
         # xlrd reports damage it works around on stdout, which would spoil `msfood import --json`
         self.book = xlrd.open_workbook(str(path), on_demand=True, logfile=io.StringIO())
+        self.path = path
+        self._hidden: dict[str, list[int]] | None = None
+
+    def hidden_rows(self, name: str) -> list[int]:
+        # Row formatting is read apart, only now: with it xlrd reports formatted empty cells as blanks.
+        if self._hidden is None:
+            from msfood.workbook.hidden_rows import xls_hidden_rows
+
+            try:
+                self._hidden = xls_hidden_rows(self.path)
+            except Exception:  # formatting it cannot read: the rows were read all the same
+                self._hidden = {}
+        return list(self._hidden.get(name, ()))
 
     def sheet_names(self) -> list[str]:
         return list(self.book.sheet_names())
@@ -169,6 +182,8 @@ class OdsReader:
             check_bounds(archive)
         self.book = CalamineWorkbook.from_path(str(path))
         self.meta = {m.name: m for m in self.book.sheets_metadata}
+        self.path = path
+        self._hidden: dict[str, list[int]] | None = None
 
     def sheet_names(self) -> list[str]:
         return list(self.book.sheet_names)
@@ -192,7 +207,14 @@ class OdsReader:
         return {name for name, m in self.meta.items() if str(m.visible).lower().endswith(("hidden", "veryhidden"))}
 
     def hidden_rows(self, name: str) -> list[int]:
-        return []
+        if self._hidden is None:  # calamine reads values only: the rows' visibility is in content.xml
+            from msfood.workbook.hidden_rows import ods_hidden_rows
+
+            try:
+                self._hidden = ods_hidden_rows(self.path)
+            except Exception:  # a part it cannot parse: the rows were read all the same
+                self._hidden = {}
+        return list(self._hidden.get(name, ()))
 
     def merged_cells(self, name: str) -> list[str]:
         from openpyxl.utils import get_column_letter

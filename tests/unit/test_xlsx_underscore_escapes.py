@@ -72,7 +72,9 @@ def test_an_escaped_underscore_reads_as_typed(tmp_path: Path) -> None:
     assert read_column(path) == ["_x0007_"]
 
 
-def test_an_unescaped_control_escape_is_kept_literally_and_not_refused(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]
+def test_an_unescaped_control_escape_is_kept_literally_and_not_refused(  # type: ignore[no-untyped-def]
+    tmp_path: Path, db, clock
+) -> None:
     rows = worked_example()["区划"]
     book = openpyxl.Workbook()
     sheet = book.active

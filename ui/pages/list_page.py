@@ -360,11 +360,16 @@ class ListPage(QWidget):
 
     def export(self, path: str | None = None) -> None:
         if path is None:
+            from ui.dialogs.common import remember_chosen, start_path
+
+            settings = getattr(self.context, "settings", None)
             path, _filter = QFileDialog.getSaveFileName(
-                self, QCoreApplication.translate("Lists", "导出到 Excel"), f"{self.title}.xlsx",
+                self, QCoreApplication.translate("Lists", "导出到 Excel"),
+                start_path(settings, "lists", f"{self.title}.xlsx"),
                 QCoreApplication.translate("Lists", "Excel 工作簿 (*.xlsx)"))
             if not path:
                 return
+            remember_chosen(settings, "lists", path)
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         from ui.workers import run_op

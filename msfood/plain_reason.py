@@ -6,11 +6,22 @@ which mean nothing to the person who chose the file. The original stays chained 
 from __future__ import annotations
 
 import csv
+import errno
 import sqlite3
 import zipfile
 import zlib
 
 from msfood.i18n import t
+
+
+OS_REASONS = {
+    errno.ENOENT: "readme_folders.reason_not_found",
+    errno.EACCES: "readme_folders.reason_no_permission",
+    errno.EPERM: "readme_folders.reason_no_permission",
+    errno.EROFS: "readme_folders.reason_no_permission",
+    errno.ENOSPC: "readme_folders.reason_disk_full",
+    errno.EISDIR: "readme_folders.reason_is_folder",
+}
 
 
 def _driver_error(exc: BaseException) -> BaseException:
@@ -37,8 +48,12 @@ def _integrity_reason(text: str) -> str:
 def plain_reason(exc: BaseException) -> str:
     """Why reading or storing failed, in the current language; never the library's own words."""
     error = _driver_error(exc)
-    if isinstance(error, OSError) and not isinstance(error, zipfile.BadZipFile) and error.strerror:
-        return error.strerror  # the system's own sentence ("Permission denied"): about the file, not us
+    if isinstance(error, OSError):
+        known = OS_REASONS.get(error.errno or 0)
+        if known:
+            return t(known)
+        if error.strerror:
+            return error.strerror  # the system's own sentence: about the file, not about us
     if isinstance(error, zipfile.BadZipFile | zipfile.LargeZipFile | zlib.error | EOFError):
         return t("readme_folders.reason_damaged_archive")
     if isinstance(error, UnicodeDecodeError):

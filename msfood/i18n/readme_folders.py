@@ -37,4 +37,13 @@ MESSAGES = {
         "记录之间的引用不完整", "records in it point at records it lacks"
     ),
     "readme_folders.reason_pages": ("文件内容无法读取", "its content cannot be read"),
+    "readme_folders.reason_not_found": ("文件或其所在的文件夹不存在", "the file or its folder does not exist"),
+    "readme_folders.reason_no_permission": (
+        "没有权限（文件可能只读、正被其他程序打开，或文件夹不允许写入）",
+        "permission denied (the file may be read-only or open in another program, or the folder not writable)",
+    ),
+    "readme_folders.reason_disk_full": ("磁盘空间不足", "the disk is full"),
+    "readme_folders.reason_is_folder": ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    # the command line's own inputs, as people say them (argparse's dest names are not words)
+    "field.by": ("排名指标", "figure to rank on"),
 }

@@ -142,6 +142,8 @@ def export_workbook(
     actor.require(READ)
     span = parse_period(period) if period else None
     path = Path(path)
+    if not path.parent.is_dir():  # said before any sheet is written: a failed save leaves openpyxl's
+        raise EnvironmentProblem("report.dir_missing", path=str(path.parent))  # rows half-written
     book = Workbook(write_only=True)
     by_sheet: dict[str, int] = {}
     with database.readers() as session:

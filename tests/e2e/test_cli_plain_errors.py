@@ -115,3 +115,18 @@ def test_a_bad_as_of_date(tmp_path: Path, db: Path, command: str, lang: str, say
                lang=lang)  # fmt: skip
     assert_plain(done, code=1 if command != "report" else done.returncode, says=says)
     assert done.returncode in (1, 2)
+
+
+def test_writing_into_a_missing_folder(tmp_path: Path, db: Path) -> None:
+    missing = tmp_path / "没有这个文件夹"
+    done = run(tmp_path, "export", "--db", str(db), "--out", str(missing / "导出.xlsx"))
+    assert_plain(done, code=2, says="文件夹不存在")  # and no "Exception ignored ... Traceback" at exit
+    done = run(tmp_path, "template", "--out", str(missing / "模板.xlsx"), lang="en")
+    assert_plain(done, code=2, says="does not exist")
+    assert "No such file" not in done.stderr and not missing.exists()
+
+
+def test_an_unknown_ranking_figure_names_the_option_in_words(tmp_path: Path, db: Path) -> None:
+    done = run(tmp_path, "ranking", "--db", str(db), "--period", "2026Q3", "--by", "nope")
+    assert_plain(done, code=1, says="排名指标")
+    assert not done.stderr.startswith("by:")

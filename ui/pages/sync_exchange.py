@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from msfood.services.permissions import SYNC
 from ui.context import AppContext
-from ui.dialogs.common import documents_folder, start_folder
+from ui.dialogs.common import start_folder
 from ui.pages.sync_common import SyncState, kind_label, refusal_tip
 from ui.pages.sync_models import Col, RowsModel
 from ui.workers import Op, run_op
@@ -234,10 +234,6 @@ class ExchangeTab(QWidget):
         self.conflicts_button.hide()
         layout.addLayout(conflicts_row)
         return box
-
-    @staticmethod
-    def _documents() -> str:
-        return documents_folder()
 
     # --- state
 

@@ -37,11 +37,23 @@ def _cell(value: Any) -> str:
     return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
 
 
-def write_ods(path: Path, sheets: dict[str, list[list[Any]]], *, hidden: tuple[str, ...] = ()) -> Path:
+def write_ods(
+    path: Path,
+    sheets: dict[str, list[list[Any]]],
+    *,
+    hidden: tuple[str, ...] = (),
+    hidden_rows: dict[str, set[int]] | None = None,
+) -> Path:
+    """`hidden_rows`: sheet -> row numbers (from 1) saved collapsed, as LibreOffice's 隐藏行 does."""
     tables = []
     for name, rows in sheets.items():
         style = ' table:style-name="hidden"' if name in hidden else ""
-        body = "".join("<table:table-row>" + "".join(_cell(v) for v in row) + "</table:table-row>" for row in rows)
+        collapsed = (hidden_rows or {}).get(name, set())
+        body = "".join(
+            ('<table:table-row table:visibility="collapse">' if number in collapsed else "<table:table-row>")
+            + "".join(_cell(v) for v in row) + "</table:table-row>"
+            for number, row in enumerate(rows, start=1)
+        )
         tables.append(f"<table:table table:name={quoteattr(name)}{style}>{body}</table:table>")
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NS}><office:automatic-styles>'

@@ -68,8 +68,10 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return QCoreApplication.translate("Errors", "内存不足，请关闭其他程序后重试。")
     if isinstance(exc, OSError) and exc.filename:
+        from msfood.plain_reason import plain_reason  # the system's English words, said in ours
+
         return QCoreApplication.translate("Errors", "无法读写文件：{file}（{reason}）").format(
-            file=exc.filename, reason=exc.strerror or ""
+            file=exc.filename, reason=plain_reason(exc)
         )
     path = log_exception(exc)
     return QCoreApplication.translate(

@@ -300,21 +300,28 @@ class FirstStartDialog(QDialog):
             show_error(self, exc)
 
     def _on_change_clicked(self) -> None:
+        from ui.dialogs.common import remember_chosen, start_path
+
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("新数据库保存到"), str(self.target), self.tr("食安包保数据库 (*.sqlite)")
-        )
+            self, self.tr("新数据库保存到"), start_path(self.settings, "database", self.target.name),
+            self.tr("食安包保数据库 (*.sqlite)"),
+        )  # fmt: skip
         if path:
+            remember_chosen(self.settings, "database", path)
             self.target = Path(path)
             self.path_label.setText(path)
 
     def _on_open_clicked(self) -> None:
+        from ui.dialogs.common import remember_chosen, start_folder
+
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("打开数据库"),
-            str(self.target.parent),
+            start_folder(self.settings, "database"),
             self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)"),
         )
         if path:
+            remember_chosen(self.settings, "database", path)
             self._choose(Path(path))
 
     def _on_demo_clicked(self) -> None:

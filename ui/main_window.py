@@ -330,11 +330,14 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 
     def _on_open_triggered(self) -> None:
-        start = str(self.context.database.path.parent) if self.context.database.path else ""
+        from ui.dialogs.common import remember_chosen, start_folder
+
+        start = start_folder(self.context.settings, "database")
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("打开数据库"), start, self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)")
         )
         if path:
+            remember_chosen(self.context.settings, "database", path)
             self.open_database_requested.emit(Path(path))
 
     def _on_about_triggered(self) -> None:

@@ -7,6 +7,7 @@ Domain settings (rules, thresholds) live in the database, not here.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -14,6 +15,16 @@ from msfood.config import data_dir
 
 RECENT_MAX = 8
 LANGUAGES = ("zh_CN", "en")
+# The kinds of file people save or open; each remembers its own last folder.
+FolderKind = Literal["reports", "sync", "import", "backup", "lists", "database"]
+FOLDER_KEYS: dict[str, str] = {
+    "reports": "reports/folder",
+    "sync": "sync/folder",
+    "import": "folders/import",
+    "backup": "folders/backup",
+    "lists": "folders/lists",
+    "database": "folders/database",
+}
 
 
 class AppSettings:
@@ -115,3 +126,10 @@ class AppSettings:
     @sync_folder.setter
     def sync_folder(self, value: str) -> None:
         self._qs.setValue("sync/folder", value)
+
+    def last_folder(self, kind: FolderKind) -> str:
+        """The folder a file of this kind was last saved to or opened from ("" until one was)."""
+        return self._str(FOLDER_KEYS[kind])
+
+    def remember_folder(self, kind: FolderKind, folder: str | Path) -> None:
+        self._qs.setValue(FOLDER_KEYS[kind], str(folder))

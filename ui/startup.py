@@ -272,16 +272,18 @@ class AppController(QObject):
     def _on_window_new_station_requested(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from ui.dialogs.common import remember_chosen, start_path
         from ui.first_start import FirstStartDialog
 
         path, _filter = QFileDialog.getSaveFileName(
             self.window,
             QApplication.translate("AppController", "新数据库保存到"),
-            str(default_db_path().parent / "station.sqlite"),
+            start_path(self.settings, "database", "station.sqlite"),
             QApplication.translate("AppController", "食安包保数据库 (*.sqlite)"),
         )
         if not path:
             return
+        remember_chosen(self.settings, "database", path)
         dialog = FirstStartDialog(self.settings, self.clock, target=Path(path), parent=self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None:
             self.open(dialog.choice.path, demo=dialog.choice.demo)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from msfood.errors import EnvironmentProblem
+from msfood.plain_reason import plain_reason
 
 # The kinds a person recognises, in the roster-then-records order of the app's pages.
 SUMMARY_TABLES = (
@@ -73,7 +74,7 @@ def summarize_database_file(path: Path) -> DatabaseSummary:
             )
             users = conn.execute("SELECT count(*) FROM users").fetchone()[0] if "users" in tables else 0
     except (OSError, sqlite3.Error) as exc:
-        raise EnvironmentProblem("station_admin.unreadable", path=str(path), reason=str(exc)) from exc
+        raise EnvironmentProblem("station_admin.unreadable", path=str(path), reason=plain_reason(exc)) from exc
     return DatabaseSummary(
         path=path,
         unit_code=str(meta.get("unit_code", "")),

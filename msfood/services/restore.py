@@ -23,6 +23,7 @@ from pathlib import Path
 from msfood.clock import Clock
 from msfood.db.engine import Database, head_revision, known_revisions
 from msfood.errors import EnvironmentProblem, ValidationError
+from msfood.i18n import t
 from msfood.private_files import create_private_file
 from msfood.services.backup import backup_before
 from msfood.services.permissions import RESTORE, Actor
@@ -90,17 +91,20 @@ def _stage(source: Path) -> sqlite3.Connection:
 
 
 def _reason(exc: BaseException) -> str:
+    """Why SQLite could not read the file, in a few words (its own message names pages and b-trees)."""
     from msfood.db.problems import database_problem
 
     problem = database_problem(exc)
-    return problem.message() if problem is not None else type(exc).__name__
+    if problem is not None and problem.code in ("local.db_busy", "local.disk_full"):
+        return problem.message()  # about this computer, not the file: worth the whole sentence
+    return t("readme_folders.reason_pages")
 
 
 def _inspect(original: Path, conn: sqlite3.Connection) -> BackupInfo:
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
         if rows != [("ok",)]:
-            raise _refuse("restore.corrupt", original, reason="; ".join(str(r[0]) for r in rows[:3]))
+            raise _refuse("restore.corrupt", original, reason=t("readme_folders.reason_integrity"))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not set(REQUIRED_TABLES) <= tables:
             raise _refuse("restore.not_msfood", original)
@@ -111,7 +115,7 @@ def _inspect(original: Path, conn: sqlite3.Connection) -> BackupInfo:
         if not meta.get("unit_code"):
             raise _refuse("restore.not_msfood", original)
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise _refuse("restore.corrupt", original, reason="foreign_key_check")
+            raise _refuse("restore.corrupt", original, reason=t("readme_folders.reason_references"))
     except sqlite3.DatabaseError as exc:
         raise _refuse("restore.corrupt", original, reason=_reason(exc)) from exc
     return BackupInfo(original, meta["unit_code"], meta.get("unit_name", ""), revision[0],
@@ -163,7 +167,7 @@ def _replace(staging: sqlite3.Connection, target: Path) -> None:
         staging.backup(dst, pages=RESTORE_PAGES_PER_STEP, progress=copy_progress)
         dst.execute("PRAGMA journal_mode=WAL")
         if dst.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-            raise EnvironmentProblem("restore.failed", path=str(target), reason="integrity_check")
+            raise EnvironmentProblem("restore.failed", path=str(target), reason=t("readme_folders.reason_integrity"))
 
 
 RESTORE_PAGES_PER_STEP = -1  # all at once; the whole copy is one write transaction either way

@@ -36,6 +36,7 @@ from msfood.db.maintenance import BULK_ROWS, refresh_statistics
 from msfood.db.models import Attachment, BundleLog, Peer
 from msfood.errors import EnvironmentProblem, MsfoodError
 from msfood.i18n import t
+from msfood.plain_reason import plain_reason
 from msfood.progress import Progress
 from msfood.services.audit import note_audit_accepted
 from msfood.services.permissions import SYNC, Actor
@@ -317,10 +318,10 @@ def _merge(
 def _refusal(file: str, exc: Exception) -> MsfoodError:
     if isinstance(exc, sqlite3.IntegrityError | IntegrityError):
         # A constraint the checks did not foresee (two records trading a key in one bundle, say).
-        return refuse("bundle.integrity", file=file, reason=str(exc).splitlines()[0])
+        return refuse("bundle.integrity", file=file, reason=plain_reason(exc))
     # A value SQLite cannot hold (an integer beyond 64 bits, text with a lone surrogate, a date-time
     # moved out of range by its time zone): refused whole.
-    return refuse("bundle.bad_value", file=file, reason=str(exc))
+    return refuse("bundle.bad_value", file=file, reason=plain_reason(exc))
 
 
 STALE_SECONDS = 24 * 3600

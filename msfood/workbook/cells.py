@@ -19,9 +19,17 @@ FORMULA_LEAD = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")  # ASCII and full-w
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+_LOOKS_ESCAPED = re.compile("_(x[0-9A-Fa-f]{4}_)")
+
+
 def writable(text: str) -> str:
-    """`text` with the characters an .xlsx cannot hold replaced (they are refused at entry)."""
-    return _UNWRITABLE.sub("\ufffd", text) if _UNWRITABLE.search(text) else text
+    """`text` with the characters an .xlsx cannot hold replaced (they are refused at entry), and text
+    that reads like an OOXML escape (`_x0007_`) escaped itself, so Excel shows what was typed."""
+    if _UNWRITABLE.search(text):
+        text = _UNWRITABLE.sub("\ufffd", text)
+    if "_x" in text:
+        text = _LOOKS_ESCAPED.sub(r"_x005F_\1", text)
+    return text
 
 
 def text_safe(ws: Any, value: Any) -> Any:

@@ -26,6 +26,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from msfood.db.engine import Database
 from msfood.errors import EnvironmentProblem
 from msfood.i18n import t
+from msfood.plain_reason import plain_reason
 from msfood.progress import Progress
 from msfood.services.permissions import READ, Actor
 from msfood.workbook import export_rows
@@ -122,7 +123,7 @@ def _save(book: Workbook, path: Path) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise EnvironmentProblem(
-            "workbook.write_failed", path=str(path), reason=exc.strerror or str(exc)
+            "workbook.write_failed", path=str(path), reason=plain_reason(exc)
         ) from exc
 
 
@@ -141,6 +142,8 @@ def export_workbook(
     actor.require(READ)
     span = parse_period(period) if period else None
     path = Path(path)
+    if not path.parent.is_dir():  # said before any sheet is written: a failed save leaves openpyxl's
+        raise EnvironmentProblem("report.dir_missing", path=str(path.parent))  # rows half-written
     book = Workbook(write_only=True)
     by_sheet: dict[str, int] = {}
     with database.readers() as session:

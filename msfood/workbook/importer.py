@@ -28,6 +28,7 @@ from msfood.db.engine import Database
 from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, NothingToDo, ValidationError
 from msfood.i18n import field_label, t
 from msfood.ids import natural_id
+from msfood.plain_reason import plain_reason
 from msfood.progress import Progress
 from msfood.services.backup import backup_before
 from msfood.services.permissions import Actor
@@ -113,7 +114,9 @@ def import_workbook(
                 state.warnings.append(warning)
             total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
             yield Progress(0, total, t("workbook.progress_read", sheet=plan[0][2]))
-            backup = None if dry_run else backup_before(database, "import")
+            # A workbook with nothing below its headers (the blank template) changes nothing: no backup
+            # to crowd out the useful ones (only the last few are kept).
+            backup = None if dry_run or not _holds_rows(reader, plan) else backup_before(database, "import")
             try:
                 with unit_of_work(database.sessions, actor=actor, clock=clock) as uow:
                     refs = Refs(uow.session, today=clock.current_date())
@@ -151,6 +154,18 @@ def import_workbook(
         reader.close()
 
 
+def _holds_rows(reader: Reader, plan: list[tuple[Sheet, int, str]]) -> bool:
+    """Whether any planned sheet has a non-blank row besides its header (stops at the first found)."""
+    for _sheet, _part, name in plan:
+        filled = 0
+        for _number, values in _rows(reader, name):
+            if not is_blank(values):
+                filled += 1
+                if filled > 1:
+                    return True
+    return False
+
+
 def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
     try:
         yield from reader.rows(name)
@@ -158,7 +173,7 @@ def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         raise
     except Exception as exc:  # a damaged sheet: say so plainly, whichever library noticed
         raise EnvironmentProblem(
-            "workbook.unreadable", path=name, reason=str(exc) or type(exc).__name__
+            "workbook.unreadable", path=name, reason=plain_reason(exc)
         ) from exc
 
 

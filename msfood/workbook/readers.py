@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from msfood.errors import EnvironmentProblem, MsfoodError
+from msfood.plain_reason import plain_reason
 
 Row = tuple[int, tuple[Any, ...]]
 CSV_SAMPLE = 1 << 20
@@ -108,6 +109,19 @@ class XlsReader(_Plain):
         self.xlrd = xlrd
         # xlrd reports damage it works around on stdout, which would spoil `msfood import --json`
         self.book = xlrd.open_workbook(str(path), on_demand=True, logfile=io.StringIO())
+        self.path = path
+        self._hidden: dict[str, list[int]] | None = None
+
+    def hidden_rows(self, name: str) -> list[int]:
+        # Row formatting is read apart, only now: with it xlrd reports formatted empty cells as blanks.
+        if self._hidden is None:
+            from msfood.workbook.hidden_rows import xls_hidden_rows
+
+            try:
+                self._hidden = xls_hidden_rows(self.path)
+            except Exception:  # formatting it cannot read: the rows were read all the same
+                self._hidden = {}
+        return list(self._hidden.get(name, ()))
 
     def sheet_names(self) -> list[str]:
         return list(self.book.sheet_names())
@@ -168,6 +182,8 @@ class OdsReader:
             check_bounds(archive)
         self.book = CalamineWorkbook.from_path(str(path))
         self.meta = {m.name: m for m in self.book.sheets_metadata}
+        self.path = path
+        self._hidden: dict[str, list[int]] | None = None
 
     def sheet_names(self) -> list[str]:
         return list(self.book.sheet_names)
@@ -191,7 +207,14 @@ class OdsReader:
         return {name for name, m in self.meta.items() if str(m.visible).lower().endswith(("hidden", "veryhidden"))}
 
     def hidden_rows(self, name: str) -> list[int]:
-        return []
+        if self._hidden is None:  # calamine reads values only: the rows' visibility is in content.xml
+            from msfood.workbook.hidden_rows import ods_hidden_rows
+
+            try:
+                self._hidden = ods_hidden_rows(self.path)
+            except Exception:  # a part it cannot parse: the rows were read all the same
+                self._hidden = {}
+        return list(self._hidden.get(name, ()))
 
     def merged_cells(self, name: str) -> list[str]:
         from openpyxl.utils import get_column_letter
@@ -251,7 +274,7 @@ class CsvReader(_Plain):
                 for number, values in enumerate(csv.reader(handle), start=1):
                     yield number, tuple(v if v != "" else None for v in values)
             except (UnicodeDecodeError, csv.Error) as exc:
-                raise EnvironmentProblem("workbook.csv_unreadable", path=str(path), reason=str(exc)) from exc
+                raise EnvironmentProblem("workbook.csv_unreadable", path=str(path), reason=plain_reason(exc)) from exc
 
     def close(self) -> None:
         pass
@@ -272,7 +295,7 @@ def open_reader(path: str | Path) -> Reader:
             magic = handle.read(8)
     except OSError as exc:
         raise EnvironmentProblem(
-            "workbook.unreadable", path=str(path), reason=exc.strerror or str(exc)
+            "workbook.unreadable", path=str(path), reason=plain_reason(exc)
         ) from exc
     try:
         if magic.startswith(b"PK") and _is_ods(path):
@@ -285,7 +308,7 @@ def open_reader(path: str | Path) -> Reader:
         raise  # said plainly already (a file too large to be a workbook)
     except Exception as exc:  # a damaged file: say so plainly, whichever library noticed
         raise EnvironmentProblem(
-            "workbook.unreadable", path=str(path), reason=str(exc) or type(exc).__name__
+            "workbook.unreadable", path=str(path), reason=plain_reason(exc)
         ) from exc
     raise EnvironmentProblem("workbook.not_a_workbook", path=str(path))
 

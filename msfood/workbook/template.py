@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from msfood.errors import EnvironmentProblem
 from msfood.i18n import t
+from msfood.plain_reason import plain_reason
 from msfood.workbook.schema import DATE, INSTRUCTIONS_SHEET, LISTS_SHEET, MAX_ROWS, SHEETS, Column, Sheet
 
 HEADER_FONT = Font(bold=True)
@@ -118,7 +119,7 @@ def write_template(path: str | Path) -> Path:
         book.save(path)
     except OSError as exc:
         raise EnvironmentProblem(
-            "workbook.write_failed", path=str(path), reason=exc.strerror or str(exc)
+            "workbook.write_failed", path=str(path), reason=plain_reason(exc)
         ) from exc
     return path
 

@@ -175,6 +175,16 @@ def _number(text: str) -> int | float:
     return int(text)
 
 
+_ESCAPED_UNDERSCORE = re.compile("_x005[Ff]_")
+
+
+def unescape_underscores(text: str) -> str:
+    """Undo the one OOXML escape that stands for the user's own text: `_x005F_` is "_", so Excel's
+    `_x005F_x0007_` is the typed text `_x0007_`. Other `_xHHHH_` stay as written, never decoded to
+    control characters (openpyxl reads shared strings the same way)."""
+    return _ESCAPED_UNDERSCORE.sub("_", text)
+
+
 def _inline(cell: Any) -> str | None:
     """An inline string: its plain text and rich text runs, without phonetic runs (as openpyxl)."""
     node = cell.find(_INLINE)
@@ -244,6 +254,8 @@ def _sheet_rows(
                     value: Any = node[0].text or ""
                 else:
                     value = _inline(cell)
+                if value and "_x005" in value:
+                    value = unescape_underscores(value)
             else:
                 value = cell.findtext(_VALUE) or None
                 if value is not None:

@@ -98,6 +98,8 @@ def test_an_empty_workbook_is_nothing_to_do(tmp_path: Path, db, clock, how: str)
     with pytest.raises(NothingToDo) as caught:
         drain(import_workbook(db, path, actor=ADMIN, clock=clock))
     assert caught.value.exit_code == 3 and "没有可导入的数据" in caught.value.message()
+    backups = tmp_path / "home" / "backups"
+    assert not backups.exists() or not any(backups.iterdir()), "an empty workbook changes nothing: no backup"
 
 
 def test_a_formula_without_a_saved_value_is_said_so(tmp_path: Path, db, clock) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from msfood.clock import CHINA
 from msfood.services.permissions import BACKUP, RESTORE
 from ui.context import AppContext
-from ui.dialogs.common import CopyableTableView, TextTableModel, local_text
+from ui.dialogs.common import (
+    CopyableTableView,
+    TextTableModel,
+    local_text,
+    remember_chosen,
+    start_folder,
+    start_path,
+)
 from ui.workers import Op, run_op
 
 REASONS = {
@@ -208,14 +215,14 @@ class BackupRestoreDialog(QDialog):
     # --- backing up
 
     def _on_backup_button_clicked(self) -> None:
-        from msfood.config import backup_dir
-
         stamp = self.context.clock.now().astimezone(CHINA).strftime("%Y%m%d-%H%M")
         name = self.tr("{code}-备份-{stamp}.sqlite").format(code=self.context.unit.code, stamp=stamp)
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("备份到文件"), str(backup_dir() / name), self.tr("食安包保数据库 (*.sqlite)")
-        )
+            self, self.tr("备份到文件"), start_path(self.context.settings, "backup", name),
+            self.tr("食安包保数据库 (*.sqlite)"),
+        )  # fmt: skip
         if chosen:
+            remember_chosen(self.context.settings, "backup", chosen)
             out = Path(chosen)
             if out.suffix.lower() != ".sqlite":
                 out = out.with_name(out.name + ".sqlite")
@@ -250,13 +257,13 @@ class BackupRestoreDialog(QDialog):
             self.check_file(self.backups[index.row()].path)
 
     def _on_from_file_button_clicked(self) -> None:
-        from msfood.config import backup_dir
-
+        # The automatic backups are listed above; a file is one the person keeps elsewhere.
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("选择备份文件"), str(backup_dir()),
+            self, self.tr("选择备份文件"), start_folder(self.context.settings, "backup"),
             self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)"),
         )  # fmt: skip
         if chosen:
+            remember_chosen(self.context.settings, "backup", chosen)
             self.check_file(Path(chosen))
 
     def check_file(self, path: Path) -> Op:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from msfood.clock import CHINA
+from ui.settings import AppSettings, FolderKind
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -109,9 +110,37 @@ class CopyableTableView(QTableView):
 
 
 def documents_folder() -> str:
-    """Where files people save go by default: their Documents folder (the home folder without one)."""
+    """Where files people save go by default: their Documents folder (文档), made when the platform
+    names one that is not there yet; the home folder without one. Never the program's own folder or
+    the working directory."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents or str(Path.home())
+    if documents:
+        try:
+            Path(documents).mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return str(Path.home())
+        return documents
+    return str(Path.home())
+
+
+def start_folder(settings: AppSettings | None, kind: FolderKind) -> str:
+    """Where a file dialog for this kind of file opens: the folder last used for it, else Documents."""
+    remembered = settings.last_folder(kind) if settings is not None else ""
+    return remembered if remembered and Path(remembered).is_dir() else documents_folder()
+
+
+def start_path(settings: AppSettings | None, kind: FolderKind, name: str = "") -> str:
+    """The start folder with a suggested file name in it (what a save dialog is given)."""
+    folder = start_folder(settings, kind)
+    return str(Path(folder) / name) if name else folder
+
+
+def remember_chosen(settings: AppSettings | None, kind: FolderKind, chosen: str | Path) -> None:
+    """Remember the folder of a chosen file (or the chosen folder itself) for the next dialog."""
+    if settings is None or not str(chosen):
+        return
+    path = Path(chosen)
+    settings.remember_folder(kind, path if path.is_dir() else path.parent)
 
 
 def local_text(moment: dt.datetime | None) -> str:

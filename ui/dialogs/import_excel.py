@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, RESTORE
 from ui.context import AppContext
-from ui.dialogs.common import CopyableTableView, TextTableModel, documents_folder
+from ui.dialogs.common import CopyableTableView, TextTableModel, remember_chosen, start_folder, start_path
 from ui.workers import Op, run_op
 
 # The tables a workbook may write: pages showing them refresh after an import.
@@ -178,11 +178,12 @@ class ImportExcelDialog(QDialog):
     # --- the template
 
     def _on_template_button_clicked(self) -> None:
-        start = str(Path(documents_folder()) / self.tr("导入模板.xlsx"))
+        start = start_path(self.context.settings, "import", self.tr("导入模板.xlsx"))
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("保存导入模板"), start, self.tr("Excel 工作簿 (*.xlsx)")
         )
         if chosen:
+            remember_chosen(self.context.settings, "import", chosen)
             out = Path(chosen)
             if out.suffix.lower() != ".xlsx":
                 out = out.with_name(out.name + ".xlsx")
@@ -207,18 +208,20 @@ class ImportExcelDialog(QDialog):
     # --- picking and checking
 
     def _on_pick_button_clicked(self) -> None:
-        start = str(self.path.parent) if self.path else documents_folder()
+        start = str(self.path.parent) if self.path else start_folder(self.context.settings, "import")
         chosen, _filter = QFileDialog.getOpenFileName(
             self, self.tr("选择要导入的工作簿"), start,
             self.tr("Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)"),
         )  # fmt: skip
         if chosen:
+            remember_chosen(self.context.settings, "import", chosen)
             self.choose(Path(chosen))
 
     def _on_folder_button_clicked(self) -> None:
-        start = str(self.path.parent) if self.path else documents_folder()
+        start = str(self.path.parent) if self.path else start_folder(self.context.settings, "import")
         chosen = QFileDialog.getExistingDirectory(self, self.tr("选择 CSV 文件所在的文件夹"), start)
         if chosen:
+            remember_chosen(self.context.settings, "import", Path(chosen).parent)
             self.choose(Path(chosen))
 
     def choose(self, path: Path) -> Op:
@@ -367,12 +370,13 @@ class ImportExcelDialog(QDialog):
 
     def _on_export_button_clicked(self) -> None:
         stem = (self.path.stem if self.path else "import") + self.tr("-问题清单")
-        start = str(Path(documents_folder()) / f"{stem}.xlsx")
+        start = start_path(self.context.settings, "import", f"{stem}.xlsx")
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self, self.tr("导出问题清单"), start, self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)")
         )
         if not chosen:
             return
+        remember_chosen(self.context.settings, "import", chosen)
         out = Path(chosen)
         if out.suffix.lower() not in (".xlsx", ".csv"):
             out = out.with_name(out.name + (".csv" if "csv" in chosen_filter.lower() else ".xlsx"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from msfood.domain.periods import Period, period_of
 from ui.context import AppContext
-from ui.dialogs.common import documents_folder
+from ui.dialogs.common import start_path
 from ui.pages.filters import PeriodFilter
 from ui.workers import Op, run_op
 
@@ -254,8 +254,7 @@ class PapersDialog(QDialog):
     # --- common
 
     def _ask(self, name: str) -> Path | None:
-        folder = self.context.settings.reports_folder
-        start = str(Path(folder if folder and Path(folder).is_dir() else documents_folder()) / name)
+        start = start_path(self.context.settings, "reports", name)
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("保存 PDF"), start, self.tr("PDF 文件 (*.pdf)")
         )

@@ -89,7 +89,7 @@ class ListOutput:
 
     def export(self, path: str | None = None) -> None:
         if path is None:
-            path = actions.ask_xlsx_path(self._widget(), self.title)
+            path = actions.ask_xlsx_path(self._widget(), self.title, getattr(self.context, "settings", None))
             if not path:
                 return
         if not path.lower().endswith(".xlsx"):

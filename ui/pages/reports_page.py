@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -315,11 +315,9 @@ class ReportsPage(QWidget):
     # --- files
 
     def default_folder(self) -> str:
-        remembered = self.context.settings.reports_folder
-        if remembered and Path(remembered).is_dir():
-            return remembered
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return documents or str(Path.home())
+        from ui.dialogs.common import start_folder
+
+        return start_folder(self.context.settings, "reports")
 
     def default_name(self, suffix: str) -> str:
         request = self.request()

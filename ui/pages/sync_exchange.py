@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from msfood.services.permissions import SYNC
 from ui.context import AppContext
+from ui.dialogs.common import start_folder
 from ui.pages.sync_common import SyncState, kind_label, refusal_tip
 from ui.pages.sync_models import Col, RowsModel
 from ui.workers import Op, run_op
@@ -139,7 +140,7 @@ class ExchangeTab(QWidget):
         self.receiver_combo.currentIndexChanged.connect(self._on_receiver_combo_changed)
         form.addRow(self.tr("发给"), self.receiver_combo)
         folder_row = QHBoxLayout()
-        self.folder_edit = QLineEdit(self.context.settings.sync_folder or self._documents())
+        self.folder_edit = QLineEdit(start_folder(self.context.settings, "sync"))
         self.folder_edit.setObjectName("syncFolder")
         self.folder_edit.setToolTip(self.tr("同步包写入的文件夹，可以是U盘"))
         browse = QPushButton(self.tr("选择…"))
@@ -234,11 +235,6 @@ class ExchangeTab(QWidget):
         layout.addLayout(conflicts_row)
         return box
 
-    @staticmethod
-    def _documents() -> str:
-        found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return found or str(Path.home())
-
     # --- state
 
     def apply_state(self, state: SyncState) -> None:
@@ -287,7 +283,9 @@ class ExchangeTab(QWidget):
 
     def _on_browse_clicked(self) -> None:
         title = self.tr("选择保存同步包的文件夹或U盘")
-        chosen = QFileDialog.getExistingDirectory(self, title, self.folder_edit.text())
+        typed = self.folder_edit.text().strip()
+        start = typed if typed and Path(typed).is_dir() else start_folder(self.context.settings, "sync")
+        chosen = QFileDialog.getExistingDirectory(self, title, start)
         if chosen:
             self.folder_edit.setText(chosen)
 
@@ -346,7 +344,8 @@ class ExchangeTab(QWidget):
     # --- import
 
     def _on_import_clicked(self) -> None:
-        start = self.folder_edit.text().strip() or self._documents()
+        typed = self.folder_edit.text().strip()
+        start = typed if typed and Path(typed).is_dir() else start_folder(self.context.settings, "sync")
         files, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("选择要导入的同步包"), start, self.tr("同步包 (*.msfb);;所有文件 (*)")
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from msfood.services.permissions import MANAGE_TRUST
 from ui.context import AppContext
+from ui.dialogs.common import start_folder, start_path
 from ui.pages.sync_common import FingerprintLabel, SyncState, kind_label, local_time, mono_font, refusal_tip
 from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel
@@ -228,10 +229,7 @@ class TrustTab(QWidget):
 
     def _on_enrolment_clicked(self) -> None:
         code = self.state.identity.code if self.state else "msfood"
-        folder = self.context.settings.sync_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        start = str(Path(folder or Path.home()) / self.tr("{code}-登记文件.json").format(code=code))
+        start = start_path(self.context.settings, "sync", self.tr("{code}-登记文件.json").format(code=code))
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("导出本单位登记文件"), start, self.tr("登记文件 (*.json)")
         )
@@ -263,7 +261,7 @@ class TrustTab(QWidget):
     # --- trusting and revoking
 
     def _on_trust_clicked(self) -> None:
-        folder = self.context.settings.sync_folder or str(Path.home())
+        folder = start_folder(self.context.settings, "sync")
         chosen, _filter = QFileDialog.getOpenFileName(
             self, self.tr("选择对方的登记文件"), folder, self.tr("登记文件 (*.json);;所有文件 (*)")
         )

@@ -196,18 +196,18 @@ def print_preview(parent: QWidget, html: str, title: str) -> Any:
 # --- export --------------------------------------------------------------------------------------------
 
 
-def ask_xlsx_path(parent: QWidget, title: str) -> str | None:
-    """The file to export to: a save dialog starting in Documents; None when the user cancels."""
-    from pathlib import Path
+def ask_xlsx_path(parent: QWidget, title: str, settings: Any = None) -> str | None:
+    """The file to export to: a save dialog starting in the folder lists were last exported to, else
+    Documents; None when the user cancels."""
+    from ui.dialogs.common import remember_chosen, start_path
 
-    from ui.dialogs.common import documents_folder
-
-    start = str(Path(documents_folder()) / f"{safe_file_name(title)}.xlsx")
+    start = start_path(settings, "lists", f"{safe_file_name(title)}.xlsx")
     path, _filter = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("TableActions", "导出到 Excel"), start,
         QCoreApplication.translate("TableActions", "Excel 工作簿 (*.xlsx)"))  # fmt: skip
     if not path:
         return None
+    remember_chosen(settings, "lists", path)
     return path if path.lower().endswith(".xlsx") else path + ".xlsx"
 
 

@@ -73,9 +73,11 @@ def test_copy_print_and_export_on_each_list(
     target = tmp_path / f"{kind}.xlsx"
     page.export(str(target))
     wait_ops()
-    sheet = load_workbook(target, read_only=True).active
+    book = load_workbook(target, read_only=True)  # read-only keeps the file open until closed
+    sheet = book.active
     read = [[as_shown(v) for v in r] for r in sheet.iter_rows(min_row=2, values_only=True)]
     headers = next(sheet.iter_rows(max_row=1, values_only=True))
+    book.close()
     assert list(headers) == [c.title for c in page.model.columns]
     assert len(read) == page.total
     for got, shown in zip(read, rows, strict=False):

@@ -137,6 +137,12 @@ grep -q '^msfood [0-9]' "$out/version.log" || { echo "msfood --version printed: 
 
 say "msfood demo"
 demo_time=$(seconds demo as_clerk msfood demo --db /tmp/d.sqlite)
+# A refusal reads as a sentence in the chosen language, never a traceback (the i18n tables are bundled).
+if as_clerk msfood --lang en demo --db /tmp/d.sqlite > "$out/refusal.log" 2>&1; then
+  echo "msfood demo wrote into an existing database" >&2; exit 1
+fi
+grep -q 'can only go into a new database file' "$out/refusal.log" && ! grep -q Traceback "$out/refusal.log" \
+  || { echo "msfood demo's refusal: $(cat "$out/refusal.log")" >&2; exit 1; }
 year=$(date +%Y)
 say "msfood stats --period $year --json"
 stats_time=$(seconds stats as_clerk msfood stats --db /tmp/d.sqlite --period "$year" --json)

@@ -89,7 +89,8 @@ mkdir -p dist
 deb="dist/msfood_${version}_${arch}.deb"
 say "dpkg-deb: $deb"
 # xz, which every dpkg reads (UOS and 麒麟 have older ones than zstd needs). Level 3: 84 MB in about a
-# minute and a half here; the default 6 had not finished after 8 minutes on this shared 2-core machine. MSFOOD_DEB_COMPRESSION="-Zgzip -z1" for quick trial builds.
+# minute and a half here; the default 6 had not finished after 8 minutes on this shared 2-core machine.
+# MSFOOD_DEB_COMPRESSION="-Zgzip -z1" for quick trial builds.
 # shellcheck disable=SC2086
 dpkg-deb --build --root-owner-group ${MSFOOD_DEB_COMPRESSION:--Zxz -z3} "$stage" "$deb" >/dev/null
 deb_kb=$(du -k "$deb" | cut -f1)

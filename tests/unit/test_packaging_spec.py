@@ -102,13 +102,15 @@ def test_the_spec_and_the_installers_name_files_that_exist() -> None:
     spec = (PACKAGING / "msfood.spec").read_text(encoding="utf-8")
     for script in ("main.py", "packaging/entry_cli.py"):
         assert f'"{script}"' in spec and (ROOT / script).is_file()
-    iss = (PACKAGING / "windows" / "msfood.iss").read_text(encoding="utf-8-sig")  # Inno reads UTF-8 by its BOM
+    # Inno Setup reads the script as UTF-8 by its BOM
+    iss = (PACKAGING / "windows" / "msfood.iss").read_text(encoding="utf-8-sig")
     assert "msfood-app.exe" in iss and "resources\\icons\\msfood.ico" in iss
     # uninstalling keeps the user's data: nothing outside the program folder is deleted
     assert not [line for line in iss.splitlines() if line.strip().lower() == "[uninstalldelete]"]
     desktop = (PACKAGING / "linux" / "msfood.desktop").read_text(encoding="utf-8")
+    lines = desktop.splitlines()
     for line in ("Name=食安包保", "Name[en]=msfood", "Exec=msfood-app", "Icon=msfood", "Categories=Office;"):
-        assert line in desktop.splitlines()
+        assert line in lines
 
 
 def test_pyinstaller_is_a_build_extra_not_a_runtime_or_test_dependency() -> None:

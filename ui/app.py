@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n import install_translators
-from ui.resources import font_path, style_sheet_path
+from ui.resources import font_path, icon_path, style_sheet_path
 
 APP_FONT_FAMILY = "WenQuanYi Micro Hei"
 STYLE = "Fusion"
@@ -61,6 +61,11 @@ def create_app(argv: list[str] | None = None, *, language: str = "zh_CN") -> QAp
     app.setApplicationName("msfood")
     app.setOrganizationName("msfood")
     app.setApplicationDisplayName("食安包保")
+    # The installed desktop entry (msfood.desktop) and its icon: the taskbar groups the windows under it.
+    app.setDesktopFileName("msfood")
+    icon = icon_path("msfood.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_app_font(app)
     path = style_sheet_path()
     if path.exists():

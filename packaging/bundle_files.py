@@ -19,6 +19,7 @@ DATA = (
     ("resources/translations", "resources/translations"),
     ("resources/style.qss", "resources"),
     ("resources/icons", "resources/icons"),
+    ("resources/help", "resources/help"),
     ("msfood/data", "msfood/data"),
     ("msfood/db/migrations", "msfood/db/migrations"),
 )
@@ -28,6 +29,7 @@ REQUIRED = (
     "resources/translations/msfood_en.qm",
     "resources/style.qss",
     "resources/icons/msfood.png",
+    "resources/help/usage.md",
     "msfood/data/divisions-2023.zip",
     "msfood/db/migrations/env.py",
     "msfood/db/migrations/script.py.mako",

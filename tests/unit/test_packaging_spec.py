@@ -47,6 +47,14 @@ def test_the_bundle_keeps_the_source_layout_of_every_required_file() -> None:
         assert required in layout, f"{required} is not in the bundle at the same place"
 
 
+def test_everything_under_resources_is_in_the_bundle() -> None:
+    """A file added under resources/ (the help, its screenshots) ships without anyone touching the spec."""
+    layout = bundle_layout()
+    for file in sorted((ROOT / "resources").rglob("*")):
+        if file.is_file() and file.suffix not in bundle_files.SKIPPED_SUFFIXES:
+            assert file.relative_to(ROOT).as_posix() in layout, f"{file} is not bundled"
+
+
 def test_caches_and_translation_sources_stay_out() -> None:
     layout = bundle_layout()
     assert not [p for p in layout if p.endswith((".pyc", ".ts")) or "__pycache__" in p]

@@ -2,25 +2,27 @@
 in P up to D, whatever they count toward) and self-check records of each kind dated in P up to D with
 the sum of their 发现问题数 (自查发现问题数), over every business in the region, owing or not.
 
-Each is one GROUP BY business query, summed over the scope's businesses in Python (as sets: a
-business's count is looked up only when it is in the scope), so that the ranking can split the same
-rows among the regions under one without reading them again.
+Each is read per business, summed over the scope's businesses in Python (as sets: a business's count
+is looked up only when it is in the scope), so that the ranking can split the same rows among the
+regions under one without reading them again. The records are not read: a business has at most one
+record of a kind a day, so each kind's count is a masked bit count of the rollup (selfcheck_days,
+msfood.db.rollups), and the issues come from a partial index of the few records that found any.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import SelfCheck, Visit
 from msfood.domain.periods import Period
 from msfood.metrics.results import RecordCounts
 from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
+from msfood.metrics.selfchecks import day_mask, month_pieces, month_rows
 
-KINDS = ("daily", "weekly", "monthly")
-
+Tally4 = tuple[int, int, int, int]  # a business's daily, weekly and monthly records and its issues found
 
 def visits_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
     """Visits not deleted dated in P up to D, per business (the covering date index alone)."""
@@ -41,8 +43,9 @@ def visit_count(session: Session, scope: Scope, period: Period, as_of: dt.date) 
     return sum(counts[b] for b in counts.keys() & scope.businesses.keys())
 
 
-def records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, RecordCounts]:
-    """Self-check records not deleted dated in P up to D, per business: each kind and the issues."""
+def records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, Tally4]:
+    """Self-check records not deleted dated in P up to D, per business: (daily, weekly, monthly,
+    issues found)."""
     cache = session.info.get(READ_ONCE)  # the ranking asks once per region: count them once
     key = ("records_by_business", period.key, as_of)
     if cache is not None and key in cache:
@@ -53,31 +56,55 @@ def records_by_business(session: Session, period: Period, as_of: dt.date) -> dic
     return found
 
 
-def _records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, RecordCounts]:
+def _records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, Tally4]:
     window_end = min(period.end, as_of)
     if window_end < period.start:
         return {}
-    rows = fetch_plain(
+    found: dict[str, Tally4] = {}
+    for month, first, last in month_pieces(period.start, window_end):
+        mask = day_mask(first, last)
+        this = {  # a comprehension per month: a Python step per business, not per record
+            business_id: ((daily & mask).bit_count(), (weekly & mask).bit_count(), (monthly & mask).bit_count(), 0)
+            for business_id, daily, _dated, weekly, monthly in month_rows(session, month)
+            if (daily | weekly | monthly) & mask
+        }
+        if not found:
+            found = this
+            continue
+        for business_id in this.keys() & found.keys():
+            found[business_id] = _plus(found[business_id], this[business_id])
+        found.update((b, n) for b, n in this.items() if b not in found)
+    for business_id, issues in _issues_by_business(session, period.start, window_end):
+        # (a record of no known kind has no day column: its issues count all the same)
+        found[business_id] = _plus(found.get(business_id, (0, 0, 0, 0)), (0, 0, 0, int(issues)))
+    return found
+
+
+def _plus(a: Tally4, b: Tally4) -> Tally4:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3])
+
+
+def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
+    """The issues found by the live records dated in [start, end], per business (issues are never
+    negative). The literal terms are the partial index's own (ix_selfchecks_issues): SQLite uses an
+    index of this kind only when the query names its terms."""
+    return fetch_plain(
         session,
-        select(
-            SelfCheck.business_id, SelfCheck.kind, func.count(), func.coalesce(func.sum(SelfCheck.issues_found), 0)
-        )
+        select(SelfCheck.business_id, func.sum(SelfCheck.issues_found))
         .where(
-            SelfCheck.deleted.is_(False), SelfCheck.record_date >= period.start, SelfCheck.record_date <= window_end
+            SelfCheck.deleted == false(),
+            SelfCheck.issues_found > literal_column("0"),
+            SelfCheck.record_date >= start,
+            SelfCheck.record_date <= end,
         )
-        .group_by(SelfCheck.business_id, SelfCheck.kind),
+        .group_by(SelfCheck.business_id),
     )
-    found: dict[str, list[int]] = {}
-    for business_id, kind, n, issues in rows:
-        counts = found.get(business_id)
-        if counts is None:
-            counts = found[business_id] = [0, 0, 0, 0]
-        if kind in KINDS:
-            counts[KINDS.index(kind)] += int(n)
-        counts[3] += int(issues or 0)
-    return {business_id: RecordCounts(*counts) for business_id, counts in found.items()}
 
 
 def record_counts(session: Session, scope: Scope, period: Period, as_of: dt.date) -> RecordCounts:
     counts = records_by_business(session, period, as_of)
-    return sum((counts[b] for b in counts.keys() & scope.businesses.keys()), RecordCounts())
+    inside = counts.keys() & scope.businesses.keys()
+    if not inside:
+        return RecordCounts()
+    daily, weekly, monthly, issues = (sum(column) for column in zip(*map(counts.__getitem__, inside), strict=True))
+    return RecordCounts(daily, weekly, monthly, issues)

@@ -71,9 +71,10 @@ def stats_over(
     figures = replace(
         figures, progress_by_level=progress_by_level(found), visits=visit_count(session, scope, period, as_of)
     )
-    checks = selfchecks(session, scope, period, as_of, details=details)
-    if records:
-        checks = replace(checks, counts=record_counts(session, scope, period, as_of))
+    with read_once(session):  # the coverage and the record counts read the same rollup rows
+        checks = selfchecks(session, scope, period, as_of, details=details)
+        if records:
+            checks = replace(checks, counts=record_counts(session, scope, period, as_of))
     return Stats(
         period=period.key,
         period_start=period.start,

@@ -154,11 +154,15 @@ def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
     return weeks, months
 
 
-def _month_rows(session: Session, month: str) -> list[tuple[str, int, int]]:
+def month_rows(session: Session, month: str) -> list[tuple[str, int, int, int, int]]:
+    """A month's rollup rows: (business id, daily, dated, weekly, monthly). The coverage and the
+    record counts (msfood.metrics.counts) ask for the same rows: inside read_once they are read once."""
     return fetch_plain(
         session,
-        select(SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated)
-        .where(SelfCheckDays.month == month),
+        select(
+            SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated, SelfCheckDays.weekly,
+            SelfCheckDays.monthly,
+        ).where(SelfCheckDays.month == month),
     )
 
 
@@ -198,9 +202,9 @@ def selfchecks(
     active: set[str] = set()  # 平台应用率: a record of any kind dated in P up to D
     for month, first, last in month_pieces(start, window_end):
         mask = day_mask(first, last)
-        rows = _month_rows(session, month)
-        active.update({business_id for business_id, _daily, dated in rows if dated & mask} & owing)
-        daily_bits = {business_id: daily for business_id, daily, _dated in rows if daily}
+        rows = month_rows(session, month)
+        active.update({business_id for business_id, _daily, dated, _w, _m in rows if dated & mask} & owing)
+        daily_bits = {business_id: daily for business_id, daily, _dated, _w, _m in rows if daily}
         month_days = {business_id: (daily & mask).bit_count() for business_id, daily in daily_bits.items()}
         offset, span, shift = (first - origin).days, (1 << ((last - first).days + 1)) - 1, first.day - 1
         for business_id in daily_bits.keys() & open_bits.keys():  # their open days of this month only

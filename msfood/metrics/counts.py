@@ -22,8 +22,6 @@ from msfood.metrics.results import RecordCounts
 from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
 from msfood.metrics.selfchecks import day_mask, month_pieces, month_rows
 
-Tally4 = tuple[int, int, int, int]  # a business's daily, weekly and monthly records and its issues found
-
 def visits_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
     """Visits not deleted dated in P up to D, per business (the covering date index alone)."""
     window_end = min(period.end, as_of)
@@ -43,9 +41,8 @@ def visit_count(session: Session, scope: Scope, period: Period, as_of: dt.date) 
     return sum(counts[b] for b in counts.keys() & scope.businesses.keys())
 
 
-def records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, Tally4]:
-    """Self-check records not deleted dated in P up to D, per business: (daily, weekly, monthly,
-    issues found)."""
+def records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
+    """Self-check records not deleted dated in P up to D, per business, packed (`packed`, `unpack`)."""
     cache = session.info.get(READ_ONCE)  # the ranking asks once per region: count them once
     key = ("records_by_business", period.key, as_of)
     if cache is not None and key in cache:
@@ -56,32 +53,52 @@ def records_by_business(session: Session, period: Period, as_of: dt.date) -> dic
     return found
 
 
-def _records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, Tally4]:
+# A business's four counts as one integer, so that adding months and summing a region's businesses
+# are plain additions (a city's 50,000 businesses: a tuple per business costs several times more).
+# The three record counts take 32 bits each: a region's sum stays below 2**32 up to 11 million
+# businesses recording every day of a year. The issues take the bits above, without a limit.
+FIELD = 32
+ISSUES_AT = 3 * FIELD
+_FIELD_MASK = (1 << FIELD) - 1
+
+
+def packed(daily: int, weekly: int, monthly: int, issues: int) -> int:
+    return daily | weekly << FIELD | monthly << 2 * FIELD | issues << ISSUES_AT
+
+
+def unpack(value: int) -> RecordCounts:
+    return RecordCounts(
+        daily=value & _FIELD_MASK,
+        weekly=value >> FIELD & _FIELD_MASK,
+        monthly=value >> 2 * FIELD & _FIELD_MASK,
+        issues_found=value >> ISSUES_AT,
+    )
+
+
+def _records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
     window_end = min(period.end, as_of)
     if window_end < period.start:
         return {}
-    found: dict[str, Tally4] = {}
+    found: dict[str, int] = {}
     for month, first, last in month_pieces(period.start, window_end):
         mask = day_mask(first, last)
         this = {  # a comprehension per month: a Python step per business, not per record
-            business_id: ((daily & mask).bit_count(), (weekly & mask).bit_count(), (monthly & mask).bit_count(), 0)
+            business_id: (daily & mask).bit_count() | (weekly & mask).bit_count() << FIELD
+            | (monthly & mask).bit_count() << 2 * FIELD
             for business_id, daily, _dated, weekly, monthly in month_rows(session, month)
             if (daily | weekly | monthly) & mask
         }
         if not found:
             found = this
-            continue
-        for business_id in this.keys() & found.keys():
-            found[business_id] = _plus(found[business_id], this[business_id])
-        found.update((b, n) for b, n in this.items() if b not in found)
-    for business_id, issues in _issues_by_business(session, period.start, window_end):
-        # (a record of no known kind has no day column: its issues count all the same)
-        found[business_id] = _plus(found.get(business_id, (0, 0, 0, 0)), (0, 0, 0, int(issues)))
+        else:
+            before, now = found.get, this.get
+            found = {b: before(b, 0) + now(b, 0) for b in found.keys() | this.keys()}
+    # (a record of no known kind has no day column: its issues count all the same)
+    issues = {b: int(n) << ISSUES_AT for b, n in _issues_by_business(session, period.start, window_end)}
+    if issues:
+        before, now = found.get, issues.get
+        found = {b: before(b, 0) + now(b, 0) for b in found.keys() | issues.keys()}
     return found
-
-
-def _plus(a: Tally4, b: Tally4) -> Tally4:
-    return (a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3])
 
 
 def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
@@ -103,8 +120,6 @@ def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[
 
 def record_counts(session: Session, scope: Scope, period: Period, as_of: dt.date) -> RecordCounts:
     counts = records_by_business(session, period, as_of)
-    inside = counts.keys() & scope.businesses.keys()
-    if not inside:
-        return RecordCounts()
-    daily, weekly, monthly, issues = (sum(column) for column in zip(*map(counts.__getitem__, inside), strict=True))
-    return RecordCounts(daily, weekly, monthly, issues)
+    if len(counts) > len(scope.businesses):
+        return unpack(sum(counts[b] for b in scope.businesses.keys() if b in counts))
+    return unpack(sum(n for b, n in counts.items() if b in scope.businesses))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from msfood.db.models import SelfCheckDays, SelfCheckPeriods
 from msfood.domain.periods import Period, periods_ending_within
 from msfood.metrics.results import DailyCoverage, KindCoverage, SelfCheckGap, SelfChecks
-from msfood.metrics.scope import Scope, fetch_plain
+from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
 
 Bits = dict[str, dict[str, int]]  # year -> business id -> bit set
 
@@ -66,7 +66,10 @@ def _periodic(
     plain = owing - open_bits.keys()
     for year, mask in everything.items():
         found = have.get(year, {})
-        plain &= {business_id for business_id, bits in found.items() if bits & mask == mask}
+        if len(plain) * 2 < len(found):  # a region's part: look its businesses up
+            plain = {business_id for business_id in plain if found.get(business_id, 0) & mask == mask}
+        else:
+            plain &= {business_id for business_id, bits in found.items() if bits & mask == mask}
     short = sorted(owing - open_bits.keys() - plain)
     applicable, covered = len(owing) - len(open_bits), len(plain)
     # where each period sits in the operating-day bits of a business with a calendar of its own
@@ -115,15 +118,19 @@ def _chain_records(
     found: dict[tuple[str, str], tuple[str, str]] = {}
     if not scope.chains:
         return found
+    copied: set[tuple[int, str]] = set()  # the year tables may be shared (read_once): changed on copies
     for business_id in owing & scope.chains.keys():
         weekly, monthly = scope.providers(business_id)
         for kind, provider, bits in (("weekly", weekly, week_bits), ("monthly", monthly, month_bits)):
             if provider is None:
                 continue
             found[(business_id, kind)] = provider
-            for by_business in bits.values():
+            for year, by_business in list(bits.items()):
                 extra = by_business.get(provider[0], 0)
                 if extra:
+                    if (id(bits), year) not in copied:
+                        by_business = bits[year] = dict(by_business)
+                        copied.add((id(bits), year))
                     by_business[business_id] = by_business.get(business_id, 0) | extra
     return found
 
@@ -141,6 +148,13 @@ def chain_met(scope: Scope, business_id: str, kind: str) -> tuple[str, str, str]
 
 
 def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
+    """The weeks and months of each year, by business (kept inside read_once: every region of a
+    ranking asks; the tables are shared then, so change them only on copies)."""
+    cache = session.info.get(READ_ONCE)
+    key = ("period_bits", tuple(sorted(years)))
+    if cache is not None and key in cache:
+        weeks, months = cache[key]
+        return dict(weeks), dict(months)
     weeks: Bits = {}
     months: Bits = {}
     for year in sorted(years):
@@ -151,6 +165,9 @@ def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
         )
         weeks[year] = {business_id: week_bits for business_id, week_bits, _months in rows}
         months[year] = {business_id: month_bits for business_id, _weeks, month_bits in rows}
+    if cache is not None:
+        cache[key] = (weeks, months)
+        return dict(weeks), dict(months)
     return weeks, months
 
 
@@ -203,6 +220,8 @@ def selfchecks(
     for month, first, last in month_pieces(start, window_end):
         mask = day_mask(first, last)
         rows = month_rows(session, month)
+        if len(owing) * 2 < len(rows):  # a region's part of the whole rollup (the ranking's regions)
+            rows = [row for row in rows if row[0] in owing]
         active.update({business_id for business_id, _daily, dated, _w, _m in rows if dated & mask} & owing)
         daily_bits = {business_id: daily for business_id, daily, _dated, _w, _m in rows if daily}
         month_days = {business_id: (daily & mask).bit_count() for business_id, daily in daily_bits.items()}

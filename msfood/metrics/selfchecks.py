@@ -19,6 +19,7 @@ from msfood.metrics.results import DailyCoverage, KindCoverage, SelfCheckGap, Se
 from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
 
 Bits = dict[str, dict[str, int]]  # year -> business id -> bit set
+RowOfMonth = tuple[str, int, int, int, int]  # business id, daily, dated, weekly, monthly
 
 
 def month_pieces(start: dt.date, end: dt.date) -> list[tuple[str, dt.date, dt.date]]:
@@ -171,7 +172,19 @@ def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
     return weeks, months
 
 
-def month_rows(session: Session, month: str) -> list[tuple[str, int, int, int, int]]:
+def _month_index(session: Session, month: str, rows: list[RowOfMonth]) -> dict[str, RowOfMonth]:
+    """A month's rollup rows by business, made once inside read_once (every region of a ranking)."""
+    cache = session.info.get(READ_ONCE)
+    key = ("month_index", month)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    index = {row[0]: row for row in rows}
+    if cache is not None:
+        cache[key] = index
+    return index
+
+
+def month_rows(session: Session, month: str) -> list[RowOfMonth]:
     """A month's rollup rows: (business id, daily, dated, weekly, monthly). The coverage and the
     record counts (msfood.metrics.counts) ask for the same rows: inside read_once they are read once."""
     return fetch_plain(
@@ -221,7 +234,8 @@ def selfchecks(
         mask = day_mask(first, last)
         rows = month_rows(session, month)
         if len(owing) * 2 < len(rows):  # a region's part of the whole rollup (the ranking's regions)
-            rows = [row for row in rows if row[0] in owing]
+            by_business = _month_index(session, month, rows)
+            rows = [by_business[business_id] for business_id in owing & by_business.keys()]
         active.update({business_id for business_id, _daily, dated, _w, _m in rows if dated & mask} & owing)
         daily_bits = {business_id: daily for business_id, daily, _dated, _w, _m in rows if daily}
         month_days = {business_id: (daily & mask).bit_count() for business_id, daily in daily_bits.items()}

@@ -22,6 +22,7 @@ from msfood.metrics.results import RecordCounts
 from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
 from msfood.metrics.selfchecks import day_mask, month_pieces, month_rows
 
+
 def visits_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
     """Visits not deleted dated in P up to D, per business (the covering date index alone)."""
     window_end = min(period.end, as_of)
@@ -42,7 +43,7 @@ def visit_count(session: Session, scope: Scope, period: Period, as_of: dt.date) 
 
 
 def records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
-    """Self-check records not deleted dated in P up to D, per business, packed (`packed`, `unpack`)."""
+    """Self-check records not deleted dated in P up to D, per business, packed (see FIELD, `unpack`)."""
     cache = session.info.get(READ_ONCE)  # the ranking asks once per region: count them once
     key = ("records_by_business", period.key, as_of)
     if cache is not None and key in cache:
@@ -60,10 +61,6 @@ def records_by_business(session: Session, period: Period, as_of: dt.date) -> dic
 FIELD = 32
 ISSUES_AT = 3 * FIELD
 _FIELD_MASK = (1 << FIELD) - 1
-
-
-def packed(daily: int, weekly: int, monthly: int, issues: int) -> int:
-    return daily | weekly << FIELD | monthly << 2 * FIELD | issues << ISSUES_AT
 
 
 def unpack(value: int) -> RecordCounts:

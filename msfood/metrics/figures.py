@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -87,8 +87,7 @@ def stats_over(
 ) -> Stats:
     """The figures of `scope` for P as of D. `roster` and `found` (the scope's duties) when the
     caller has them: the ranking reads the roster once and splits one region's duties. Without
-    `records` the self-check record counts are left at zero (the dashboard paints its tiles first
-    and counts the records after: reading every record of the period is most of the time)."""
+    `records` the self-check record counts are left at zero (a caller that shows none of them)."""
     roster = roster or Roster(session)
     found = duties(session, scope, period, as_of, roster) if found is None else found
     figures = supervision(session, scope, period, as_of, details=details, roster=roster, found=found)

@@ -62,7 +62,10 @@ def direct(conn, start: dt.date, end: dt.date, region: str | None) -> RecordCoun
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(writes=st.lists(WRITE, min_size=1, max_size=40), windows=st.lists(WINDOW, min_size=1, max_size=4),
        region=st.sampled_from([None, "430204", "430204001", "430211"]), delete_one=st.booleans())
-def test_record_counts_equal_a_direct_count(db, clock, writes, windows, region, delete_one) -> None:  # type: ignore[no-untyped-def]
+def test_record_counts_equal_a_direct_count(  # type: ignore[no-untyped-def]
+    any_db, clock, writes, windows, region, delete_one
+) -> None:
+    db = any_db  # SQLite, and PostgreSQL when MSFOOD_TEST_PG_URL names a server
     table = table_of(SelfCheck)
     with unit_of_work(db.sessions, clock=clock) as uow:
         s = Scenario(uow)
@@ -130,10 +133,11 @@ def test_the_issues_query_reads_the_partial_index_alone(db) -> None:  # type: ig
     assert any("COVERING INDEX ix_selfchecks_issues" in str(row) for row in plan), plan
 
 
-def test_the_window_edges_count_exactly(db, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_edges_count_exactly(any_db, clock) -> None:  # type: ignore[no-untyped-def]
     """Records on the window's first and last days count, those a day outside do not, whatever
     their kind; the issues likewise (the quarter 2026Q4 as of 2026-11-24: October whole, November
     cut)."""
+    db = any_db
     code = BUSINESSES[0][0]
     business_id = Scenario.bid(code)
     table = table_of(SelfCheck)

@@ -8,7 +8,8 @@ selfcheck_days gains a day column per remaining kind (`weekly`, `monthly`: the d
 that kind), so a window's records of each kind are masked bit counts like its 日管控 days; the
 triggers are reinstalled to keep them (msfood.db.rollups) and the rollups rebuilt from the records.
 The issues found (自查发现问题数) come from a partial covering index of the few records that found
-any (deleted is among its columns so that every SQLite reads it alone). Nothing synced changes: the rollups are derived, so bundles need no upgrade step.
+any (deleted is among its columns so that every SQLite reads it alone). No synced table changes (the
+rollups are derived, never synced): an 0004 bundle merges as it is (msfood.sync.upgrade, "0004").
 """
 from alembic import op
 import sqlalchemy as sa

@@ -48,7 +48,10 @@ def sub_scope(scope: Scope, region: RegionNode) -> Scope:
     inside = scope.tree.subtree(region.id)
     businesses = {b: p for b, p in scope.businesses.items() if p.region_id in inside}
     calendars = {b: c for b, c in scope.calendars.items() if b in businesses}
-    return Scope(region, scope.tree, businesses, calendars, scope.settings)
+    # every chain member of the database, as load_scope keeps them: a store's headquarters may lie
+    # in another region, and its records still meet the store's duties
+    return Scope(region, scope.tree, businesses, calendars, scope.settings, chains=scope.chains,
+                 chain_names=scope.chain_names)
 
 
 def sub_scopes(scope: Scope, regions: list[RegionNode]) -> dict[str, Scope]:
@@ -69,6 +72,7 @@ def sub_scopes(scope: Scope, regions: list[RegionNode]) -> dict[str, Scope]:
         region.id: Scope(
             region, tree, parts[region.id],
             {b: c for b, c in scope.calendars.items() if b in parts[region.id]}, scope.settings,
+            chains=scope.chains, chain_names=scope.chain_names,
         )
         for region in regions
     }

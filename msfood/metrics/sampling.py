@@ -28,8 +28,8 @@ def work_calendar(session: Session):  # type: ignore[no-untyped-def]
 
     overrides = {
         day: is_workday
-        for day, is_workday in session.execute(
-            select(Holiday.day, Holiday.is_workday).where(Holiday.deleted.is_(False))
+        for day, is_workday in fetch(  # (read once for every region of a ranking)
+            session, select(Holiday.day, Holiday.is_workday).where(Holiday.deleted.is_(False))
         )
     }
     return WorkCalendar(overrides)
@@ -48,10 +48,11 @@ def planned_batches(session: Session, tree: RegionTree, region_id: str | None, y
     """The plan set for the region itself; where it has none, the sum over the regions inside it."""
     plans = {
         region_id: planned
-        for region_id, planned in session.execute(
+        for region_id, planned in fetch(
+            session,
             select(SamplingPlan.region_id, SamplingPlan.planned).where(
                 SamplingPlan.year == year, SamplingPlan.deleted.is_(False)
-            )
+            ),
         )
     }
 
@@ -87,7 +88,7 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
                 )
                 .group_by(Sampling.business_id)
             )
-            if business_id in scope
+            if business_id in scope.businesses
         )
     if window_end >= period.start:
         known = and_(
@@ -106,7 +107,7 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
             .group_by(Sampling.business_id, Sampling.sampling_type, Sampling.food_category, result)
         )
         for business_id, sampling_type, category, outcome, n in rows:
-            if business_id not in scope:
+            if business_id not in scope.businesses:
                 continue
             counts = _add(counts, outcome, n)
             by_type[sampling_type] = _add(by_type[sampling_type], outcome, n)

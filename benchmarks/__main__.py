@@ -32,6 +32,7 @@ BENCHES = (
     ("import", "bench_workbook_import"),
     ("pdf", "bench_report"),
     ("start", "bench_startup"),
+    ("dash", "bench_dashboard"),
     ("list", "bench_lists"),
     ("ranking", "bench_ranking"),
 )
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", default="county", choices=("county", "city"))
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument("--only", action="append", default=None,
-                        help="run only these (merge, stats, import, pdf, start, list, ranking); may be repeated")  # fmt: skip
+                        help="run only these (merge, stats, import, pdf, start, dash, list, ranking); may be repeated")  # fmt: skip
     parser.add_argument("--runs", type=int, default=3, help="runs per side; the best is kept (default 3)")
     args = parser.parse_args(argv)
     chosen = [(short, module) for short, module in BENCHES if not args.only or short in args.only]

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks --only stats [--scale city]
 
-Target (Foundation): at most 1.5 x the bare SQL aggregates for the same figures (one plain GROUP BY
+Target (issue 14): at most 1.3 x the bare SQL aggregates for the same figures (one plain GROUP BY
 query per figure, no ORM, below), and under 1 s on the city demo. Both sides run on the same database
 file with a warm page cache, each in its own process after one warm-up; the best of `runs` is kept.
 
@@ -23,7 +23,7 @@ from benchmarks.demo_data import TODAY, demo_db
 from benchmarks.harness import best_of
 
 NAME = "stats_quarter"
-TARGET = {"ratio": 1.5, "seconds": {"city": 1.0}}
+TARGET = {"ratio": 1.3, "seconds": {"city": 1.0}}
 PERIOD_START, PERIOD_END = dt.date(2026, 10, 1), dt.date(2026, 12, 31)
 AS_OF = TODAY.date()
 JUDGED = min(PERIOD_END, AS_OF)
@@ -35,6 +35,8 @@ def popcount(x: str) -> str:
     return f"(((({b} + ({b} >> 4)) & 252645135) * 16843009) >> 24 & 255)"
 
 
+# a rollup month's days in the window
+WINDOW = "CASE month WHEN :m0 THEN :mask0 WHEN :m1 THEN :mask1 WHEN :m2 THEN :mask2 ELSE 0 END"
 ACTIVE = "a.deleted = 0 AND a.start_date <= :j AND (a.end_date IS NULL OR a.end_date >= :j)"
 BASELINE = {
     "obligations": f"""
@@ -54,11 +56,11 @@ BASELINE = {
                SUM(p.deadline BETWEEN :s AND :j AND p.closed_on <= :d)
         FROM problems p JOIN visits v ON v.id = p.visit_id WHERE p.deleted = 0 AND v.deleted = 0""",
     # The self-check figures from the rollups the schema keeps (msfood.db.rollups), as msfood reads
-    # them: the best hand-written SQL on this schema, with the bit count done in SQL.
+    # them: the best hand-written SQL on this schema, with the bit count done in SQL. One pass gives
+    # each business's 日管控 days and its records of each kind (a kind's days: at most one a day).
     "daily": f"""
-        SELECT business_id, SUM({popcount("c")}) FROM (
-            SELECT business_id, daily & CASE month WHEN :m0 THEN :mask0 WHEN :m1 THEN :mask1
-                                                   WHEN :m2 THEN :mask2 ELSE 0 END AS c
+        SELECT business_id, SUM({popcount("d")}), SUM({popcount("w")}), SUM({popcount("m")}) FROM (
+            SELECT business_id, daily & {WINDOW} AS d, weekly & {WINDOW} AS w, monthly & {WINDOW} AS m
             FROM selfcheck_days WHERE month BETWEEN :m0 AND :m2)
         GROUP BY business_id""",
     "weekly": """
@@ -83,9 +85,11 @@ BASELINE = {
     "visit_count": """
         SELECT business_id, COUNT(*) FROM visits WHERE deleted = 0 AND visit_date BETWEEN :s AND :j
         GROUP BY business_id""",
-    "records": """
-        SELECT business_id, kind, COUNT(*), SUM(issues_found) FROM selfchecks
-        WHERE deleted = 0 AND record_date BETWEEN :s AND :j GROUP BY business_id, kind""",
+    # (the records of each kind come with "daily"), and the issues found from the records that found
+    # any, through their partial index (migration 0005).
+    "issues": """
+        SELECT business_id, SUM(issues_found) FROM selfchecks
+        WHERE deleted = 0 AND issues_found > 0 AND record_date BETWEEN :s AND :j GROUP BY business_id""",
 }
 
 

@@ -38,4 +38,8 @@ def demo_db(scale: str, seed: int = 1) -> Path:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.execute("PRAGMA journal_mode=DELETE")
         partial.rename(path)
+    else:  # made by an older version of the app: migrated as a user's file would be
+        from msfood.db.engine import open_database
+
+        open_database(path).close()
     return path

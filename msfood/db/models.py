@@ -21,6 +21,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -292,8 +293,14 @@ class SelfCheck(SyncMixin, Base):
     __tablename__ = "selfchecks"
     __table_args__ = (
         UniqueConstraint("business_id", "kind", "period_key"),
-        # No index for the figures: they read the rollups (selfcheck_days, selfcheck_periods).
+        # The figures read the rollups (selfcheck_days, selfcheck_periods); the issues found, from
+        # the few records that found any (migration 0005).
         Index("ix_selfchecks_date_id", "record_date", "id"),  # list keyset paging
+        Index(
+            "ix_selfchecks_issues", "record_date", "business_id", "issues_found", "deleted",
+            sqlite_where=text("deleted = 0 AND issues_found > 0"),
+            postgresql_where=text("NOT deleted AND issues_found > 0"),
+        ),
         {"info": {"natural_key": ("business_id", "kind", "period_key")}},
     )
     business_id: Mapped[str] = mapped_column(ID, fk("businesses.id"))
@@ -400,9 +407,10 @@ class AuditEntry(SyncMixin, Base):
 class SelfCheckDays(Base):
     """Which days of a month a business has self-check records for, as bit sets (bit d-1: day d).
 
-    Derived from `selfchecks` by triggers (migration 0002), never written by the app and never synced:
-    the figures count a quarter's 日管控 days from 150,000 of these rows instead of millions of
-    records. `daily`: days with a daily record; `dated`: days with a record of any kind (平台应用率).
+    Derived from `selfchecks` by triggers (migrations 0002 and 0005), never written by the app and never
+    synced: the figures count a quarter's 日管控 days and records from 150,000 of these rows instead of
+    millions of records. `daily`, `weekly`, `monthly`: days with a record of that kind (at most one
+    a day: the natural key is the kind's period); `dated`: days with a record of any kind (平台应用率).
     """
 
     __tablename__ = "selfcheck_days"
@@ -411,6 +419,8 @@ class SelfCheckDays(Base):
     business_id: Mapped[str] = mapped_column(ID, primary_key=True)
     daily: Mapped[int] = mapped_column(BigInteger, default=0)
     dated: Mapped[int] = mapped_column(BigInteger, default=0)
+    weekly: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    monthly: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class SelfCheckPeriods(Base):

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -47,7 +48,34 @@ def sub_scope(scope: Scope, region: RegionNode) -> Scope:
     inside = scope.tree.subtree(region.id)
     businesses = {b: p for b, p in scope.businesses.items() if p.region_id in inside}
     calendars = {b: c for b, c in scope.calendars.items() if b in businesses}
-    return Scope(region, scope.tree, businesses, calendars, scope.settings)
+    # every chain member of the database, as load_scope keeps them: a store's headquarters may lie
+    # in another region, and its records still meet the store's duties
+    return Scope(region, scope.tree, businesses, calendars, scope.settings, chains=scope.chains,
+                 chain_names=scope.chain_names)
+
+
+def sub_scopes(scope: Scope, regions: list[RegionNode]) -> dict[str, Scope]:
+    """sub_scope for each of several regions that do not overlap (the children of one region), in one
+    pass over the scope's businesses: the ranking's parts, without a pass per region."""
+    tree = scope.tree
+    wanted = {region.id for region in regions}
+    owner: dict[str, str | None] = {}  # region id -> the wanted region containing it
+    parts: dict[str, dict[str, Any]] = {region.id: {} for region in regions}
+    for business_id, profile in scope.businesses.items():
+        region_id = profile.region_id
+        found = owner.get(region_id, "")
+        if found == "":
+            found = owner[region_id] = next((r for r in tree.ancestors(region_id) if r in wanted), None)
+        if found is not None:
+            parts[found][business_id] = profile
+    return {
+        region.id: Scope(
+            region, tree, parts[region.id],
+            {b: c for b, c in scope.calendars.items() if b in parts[region.id]}, scope.settings,
+            chains=scope.chains, chain_names=scope.chain_names,
+        )
+        for region in regions
+    }
 
 
 def stats_over(
@@ -63,17 +91,17 @@ def stats_over(
 ) -> Stats:
     """The figures of `scope` for P as of D. `roster` and `found` (the scope's duties) when the
     caller has them: the ranking reads the roster once and splits one region's duties. Without
-    `records` the self-check record counts are left at zero (the dashboard paints its tiles first
-    and counts the records after: reading every record of the period is most of the time)."""
+    `records` the self-check record counts are left at zero (a caller that shows none of them)."""
     roster = roster or Roster(session)
     found = duties(session, scope, period, as_of, roster) if found is None else found
     figures = supervision(session, scope, period, as_of, details=details, roster=roster, found=found)
     figures = replace(
         figures, progress_by_level=progress_by_level(found), visits=visit_count(session, scope, period, as_of)
     )
-    checks = selfchecks(session, scope, period, as_of, details=details)
-    if records:
-        checks = replace(checks, counts=record_counts(session, scope, period, as_of))
+    with read_once(session):  # the coverage and the record counts read the same rollup rows
+        checks = selfchecks(session, scope, period, as_of, details=details)
+        if records:
+            checks = replace(checks, counts=record_counts(session, scope, period, as_of))
     return Stats(
         period=period.key,
         period_start=period.start,

@@ -22,7 +22,7 @@ from msfood.clock import Clock
 from msfood.collector import paused_collector
 from msfood.domain.periods import Period, parse_period
 from msfood.errors import ValidationError
-from msfood.metrics.figures import read_once, split_duties, stats_over, sub_scope
+from msfood.metrics.figures import read_once, split_duties, stats_over, sub_scopes
 from msfood.metrics.progress import progress_by_level
 from msfood.metrics.results import Progress, SelfChecks, Stats
 from msfood.metrics.sampling import sampling
@@ -139,8 +139,9 @@ def regional_stats(
         roster = roster or Roster(session)
         found = duties(session, scope, period, as_of, roster)
         result = []
+        parts = sub_scopes(scope, children)
         for child in children:
-            part = sub_scope(scope, child)
+            part = parts[child.id]
             own = split_duties(found, part.businesses.keys())
             result.append((child, stats_over(session, part, period, as_of, details=False, roster=roster, found=own)))
     return result
@@ -157,8 +158,10 @@ def regional_shares(
     with read_once(session):
         roster = roster or Roster(session)
         found = duties(session, scope, period, as_of, roster) if "supervision" in parts else []
-        for child in _children(scope):
-            part = sub_scope(scope, child)
+        children = _children(scope)
+        scopes = sub_scopes(scope, children)
+        for child in children:
+            part = scopes[child.id]
             got: dict[str, Share] = {}
             if "supervision" in parts:
                 levels = progress_by_level(split_duties(found, part.businesses.keys()))

@@ -19,7 +19,7 @@ from msfood.domain.cases import case_deadline, case_types
 from msfood.domain.periods import Period
 from msfood.metrics.results import CaseRow, Disposal, Rapid, ResultCounts
 from msfood.metrics.results import Sampling as SamplingFigures
-from msfood.metrics.scope import RegionTree, Scope, fetch
+from msfood.metrics.scope import RegionTree, Scope, fetch, fetch_plain
 
 
 def work_calendar(session: Session):  # type: ignore[no-untyped-def]
@@ -28,8 +28,8 @@ def work_calendar(session: Session):  # type: ignore[no-untyped-def]
 
     overrides = {
         day: is_workday
-        for day, is_workday in session.execute(
-            select(Holiday.day, Holiday.is_workday).where(Holiday.deleted.is_(False))
+        for day, is_workday in fetch(  # (read once for every region of a ranking)
+            session, select(Holiday.day, Holiday.is_workday).where(Holiday.deleted.is_(False))
         )
     }
     return WorkCalendar(overrides)
@@ -48,10 +48,11 @@ def planned_batches(session: Session, tree: RegionTree, region_id: str | None, y
     """The plan set for the region itself; where it has none, the sum over the regions inside it."""
     plans = {
         region_id: planned
-        for region_id, planned in session.execute(
+        for region_id, planned in fetch(
+            session,
             select(SamplingPlan.region_id, SamplingPlan.planned).where(
                 SamplingPlan.year == year, SamplingPlan.deleted.is_(False)
-            )
+            ),
         )
     }
 
@@ -87,7 +88,7 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
                 )
                 .group_by(Sampling.business_id)
             )
-            if business_id in scope
+            if business_id in scope.businesses
         )
     if window_end >= period.start:
         known = and_(
@@ -106,7 +107,7 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
             .group_by(Sampling.business_id, Sampling.sampling_type, Sampling.food_category, result)
         )
         for business_id, sampling_type, category, outcome, n in rows:
-            if business_id not in scope:
+            if business_id not in scope.businesses:
                 continue
             counts = _add(counts, outcome, n)
             by_type[sampling_type] = _add(by_type[sampling_type], outcome, n)
@@ -176,10 +177,11 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
 
 def rapid(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Rapid:
     window_end = min(period.end, as_of)
-    # Summed per item in SQL, over the scope's businesses (a city has tens of thousands of tests a
-    # quarter): live businesses, and those of the region asked for.
+    # Summed per region and item in SQL over the live businesses (a city has tens of thousands of
+    # tests a quarter), then over the scope's regions here: the same statement for every region, so
+    # that the ranking reads it once for all of them (read_once).
     query = (
-        select(RapidTest.item, func.sum(RapidTest.batches), func.sum(RapidTest.positives))
+        select(Business.region_id, RapidTest.item, func.sum(RapidTest.batches), func.sum(RapidTest.positives))
         .join(Business, Business.id == RapidTest.business_id)
         .where(
             RapidTest.deleted.is_(False),
@@ -187,11 +189,16 @@ def rapid(session: Session, scope: Scope, period: Period, as_of: dt.date) -> Rap
             RapidTest.test_date >= period.start,
             RapidTest.test_date <= window_end,
         )
-        .group_by(RapidTest.item)
+        .group_by(Business.region_id, RapidTest.item)
     )
-    if scope.region is not None:
-        query = query.where(Business.region_id.in_(sorted(scope.tree.subtree(scope.region.id))))
-    by_item = {item: (int(batches or 0), int(positive or 0)) for item, batches, positive in fetch(session, query)}
+    inside = scope.tree.subtree(scope.region.id) if scope.region is not None else None
+    by_item: dict[str, tuple[int, int]] = {}
+    for region_id, item, batches, positive in fetch_plain(session, query):
+        if inside is not None and region_id not in inside:
+            continue
+        before = by_item.get(item, (0, 0))
+        by_item[item] = (before[0] + int(batches or 0), before[1] + int(positive or 0))
+    by_item = dict(sorted(by_item.items()))  # by item, as GROUP BY item gave them
     return Rapid(
         batches=sum(b for b, _ in by_item.values()),
         positive=sum(p for _, p in by_item.values()),

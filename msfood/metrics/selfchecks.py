@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from msfood.db.models import SelfCheckDays, SelfCheckPeriods
 from msfood.domain.periods import Period, periods_ending_within
 from msfood.metrics.results import DailyCoverage, KindCoverage, SelfCheckGap, SelfChecks
-from msfood.metrics.scope import Scope, fetch_plain
+from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
 
 Bits = dict[str, dict[str, int]]  # year -> business id -> bit set
+RowOfMonth = tuple[str, int, int, int, int]  # business id, daily, dated, weekly, monthly
 
 
 def month_pieces(start: dt.date, end: dt.date) -> list[tuple[str, dt.date, dt.date]]:
@@ -66,7 +67,10 @@ def _periodic(
     plain = owing - open_bits.keys()
     for year, mask in everything.items():
         found = have.get(year, {})
-        plain &= {business_id for business_id, bits in found.items() if bits & mask == mask}
+        if len(plain) * 2 < len(found):  # a region's part: look its businesses up
+            plain = {business_id for business_id in plain if found.get(business_id, 0) & mask == mask}
+        else:
+            plain &= {business_id for business_id, bits in found.items() if bits & mask == mask}
     short = sorted(owing - open_bits.keys() - plain)
     applicable, covered = len(owing) - len(open_bits), len(plain)
     # where each period sits in the operating-day bits of a business with a calendar of its own
@@ -115,15 +119,19 @@ def _chain_records(
     found: dict[tuple[str, str], tuple[str, str]] = {}
     if not scope.chains:
         return found
+    copied: set[tuple[int, str]] = set()  # the year tables may be shared (read_once): changed on copies
     for business_id in owing & scope.chains.keys():
         weekly, monthly = scope.providers(business_id)
         for kind, provider, bits in (("weekly", weekly, week_bits), ("monthly", monthly, month_bits)):
             if provider is None:
                 continue
             found[(business_id, kind)] = provider
-            for by_business in bits.values():
+            for year, by_business in list(bits.items()):
                 extra = by_business.get(provider[0], 0)
                 if extra:
+                    if (id(bits), year) not in copied:
+                        by_business = bits[year] = dict(by_business)
+                        copied.add((id(bits), year))
                     by_business[business_id] = by_business.get(business_id, 0) | extra
     return found
 
@@ -141,6 +149,13 @@ def chain_met(scope: Scope, business_id: str, kind: str) -> tuple[str, str, str]
 
 
 def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
+    """The weeks and months of each year, by business (kept inside read_once: every region of a
+    ranking asks; the tables are shared then, so change them only on copies)."""
+    cache = session.info.get(READ_ONCE)
+    key = ("period_bits", tuple(sorted(years)))
+    if cache is not None and key in cache:
+        weeks, months = cache[key]
+        return dict(weeks), dict(months)
     weeks: Bits = {}
     months: Bits = {}
     for year in sorted(years):
@@ -151,14 +166,33 @@ def _period_bits(session: Session, years: set[str]) -> tuple[Bits, Bits]:
         )
         weeks[year] = {business_id: week_bits for business_id, week_bits, _months in rows}
         months[year] = {business_id: month_bits for business_id, _weeks, month_bits in rows}
+    if cache is not None:
+        cache[key] = (weeks, months)
+        return dict(weeks), dict(months)
     return weeks, months
 
 
-def _month_rows(session: Session, month: str) -> list[tuple[str, int, int]]:
+def _month_index(session: Session, month: str, rows: list[RowOfMonth]) -> dict[str, RowOfMonth]:
+    """A month's rollup rows by business, made once inside read_once (every region of a ranking)."""
+    cache = session.info.get(READ_ONCE)
+    key = ("month_index", month)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    index = {row[0]: row for row in rows}
+    if cache is not None:
+        cache[key] = index
+    return index
+
+
+def month_rows(session: Session, month: str) -> list[RowOfMonth]:
+    """A month's rollup rows: (business id, daily, dated, weekly, monthly). The coverage and the
+    record counts (msfood.metrics.counts) ask for the same rows: inside read_once they are read once."""
     return fetch_plain(
         session,
-        select(SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated)
-        .where(SelfCheckDays.month == month),
+        select(
+            SelfCheckDays.business_id, SelfCheckDays.daily, SelfCheckDays.dated, SelfCheckDays.weekly,
+            SelfCheckDays.monthly,
+        ).where(SelfCheckDays.month == month),
     )
 
 
@@ -198,9 +232,12 @@ def selfchecks(
     active: set[str] = set()  # 平台应用率: a record of any kind dated in P up to D
     for month, first, last in month_pieces(start, window_end):
         mask = day_mask(first, last)
-        rows = _month_rows(session, month)
-        active.update({business_id for business_id, _daily, dated in rows if dated & mask} & owing)
-        daily_bits = {business_id: daily for business_id, daily, _dated in rows if daily}
+        rows = month_rows(session, month)
+        if len(owing) * 2 < len(rows):  # a region's part of the whole rollup (the ranking's regions)
+            by_business = _month_index(session, month, rows)
+            rows = [by_business[business_id] for business_id in owing & by_business.keys()]
+        active.update({business_id for business_id, _daily, dated, _w, _m in rows if dated & mask} & owing)
+        daily_bits = {business_id: daily for business_id, daily, _dated, _w, _m in rows if daily}
         month_days = {business_id: (daily & mask).bit_count() for business_id, daily in daily_bits.items()}
         offset, span, shift = (first - origin).days, (1 << ((last - first).days + 1)) - 1, first.day - 1
         for business_id in daily_bits.keys() & open_bits.keys():  # their open days of this month only

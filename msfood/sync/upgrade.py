@@ -43,8 +43,11 @@ UPGRADES: dict[str, Upgrade] = {
     "0002": Upgrade("0002", "0003", lambda _table, row: row),
     # 0004 only adds regions.retired_on (issue 13): an 0003 region is one still in use (NULL).
     "0003": Upgrade("0003", "0004", lambda _table, row: row),
+    # 0005 (issue 14, speed) changes only the derived self-check rollups and adds an index: an 0004
+    # row is an 0005 row as it is.
+    "0004": Upgrade("0004", "0005", lambda _table, row: row),
     # 0006 only adds the local visit_plans table (issue 14, the schedule), which bundles never carry.
-    "0004": Upgrade("0004", "0006", lambda _table, row: row),
+    "0005": Upgrade("0005", "0006", lambda _table, row: row),
 }
 
 

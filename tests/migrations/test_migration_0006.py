@@ -1,4 +1,4 @@
-"""Migration 0006 (issue 14 item 6): the local visit_plans table. A database of revision 0004 full of
+"""Migration 0006 (issue 14 item 6): the local visit_plans table. A database of revision 0005 full of
 records goes up and back without losing a row; a plan saved at 0006 goes away with its table; and a
 bundle of schema 0004 still merges (its chain of upgrades reaches head)."""
 
@@ -26,7 +26,7 @@ def _tables(path: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def test_0004_database_goes_up_to_0006_and_back(db_path: Path, clock: object) -> None:
+def test_0005_database_goes_up_to_0006_and_back(db_path: Path, clock: object) -> None:
     database = open_database(db_path)
     with unit_of_work(database.sessions, clock=clock) as uow:
         schedule_station(Scenario(uow))
@@ -34,7 +34,7 @@ def test_0004_database_goes_up_to_0006_and_back(db_path: Path, clock: object) ->
     before = _counts(db_path)
     assert before["businesses"] == 4
 
-    _migrate(db_path, "0004", down=True)
+    _migrate(db_path, "0005", down=True)
     assert "visit_plans" not in _tables(db_path)
     assert _counts(db_path) == before
 
@@ -59,7 +59,7 @@ def test_0004_database_goes_up_to_0006_and_back(db_path: Path, clock: object) ->
         assert conn.execute("SELECT COUNT(*) FROM visit_plans").fetchone()[0] == 4
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
-    _migrate(db_path, "0004", down=True)
+    _migrate(db_path, "0005", down=True)
     assert "visit_plans" not in _tables(db_path)
     assert _counts(db_path) == before
 

@@ -31,7 +31,7 @@ def db(any_db):  # type: ignore[no-untyped-def]
 
 def expected(rows: list[tuple]) -> tuple[dict, dict]:
     """The rollups worked out from the live records in Python."""
-    days: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    days: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # daily, dated, weekly, monthly
     periods: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     for business_id, kind, record_date, period_key in rows:
         record_date = dt.date.fromisoformat(str(record_date))
@@ -41,15 +41,17 @@ def expected(rows: list[tuple]) -> tuple[dict, dict]:
         if kind == "daily":
             entry[0] |= bit
         elif kind == "weekly":
+            entry[2] |= bit
             periods[(business_id, period_key[:4])][0] |= 1 << (int(period_key[6:8]) - 1)
         elif kind == "monthly":
+            entry[3] |= bit
             periods[(business_id, period_key[:4])][1] |= 1 << (int(period_key[5:7]) - 1)
     return ({k: tuple(v) for k, v in days.items()}, {k: tuple(v) for k, v in periods.items()})
 
 
 def actual(conn) -> tuple[dict, dict]:  # type: ignore[no-untyped-def]
-    days = {(b, m): (d, a) for b, m, d, a in conn.execute(
-        text("SELECT business_id, month, daily, dated FROM selfcheck_days")) if d or a}
+    days = {(b, m): (d, a, w, mo) for b, m, d, a, w, mo in conn.execute(
+        text("SELECT business_id, month, daily, dated, weekly, monthly FROM selfcheck_days")) if d or a or w or mo}
     periods = {(b, y): (w, m) for b, y, w, m in conn.execute(
         text("SELECT business_id, year, weeks, months FROM selfcheck_periods")) if w or m}
     return days, periods
@@ -117,7 +119,7 @@ def test_two_records_on_one_day_keep_the_day_until_both_are_gone(db, clock) -> N
         uow.delete(table, weekly_id)
     with db.engine.connect() as conn:
         days, periods = actual(conn)
-    assert days[(business_id, "2026-11")] == (0, 1 << 29)  # still dated by the monthly record
+    assert days[(business_id, "2026-11")] == (0, 1 << 29, 0, 1 << 29)  # still dated by the monthly record
     assert periods[(business_id, "2026")] == (0, 1 << 10)  # November's meeting; the week is gone
 
 
@@ -210,6 +212,6 @@ def test_revived_and_moved_records_are_marked_again(db, clock) -> None:  # type:
     with db.engine.connect() as conn:
         days, periods = actual(conn)
         assert (days, periods) == expected(live_records(conn))
-    assert days[(business_id, "2026-11")] == (1 << 29, 1 << 29)
-    assert days[(business_id, "2026-12")] == (0, 1 << 1)
+    assert days[(business_id, "2026-11")] == (1 << 29, 1 << 29, 0, 0)  # the weekly record moved away
+    assert days[(business_id, "2026-12")] == (0, 1 << 1, 1 << 1, 0)
     assert periods[(business_id, "2026")] == (1 << 48, 0)

@@ -236,7 +236,9 @@ def test_trends_tab_draws_the_months_so_far(qtbot, page, wait_ops):
     assert blue > 20
 
 
-def test_record_counts_arrive_after_the_tiles(qtbot, make_context, station_with_records, wait_ops):
+def test_record_counts_arrive_with_the_other_tiles(qtbot, make_context, station_with_records, wait_ops):
+    """The record counts come in the figures' own pass (issue 14: read from the rollups, no longer
+    every record): the moment the figures arrive, their tiles show them too."""
     from ui.pages.dashboard import DashboardPage
 
     page = DashboardPage(make_context(station_with_records))
@@ -244,12 +246,13 @@ def test_record_counts_arrive_after_the_tiles(qtbot, make_context, station_with_
     page.show()
     page.page_shown()
     qtbot.waitUntil(lambda: page.overview is not None, timeout=20_000)
-    wait_ops()
-    assert not page.is_busy()
     counts = expected(page).selfcheck.counts
     assert page.stats.selfcheck.counts == counts and counts.daily > 0
-    assert page.tiles["records_daily"].value() == str(counts.daily)
-    page.refresh()  # while counting, the tiles say so
+    assert page.tiles["records_daily"].value() == str(counts.daily)  # at once: no second step
+    assert page.tiles["issues_found"].value() == str(counts.issues_found)
+    wait_ops()
+    assert not page.is_busy()
+    page.refresh()  # while computing, every tile says so
     assert page.tiles["records_daily"].value() == "…"
     wait_ops()
     assert page.tiles["records_daily"].value() == str(counts.daily)

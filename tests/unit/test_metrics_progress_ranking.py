@@ -227,3 +227,21 @@ def test_monthly_trends_are_the_figures_of_each_month(build) -> None:  # type: i
     # the quarter's progress climbs: March (Q1's end) above January; April starts Q2 again
     assert points[2].rates["supervision"] > points[0].rates["supervision"] == 0.0
     assert points[3].rates["supervision"] is not None and points[3].rates["daily"] is not None
+
+
+def test_a_chain_store_ranked_as_stats_counts_it(build) -> None:  # type: ignore[no-untyped-def]
+    """A store's weekly 排查 met by its headquarters' records in another township (Order No. 104):
+    the ranking's row for the store's township counts it covered, as `stats --region` does."""
+    weeks = [D("2026-09-28") + dt.timedelta(weeks=i) for i in range(9)]  # W40 to W48
+
+    def fill(s: Scenario, _uow) -> None:  # type: ignore[no-untyped-def]
+        s.business(B1, "总部", region=T2, chain="hq")
+        s.business(B2, "门店", region=T1, chain="store", hq=B1)
+        s.selfchecks(B1, "weekly", weeks)
+
+    db = build(fill)
+    row = next(r for r in ranking(db, "2026Q4", "2026-11-30", by="weekly").rows if r.code == T1)
+    weekly = stats(db, "2026Q4", "2026-11-30", region=T1)["selfcheck"]["weekly"]
+    assert weekly["covered"] == weekly["applicable"] == 1  # the headquarters' weeks count for the store
+    assert (row.numerator, row.denominator) == (1, 1)
+    assert row.stats is not None and row.stats.selfcheck.weekly.covered == 1

@@ -39,7 +39,7 @@ from ui.workers import run_op
 
 if TYPE_CHECKING:  # msfood.metrics loads with the figures, on the worker: not on the start-up's path
     from msfood.metrics.overview import Overview, RegionProgress
-    from msfood.metrics.results import Progress, RecordCounts, Stats
+    from msfood.metrics.results import Progress, Stats
     from ui.pages.dashboard_lists import Rows
     from ui.pages.drilldown import RecordsDialog, Target
 
@@ -52,20 +52,12 @@ PERIOD_KINDS = (
 
 
 def load_figures(context: AppContext, period: Period, as_of: dt.date) -> Overview:
-    """On the worker thread: the stats, progress per township and the pace (its own session)."""
+    """On the worker thread: the stats with the record counts (a pass over the rollup rows the
+    coverage reads already), progress per township and the pace (its own session)."""
     from msfood.metrics.overview import compute_overview
 
     with context.database.sessions() as session:
-        return compute_overview(session, period=period, as_of=as_of, level="township", records=False)
-
-
-def load_records(context: AppContext, period: Period, as_of: dt.date) -> RecordCounts:
-    """On the worker thread, after the figures: the self-check record counts (every record of the
-    period is read: the tiles are painted first)."""
-    from msfood.metrics.overview import region_record_counts
-
-    with context.database.sessions() as session:
-        return region_record_counts(session, period=period, as_of=as_of)
+        return compute_overview(session, period=period, as_of=as_of, level="township")
 
 
 def load_stats(context: AppContext, period: Period, as_of: dt.date, region: str) -> Stats:
@@ -85,7 +77,6 @@ class DashboardPage(QWidget):
         self.overview: Overview | None = None
         self.towns: list[RegionProgress] = []
         self._loading = False
-        self._counting = 0  # record counts on their way
         self._stale = True
         self._anchor = context.clock.today()
         self._dialogs: list[RecordsDialog] = []
@@ -276,7 +267,7 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def is_busy(self) -> bool:
-        return self._loading or self._counting > 0 or self.ranking_view.is_busy() or self.trends_view.is_busy()
+        return self._loading or self.ranking_view.is_busy() or self.trends_view.is_busy()
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.ranking_view:
@@ -337,7 +328,6 @@ class DashboardPage(QWidget):
         self._show_figures(self.stats)
         self._show_progress(overview)
         self._show_counts(self.stats)
-        self._count_records(self.stats)
         self.chart_title.setText(
             self.tr("各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）")
             if overview.running
@@ -399,31 +389,7 @@ class DashboardPage(QWidget):
             else:
                 self.tiles[f"level_{level}"].set_figure("—", self.tr("本期没有该层级的督导任务"))
 
-    def _count_records(self, stats: Stats) -> None:
-        """The record counts come second: their tiles say so until they arrive."""
-        for key in ("records_daily", "records_weekly", "records_monthly", "issues_found"):
-            self.tiles[key].set_figure("…", self.tr("正在统计记录数"))
-        self._counting += 1
-        period, as_of = parse_period(stats.period), stats.as_of
-
-        def done(counts: RecordCounts) -> None:
-            from dataclasses import replace
-
-            self._counting -= 1
-            current = self.stats
-            if current is None or (current.period, current.as_of) != (stats.period, stats.as_of):
-                return  # the page has moved on: its own count is on its way
-            self.stats = replace(current, selfcheck=replace(current.selfcheck, counts=counts))
-            self._show_counts(self.stats, records=True)
-
-        def failed(_exc: BaseException) -> None:
-            self._counting -= 1
-            for key in ("records_daily", "records_weekly", "records_monthly", "issues_found"):
-                self.tiles[key].set_figure("—", self.tr("无法统计记录数"))
-
-        run_op(self, lambda: load_records(self.context, period, as_of)).on_success(done).on_failure(failed)
-
-    def _show_counts(self, stats: Stats, *, records: bool = False) -> None:
+    def _show_counts(self, stats: Stats) -> None:
         """The counts bulletins publish: 督导次数, records of each kind, 自查发现问题数."""
         window = self.tr("{start} 至 {end}").format(
             start=stats.period_start, end=min(stats.period_end, stats.as_of)
@@ -431,8 +397,6 @@ class DashboardPage(QWidget):
         self.tiles["visits"].set_figure(
             str(stats.supervision.visits), self.tr("{window} 的全部督导（不论是否计入完成率）").format(window=window)
         )
-        if not records:
-            return
         counts = stats.selfcheck.counts
         for key, n in (("records_daily", counts.daily), ("records_weekly", counts.weekly),
                        ("records_monthly", counts.monthly)):

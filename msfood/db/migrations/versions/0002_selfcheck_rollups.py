@@ -35,8 +35,9 @@ def upgrade() -> None:
     sqlite_with_rowid=False,
     )
     conn = op.get_bind()
-    rollups.rebuild(conn)
-    rollups.install_triggers(conn)
+    # this revision's day columns: the SQL of later revisions writes columns this table lacks
+    rollups.rebuild(conn, kinds=rollups.DAY_KINDS_0002)
+    rollups.install_triggers(conn, kinds=rollups.DAY_KINDS_0002)
     # The figures read the rollups now: the covering indexes that served their counts only slowed
     # every write. A period's visits are read from a covering index instead.
     op.drop_index('ix_selfchecks_kind_date', table_name='selfchecks')

@@ -1,20 +1,19 @@
 """issue 14 item 6: the visit schedule (排期), a local table of planned visits
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-07
 
 One new table, visit_plans: local working notes of this database (no sync columns; bundles and
 workbooks skip it, msfood.db.base.synced_tables). Nothing existing changes, so bundles of schema
-0004 merge as they are (msfood.sync.upgrade). Another revision 0005 is made at the same time: at the
-merge this one is rechained onto it (down_revision '0005').
+0005 merge as they are (msfood.sync.upgrade).
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

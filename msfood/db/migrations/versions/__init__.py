@@ -3,5 +3,5 @@
 Update both when adding a revision (tests/migrations checks they match the files).
 """
 
-KNOWN = ("0001", "0002", "0003", "0004", "0006")  # 0005: another branch; the lead rechains
+KNOWN = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = KNOWN[-1]

@@ -13,6 +13,7 @@ from test_migration_0003 import _columns, _counts, _migrate
 from test_selfcheck_rollups import actual, expected, live_records
 
 from msfood.db.engine import open_database
+from msfood.db.migrations.versions import HEAD
 from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for
 from msfood.ids import natural_id
@@ -82,7 +83,7 @@ def test_0004_database_goes_up_with_the_same_figures_and_back(db_path: Path, clo
     database = open_database(db_path)  # an older app's file, opened by this one: upgraded to head
     try:
         with database.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0005"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD  # 0005 and on
             assert actual(conn) == expected(live_records(conn))  # the rollups rebuilt exactly
         indexes, triggers = _index_and_triggers(db_path)
         assert "ix_selfchecks_issues" in indexes and triggers == 3

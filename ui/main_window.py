@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,9 +32,11 @@ from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages import PAGES
+from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, fit_to_screen, fitting_size
 from ui.workers import run_op
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+PREFERRED_SIZE = QSize(1280, 800)
 
 
 def _fmt_mark(mark: BundleMark | None) -> str:
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._index: dict[str, int] = {}
         self._update_title()
-        self.resize(QSize(1280, 800))
+        self.resize(fitting_size(self, PREFERRED_SIZE))
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -160,8 +162,14 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)  # -> _on_nav_current_item_changed
         return self.page(key)
 
-    def _on_nav_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+    def _on_nav_current_item_changed(
+        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
         if current is None:
+            return
+        if previous is not None and not self._may_leave(str(previous.data(KEY_ROLE))):
+            with QSignalBlocker(self.nav):  # stay: the page keeps its unsaved edits
+                self.nav.setCurrentItem(previous)
             return
         key = str(current.data(KEY_ROLE))
         widget = self.page(key)
@@ -170,6 +178,11 @@ class MainWindow(QMainWindow):
         shown = getattr(widget, "page_shown", None)
         if callable(shown):
             self.after_paint.call(shown)
+
+    def _may_leave(self, key: str) -> bool:
+        """A page with unsaved edits asks 保存/放弃/取消 before it is left (`confirm_leave`)."""
+        confirm = getattr(self._pages.get(key), "confirm_leave", None)
+        return bool(confirm()) if callable(confirm) else True
 
     # --- menu
 
@@ -298,10 +311,32 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self.context.settings
         if not settings.window_geometry.isEmpty():
-            self.restoreGeometry(settings.window_geometry)
+            self._restore_fitting_geometry(settings.window_geometry)
+        else:
+            self._fit_first_start()
         if not settings.window_state.isEmpty():
             self.restoreState(settings.window_state)
         self.show_page(settings.last_page)
+
+    def _restore_fitting_geometry(self, saved: QByteArray) -> None:
+        """The saved geometry only if it still fits a screen (it may come from a larger monitor)."""
+        if not self.restoreGeometry(saved) or self.isMaximized():
+            return
+        # Qt already moved it on screen if it could; a window still too big (saved on a larger monitor)
+        # starts afresh at the size this screen has room for
+        inner = self.geometry()
+        if not any(s.availableGeometry().contains(inner) for s in QGuiApplication.screens()):
+            self.setGeometry(QRect(self.pos(), PREFERRED_SIZE))
+            self._fit_first_start()
+
+    def _fit_first_start(self) -> None:
+        """1280×800 centred where it fits; on a smaller screen (1366×768, 125%) as large as it has room for."""
+        area = available_geometry(self)
+        self.resize(fitting_size(self, PREFERRED_SIZE))
+        frame = self.frameGeometry().marginsAdded(FRAME_ALLOWANCE)
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())  # move() places the frame
+        fit_to_screen(self)
 
     def save_state(self) -> None:
         settings = self.context.settings
@@ -311,5 +346,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._may_leave(self.current_page_key()):
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

@@ -36,6 +36,7 @@ from msfood.services.setup import UnitIdentity, initialise, validate_unit
 from msfood.services.users import validate_new_user
 from ui.errors import show_error
 from ui.region_picker import DivisionPicker
+from ui.screen_fit import keep_on_screen
 from ui.settings import AppSettings
 from ui.workers import run_op
 
@@ -120,6 +121,7 @@ class FirstStartDialog(QDialog):
         self, settings: AppSettings, clock: Clock, *, target: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         self.settings = settings
         self.clock = clock
         self.target = Path(target)

@@ -22,6 +22,7 @@ from msfood.clock import Clock
 from msfood.errors import AuthenticationError
 from msfood.services.database import Database
 from msfood.services.permissions import Actor
+from ui.screen_fit import keep_on_screen
 from ui.signing import sign_in, sign_in_from_env
 
 __all__ = ["LoginDialog", "sign_in", "sign_in_from_env"]
@@ -38,6 +39,7 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         self.database = database
         self.clock = clock
         self.actor: Actor | None = None

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
             self._fit_first_start()
 
     def _fit_first_start(self) -> None:
-        """1280×800 centred where it fits; on a smaller screen (1366×768, 125%) as large as it has room for."""
+        """1280×800 centred where it fits; on a smaller screen (1366×768, 125%) as large as it fits."""
         area = available_geometry(self)
         self.resize(fitting_size(self, PREFERRED_SIZE))
         frame = self.frameGeometry().marginsAdded(FRAME_ALLOWANCE)

@@ -95,11 +95,14 @@ def keep_on_screen(window: QWidget) -> None:
         window.installEventFilter(fitter)
 
 
-def fit_dialog(dialog: QWidget, *, preferred: QSize, minimum: QSize) -> None:
-    """A resizable dialog: at least `minimum` (when the screen has room), `preferred` if it fits,
-    never beyond the screen; its wheel-sensitive inputs guarded."""
-    dialog.setMinimumSize(minimum.boundedTo(fitting_size(dialog, minimum)))
-    dialog.resize(fitting_size(dialog, preferred))
+def fit_dialog(dialog: QWidget, *, preferred: QSize | None = None, minimum: QSize | None = None) -> None:
+    """Fit a dialog to the screen whenever shown: `preferred` if it has room, never beyond the screen;
+    `minimum` only where the content scrolls (an explicit minimum overrides the layout's); its
+    wheel-sensitive inputs guarded."""
+    if minimum is not None:
+        dialog.setMinimumSize(minimum.boundedTo(fitting_size(dialog, minimum)))
+    if preferred is not None:
+        dialog.resize(fitting_size(dialog, preferred))
     keep_on_screen(dialog)
     guard_wheel(dialog)
 

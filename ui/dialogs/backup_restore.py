@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,6 +33,7 @@ from msfood.clock import CHINA
 from msfood.services.permissions import BACKUP, RESTORE
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel, local_text
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
 REASONS = {
@@ -181,7 +182,7 @@ class BackupRestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         layout.addWidget(buttons)
-        self.resize(980, 680)
+        fit_dialog(self, preferred=QSize(980, 680))
 
     # --- automatic backups
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from msfood.domain.periods import Period, period_of
 from ui.context import AppContext
 from ui.dialogs.common import documents_folder
 from ui.pages.filters import PeriodFilter
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
 
@@ -111,7 +113,7 @@ class PapersDialog(QDialog):
             self.reject
         )
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        fit_dialog(self, preferred=QSize(720, 420))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

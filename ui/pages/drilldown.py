@@ -16,10 +16,13 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ui.screen_fit import fit_dialog
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -103,7 +106,7 @@ class RecordsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(980, 560)
+        fit_dialog(self, preferred=QSize(980, 560))
         layout = QVBoxLayout(self)
         self.count_label = QLabel(self.tr("共 {n} 条").format(n=len(rows)) + (f"　{note}" if note else ""))
         self.count_label.setObjectName("drilldownCount")

@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages.drilldown import RowsTableModel, qdate_to_date, to_qdate
 from ui.pages.rule_timeline import RuleTimelineView
+from ui.screen_fit import keep_on_screen
 from ui.workers import run_op
 
 NUMBER_SETTINGS = {
@@ -65,6 +66,7 @@ class PresetDialog(QDialog):
 
     def __init__(self, preset: str, start: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         lang = _lang()
         self.preset = preset
         self.setObjectName("presetDialog")

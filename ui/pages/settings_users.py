@@ -29,6 +29,7 @@ from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages.drilldown import RowsTableModel
+from ui.screen_fit import keep_on_screen
 from ui.workers import run_op
 
 
@@ -39,6 +40,7 @@ def _lang() -> str | None:
 class NewUserDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         self.setWindowTitle(QCoreApplication.translate("Settings", "新增账号"))
         form = QFormLayout(self)
         self.username = QLineEdit()

@@ -9,7 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QStandardPaths, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QSize,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,8 +38,8 @@ from ui.context import AppContext
 from ui.pages.sync_common import FingerprintLabel, SyncState, kind_label, local_time, mono_font, refusal_tip
 from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
-
 
 
 def _status(peer: Any) -> str:
@@ -100,7 +108,7 @@ class TrustDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(620, 0)
+        fit_dialog(self, preferred=QSize(620, 0))
         self._on_typed_text_changed("")
 
     def matches(self) -> bool:

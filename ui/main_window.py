@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages import PAGES
-from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, fit_to_screen, fitting_size
+from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, fit_to_screen, fitting_size, frame_margins
 from ui.workers import run_op
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -319,15 +319,16 @@ class MainWindow(QMainWindow):
         self.show_page(settings.last_page)
 
     def _restore_fitting_geometry(self, saved: QByteArray) -> None:
-        """The saved geometry only if it still fits a screen (it may come from a larger monitor)."""
+        """The saved geometry, made to fit this screen (it may come from a larger monitor, or from before
+        the scaling went up to 125%): a window larger than the screen starts afresh."""
         if not self.restoreGeometry(saved) or self.isMaximized():
             return
-        # Qt already moved it on screen if it could; a window still too big (saved on a larger monitor)
-        # starts afresh at the size this screen has room for
-        inner = self.geometry()
-        if not any(s.availableGeometry().contains(inner) for s in QGuiApplication.screens()):
+        room = available_geometry(self).marginsRemoved(frame_margins(self)).size()
+        if self.width() > room.width() or self.height() > room.height():
             self.setGeometry(QRect(self.pos(), PREFERRED_SIZE))
             self._fit_first_start()
+        else:
+            fit_to_screen(self)  # the right size, but (partly) off this screen: moved back on
 
     def _fit_first_start(self) -> None:
         """1280×800 centred where it fits; on a smaller screen (1366×768, 125%) as large as it fits."""

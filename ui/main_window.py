@@ -7,6 +7,7 @@ received. Geometry, dock state and the last page are remembered (ui.settings).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, QSize, Qt, Signal
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
             index = self._index[key]
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
+            unsaved = getattr(widget, "unsaved_changed", None)
+            if unsaved is not None:  # 设置 *: the page holds edits not yet saved
+                unsaved.connect(lambda dirty, k=key: self._mark_unsaved(k, dirty))
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
@@ -179,6 +183,11 @@ class MainWindow(QMainWindow):
         if callable(shown):
             self.after_paint.call(shown)
 
+    def _mark_unsaved(self, key: str, dirty: bool) -> None:
+        item = self.nav.item(list(self._index).index(key))
+        title = next(t for k, t, _f in PAGES if k == key)
+        item.setText(QCoreApplication.translate("Pages", title) + (" *" if dirty else ""))
+
     def _may_leave(self, key: str) -> bool:
         """A page with unsaved edits asks 保存/放弃/取消 before it is left (`confirm_leave`)."""
         confirm = getattr(self._pages.get(key), "confirm_leave", None)
@@ -194,8 +203,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
-        menu.addAction(self.tr("新建站点数据库…")).triggered.connect(self.new_station_requested.emit)
-        menu.addAction(self.tr("试用演示数据")).triggered.connect(self.demo_requested.emit)
+        menu.addAction(self.tr("新建站点数据库…")).triggered.connect(
+            lambda: self._leaving_then(self.new_station_requested.emit)
+        )
+        menu.addAction(self.tr("试用演示数据")).triggered.connect(
+            lambda: self._leaving_then(self.demo_requested.emit)
+        )
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("退出"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -231,10 +244,15 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(path)
             action.setEnabled(Path(path).exists())
             action.triggered.connect(
-                lambda _checked=False, p=path: self.open_database_requested.emit(Path(p))
+                lambda _checked=False, p=path: self._leaving_then(self.open_database_requested.emit, Path(p))
             )
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def _leaving_then(self, emit: Callable[..., None], *args: object) -> None:
+        """Another database replaces this window: the page's unsaved edits are asked about first."""
+        if self._may_leave(self.current_page_key()):
+            emit(*args)
 
     def _on_open_triggered(self) -> None:
         start = str(self.context.database.path.parent) if self.context.database.path else ""
@@ -242,7 +260,7 @@ class MainWindow(QMainWindow):
             self, self.tr("打开数据库"), start, self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)")
         )
         if path:
-            self.open_database_requested.emit(Path(path))
+            self._leaving_then(self.open_database_requested.emit, Path(path))
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -24,6 +24,7 @@ from msfood.services.database import Database
 from msfood.services.permissions import Actor
 from ui.screen_fit import keep_on_screen
 from ui.signing import sign_in, sign_in_from_env
+from ui.theme import status_style
 
 __all__ = ["LoginDialog", "sign_in", "sign_in_from_env"]
 
@@ -76,7 +77,7 @@ class LoginDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(status_style("bad"))
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(

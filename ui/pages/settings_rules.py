@@ -41,6 +41,7 @@ from ui.pages.drilldown import RowsTableModel, qdate_to_date, to_qdate
 from ui.pages.rule_timeline import RuleTimelineView
 from ui.pages.settings_unsaved import UnsavedTracker
 from ui.screen_fit import keep_on_screen
+from ui.theme import status_style
 from ui.workers import run_op
 
 NUMBER_SETTINGS = {
@@ -135,7 +136,7 @@ class VisitRulesBox(QGroupBox):
         layout.addWidget(self.timeline)
         legend = QLabel(t("rulesui.legend", _lang()))
         legend.setObjectName("timelineLegend")
-        legend.setStyleSheet("color: #555555;")
+        legend.setStyleSheet(status_style("muted"))
         layout.addWidget(legend)
         presets = QHBoxLayout()
         presets.addWidget(QLabel(t("rulesui.presets", _lang())))
@@ -212,7 +213,7 @@ class VisitRulesBox(QGroupBox):
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("ruleError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(status_style("bad"))
         self.error.hide()
         layout.addWidget(self.error)
         editable = context.actor.can(EDIT_RULES)

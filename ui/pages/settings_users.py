@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages.drilldown import RowsTableModel
 from ui.screen_fit import keep_on_screen
+from ui.theme import status_style
 from ui.workers import run_op
 
 
@@ -61,7 +62,7 @@ class NewUserDialog(QDialog):
         form.addRow(QCoreApplication.translate("Settings", "初始密码"), self.password)
         self.error = QLabel()
         self.error.setObjectName("newUserError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(status_style("bad"))
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow(self.error)

@@ -16,13 +16,27 @@ from PySide6.QtWidgets import QApplication, QLabel
 from ui.theme import TEXT_CONTRAST, contrast_ratio, dark_palette, readable
 
 
-@pytest.fixture(params=["light", "dark"])
+def high_contrast_palette() -> QPalette:
+    """Like Windows' 高对比度 (High Contrast Black): black, white text, yellow-green highlight."""
+    from PySide6.QtGui import QColor
+
+    palette = dark_palette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#000000"), (roles.Base, "#000000"), (roles.AlternateBase, "#000000"),
+                         (roles.WindowText, "#ffffff"), (roles.Text, "#ffffff"), (roles.Button, "#000000"),
+                         (roles.ButtonText, "#ffffff"), (roles.Highlight, "#1aebff"),
+                         (roles.HighlightedText, "#000000"), (roles.Mid, "#ffffff")):  # fmt: skip
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+@pytest.fixture(params=["light", "dark", "high_contrast"])
 def scheme(request: pytest.FixtureRequest, app: QApplication) -> Iterator[str]:
     from ui.app import apply_style_sheet
 
     original = QPalette(QApplication.palette())
-    if request.param == "dark":
-        QApplication.setPalette(dark_palette())
+    if request.param != "light":
+        QApplication.setPalette(dark_palette() if request.param == "dark" else high_contrast_palette())
         apply_style_sheet(app)
     yield request.param
     QApplication.setPalette(original)
@@ -62,7 +76,7 @@ def test_dashboard_tiles_and_titles_read_in_light_and_dark(
     for tile in tiles:
         picture = tile.grab().toImage()
         background = picture.pixelColor(8, picture.height() - 4)  # inside the border, below the text
-        if scheme == "dark":
+        if scheme != "light":
             assert background.lightnessF() < 0.3, tile.objectName()
         for label in (tile.value_label, tile.title_label, tile.detail_label):
             ratio = contrast_ratio(text_colour(label), background)

@@ -46,6 +46,14 @@ def apply_app_font(app: QApplication) -> QFont:
     return font
 
 
+def apply_style_sheet(app: QApplication) -> None:
+    """resources/style.qss, whose palette(...) colours are resolved now: call again after the palette
+    changed (dark mode, high contrast)."""
+    path = style_sheet_path()
+    if path.exists():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
 def create_app(argv: list[str] | None = None, *, language: str = "zh_CN") -> QApplication:
     """The QApplication (or the existing one, under pytest-qt) set up with font, style and language."""
     existing = QApplication.instance()
@@ -67,8 +75,11 @@ def create_app(argv: list[str] | None = None, *, language: str = "zh_CN") -> QAp
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_app_font(app)
-    path = style_sheet_path()
-    if path.exists():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    apply_style_sheet(app)
+    # style.qss takes its colours from the palette: read again when the system turns dark or light
+    hints = app.styleHints()
+    if not hints.property("msfoodRestyles"):
+        hints.setProperty("msfoodRestyles", True)
+        hints.colorSchemeChanged.connect(lambda _scheme: apply_style_sheet(app))
     install_translators(language)
     return app

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui.theme import readable
 
 GOOD = QColor("#2e7d32")
 FAIR = QColor("#f9a825")
@@ -26,6 +28,13 @@ class Bar:
     label: str  # e.g. the township's name
     rate: float | None  # 0..1, None when nothing is due
     note: str = ""  # e.g. "35/40"
+
+
+def chart_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:
+    """Text, muted text and grid lines that read on the palette's base (light, dark or high contrast)."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    return text, readable(MUTED, base), readable(GRID, base, 1.5)
 
 
 def rate_colour(rate: float, good: float = 0.9, fair: float = 0.6) -> QColor:
@@ -88,21 +97,22 @@ class BarChart(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
+        ink, muted, grid = chart_colours(self.palette())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         if not self._bars:
-            painter.setPen(MUTED)
+            painter.setPen(muted)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty_text)
             return
         left, right, _value_width = self._geometry()
         span = right - left
         bottom = self.GAP + len(self._bars) * self.ROW
-        painter.setPen(QPen(GRID, 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
         metrics = QFontMetrics(self.font())
         for tick in (0, 0.25, 0.5, 0.75, 1.0):
             x = left + span * tick
             painter.drawLine(QPointF(x, self.GAP), QPointF(x, bottom))
-        painter.setPen(MUTED)
+        painter.setPen(muted)
         for tick in (0, 0.5, 1.0):
             x = left + span * tick
             text = f"{int(tick * 100)}%"
@@ -114,7 +124,7 @@ class BarChart(QWidget):
             row = QRectF(0, top, self.width(), self.ROW)
             if index == self._hover:
                 painter.fillRect(row, QColor(0, 0, 0, 14))
-            painter.setPen(TEXT)
+            painter.setPen(ink)
             label_rect = QRectF(4, top, left - 12, self.ROW)
             painter.drawText(
                 label_rect,
@@ -124,7 +134,7 @@ class BarChart(QWidget):
             if bar.rate is not None:
                 width = max(1.0, span * min(1.0, max(0.0, bar.rate)))
                 painter.fillRect(QRectF(left, top + 6, width, self.ROW - 12), rate_colour(bar.rate))
-            painter.setPen(TEXT if bar.rate is not None else MUTED)
+            painter.setPen(ink if bar.rate is not None else muted)
             value = percent(bar.rate)
             if bar.note:
                 value = QCoreApplication.translate("BarChart", "{value}（{note}）").format(

@@ -36,7 +36,9 @@ from msfood.services.setup import UnitIdentity, initialise, validate_unit
 from msfood.services.users import validate_new_user
 from ui.errors import show_error
 from ui.region_picker import DivisionPicker
+from ui.screen_fit import keep_on_screen
 from ui.settings import AppSettings
+from ui.theme import status_style
 from ui.workers import run_op
 
 DEMO_SEED = 1  # the CLI's default too: `msfood demo` and "试用演示数据" make the same data
@@ -120,6 +122,7 @@ class FirstStartDialog(QDialog):
         self, settings: AppSettings, clock: Clock, *, target: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         self.settings = settings
         self.clock = clock
         self.target = Path(target)
@@ -210,7 +213,7 @@ class FirstStartDialog(QDialog):
     def _add_row(self, form: QFormLayout, key: str, label: str, widget: QWidget, *below: QWidget) -> None:
         error = QLabel()
         error.setObjectName(f"{key}Error")
-        error.setStyleSheet("color: #b3261e;")
+        error.setStyleSheet(status_style("bad"))
         error.setWordWrap(True)
         error.hide()
         self.errors[key] = error

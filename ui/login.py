@@ -22,7 +22,9 @@ from msfood.clock import Clock
 from msfood.errors import AuthenticationError
 from msfood.services.database import Database
 from msfood.services.permissions import Actor
+from ui.screen_fit import keep_on_screen
 from ui.signing import sign_in, sign_in_from_env
+from ui.theme import status_style
 
 __all__ = ["LoginDialog", "sign_in", "sign_in_from_env"]
 
@@ -38,6 +40,7 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         self.database = database
         self.clock = clock
         self.actor: Actor | None = None
@@ -74,7 +77,7 @@ class LoginDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(status_style("bad"))
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(

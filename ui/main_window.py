@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,12 +39,14 @@ from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages import PAGES, table_actions
 from ui.pages.table_actions import with_shortcut
+from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, fit_to_screen, fitting_size, frame_margins
 from ui.workers import run_op
 
 if TYPE_CHECKING:  # the list module loads with the first list page, not with the window
     from ui.pages.list_page import ListPage
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+PREFERRED_SIZE = QSize(1280, 800)
 # which page lists a record kind (a drill-down's row opens there)
 RECORD_PAGES = {"businesses": "businesses", "cadres": "cadres", "assignments": "assignments",
                 "visits": "visits", "problems": "visits", "selfchecks": "selfchecks",
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._index: dict[str, int] = {}
         self._update_title()
-        self.resize(QSize(1280, 800))
+        self.resize(fitting_size(self, PREFERRED_SIZE))
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -177,6 +179,9 @@ class MainWindow(QMainWindow):
             index = self._index[key]
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
+            unsaved = getattr(widget, "unsaved_changed", None)
+            if unsaved is not None:  # 设置 *: the page holds edits not yet saved
+                unsaved.connect(lambda dirty, k=key: self._mark_unsaved(k, dirty))
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
@@ -191,8 +196,14 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)  # -> _on_nav_current_item_changed
         return self.page(key)
 
-    def _on_nav_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+    def _on_nav_current_item_changed(
+        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
         if current is None:
+            return
+        if previous is not None and not self._may_leave(str(previous.data(KEY_ROLE))):
+            with QSignalBlocker(self.nav):  # stay: the page keeps its unsaved edits
+                self.nav.setCurrentItem(previous)
             return
         key = str(current.data(KEY_ROLE))
         widget = self.page(key)
@@ -225,6 +236,17 @@ class MainWindow(QMainWindow):
                     tabs.setCurrentWidget(each)
                 return each.open_record(record_id)
         return None
+
+    def _mark_unsaved(self, key: str, dirty: bool) -> None:
+        item = self.nav.item(list(self._index).index(key))
+        title = next(t for k, t, _f in PAGES if k == key)
+        item.setText(QCoreApplication.translate("Pages", title) + (" *" if dirty else ""))
+
+    def _may_leave(self, key: str) -> bool:
+        """A page with unsaved edits asks 保存/放弃/取消 before it is left (`confirm_leave`)."""
+        confirm = getattr(self._pages.get(key), "confirm_leave", None)
+        return bool(confirm()) if callable(confirm) else True
+
     # --- menu
 
     def _build_record_menu(self) -> None:
@@ -280,8 +302,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
-        menu.addAction(self.tr("新建站点数据库…")).triggered.connect(self.new_station_requested.emit)
-        menu.addAction(self.tr("试用演示数据")).triggered.connect(self.demo_requested.emit)
+        menu.addAction(self.tr("新建站点数据库…")).triggered.connect(
+            lambda: self._leaving_then(self.new_station_requested.emit)
+        )
+        menu.addAction(self.tr("试用演示数据")).triggered.connect(
+            lambda: self._leaving_then(self.demo_requested.emit)
+        )
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("退出"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -324,10 +350,15 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(path)
             action.setEnabled(Path(path).exists())
             action.triggered.connect(
-                lambda _checked=False, p=path: self.open_database_requested.emit(Path(p))
+                lambda _checked=False, p=path: self._leaving_then(self.open_database_requested.emit, Path(p))
             )
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def _leaving_then(self, emit: Callable[..., None], *args: object) -> None:
+        """Another database replaces this window: the page's unsaved edits are asked about first."""
+        if self._may_leave(self.current_page_key()):
+            emit(*args)
 
     def _on_open_triggered(self) -> None:
         from ui.dialogs.common import remember_chosen, start_folder
@@ -338,7 +369,7 @@ class MainWindow(QMainWindow):
         )
         if path:
             remember_chosen(self.context.settings, "database", path)
-            self.open_database_requested.emit(Path(path))
+            self._leaving_then(self.open_database_requested.emit, Path(path))
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
@@ -407,10 +438,33 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self.context.settings
         if not settings.window_geometry.isEmpty():
-            self.restoreGeometry(settings.window_geometry)
+            self._restore_fitting_geometry(settings.window_geometry)
+        else:
+            self._fit_first_start()
         if not settings.window_state.isEmpty():
             self.restoreState(settings.window_state)
         self.show_page(settings.last_page)
+
+    def _restore_fitting_geometry(self, saved: QByteArray) -> None:
+        """The saved geometry, made to fit this screen (it may come from a larger monitor, or from before
+        the scaling went up to 125%): a window larger than the screen starts afresh."""
+        if not self.restoreGeometry(saved) or self.isMaximized():
+            return
+        room = available_geometry(self).marginsRemoved(frame_margins(self)).size()
+        if self.width() > room.width() or self.height() > room.height():
+            self.setGeometry(QRect(self.pos(), PREFERRED_SIZE))
+            self._fit_first_start()
+        else:
+            fit_to_screen(self)  # the right size, but (partly) off this screen: moved back on
+
+    def _fit_first_start(self) -> None:
+        """1280×800 centred where it fits; on a smaller screen (1366×768, 125%) as large as it fits."""
+        area = available_geometry(self)
+        self.resize(fitting_size(self, PREFERRED_SIZE))
+        frame = self.frameGeometry().marginsAdded(FRAME_ALLOWANCE)
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())  # move() places the frame
+        fit_to_screen(self)
 
     def save_state(self) -> None:
         settings = self.context.settings
@@ -420,5 +474,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._may_leave(self.current_page_key()):
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from msfood.i18n import t
 from msfood.reports.methodology import GROUPS, RULE_BASES, Definition, matching
 from ui.i18n import is_english
+from ui.screen_fit import fit_dialog
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 BASIS_COLOURS = {"national": "#1b5e20", "setting": "#0d47a1", "convention": "#5d4037"}
@@ -67,7 +68,7 @@ class MethodologyWindow(QWidget):
         lang = _lang()
         self.setObjectName("methodologyWindow")
         self.setWindowTitle(t("method.title", lang))
-        self.resize(1000, 680)
+        fit_dialog(self, preferred=QSize(1000, 680))
         layout = QVBoxLayout(self)
         intro = QLabel(t("method.window_intro", lang))
         intro.setObjectName("methodologyIntro")

@@ -13,11 +13,10 @@ businesses; retiring is refused while businesses are registered in it or under i
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-import datetime as dt
-
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,6 +56,7 @@ from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.region_picker import DivisionPicker
+from ui.screen_fit import fit_dialog, keep_on_screen
 from ui.workers import run_op
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -540,6 +540,7 @@ class RetireDialog(QDialog):
 
     def __init__(self, node: RegionNode, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         self.node = node
         self.setObjectName("retireDialog")
         self.setWindowTitle(t("region_retire.ui.title"))
@@ -577,7 +578,7 @@ class RegionEditorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("区划管理"))
         self.setObjectName("regionEditorDialog")
-        self.resize(1100, 700)
+        fit_dialog(self, preferred=QSize(1100, 700))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.editor = RegionEditor(context, self)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,6 +40,7 @@ from ui.dialogs.common import (
     start_folder,
     start_path,
 )
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
 REASONS = {
@@ -188,7 +189,7 @@ class BackupRestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         layout.addWidget(buttons)
-        self.resize(980, 680)
+        fit_dialog(self, preferred=QSize(980, 680))
 
     # --- automatic backups
 

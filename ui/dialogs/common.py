@@ -18,6 +18,7 @@ from ui.settings import AppSettings, FolderKind
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 TONES = {"bad": QColor("#fde2e1"), "warn": QColor("#fff4d6"), "changed": QColor("#e3f0ff")}
+TONED_TEXT = QColor("#1f2933")
 
 
 class TextTableModel(QAbstractTableModel):
@@ -51,9 +52,12 @@ class TextTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
             return row[index.column()] if index.column() < len(row) else ""
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             tone = self._tones[index.row()]
-            return QBrush(TONES[tone]) if tone in TONES else None
+            if tone not in TONES:
+                return None
+            # a light tint needs dark text, also under a dark palette (whose text is light)
+            return QBrush(TONES[tone] if role == Qt.ItemDataRole.BackgroundRole else TONED_TEXT)
         return None
 
     def headerData(  # noqa: N802 (Qt override)

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel, local_text
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
 
@@ -55,7 +57,7 @@ class HistoryDialog(QDialog):
         close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        fit_dialog(self, preferred=QSize(900, 520))
         self.op = self.load()
 
     def load(self) -> Op:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, RESTORE
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel, remember_chosen, start_folder, start_path
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
 # The tables a workbook may write: pages showing them refresh after an import.
@@ -162,7 +163,7 @@ class ImportExcelDialog(QDialog):
         self.close_button.setObjectName("closeButton")
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(1000, 640)
+        fit_dialog(self, preferred=QSize(1000, 640))
 
     def _update_buttons(self) -> None:
         running = self.op is not None

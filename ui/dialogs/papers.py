@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ from msfood.domain.periods import Period, period_of
 from ui.context import AppContext
 from ui.dialogs.common import start_path
 from ui.pages.filters import PeriodFilter
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
 
@@ -114,7 +116,7 @@ class PapersDialog(QDialog):
             self.reject
         )
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        fit_dialog(self, preferred=QSize(720, 560))
         self._update_buttons()
 
     def _reminders_box(self) -> QGroupBox:

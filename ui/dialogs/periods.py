@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +31,7 @@ from msfood.errors import MsfoodError
 from msfood.services.permissions import CLOSE_PERIOD, REOPEN_PERIOD
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
 
@@ -125,7 +127,7 @@ class PeriodsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭窗口"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(820, 560)
+        fit_dialog(self, preferred=QSize(820, 560))
         self._update_buttons()
 
     # --- the list

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from ui.forms import form_fields
 from ui.forms.fields import Field, form_text
 from ui.forms.kinds import FormSpec
 from ui.forms.undo import RecordCommand
+from ui.screen_fit import fit_dialog
 
 ERROR_STYLE = "color: #b42318;"
 WARNING_STYLE = "background: #fffaeb; color: #93370d; border: 1px solid #fedf89; padding: 6px;"
@@ -66,9 +67,8 @@ class RecordForm(QDialog):
         self.last_saved: Saved | None = None
         self._loading = False
         self.setObjectName(f"form_{spec.kind}")
-        self.setMinimumWidth(620)
-        self.resize(780, 700)
         self._build(quick)
+        fit_dialog(self, preferred=QSize(780, 700), minimum=QSize(620, 360))  # 1366×768 at 125% (#17)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.preview)
         if record_id is not None:

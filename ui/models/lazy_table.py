@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from msfood.services import queries
 from msfood.services.queries import Filters, Key, Sort
 from ui.models.columns import Column
+from ui.theme import readable
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value (date, int, code) of a cell
@@ -302,7 +304,10 @@ class LazyTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self._tone is not None:
             tone = self._tone(row)
-            return QBrush(TONES[tone]) if tone in TONES else None
+            if tone not in TONES:
+                return None
+            base = QApplication.palette().color(QPalette.ColorRole.Base)
+            return QBrush(readable(TONES[tone], base))  # red/amber that still read on a dark palette
         return None
 
     def headerData(  # noqa: N802 (Qt override)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.charts import GRID, MUTED, TEXT, percent
+from ui.charts import chart_colours, percent
 from ui.context import AppContext
 from ui.workers import run_op
 
@@ -63,6 +63,7 @@ class LineChart(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
+        ink, muted, grid = chart_colours(self.palette())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         metrics = QFontMetrics(self.font())
@@ -75,24 +76,24 @@ class LineChart(QWidget):
             if x + width > self.width():
                 x, y = 8.0, y + metrics.height() + 4
             painter.fillRect(QRectF(x, y + metrics.height() / 2 - 2, 16, 4), QColor(colour))
-            painter.setPen(TEXT)
+            painter.setPen(ink)
             painter.drawText(QPointF(x + 20, y + metrics.ascent()), text)
             x += width + 8
         # grid
         for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
             gy = rect.bottom() - rect.height() * tick
-            painter.setPen(QPen(GRID, 1, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(rect.left(), gy), QPointF(rect.right(), gy))
-            painter.setPen(MUTED)
+            painter.setPen(muted)
             painter.drawText(QPointF(4, gy + metrics.ascent() / 2), f"{int(tick * 100)}%")
         if not self.points:
-            painter.setPen(MUTED)
+            painter.setPen(muted)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("Trends", "本年尚无数据"))
             painter.end()
             return
         for index, point in enumerate(self.points):
             label = QCoreApplication.translate("Trends", "{m}月").format(m=point.month[5:])
-            painter.setPen(MUTED)
+            painter.setPen(muted)
             painter.drawText(
                 QPointF(self.x_of(index) - metrics.horizontalAdvance(label) / 2, rect.bottom() + metrics.ascent() + 6),
                 label,

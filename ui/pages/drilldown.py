@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.pages import table_actions as actions
+from ui.screen_fit import fit_dialog
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -151,7 +153,7 @@ class RecordsDialog(QDialog):
         self.setWindowTitle(title)
         self.title, self.note = title, note
         self.targets = list(targets)
-        self.resize(980, 560)
+        fit_dialog(self, preferred=QSize(980, 560))
         layout = QVBoxLayout(self)
         self.count_label = QLabel(self.tr("共 {n} 条").format(n=len(rows)) + (f"　{note}" if note else ""))
         self.count_label.setObjectName("drilldownCount")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from ui.theme import readable
 
 
 class FigureTile(QFrame):
@@ -18,6 +20,7 @@ class FigureTile(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumWidth(140)
+        self._colour: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
@@ -38,10 +41,25 @@ class FigureTile(QFrame):
         layout.addStretch(1)
 
     def set_figure(self, value: str, detail: str = "", *, colour: str | None = None) -> None:
+        """`colour` (a status: red overdue, amber behind) is made to read on the tile's background,
+        light or dark; without one the value takes the palette's text colour."""
         self.value_label.setText(value)
-        self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self._colour = colour
+        self._apply_colour()
         self.detail_label.setText(detail)
         self.setToolTip(detail)
+
+    def _apply_colour(self) -> None:
+        if not self._colour:
+            self.value_label.setStyleSheet("")
+            return
+        background = self.palette().color(QPalette.ColorRole.Base)  # the tile's fill in style.qss
+        self.value_label.setStyleSheet(f"color: {readable(QColor(self._colour), background).name()};")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_colour", None):
+            self._apply_colour()  # light ↔ dark while shown
 
     def value(self) -> str:
         return self.value_label.text()

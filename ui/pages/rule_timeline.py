@@ -26,6 +26,7 @@ from msfood.i18n import t
 from msfood.services.periods_closing import ClosedPeriodInfo
 from msfood.services.rules import LevelTimeline, RuleSpan
 from ui.i18n import is_english
+from ui.theme import TEXT_CONTRAST, readable
 
 ROW_HEIGHT = 46
 AXIS_HEIGHT = 26
@@ -128,17 +129,19 @@ class RuleTimelineView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette_text = self.palette().text().color()
+        base = self.palette().base().color()
+        muted = readable(QColor("#555555"), base)  # dates under the spans, on light or dark
         bottom = AXIS_HEIGHT + ROW_HEIGHT * len(self.timeline)
         # closed periods: grey bands behind everything
         for closed in self.closed:
             left, right = self._x(closed.start_date), self._x(closed.end_date)
             painter.fillRect(QRectF(left, AXIS_HEIGHT - 4, max(1.0, right - left), bottom - AXIS_HEIGHT + 4),
-                             QColor(0, 0, 0, 22))  # fmt: skip
+                             QColor(128, 128, 128, 40))  # fmt: skip
         # the years along the top
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.font().pointSizeF() - 1))
         painter.setFont(small)
-        painter.setPen(QPen(QColor("#9a9a9a"), 1))
+        painter.setPen(QPen(readable(QColor("#9a9a9a"), base, TEXT_CONTRAST), 1))
         for year in range(self.first.year, self.last.year + 1):
             x = self._x(dt.date(year, 1, 1))
             painter.drawLine(QPointF(x, AXIS_HEIGHT - 6), QPointF(x, bottom))
@@ -169,7 +172,7 @@ class RuleTimelineView(QWidget):
             )
             painter.drawText(inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
             painter.setFont(small)
-            painter.setPen(QColor("#555555"))
+            painter.setPen(muted)
             dates = metrics.elidedText(drawn.dates, Qt.TextElideMode.ElideRight, int(drawn.rect.width()))
             painter.drawText(
                 QPointF(drawn.rect.left() + 2, drawn.rect.bottom() + metrics.ascent() + 2), dates

@@ -30,6 +30,7 @@ from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.pages.drilldown import RowsTableModel, qdate_to_date
+from ui.theme import status_style
 from ui.workers import run_op
 
 
@@ -103,7 +104,7 @@ class HolidaysBox(QGroupBox):
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("holidayError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(status_style("bad"))
         self.error.hide()
         layout.addWidget(self.error)
         editable = context.actor.can(EDIT_RULES)

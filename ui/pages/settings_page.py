@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -19,7 +21,9 @@ from ui.context import AppContext
 from ui.i18n import language
 from ui.pages.settings_holidays import HolidaysBox
 from ui.pages.settings_rules import DomainSettingsBox, VisitRulesBox
+from ui.pages.settings_unsaved import ask_to_save
 from ui.pages.settings_users import PasswordBox, UsersBox, can_manage_users
+from ui.screen_fit import guard_wheel
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))  # each in its own language: never translated
 
@@ -43,6 +47,9 @@ class LanguageBox(QGroupBox):
 
     def _on_apply_clicked(self) -> None:
         code = str(self.combo.currentData())
+        page = self.window().findChild(SettingsPage)
+        if code != language() and page is not None and not page.confirm_leave():
+            return  # the window is built anew in the language: unsaved settings first
         self.context.settings.language = code
         self.context.settings.sync()
         if code != language():
@@ -50,6 +57,8 @@ class LanguageBox(QGroupBox):
 
 
 class SettingsPage(QWidget):
+    unsaved_changed = Signal(bool)  # the navigation marks the page "*" while it has unsaved edits
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -89,8 +98,26 @@ class SettingsPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         outer.addWidget(scroll)
+        guard_wheel(body)  # the wheel scrolls the page; a number changes only once its box has focus
+        self.settings_box.unsaved.dirty_changed.connect(self.unsaved_changed)
         self._loaded = False
         context.signals.data_changed.connect(self._on_signals_data_changed)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.settings_box.unsaved.dirty
+
+    def confirm_leave(self) -> bool:
+        """Leaving with unsaved settings asks 保存 / 放弃 / 取消; False: stay on the page."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = ask_to_save(self, self.settings_box.unsaved.title)
+        if answer == QMessageBox.StandardButton.Save:
+            self.settings_box.save()
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            self.settings_box.discard()
+            return True
+        return False
 
     def page_shown(self) -> None:
         if not self._loaded:

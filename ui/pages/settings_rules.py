@@ -35,9 +35,13 @@ from msfood.services.periods_closing import list_closed_periods
 from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
+from ui.errors import show_error
 from ui.i18n import is_english
 from ui.pages.drilldown import RowsTableModel, qdate_to_date, to_qdate
 from ui.pages.rule_timeline import RuleTimelineView
+from ui.pages.settings_unsaved import UnsavedTracker
+from ui.screen_fit import keep_on_screen
+from ui.theme import status_style
 from ui.workers import run_op
 
 NUMBER_SETTINGS = {
@@ -67,6 +71,7 @@ class PresetDialog(QDialog):
 
     def __init__(self, preset: str, start: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         lang = _lang()
         self.preset = preset
         self.setObjectName("presetDialog")
@@ -133,7 +138,7 @@ class VisitRulesBox(QGroupBox):
         layout.addWidget(self.timeline)
         legend = QLabel(t("rulesui.legend", _lang()))
         legend.setObjectName("timelineLegend")
-        legend.setStyleSheet("color: #555555;")
+        legend.setStyleSheet(status_style("muted"))
         layout.addWidget(legend)
         presets = QHBoxLayout()
         presets.addWidget(QLabel(t("rulesui.presets", _lang())))
@@ -210,7 +215,7 @@ class VisitRulesBox(QGroupBox):
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("ruleError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(status_style("bad"))
         self.error.hide()
         layout.addWidget(self.error)
         editable = context.actor.can(EDIT_RULES)
@@ -441,19 +446,20 @@ class DomainSettingsBox(QGroupBox):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.defaults_button = QPushButton(QCoreApplication.translate("Settings", "恢复全国默认值"))
         self.defaults_button.clicked.connect(self._on_defaults_clicked)
+        editable = context.actor.can(EDIT_RULES)
+        # Save only while something is unsaved; the box title and a label say so (issue #17)
+        self.unsaved = UnsavedTracker(
+            self, save_button=self.save_button, values=self.values, editable=editable
+        )
+        row.addWidget(self.unsaved.label)
         row.addWidget(self.message, 1)
         row.addWidget(self.defaults_button)
         row.addWidget(self.save_button)
         layout.addLayout(row)
-        editable = context.actor.can(EDIT_RULES)
-        for widget in [
-            *self.grade_combos.values(),
-            *self.spins.values(),
-            *self.case_types.values(),
-            self.save_button,
-            self.defaults_button,
-        ]:
+        inputs: list[QWidget] = [*self.grade_combos.values(), *self.spins.values(), *self.case_types.values()]
+        for widget in [*inputs, self.defaults_button]:
             widget.setEnabled(editable)
+        self.unsaved.watch(inputs)
 
     def load(self) -> None:
         sessions = self.context.database.sessions
@@ -465,7 +471,13 @@ class DomainSettingsBox(QGroupBox):
         run_op(self, fetch).on_success(self._show)
 
     def _show(self, values: dict[str, Any]) -> None:
+        """The values as stored; edits not yet saved stay on screen (now measured against these)."""
         self.loaded = dict(values)
+        if not self.unsaved.dirty:
+            self._fill(values)
+        self.unsaved.set_baseline(self.loaded)
+
+    def _fill(self, values: dict[str, Any]) -> None:
         for grade, combo in self.grade_combos.items():
             combo.setCurrentIndex(combo.findData(values["grade_levels"].get(grade)))
         for key, spin in self.spins.items():
@@ -481,10 +493,17 @@ class DomainSettingsBox(QGroupBox):
         return result
 
     def _on_defaults_clicked(self) -> None:
-        self._show({**DEFAULT_SETTINGS})
+        self._fill({**DEFAULT_SETTINGS})  # shown, marked unsaved, written only by Save
+
+    def discard(self) -> None:
+        """放弃: back to the values as stored."""
+        self._fill(self.loaded)
 
     def _on_save_clicked(self) -> None:
-        changed = {k: v for k, v in self.values().items() if self.loaded.get(k) != v}
+        self.save()
+
+    def save(self) -> None:
+        changed = self.unsaved.changed_values()
         if not changed:
             self.message.setText(QCoreApplication.translate("Settings", "没有修改。"))
             return
@@ -504,4 +523,12 @@ class DomainSettingsBox(QGroupBox):
             )
             context.changed(tables or {"settings"})  # the page reloads the settings
 
-        run_op(self, work).on_success(done)
+        def failed(exc: BaseException) -> None:
+            self.unsaved.set_baseline(before)  # still unsaved
+            show_error(self, exc)
+
+        # saved as far as leaving the page (or closing the window) goes; marked unsaved again on failure
+        before = dict(self.loaded)
+        self.loaded.update(changed)
+        self.unsaved.set_baseline(self.loaded)
+        run_op(self, work).on_success(done).on_failure(failed)

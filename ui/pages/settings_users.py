@@ -29,6 +29,8 @@ from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages.drilldown import RowsTableModel
+from ui.screen_fit import keep_on_screen
+from ui.theme import status_style
 from ui.workers import run_op
 
 
@@ -39,6 +41,7 @@ def _lang() -> str | None:
 class NewUserDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
         self.setWindowTitle(QCoreApplication.translate("Settings", "新增账号"))
         form = QFormLayout(self)
         self.username = QLineEdit()
@@ -59,7 +62,7 @@ class NewUserDialog(QDialog):
         form.addRow(QCoreApplication.translate("Settings", "初始密码"), self.password)
         self.error = QLabel()
         self.error.setObjectName("newUserError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(status_style("bad"))
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow(self.error)

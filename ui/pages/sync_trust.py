@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,8 +31,8 @@ from ui.dialogs.common import start_folder, start_path
 from ui.pages.sync_common import FingerprintLabel, SyncState, kind_label, local_time, mono_font, refusal_tip
 from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel
+from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
-
 
 
 def _status(peer: Any) -> str:
@@ -101,7 +101,7 @@ class TrustDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(620, 0)
+        fit_dialog(self, preferred=QSize(620, 0))
         self._on_typed_text_changed("")
 
     def matches(self) -> bool:

@@ -47,7 +47,7 @@
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>新数据库保存到</source>
         <translation>Save the new database as</translation>
     </message>
@@ -60,7 +60,7 @@
 <context>
     <name>BackupRestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup_restore.py" line="+39"/>
+        <location filename="../../ui/dialogs/backup_restore.py" line="+47"/>
         <source>导入 Excel 前</source>
         <translation>Before Excel import</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>{code}-备份-{stamp}.sqlite</source>
         <translation>{code}-backup-{stamp}.sqlite</translation>
     </message>
@@ -190,12 +190,12 @@
         <translation>Back up to a file</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>食安包保数据库 (*.sqlite)</source>
         <translation>msfood databases (*.sqlite)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>正在备份</source>
         <translation>Backing up</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>Backed up to {path} ({size}).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>选择备份文件</source>
         <translation>Choose a backup file</translation>
     </message>
@@ -215,7 +215,7 @@
         <translation>msfood databases (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>正在检查 {name}……</source>
         <translation>Checking {name}…</translation>
     </message>
@@ -307,7 +307,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/charts.py" line="+130"/>
+        <location filename="../../ui/charts.py" line="+140"/>
         <source>{value}（{note}）</source>
         <translation>{value} ({note})</translation>
     </message>
@@ -586,7 +586,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+61"/>
+        <location filename="../../ui/pages/dashboard.py" line="+52"/>
         <source>督导（属地管理责任）</source>
         <translation>Supervision (local responsibility)</translation>
     </message>
@@ -692,12 +692,12 @@ The database will now be reopened; please sign in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+194"/>
+        <location line="+193"/>
         <source>各乡镇（街道）督导完成率</source>
         <translation>Visit completion by township</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-178"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
@@ -752,7 +752,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）</source>
         <translation>Supervision progress per township (period running: met / all obligations of the period)</translation>
     </message>
@@ -799,17 +799,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>No visits owed at this level this period</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>正在统计记录数</source>
-        <translation>Counting the records…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>无法统计记录数</source>
-        <translation>Cannot count the records</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
@@ -819,7 +809,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>all visits {window} (counting toward the rate or not)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>{window}，辖区全部主体</source>
         <translation>{window}, every business in the region</translation>
     </message>
@@ -925,7 +915,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Period {key}, as of {as_of}</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-372"/>
         <source>任务单…</source>
         <translation>Task lists…</translation>
     </message>
@@ -1021,7 +1011,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Out of memory: close other programs and try again.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>无法读写文件：{file}（{reason}）</source>
         <translation>Cannot read or write {file} ({reason})</translation>
     </message>
@@ -1034,7 +1024,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../../ui/pages/sync_exchange.py" line="+134"/>
+        <location filename="../../ui/pages/sync_exchange.py" line="+135"/>
         <source>导出同步包（发给对方）</source>
         <translation>Export a bundle (to send)</translation>
     </message>
@@ -1109,7 +1099,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Review conflicts</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>{name}（{code}，{kind}）</source>
         <translation>{name} ({code}, {kind})</translation>
     </message>
@@ -1144,7 +1134,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Choose the folder or USB stick for bundles</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -1181,7 +1171,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>. Hand this file to the receiver to import.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>选择要导入的同步包</source>
         <translation>Choose the bundles to import</translation>
     </message>
@@ -1219,12 +1209,12 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start.py" line="+71"/>
+        <location filename="../../ui/first_start.py" line="+73"/>
         <source>正在准备演示数据库……</source>
         <translation>Preparing the demo database…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>欢迎使用食安包保</source>
         <translation>Welcome to msfood</translation>
     </message>
@@ -1359,17 +1349,17 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Creating the station database and loading its regions…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>新数据库保存到</source>
         <translation>Save the new database as</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>食安包保数据库 (*.sqlite)</source>
         <translation>msfood databases (*.sqlite)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>打开数据库</source>
         <translation>Open a database</translation>
     </message>
@@ -1379,7 +1369,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>msfood databases (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
@@ -1805,12 +1795,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>(from the date rectified)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_form.py" line="+43"/>
+        <location filename="../../ui/forms/record_form.py" line="+44"/>
         <source>第 {0} 个问题：</source>
         <translation>Problem {0}: </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>连续录入（保存后留在此表单，录入下一条）</source>
         <translation>Quick entry (stay in this form after saving, for the next record)</translation>
     </message>
@@ -2026,7 +2016,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/history.py" line="+26"/>
+        <location filename="../../ui/dialogs/history.py" line="+28"/>
         <source>历史记录 — {title}</source>
         <translation>History — {title}</translation>
     </message>
@@ -2127,7 +2117,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>ImportExcelDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_excel.py" line="+58"/>
+        <location filename="../../ui/dialogs/import_excel.py" line="+59"/>
         <source>导入 Excel</source>
         <translation>Import Excel</translation>
     </message>
@@ -2173,12 +2163,12 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+266"/>
+        <location line="+270"/>
         <source>问题清单</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-267"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
@@ -2248,7 +2238,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>导入模板已保存：{path}</source>
         <translation>Import template saved: {path}</translation>
     </message>
@@ -2263,12 +2253,12 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Excel workbooks (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>选择 CSV 文件所在的文件夹</source>
         <translation>Choose the folder holding the CSV files</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
@@ -2359,7 +2349,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Excel workbooks (*.xlsx);;CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>问题清单已导出：{path}</source>
         <translation>Problems exported: {path}</translation>
     </message>
@@ -2367,7 +2357,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
 <context>
     <name>LanguageBox</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="+29"/>
+        <location filename="../../ui/pages/settings_page.py" line="+33"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -3001,7 +2991,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+44"/>
+        <location filename="../../ui/login.py" line="+47"/>
         <source>登录 — 食安包保</source>
         <translation>Sign in — msfood</translation>
     </message>
@@ -3039,7 +3029,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+67"/>
+        <location filename="../../ui/main_window.py" line="+69"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -3059,7 +3049,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Demo data: this database is for trying the app; everything in it is made up. Do not enter real data or sync it with the bureau.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+136"/>
         <source>记录(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
@@ -3114,12 +3104,12 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>New station database…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>试用演示数据</source>
         <translation>Try the demo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -3135,17 +3125,17 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
     </message>
     <message>
         <location line="+6"/>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>关于食安包保</source>
         <translation>About msfood</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-21"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>打开数据库</source>
         <translation>Open a database</translation>
     </message>
@@ -3155,7 +3145,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>msfood databases (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>食安包保：食品安全“两个责任”包保工作台账。
 离线使用，数据通过同步包交换。
 界面字体：文泉驿微米黑（Apache-2.0）。</source>
@@ -3250,7 +3240,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>PapersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/papers.py" line="+60"/>
+        <location filename="../../ui/dialogs/papers.py" line="+62"/>
         <source>督导任务单与整改通知书</source>
         <translation>Visit task lists and rectification notices</translation>
     </message>
@@ -3390,7 +3380,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
         <translation>Making the rectification notice</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
@@ -3456,7 +3446,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>PeriodsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/periods.py" line="+58"/>
+        <location filename="../../ui/dialogs/periods.py" line="+60"/>
         <source>关闭与重新开放期间</source>
         <translation>Close and reopen periods</translation>
     </message>
@@ -3781,7 +3771,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../ui/pages/drilldown.py" line="+156"/>
+        <location filename="../../ui/pages/drilldown.py" line="+158"/>
         <source>共 {n} 条</source>
         <translation>{n} records</translation>
     </message>
@@ -4005,7 +3995,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RegionEditorDialog</name>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>区划管理</source>
         <translation>Regions</translation>
     </message>
@@ -4202,7 +4192,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Data fingerprint: {fp} (a print with the same fingerprint was made from the same data)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -4504,7 +4494,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings_rules.py" line="+44"/>
+        <location filename="../../ui/pages/settings_rules.py" line="+48"/>
         <source>日管控达标比例（%）</source>
         <translation>Daily checks: covered at (%)</translation>
     </message>
@@ -4544,7 +4534,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Schedule: most businesses per cadre per day</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>督导频次规则</source>
         <translation>Visit rules</translation>
     </message>
@@ -4621,7 +4611,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>National defaults</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+61"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
@@ -4631,7 +4621,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Saved {n} settings ({time}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="+42"/>
+        <location filename="../../ui/pages/settings_users.py" line="+45"/>
         <source>新增账号</source>
         <translation>New account</translation>
     </message>
@@ -4664,12 +4654,38 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Add</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../ui/pages/settings_unsaved.py" line="+46"/>
+        <source>未保存</source>
+        <translation>Unsaved</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{what}”有未保存的修改。离开前要保存吗？</source>
+        <translation>“{what}” has unsaved changes. Save them before leaving?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/pages/settings_users.py" line="+3"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../ui/pages/settings_users.py" line="+31"/>
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
@@ -4765,7 +4781,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_holidays.py" line="+38"/>
+        <location filename="../../ui/pages/settings_holidays.py" line="+39"/>
         <source>节假日与调休</source>
         <translation>Holidays and make-up workdays</translation>
     </message>
@@ -4827,7 +4843,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Select the date to delete first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_rules.py" line="-67"/>
+        <location filename="../../ui/pages/settings_rules.py" line="-81"/>
         <source>开启核查处置的抽检类型</source>
         <translation>Sampling types that open a case</translation>
     </message>
@@ -4835,7 +4851,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="+26"/>
+        <location filename="../../ui/pages/settings_page.py" line="+31"/>
         <source>只有管理员可以修改督导规则和设置；您可以查看。</source>
         <translation>Only admins can change rules and settings; you can view them.</translation>
     </message>
@@ -4944,7 +4960,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/sync_trust.py" line="+50"/>
+        <location filename="../../ui/pages/sync_trust.py" line="+51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -5000,7 +5016,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Other version (not taken)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_exchange.py" line="-385"/>
+        <location filename="../../ui/pages/sync_exchange.py" line="-383"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
@@ -5239,7 +5255,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Print preview — {0}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>导出到 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -5282,7 +5298,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Platform use</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>本年尚无数据</source>
         <translation>No data this year yet</translation>
     </message>
@@ -5417,12 +5433,12 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+3"/>
-        <location line="+155"/>
+        <location line="+152"/>
         <source>撤销信任</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-133"/>
         <source>{name}（{code}，{kind}，区划 {region}）</source>
         <translation>{name} ({code}, {kind}, region {region})</translation>
     </message>
@@ -5437,7 +5453,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Key fingerprint of {name} ({code}):</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>{code}-登记文件.json</source>
         <translation>{code}-enrolment.json</translation>
     </message>

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -40,6 +40,7 @@ HEADERS = (
 )
 DESCRIPTION, DEADLINE, STATUS, CLOSED_ON = range(4)
 CODE = Qt.ItemDataRole.UserRole
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
 def _text(value: Any) -> str:
@@ -54,7 +55,19 @@ def status_choices() -> list[tuple[str | None, str]]:
             *((c.code, c.label(language())) for c in PROBLEM_STATUS.choices)]
 
 
-class StatusDelegate(QStyledItemDelegate):
+class CellDelegate(QStyledItemDelegate):
+    """Enter in a cell being edited ends that edit only: it must not reach the form and save it."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (isinstance(editor, QWidget) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~KEYPAD):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(editor, event)
+
+
+class StatusDelegate(CellDelegate):
     """The status cell edited with a drop-down (a double-click); the keyboard sets it in place."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
@@ -110,7 +123,7 @@ class ProblemsTable(QTableWidget):
             super().focusNextPrevChild(not modifiers & Qt.KeyboardModifier.ShiftModifier)
             return
         row = self.currentRow()
-        if self.currentColumn() == STATUS and row >= 0 and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
+        if self.currentColumn() == STATUS and row >= 0 and not modifiers & ~KEYPAD:
             codes = [code for code, _label in status_choices()]
             digits = {getattr(Qt.Key, f"Key_{n}"): n for n in range(len(codes))}
             if key in digits:
@@ -136,15 +149,19 @@ class ProblemsEditor(Field):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        self.table.setItemDelegate(CellDelegate(self.table))
         self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self.changed)
-        self.add_button = QPushButton(QCoreApplication.translate("Forms", "添加问题(&A)"), self)
-        self.remove_button = QPushButton(QCoreApplication.translate("Forms", "删除当前问题(&D)"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("Forms", "添加问题（Alt+A）"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("Forms", "删除当前问题（Alt+D）"), self)
         self.add_button.setAutoDefault(False)  # Enter on the form still saves
         self.remove_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        # shortcuts of the whole form, not mnemonics (those are off on some platforms)
+        QShortcut(QKeySequence("Alt+A"), self, activated=self._on_add_button_clicked)
+        QShortcut(QKeySequence("Alt+D"), self, activated=self._on_remove_button_clicked)
         self.hint = QLabel(QCoreApplication.translate(
             "Forms", "Tab 逐格移动，最后一格后离开表格；整改状态格按空格键切换；Insert 添加，Ctrl+Delete 删除"),
             self)

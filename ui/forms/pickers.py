@@ -147,9 +147,10 @@ class RecordPicker(Field):
         popup = self.completer.popup()
         if not popup.isVisible():
             return -1
-        index = popup.currentIndex()
-        if not index.isValid():
+        selected = popup.selectionModel().selectedIndexes()  # highlighted by the user (the current row
+        if not selected:  # alone is set by the completer itself, unseen)
             return -1
+        index = selected[0]
         source = self.completer.completionModel().mapToSource(index)  # type: ignore[attr-defined]
         return source.row()
 

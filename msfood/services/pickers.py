@@ -54,7 +54,8 @@ def _term_condition(term: str, standard: Callable[[str], Expr], initials_column:
     """The list search's condition, widened by the initials of full pinyin (checked afterwards)."""
     condition = standard(term)
     if looks_like_pinyin(term):
-        cuts = [initials_column.contains(c, autoescape=True) for c in initials_of_cuts(term)]  # type: ignore[attr-defined]
+        contains = initials_column.contains  # type: ignore[attr-defined]
+        cuts = [contains(c, autoescape=True) for c in initials_of_cuts(term)]
         condition = or_(condition, *cuts)
     return condition
 
@@ -63,7 +64,8 @@ def _plain_match(term: str, name: str, initials: str, codes: tuple[str | None, .
     if term.lower() in name.lower():
         return True
     ascii_term = term.isascii() and term.replace("-", "").isalnum()
-    if ascii_term and (term.lower() in (initials or "") or any(term.lower() in (c or "").lower() for c in codes)):
+    lower = term.lower()
+    if ascii_term and (lower in (initials or "") or any(lower in (c or "").lower() for c in codes)):
         return True
     return looks_like_pinyin(term) and matches_full_pinyin(name, term)
 
@@ -120,8 +122,8 @@ def pick_cadres(session: Session, *, text: str, limit: int = MATCHES) -> list[Ch
         C.c.id, C.c.name, C.c.name_initials, C.c.phone, C.c.workplace, C.c.region_id,
     ).where(alive(C), and_(*[_term_condition(t, cadre_term, C.c.name_initials) for t in terms]))
     found = session.execute(_ranked(query, None, C.c.name_initials, C.c.name, C.c.id)).all()
-    found = [r for r in found
-             if all(_plain_match(t, r.name, r.name_initials, (r.phone,)) or t in (r.workplace or "") for t in terms)]
+    found = [r for r in found if all(
+        _plain_match(t, r.name, r.name_initials, (r.phone,)) or t in (r.workplace or "") for t in terms)]
     found = found[:limit]
     places = _township_names(session, {r.region_id for r in found if r.region_id})
     return [Choice(id=r.id, name=r.name, code=r.phone, place=places.get(r.region_id), detail=r.workplace)

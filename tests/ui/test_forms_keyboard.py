@@ -91,8 +91,10 @@ def test_a_visit_with_two_problems_by_keyboard_alone(qtbot: Any, context: Any, c
     qtbot.waitUntil(lambda: form.last_saved is not None)
     with context.database.sessions() as session:
         visit = session.scalars(select(Visit).where(Visit.visit_date == TODAY)).one()
-        stored = session.scalars(select(Problem).where(Problem.visit_id == visit.id).order_by(Problem.seq)).all()
-        answered = {a.answer for a in session.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit.id))}
+        of_visit = select(Problem).where(Problem.visit_id == visit.id).order_by(Problem.seq)
+        stored = session.scalars(of_visit).all()
+        answers = session.scalars(select(VisitAnswer).where(VisitAnswer.visit_id == visit.id))
+        answered = {a.answer for a in answers}
     assert (visit.cadre_id, visit.business_id, visit.mode, visit.remarks) == (
         list_data.cid("13700000001"), list_data.bid(1), "onsite", "复查")
     assert [(p.description, str(p.deadline)) for p in stored] == [("健康证过期", "2026-12-01"),

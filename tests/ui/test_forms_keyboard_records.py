@@ -31,7 +31,9 @@ def rows(context: Any, model: type, *where: Any) -> list[Any]:
 @pytest.mark.parametrize(("downs", "kind", "period_key"), [
     (1, "daily", "2026-11-24"), (2, "weekly", "2026-W48"), (3, "monthly", "2026-11"),
 ])
-def test_selfcheck_by_keyboard(qtbot: Any, context: Any, clock: Any, downs: int, kind: str, period_key: str) -> None:
+def test_selfcheck_by_keyboard(
+    qtbot: Any, context: Any, clock: Any, downs: int, kind: str, period_key: str
+) -> None:
     from ui.forms.kinds import SELFCHECK
 
     form = open_form(qtbot, context, clock, SELFCHECK)
@@ -99,12 +101,15 @@ def test_sampling_by_keyboard(qtbot: Any, context: Any, clock: Any) -> None:
             str(sample.sample_date)) == (list_data.bid(1), "supervision", "餐饮食品", "凉拌黄瓜", "2026-11-24")
 
 
-def test_business_starts_with_nothing_chosen_and_saves_by_keyboard(qtbot: Any, context: Any, clock: Any) -> None:
+def test_business_starts_with_nothing_chosen_and_saves_by_keyboard(
+    qtbot: Any, context: Any, clock: Any
+) -> None:
     from ui.forms.kinds import BUSINESS
 
     form = open_form(qtbot, context, clock, BUSINESS)
     assert form.fields["form"].value() is None and form.fields["grade"].value() is None
-    assert form.fields["grade"].combo.currentText() == "" and form.fields["grade"].combo.placeholderText() == "请选择"
+    grade = form.fields["grade"].combo
+    assert grade.currentText() == "" and grade.placeholderText() == "请选择"
     type_keys("祥福面馆")
     press(qtbot, K.Key_S, CTRL)  # nothing chosen: says so beside each list
     assert form.errors["form"].text() == "请选择主体业态" and form.errors["grade"].text() == "请选择包保等级"

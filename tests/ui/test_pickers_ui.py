@@ -41,7 +41,9 @@ def shots(tmp_path: Path) -> Path:
     return folder
 
 
-def test_ambiguous_initials_and_enter_do_not_pick(qtbot: Any, context: Any, clock: Any, tmp_path: Path) -> None:
+def test_ambiguous_initials_and_enter_do_not_pick(
+    qtbot: Any, context: Any, clock: Any, tmp_path: Path
+) -> None:
     form = visit_form(qtbot, context, clock)
     picker = form.fields["business_id"]
     type_keys("tmxcd")

@@ -45,7 +45,8 @@ def test_the_cadres_own_businesses_come_first(db: Any, clock: Any) -> None:
     _station(db, clock)
     with db.sessions() as session:
         plain = pick_businesses(session, text="t", today=list_data.TODAY)
-        ranked = pick_businesses(session, text="t", cadre_id=list_data.cid("13700000002"), today=list_data.TODAY)
+        wu_er = list_data.cid("13700000002")
+        ranked = pick_businesses(session, text="t", cadre_id=wu_er, today=list_data.TODAY)
     assert plain[0].name == "同名小吃店" and not plain[0].own
     assert ranked[0].name == "田心生鲜超市" and ranked[0].own
     assert not any(c.own for c in ranked[1:])

@@ -31,7 +31,9 @@ def dry_run(context: Any, spec: FormSpec, values: dict[str, Any], record_id: str
         return None
 
 
-def service_issues(context: Any, spec: FormSpec, values: dict[str, Any], record_id: str | None) -> list[Issue]:
+def service_issues(
+    context: Any, spec: FormSpec, values: dict[str, Any], record_id: str | None
+) -> list[Issue]:
     """The issues the service would raise for these values, writing nothing."""
     from msfood.services.guards import install_guards
 

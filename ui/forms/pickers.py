@@ -11,16 +11,18 @@ is not a choice says "请从下拉列表中选择" when the field is left, and "
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from msfood.services.pickers import Choice
 from ui.forms.fields import Field, FieldDecl, _row, form_text
 
-Search = Callable[[str, "str | None"], list[Choice]]  # (text, the form's cadre id) -> choices
+if TYPE_CHECKING:
+    from msfood.services.pickers import Choice
+
+Search = Callable[[str, "str | None"], "list[Choice]"]  # (text, the form's cadre id) -> choices
 POPUP_MIN_WIDTH = 560
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -218,8 +220,9 @@ class RecordPicker(Field):
         if watched in (self.edit, self.completer.popup()):
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._on_key(event):
                 return True
-            if watched is self.edit and event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
-                self._on_focus_out(event)
+            focus_out = isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut
+            if watched is self.edit and focus_out:
+                self._on_focus_out(event)  # type: ignore[arg-type]
         return super().eventFilter(watched, event)
 
     def choose_first(self, text: str) -> bool:

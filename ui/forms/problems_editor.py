@@ -10,7 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -59,8 +67,9 @@ class CellDelegate(QStyledItemDelegate):
     """Enter in a cell being edited ends that edit only: it must not reach the form and save it."""
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if (isinstance(editor, QWidget) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~KEYPAD):
+        enter = (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~KEYPAD)
+        if enter and isinstance(editor, QWidget):
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             return True
@@ -70,7 +79,9 @@ class CellDelegate(QStyledItemDelegate):
 class StatusDelegate(CellDelegate):
     """The status cell edited with a drop-down (a double-click); the keyboard sets it in place."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(  # noqa: N802 (Qt override)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
         combo = QComboBox(parent)
         for code, label in status_choices():
             combo.addItem(label, code)
@@ -80,7 +91,9 @@ class StatusDelegate(CellDelegate):
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(index.data(CODE)), 0))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(  # noqa: N802 (Qt override)
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex
+    ) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), CODE)
             model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from msfood.errors import Issue, MsfoodError, ValidationError
 from msfood.services.saving import Saved
-from ui.forms import form_fields
-from ui.forms.fields import ChoiceField, Field, form_text
+from ui.forms import form_fields, form_notes
+from ui.forms.fields import Field, form_text
 from ui.forms.kinds import FormSpec
 from ui.forms.pickers import RecordPicker
 from ui.forms.undo import RecordCommand
@@ -317,24 +316,12 @@ class RecordForm(QDialog):
         warnings = list(result.warnings) if result is not None else []
         self.show_warnings(warnings + self.notes(values))
 
-    def unchosen(self) -> dict[str, str]:
-        """Fields whose choice is missing, with what to say: text typed in a picker that is not one of
-        its choices (the service would only see a blank), a required list left at 请选择."""
-        notes: dict[str, str] = {}
-        for decl in self.spec.fields:
-            editor = self.fields[decl.name]
-            if isinstance(editor, RecordPicker) and editor.unresolved():
-                notes[decl.name] = QCoreApplication.translate("Forms", "请从下拉列表中选择")
-            elif isinstance(editor, ChoiceField) and decl.required and editor.value() is None:
-                notes[decl.name] = QCoreApplication.translate("Forms", "请选择{0}").format(form_text(decl.label))
-        return notes
-
     def save(self) -> bool:
         from msfood.services.unit_of_work import unit_of_work
 
         self._preview_timer.stop()
         values = self.values()
-        notes = self.unchosen()
+        notes = form_notes.unchosen(self.spec, self.fields)
         if notes:
             from ui.forms.dry_run import service_issues
 
@@ -354,18 +341,8 @@ class RecordForm(QDialog):
         self._after_save(result, values)
         return True
 
-    def _outcome_text(self, result: Saved, values: dict[str, Any]) -> str:
-        """What happened, when a new record turned out to be one already kept (its natural key)."""
-        if self.record_id is not None:
-            return ""
-        if result.outcome == "updated":
-            return QCoreApplication.translate("Forms", "已有同一条记录，已更新该记录。")
-        if result.outcome == "unchanged":
-            return QCoreApplication.translate("Forms", "已有同一条记录，内容相同，未作修改。")
-        return ""
-
     def _after_save(self, result: Saved, values: dict[str, Any]) -> None:
-        outcome = self._outcome_text(result, values)
+        outcome = form_notes.outcome_text(result, new=self.record_id is None)
         self.last_saved = result
         if self.undo_stack is not None and result.outcome != "unchanged":
             self.undo_stack.push(RecordCommand(self.context, self.spec, result.id, self.before, values))
@@ -397,7 +374,7 @@ class RecordForm(QDialog):
         self.accept()
 
     def _on_new_shortcut_activated(self) -> None:
-        if self.spec.can_create and (not self.has_changes() or self._discard_confirmed()):
+        if self.spec.can_create and (not self.has_changes() or form_notes.discard_confirmed(self)):
             self.new_record(keep_sticky=self.quick)
 
     def _on_save_shortcut_activated(self) -> None:
@@ -409,15 +386,8 @@ class RecordForm(QDialog):
     def has_changes(self) -> bool:
         return self.values() != self._baseline
 
-    def _discard_confirmed(self) -> bool:
-        answer = QMessageBox.question(
-            self, QCoreApplication.translate("Forms", "放弃修改"),
-            QCoreApplication.translate("Forms", "表单中有尚未保存的修改。放弃这些修改吗？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def reject(self) -> None:
         """Esc, 关闭 or the window's close button: a half-filled form is never lost without asking."""
-        if self.has_changes() and not self._discard_confirmed():
+        if self.has_changes() and not form_notes.discard_confirmed(self):
             return
         super().reject()

@@ -24,7 +24,7 @@ def test_assign_find_end_and_delete(
     assert cadre.value() == list_data.cid("13700000001") and "周一" in cadre.text()
     assert form.isVisible() and page.current_form is form
     type_text(business.edit, "田心")
-    assert [shown for _id, shown in business.matches()] == [f"田心生鲜超市（{list_data.credit(3)}）"]
+    assert [c.chosen_text for c in business.matches()] == [f"田心生鲜超市（{list_data.credit(3)}）"]
     enter(qtbot, business.edit)
     assert business.value() == list_data.bid(3)
     assert form.fields["start_date"].value() == "2026-11-24"  # today by default

@@ -87,7 +87,14 @@ def test_create_find_edit_undo_and_delete_a_business(
     assert page.count_label.text() == "共 0 条"
 
 
-def test_errors_show_beside_their_fields_in_chinese(qtbot: Any, page: Any, context: Any) -> None:
+def test_errors_show_beside_their_fields_in_chinese(
+    qtbot: Any, page: Any, context: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
     form = page.new_record()
     qtbot.keyClicks(form.fields["credit_code"].edit, "123")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -97,8 +104,8 @@ def test_errors_show_beside_their_fields_in_chinese(qtbot: Any, page: Any, conte
     assert form.errors["region_code"].isVisible()
     assert not form.errors["address"].isVisible()
     assert stored(context, "") is None
-    qtbot.keyClick(form, Qt.Key.Key_Escape)  # Esc cancels
-    assert not form.isVisible()
+    qtbot.keyClick(form, Qt.Key.Key_Escape)  # Esc cancels, once the typed changes may be discarded
+    assert not form.isVisible() and asked == ["表单中有尚未保存的修改。放弃这些修改吗？"]
 
 
 def test_delete_in_the_search_box_edits_the_text(

@@ -117,7 +117,7 @@ FORM_TEXTS = {
     "businesses": {"New Business", "Edit Business", "Name*", "Credit code", "Licence no.", "Save", "Close"},
     "cadres": {"New Cadre", "Mobile*", "11-digit mobile number"},
     "assignments": {"New Assignment", "Business*", "Cadre*", "Type a name, pinyin initials or a credit code"},
-    "visits": {"New Visit", "Checklist", "Add problem", "Check item", "Description", "Rectified on"},
+    "visits": {"New Visit", "Checklist", "Add problem (Alt+A)", "Check item", "Description", "Rectified on"},
     "problems": {"Edit Problem", "Description", "Deadline", "Status*"},
     "selfchecks": {"New Self-check", "Problems found", "Recorded by"},
     "samplings": {"New Sample", "Received by the lab", "Retest requested"},

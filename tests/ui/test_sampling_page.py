@@ -25,6 +25,7 @@ def test_record_a_failed_sample_and_close_its_case(
     form.fields["business_id"].choose_first("hdl")
     form.fields["sample_date"].edit.clear()
     qtbot.keyClicks(form.fields["sample_date"].edit, "2026-11-18")
+    choose(form.fields["sampling_type"].combo, "监督抽检")  # nothing is chosen for the user
     type_text(form.fields["food_category"].combo.lineEdit(), "餐饮食品")
     type_text(form.fields["sample_name"].edit, "凉拌黄瓜")
     choose(form.fields["result"].combo, "不合格")

@@ -25,7 +25,9 @@ def test_quick_entry_find_edit_undo_delete(
     assert page.count_label.text() == "共 9 条"
     qtbot.mouseClick(page.quick_button, Qt.MouseButton.LeftButton)
     form = page.current_form
-    assert form.fields["kind"].value() == "daily" and form.fields["record_date"].value() == "2026-11-24"
+    assert form.fields["kind"].value() is None and form.fields["record_date"].value() == "2026-11-24"
+    qtbot.keyClick(form.fields["kind"].combo, Qt.Key.Key_Down)  # 日管控, chosen (sticky from then on)
+    assert form.fields["kind"].value() == "daily"
     type_text(form.fields["recorder"].edit, "张安全")
     for initials in ("hdl", "qsjc", "txsx"):
         business = form.fields["business_id"]

@@ -34,6 +34,7 @@ def test_quick_entry_logs_visits_in_a_row(qtbot: Any, context: Any, clock: Any, 
     enter(qtbot, cadre.edit)
     qtbot.keyClicks(business.edit, "hdl")
     enter(qtbot, business.edit)  # picks 海底捞火锅, focus moves on
+    qtbot.keyClick(form.fields["mode"].combo, Qt.Key.Key_Down)  # 现场督导: nothing is chosen for the user
     enter(qtbot, form.fields["visit_date"].edit)  # saves; the form stays open for the next
     assert form.isVisible() and "已保存：海底捞火锅" in form.status.text()
     assert business.value() is None and cadre.value() == list_data.cid("13700000001")  # the cadre stays
@@ -129,6 +130,7 @@ def test_the_checklist_is_answered_on_the_visit(qtbot: Any, context: Any, clock:
     form = page.visits.new_record()
     form.fields["cadre_id"].choose_first("zy")
     form.fields["business_id"].choose_first("hdl")
+    choose(form.fields["mode"].combo, "现场督导")
     checklist = form.fields["answers"]
     assert checklist.table.rowCount() == 9  # the national checklist: four task areas and five more
     assert checklist.table.item(4, 0).text() == "两员配备"

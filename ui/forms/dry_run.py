@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from msfood.errors import MsfoodError
+from msfood.errors import Issue, MsfoodError, ValidationError
 from msfood.services.saving import Saved
 from msfood.services.unit_of_work import UnitOfWork
 from ui.forms.kinds import FormSpec
@@ -29,3 +29,20 @@ def dry_run(context: Any, spec: FormSpec, values: dict[str, Any], record_id: str
         return done.result
     except MsfoodError:
         return None
+
+
+def service_issues(
+    context: Any, spec: FormSpec, values: dict[str, Any], record_id: str | None
+) -> list[Issue]:
+    """The issues the service would raise for these values, writing nothing."""
+    from msfood.services.guards import install_guards
+
+    try:
+        with context.database.sessions.begin() as session:
+            uow = UnitOfWork(session, actor=context.actor, clock=context.clock)
+            install_guards(uow)
+            raise _RolledBack(spec.save(uow, values, record_id))
+    except ValidationError as error:
+        return list(error.issues)
+    except (_RolledBack, MsfoodError):
+        return []

@@ -66,6 +66,10 @@ class Field(QWidget):
     def focus_target(self) -> QWidget:
         return self
 
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets Tab visits in this field, in order (a table and its buttons, say)."""
+        return [self.focusProxy() or self]
+
 
 def _row(parent: QWidget) -> QHBoxLayout:
     layout = QHBoxLayout(parent)
@@ -131,15 +135,20 @@ class DateField(TextField):
 
 
 class ChoiceField(Field):
-    """A closed list: shows labels, gives codes. An optional field starts with a blank entry."""
+    """A closed list: shows labels, gives codes. An optional field starts with a blank entry, a required
+    one with "请选择" (no entry chosen)."""
 
     def __init__(self, decl: FieldDecl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox(self)
+        self.required = decl.required
         if not decl.required:
             self.combo.addItem("", None)
         for code, label in self.choices(decl):
             self.combo.addItem(label, code)
+        if decl.required:  # nothing chosen for the user: a skipped choice must not become the first one
+            self.combo.setPlaceholderText(QCoreApplication.translate("Forms", "请选择"))
+            self.combo.setCurrentIndex(-1)
         self.combo.currentIndexChanged.connect(self.changed)
         _row(self).addWidget(self.combo)
         self.setFocusProxy(self.combo)
@@ -153,8 +162,8 @@ class ChoiceField(Field):
         return self.combo.currentData()
 
     def set_value(self, value: Any, text: str | None = None) -> None:
-        index = self.combo.findData(value)
-        self.combo.setCurrentIndex(max(index, 0))
+        index = self.combo.findData(value) if value is not None else -1
+        self.combo.setCurrentIndex(index if self.required else max(index, 0))
 
 
 class BoolChoiceField(ChoiceField):

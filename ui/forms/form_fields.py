@@ -17,7 +17,7 @@ from ui.forms.fields import (
     RegionField,
     TextField,
 )
-from ui.forms.pickers import RecordPicker, business_text, cadre_text, searcher
+from ui.forms.pickers import RecordPicker, business_searcher, cadre_searcher
 from ui.forms.problems_editor import ProblemsEditor
 
 SIMPLE = {
@@ -54,7 +54,7 @@ def make(decl: FieldDecl, context: Any) -> Field:
         with sessions() as session:
             return RegionField(decl, queries.region_choices(session))
     if decl.kind == "business":
-        return RecordPicker(decl, searcher(sessions, "businesses", business_text))
+        return RecordPicker(decl, business_searcher(sessions, context.clock.today))
     if decl.kind == "cadre":
-        return RecordPicker(decl, searcher(sessions, "cadres", cadre_text))
+        return RecordPicker(decl, cadre_searcher(sessions))
     raise ValueError(f"unknown field kind {decl.kind!r}")

@@ -1,6 +1,8 @@
 """The form of one record, for every kind (FormSpec): errors beside their fields, warnings in place.
 
-Enter saves, Esc cancels, Ctrl+N starts a new record. Quick entry keeps the form open after each save,
+Keyboard first: Tab walks the fields in order, Enter in a picker takes the choice and moves on, Enter
+elsewhere or Ctrl+Enter / Ctrl+S saves, Esc closes but asks first when something was changed, Ctrl+N starts
+a new record. Quick entry keeps the form open after each save,
 keeps the fields marked sticky (the cadre, the date, the kind) and goes back to the business picker,
 so a stack of paper forms is typed in without the mouse. While fields change, the services check the
 record in a transaction that is rolled back, so their warnings (a cadre level that does not match the
@@ -27,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from msfood.errors import Issue, MsfoodError, ValidationError
 from msfood.services.saving import Saved
-from ui.forms import form_fields
+from ui.forms import form_fields, form_notes
 from ui.forms.fields import Field, form_text
 from ui.forms.kinds import FormSpec
+from ui.forms.pickers import RecordPicker
 from ui.forms.undo import RecordCommand
 from ui.screen_fit import fit_dialog
 
@@ -66,6 +69,7 @@ class RecordForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.last_saved: Saved | None = None
         self._loading = False
+        self._baseline: dict[str, Any] = {}  # the values as loaded or last saved: changed since asks on Esc
         self.setObjectName(f"form_{spec.kind}")
         self._build(quick)
         fit_dialog(self, preferred=QSize(780, 700), minimum=QSize(620, 360))  # 1366×768 at 125% (#17)
@@ -96,6 +100,8 @@ class RecordForm(QDialog):
             editor = form_fields.make(decl, self.context)
             editor.setObjectName(f"field_{decl.name}")
             editor.changed.connect(self._on_field_changed)
+            if isinstance(editor, RecordPicker):
+                editor.message.connect(lambda text, name=decl.name: self._show_note(name, text))
             error = self._label(ERROR_STYLE, f"error_{decl.name}")
             error.setMaximumWidth(280)
             row = QHBoxLayout()
@@ -105,10 +111,13 @@ class RecordForm(QDialog):
             form.addRow(label, row)
             self.fields[decl.name] = editor
             self.errors[decl.name] = error
-            target = editor.focusProxy() or editor
-            if previous is not None:
-                QWidget.setTabOrder(previous, target)
-            previous = target
+            for target in editor.focus_chain():
+                if previous is not None:
+                    QWidget.setTabOrder(previous, target)
+                previous = target
+        cadre, business = self.fields.get("cadre_id"), self.fields.get("business_id")
+        if isinstance(cadre, RecordPicker) and isinstance(business, RecordPicker):
+            business.cadre_source = cadre.value  # the cadre's own businesses are offered first
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -137,6 +146,8 @@ class RecordForm(QDialog):
             QWidget.setTabOrder(self.quick_box, self.save_button)
             QWidget.setTabOrder(self.save_button, self.close_button)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self._on_new_shortcut_activated)
+        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            QShortcut(QKeySequence(keys), self, activated=self._on_save_shortcut_activated)
 
     def _label(self, style: str, name: str) -> QLabel:
         label = QLabel(self)
@@ -187,6 +198,7 @@ class RecordForm(QDialog):
         self.record_id = record_id
         self.before = values
         self.set_values(values)
+        self._baseline = self.values()
         self._refresh_title()
         self.clear_messages()
         self.show_warnings(self.notes(values))
@@ -207,6 +219,7 @@ class RecordForm(QDialog):
             self._loading = False
         self.set_values({**kept, **(preset or {})})
         self.record_id, self.before = None, None
+        self._baseline = self.values()
         self._refresh_title()
         self.clear_messages()
         self.focus_first(skip_sticky=keep_sticky)
@@ -237,16 +250,30 @@ class RecordForm(QDialog):
                 return decl.name
         return None
 
-    def show_errors(self, issues: list[Issue]) -> None:
+    def _show_note(self, name: str, text: str) -> None:
+        """A picker's own note beside it ("请从下拉列表中选择", "无匹配", how many match)."""
+        label = self.errors[name]
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def show_errors(self, issues: list[Issue], notes: dict[str, str] | None = None) -> None:
+        """The service's issues beside their fields; `notes` (the form's own) replace a field's issues."""
+        notes = notes or {}
         for label in (self.general_error, *self.errors.values()):
             label.clear()
             label.hide()
         general: list[str] = []
         first: str | None = None
+        for name in self.fields:  # in the order of the form
+            if name in notes:
+                self._show_note(name, notes[name])
+                first = first or name
         for issue in issues:
             target = self._field_for(issue.field)
             if target is None:
                 general.append(issue_text(issue))
+                continue
+            if target in notes:
                 continue
             label = self.errors[target]
             label.setText("\n".join(filter(None, [label.text(), issue_text(issue)])))
@@ -294,6 +321,12 @@ class RecordForm(QDialog):
 
         self._preview_timer.stop()
         values = self.values()
+        notes = form_notes.unchosen(self.spec, self.fields)
+        if notes:
+            from ui.forms.dry_run import service_issues
+
+            self.show_errors(service_issues(self.context, self.spec, values, self.record_id), notes)
+            return False
         try:
             with unit_of_work(self.context.database.sessions, actor=self.context.actor,
                               clock=self.context.clock) as uow:  # fmt: skip
@@ -309,6 +342,7 @@ class RecordForm(QDialog):
         return True
 
     def _after_save(self, result: Saved, values: dict[str, Any]) -> None:
+        outcome = form_notes.outcome_text(result, new=self.record_id is None)
         self.last_saved = result
         if self.undo_stack is not None and result.outcome != "unchanged":
             self.undo_stack.push(RecordCommand(self.context, self.spec, result.id, self.before, values))
@@ -318,8 +352,13 @@ class RecordForm(QDialog):
         shown_warnings = [*result.warnings, *self.notes(values)]
         if self.quick:
             shown = values.get("business_id_text") or values.get("name") or ""
-            self.status.setText(
-                QCoreApplication.translate("Forms", "已保存：{0}。请录入下一条。").format(shown))
+            if outcome and result.outcome == "updated":
+                done = QCoreApplication.translate("Forms", "已更新：{0}（已有同一条记录）。请录入下一条。")
+            elif outcome:
+                done = QCoreApplication.translate("Forms", "已有同一条记录：{0}，内容相同，未作修改。请录入下一条。")
+            else:
+                done = QCoreApplication.translate("Forms", "已保存：{0}。请录入下一条。")
+            self.status.setText(done.format(shown))
             self.new_record(keep_sticky=True)
             self.show_warnings(shown_warnings)
             return
@@ -327,12 +366,28 @@ class RecordForm(QDialog):
         self.record_id = result.id
         with self._reader() as session:
             self.before = self.spec.load(session, result.id)
+        self._baseline = self.values()
         self._refresh_title()
-        if result.warnings:
-            self.status.setText(QCoreApplication.translate("Forms", "已保存。请留意上面的提示。"))
+        if result.warnings or outcome:  # stay open so the note is read
+            self.status.setText(outcome or QCoreApplication.translate("Forms", "已保存。请留意上面的提示。"))
             return
         self.accept()
 
     def _on_new_shortcut_activated(self) -> None:
-        if self.spec.can_create:
+        if self.spec.can_create and (not self.has_changes() or form_notes.discard_confirmed(self)):
             self.new_record(keep_sticky=self.quick)
+
+    def _on_save_shortcut_activated(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
+
+    # --- closing ------------------------------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        return self.values() != self._baseline
+
+    def reject(self) -> None:
+        """Esc, 关闭 or the window's close button: a half-filled form is never lost without asking."""
+        if self.has_changes() and not form_notes.discard_confirmed(self):
+            return
+        super().reject()

@@ -1377,7 +1377,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/forms/checklist_editor.py" line="+16"/>
+        <location filename="../../ui/forms/checklist_editor.py" line="+31"/>
         <source>检查项目</source>
         <translation>Check item</translation>
     </message>
@@ -1392,17 +1392,27 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
+        <source>↑↓ 选择项目；按 1 符合、2 不符合、3 不适用，0 清除，空格键轮换</source>
+        <translation>↑↓ choose an item; press 1 Conforms, 2 Does not conform, 3 Not applicable, 0 to clear, Space to cycle</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>（未填）</source>
         <translation>(not filled)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/fields.py" line="+101"/>
+        <location filename="../../ui/forms/fields.py" line="+105"/>
         <source>从日历选择</source>
         <translation>Pick from the calendar</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+45"/>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -1616,7 +1626,7 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/forms/problems_editor.py" line="+26"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+44"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
@@ -1780,27 +1790,32 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Destroyed (kg)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/problems_editor.py" line="+23"/>
-        <source>添加问题</source>
-        <translation>Add problem</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>删除所选问题</source>
-        <translation>Remove selected problem</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+15"/>
         <source>（按完成日期）</source>
         <translation>(from the date rectified)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_form.py" line="+44"/>
+        <location line="+107"/>
+        <source>添加问题（Alt+A）</source>
+        <translation>Add problem (Alt+A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除当前问题（Alt+D）</source>
+        <translation>Remove this problem (Alt+D)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tab 逐格移动，最后一格后离开表格；整改状态格按空格键切换；Insert 添加，Ctrl+Delete 删除</source>
+        <translation>Tab moves cell by cell and leaves the table after the last cell; Space changes the status; Insert adds a problem, Ctrl+Delete removes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/record_form.py" line="+47"/>
         <source>第 {0} 个问题：</source>
         <translation>Problem {0}: </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+80"/>
         <source>连续录入（保存后留在此表单，录入下一条）</source>
         <translation>Quick entry (stay in this form after saving, for the next record)</translation>
     </message>
@@ -1815,7 +1830,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <location filename="../../ui/forms/undo.py" line="+37"/>
         <source>修改{0}</source>
         <translation>Edit {0}</translation>
@@ -1827,12 +1842,22 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>New {0}</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+163"/>
+        <source>已更新：{0}（已有同一条记录）。请录入下一条。</source>
+        <translation>Updated: {0} (it was already kept). Enter the next one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已有同一条记录：{0}，内容相同，未作修改。请录入下一条。</source>
+        <translation>Already kept: {0}, with the same content; nothing was changed. Enter the next one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>已保存：{0}。请录入下一条。</source>
         <translation>Saved: {0}. Enter the next one.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>已保存。请留意上面的提示。</source>
         <translation>Saved. Please note the warnings above.</translation>
     </message>
@@ -1880,6 +1905,53 @@ To {receiver}, number {n}, {rows} records</translation>
         <location line="+1"/>
         <source>延期批准日期</source>
         <translation>Extension approved on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/form_notes.py" line="+24"/>
+        <location filename="../../ui/forms/pickers.py" line="+217"/>
+        <source>请从下拉列表中选择</source>
+        <translation>Please choose from the drop-down list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请选择{0}</source>
+        <translation>Please choose {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已有同一条记录，已更新该记录。</source>
+        <translation>This record was already kept; it has been updated.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已有同一条记录，内容相同，未作修改。</source>
+        <translation>This record was already kept with the same content; nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表单中有尚未保存的修改。放弃这些修改吗？</source>
+        <translation>This form has changes that are not saved. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/pickers.py" line="-162"/>
+        <source>（该干部包保）</source>
+        <translation> (this cadre&apos;s business)</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location line="+46"/>
+        <source>无匹配</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>有 {0} 个匹配，请用 ↓ 键选择后按回车</source>
+        <translation>{0} matches: choose one with ↓ and press Enter</translation>
     </message>
 </context>
 <context>

@@ -3009,8 +3009,8 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
     </message>
     <message>
         <location filename="../../ui/pages/selfchecks_page.py" line="+6"/>
-        <source>搜索主体名称、信用代码、拼音首字母或记录人</source>
-        <translation>Search business name, credit code, pinyin initials or recorder</translation>
+        <source>搜索主体名称、信用代码或拼音首字母</source>
+        <translation>Search business name, credit code or pinyin initials</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -30,7 +30,7 @@ class SelfChecksPage(ListPage):
         ]
         super().__init__(
             context, "selfchecks", SELFCHECK_COLUMNS, form=SELFCHECK, filters=filters,
-            search_hint=QCoreApplication.translate("Lists", "搜索主体名称、信用代码、拼音首字母或记录人"),
+            search_hint=QCoreApplication.translate("Lists", "搜索主体名称、信用代码或拼音首字母"),
             title=QCoreApplication.translate("Lists", "自查记录"),
             permission=EDIT_RECORDS, tables=frozenset({"businesses"}),
         )  # fmt: skip

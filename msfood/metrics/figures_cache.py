@@ -36,7 +36,13 @@ def cache_path(database_path: Path) -> Path:
 def fingerprint(session: Session, *, period: str, as_of: dt.date, region: str | None, level: str | None) -> str:
     """What the figures read, summed up: equal fingerprints mean equal figures."""
     from msfood.db.base import synced_tables
+    from msfood.db.models import Meta
+
     parts: list[object] = [FORMAT, __version__, period, as_of.isoformat(), region, level]
+    # the unit and its clock and change counter: another database copied over this one is a miss
+    parts.append(sorted(session.execute(
+        select(Meta.key, Meta.value).where(Meta.key.in_(("unit_code", "hlc", "local_seq")))
+    ).all()))
     for table in synced_tables():
         # one probe of the local_seq index per table: a few milliseconds on a city's data
         parts.append((table.name, session.execute(select(func.max(table.c.local_seq))).scalar()))

@@ -12,6 +12,7 @@ next to the database (`<db>.figures`), and holds one entry: the last figures com
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -80,5 +81,7 @@ def store(path: Path, key: str, overview: Overview) -> None:
         with temporary.open("wb") as handle:
             pickle.dump((key, tiles_only(overview)), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except OSError:  # a read-only folder: the dashboard just paints without a cache
-        return
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        # a read-only folder, or figures that cannot be kept: the next start just computes them
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -38,7 +38,9 @@ def fp(database: Database, *, period: str = "2026Q4", as_of: dt.date = AS_OF) ->
         return figures_cache.fingerprint(session, period=period, as_of=as_of, region=None, level="township")
 
 
-def test_every_kind_of_write_changes_the_fingerprint(tmp_path: Path, db: Database, clock) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_of_write_changes_the_fingerprint(
+    tmp_path: Path, db: Database, clock  # type: ignore[no-untyped-def]
+) -> None:
     seen = [fp(db)]
     assert fp(db) == seen[0]  # reading changes nothing
 

@@ -78,7 +78,7 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
     if window_end >= year_start:
         year_to_date = sum(
             n
-            for business_id, n in fetch(
+            for business_id, n in fetch_plain(
                 session,
                 select(Sampling.business_id, func.count())
                 .where(
@@ -96,7 +96,7 @@ def sampling(session: Session, scope: Scope, period: Period, as_of: dt.date) -> 
             or_(Sampling.result_date.is_(None), Sampling.result_date <= as_of),
         )
         result = case((known, Sampling.result), else_="pending")
-        rows = fetch(
+        rows = fetch_plain(  # text and counts: the driver's tuples do
             session,
             select(Sampling.business_id, Sampling.sampling_type, Sampling.food_category, result, func.count())
             .where(

@@ -217,6 +217,11 @@ class Scope:
         return business_id in self.businesses
 
 
+def _day_of(value: Any) -> Any:
+    """A date column's value from fetch_plain as a date (SQLite keeps dates as ISO text); None stays."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def load_scope(session: Session, region_code: str | None, *, names: bool = True) -> Scope:
     """The businesses in the region; without `names` their name, credit code and address are left
     empty (the figures alone never show them: reading them is a third of the scope's cost)."""
@@ -249,24 +254,26 @@ def load_scope(session: Session, region_code: str | None, *, names: bool = True)
         for business in businesses.values()
         if business.rest_days
     }
+    # the driver's tuples, dates made dates here (SQLAlchemy's rows cost more than the reads)
+    day = _day_of
     statuses: dict[str, list[StatusChange]] = defaultdict(list)
-    for row in fetch(
+    for business_id, since, status in fetch_plain(
         session,
         select(BusinessStatus.business_id, BusinessStatus.since, BusinessStatus.status).where(
             BusinessStatus.deleted.is_(False)
         )
     ):
-        if row.business_id in businesses and row.status in STATUSES:
-            statuses[row.business_id].append(StatusChange(row.since, row.status))
+        if business_id in businesses and status in STATUSES:
+            statuses[business_id].append(StatusChange(day(since), status))
     closures: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for row in fetch(
+    for business_id, start, end in fetch_plain(
         session,
         select(BusinessClosure.business_id, BusinessClosure.start_date, BusinessClosure.end_date).where(
             BusinessClosure.deleted.is_(False)
         )
     ):
-        if row.business_id in businesses:
-            closures[row.business_id].append((row.start_date, row.end_date))
+        if business_id in businesses:
+            closures[business_id].append((day(start), day(end)))
     calendars: dict[str, OperatingCalendar] = {}
     for business_id in set(statuses) | set(closures) | set(rest_days):
         calendar = OperatingCalendar(

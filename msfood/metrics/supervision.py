@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
@@ -31,7 +32,7 @@ from msfood.metrics.results import (
     Supervision,
     Tally,
 )
-from msfood.metrics.scope import Scope, fetch, fetch_plain
+from msfood.metrics.scope import Scope, fetch_plain
 
 ONE_DAY = dt.timedelta(days=1)
 NO_VISITS: tuple[int, None] = (0, None)
@@ -132,15 +133,20 @@ class Roster:
     def __init__(self, session: Session) -> None:
         self.cadres: dict[str, tuple[CadreRef, bool]] = {
             cadre_id: (CadreRef(cadre_id, name, phone, level), bool(deleted))
-            for cadre_id, name, phone, level, deleted in fetch(
+            for cadre_id, name, phone, level, deleted in fetch_plain(
                 session, select(Cadre.id, Cadre.name, Cadre.phone, Cadre.level, Cadre.deleted)
             )
         }
-        rows = fetch(
+        # the driver's tuples (SQLAlchemy's rows and date processing cost as much as the read), the
+        # dates made dates here as VisitLog does
+        rows = fetch_plain(
             session,
             select(Assignment.business_id, Assignment.cadre_id, Assignment.start_date, Assignment.end_date)
             .where(Assignment.deleted.is_(False)),
         )
+        if rows and isinstance(rows[0][2], str):  # SQLite keeps dates as ISO text
+            day_of = dt.date.fromisoformat
+            rows = [(b, c, day_of(start), day_of(end) if end else None) for b, c, start, end in rows]
         by_level: dict[str, dict[str, list[Entry]]] = defaultdict(dict)
         cadres = self.cadres
         for business_id, cadre_id, start, end in rows:
@@ -321,28 +327,33 @@ def problems(
     # Two index ranges, not one OR: with OR every problem of every year is read to test it.
     found_in = columns.where(*live, Visit.visit_date >= period.start, Visit.visit_date <= window_end)
     due_in = columns.where(*live, Problem.deadline >= period.start, Problem.deadline <= window_end)
-    rows = {row[0]: row for query in (found_in, due_in) for row in fetch(session, query)}.values()
+    # the driver's tuples, dates made dates here (SQLAlchemy's rows cost more than the read)
+    rows = {row[0]: row for query in (found_in, due_in) for row in fetch_plain(session, query)}.values()
+    day_of = dt.date.fromisoformat
+
+    def day(value: Any) -> dt.date | None:
+        return day_of(value) if isinstance(value, str) else value
+
     found = due = closed = 0
     overdue: list[ProblemRow] = []
-    for row in rows:
-        business = scope.businesses.get(row.business_id)
-        if business is None or row.cadre_id not in cadres:  # as a join with cadres would
+    for problem_id, visit_id, description, deadline, closed_on, status, visited, business_id, cadre_id in rows:
+        business = scope.businesses.get(business_id)
+        if business is None or cadre_id not in cadres:  # as a join with cadres would
             continue
-        if period.start <= row.visit_date <= window_end:
+        visit_date, deadline, closed_on = day(visited), day(deadline), day(closed_on)
+        if period.start <= visit_date <= window_end:  # type: ignore[operator]
             found += 1
-        if row.deadline is not None and period.start <= row.deadline <= window_end:
+        if deadline is not None and period.start <= deadline <= window_end:
             due += 1
-            is_closed = (row.closed_on is not None and row.closed_on <= as_of) or (
-                row.closed_on is None and row.status == "closed"
-            )
+            is_closed = (closed_on is not None and closed_on <= as_of) or (closed_on is None and status == "closed")
             if is_closed:
                 closed += 1
             elif details:
                 overdue.append(
                     ProblemRow(
-                        row.id, row.visit_id, row.business_id, business.name,
-                        cadres[row.cadre_id][0].name, row.visit_date,
-                        row.description or "", row.deadline, row.closed_on, row.status,
+                        problem_id, visit_id, business_id, business.name,
+                        cadres[cadre_id][0].name, visit_date,  # type: ignore[arg-type]
+                        description or "", deadline, closed_on, status,
                     )
                 )
     overdue.sort(key=lambda p: (p.deadline or dt.date.min, p.business_name))

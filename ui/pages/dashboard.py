@@ -51,13 +51,39 @@ PERIOD_KINDS = (
 )
 
 
+def _fingerprint(session: Any, period: Period, as_of: dt.date) -> str:
+    from msfood.metrics.figures_cache import fingerprint
+
+    return fingerprint(session, period=period.key, as_of=as_of, region=None, level="township")
+
+
+def load_cached(context: AppContext, period: Period, as_of: dt.date) -> Overview | None:
+    """On the worker thread, first: the figures last computed, if nothing they read has changed since
+    (msfood.metrics.figures_cache); a few milliseconds where computing them takes seconds."""
+    from msfood.metrics import figures_cache
+
+    path = context.database.path
+    if path is None:
+        return None
+    with context.database.sessions() as session:
+        key = _fingerprint(session, period, as_of)
+    return figures_cache.load(figures_cache.cache_path(path), key)
+
+
 def load_figures(context: AppContext, period: Period, as_of: dt.date) -> Overview:
     """On the worker thread: the stats with the record counts (a pass over the rollup rows the
-    coverage reads already), progress per township and the pace (its own session)."""
+    coverage reads already), progress per township and the pace (its own session); kept for the
+    next start under the fingerprint read in the same transaction, before the figures."""
+    from msfood.metrics import figures_cache
     from msfood.metrics.overview import compute_overview
 
+    path = context.database.path
     with context.database.sessions() as session:
-        return compute_overview(session, period=period, as_of=as_of, level="township")
+        key = _fingerprint(session, period, as_of) if path is not None else None
+        overview = compute_overview(session, period=period, as_of=as_of, level="township")
+    if path is not None and key is not None:
+        figures_cache.store(figures_cache.cache_path(path), key, overview)
+    return overview
 
 
 def load_stats(context: AppContext, period: Period, as_of: dt.date, region: str) -> Stats:
@@ -78,6 +104,8 @@ class DashboardPage(QWidget):
         self.towns: list[RegionProgress] = []
         self._loading = False
         self._stale = True
+        self._generation = 0  # the refresh whose results may still be shown (older ones are dropped)
+        self.cached: Overview | None = None  # figures from the cache, shown until the fresh ones arrive
         self._anchor = context.clock.today()
         self._dialogs: list[RecordsDialog] = []
 
@@ -296,11 +324,18 @@ class DashboardPage(QWidget):
         self._stale = False
         self._loading = True
         self.refresh_button.setEnabled(False)
+        self._generation += 1
+        generation = self._generation
+        self.cached = None
         for tile in self.tiles.values():
             tile.set_figure("…", self.tr("正在计算"))
         period, as_of = self.period(), self.as_of()
+        # the pool runs one job at a time, in order: the cached figures come first
+        cached = run_op(self, lambda: load_cached(self.context, period, as_of))
+        cached.on_success(lambda found: self._on_cached(found, generation))
         op = run_op(self, lambda: load_figures(self.context, period, as_of))
-        op.on_success(self._on_loaded).on_failure(self._on_load_failed)
+        op.on_success(lambda overview: self._on_loaded(overview, generation))
+        op.on_failure(lambda exc: self._on_load_failed(exc, generation))
         if self.tabs.currentWidget() is self.ranking_view:
             self.ranking_view.load(period, as_of)
         else:
@@ -310,9 +345,21 @@ class DashboardPage(QWidget):
         else:
             self.trends_view.points = None
 
-    def _on_load_failed(self, exc: BaseException) -> None:
+    def _on_cached(self, overview: Overview | None, generation: int) -> None:
+        """The last figures, still current (same fingerprint), painted while the fresh ones compute;
+        the drill-downs wait for those."""
+        if overview is None or generation != self._generation or not self._loading:
+            return
+        self.cached = overview
+        self._show_overview(overview)
+        self.message.setText(self.tr("正在更新…"))
+        self.message.show()
+
+    def _on_load_failed(self, exc: BaseException, generation: int | None = None) -> None:
         from ui.errors import error_text
 
+        if generation is not None and generation != self._generation:
+            return
         self._loading = False
         self.refresh_button.setEnabled(True)
         for tile in self.tiles.values():
@@ -320,21 +367,27 @@ class DashboardPage(QWidget):
         self.message.setText(self.tr("无法计算统计数据：{reason}").format(reason=error_text(exc)))
         self.message.show()
 
-    def _on_loaded(self, overview: Overview) -> None:
+    def _on_loaded(self, overview: Overview, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # a later refresh is under way: its figures will be shown
         self._loading = False
         self.refresh_button.setEnabled(True)
         self.message.hide()
         self.overview, self.stats, self.towns = overview, overview.stats, list(overview.regions)
-        self._show_figures(self.stats)
+        self._show_overview(overview)
+
+    def _show_overview(self, overview: Overview) -> None:
+        """The tiles and the township bars (from the figures alone: no drill-down row is read)."""
+        self._show_figures(overview.stats)
         self._show_progress(overview)
-        self._show_counts(self.stats)
+        self._show_counts(overview.stats)
         self.chart_title.setText(
             self.tr("各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）")
             if overview.running
             else self.tr("各乡镇（街道）督导完成率")
         )
         self.chart.set_bars(
-            [Bar(r.code, r.name, r.progress.rate, f"{r.progress.met}/{r.progress.total}") for r in self.towns],
+            [Bar(r.code, r.name, r.progress.rate, f"{r.progress.met}/{r.progress.total}") for r in overview.regions],
             empty_text=self.tr("尚未建立乡镇（街道）区划，或本期没有督导任务。"),
         )
 
@@ -411,10 +464,12 @@ class DashboardPage(QWidget):
         )
 
     def _progress(self, stats: Stats, level: str | None) -> str:
-        """While no duty is due yet (its rule period runs past the as-of date): how many are still short."""
-        running = sum(
-            1 for o in stats.supervision.obligations if not o.due and (level is None or o.level == level)
-        )
+        """While no duty is due yet (its rule period runs past the as-of date): how many are still short
+        (the open obligations, from the tally: the cached figures carry no obligation rows)."""
+        from msfood.metrics.results import Tally
+
+        sup = stats.supervision
+        running = sup.total.open if level is None else sup.by_level.get(level, Tally()).open
         if not running:
             return self.tr("本期尚无到期的督导任务")
         return self.tr("周期未结束，{n} 个任务尚未达到次数").format(n=running)
@@ -455,7 +510,7 @@ class DashboardPage(QWidget):
                 due=prob.due, closed=prob.closed, found=prob.found
             ),
         )
-        overdue = len(prob.overdue)
+        overdue = prob.due - prob.closed  # the overdue rows' count (the cached figures carry none)
         self.tiles["overdue_problems"].set_figure(
             str(overdue), self.tr("超过整改期限仍未销号"), colour="#c62828" if overdue else None
         )

@@ -1,0 +1,87 @@
+"""The dashboard's last figures kept beside the database, so its tiles paint at once on a city's data
+(issue 14: first paint < 1 s; the figures themselves take seconds there) while the real figures are
+computed again in the background and replace them.
+
+A cached entry is shown only when its fingerprint equals the database's now: every synced table's
+highest change counter (`local_seq`, bumped by every write, merge and import; rows are never
+removed, a deletion is a tombstone with its own `local_seq`; the self-check rollups change with the
+self-checks only), the app's version and the period, as-of date, region and level asked for. Any
+write changes one of them, so a stale entry can never be shown as current. The file is owner-only,
+next to the database (`<db>.figures`), and holds one entry: the last figures computed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import pickle
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from msfood import __version__
+from msfood.metrics.overview import Overview
+from msfood.private_files import create_private_file
+
+FORMAT = 1  # bump when Overview's shape changes: an old file is then ignored
+
+
+def cache_path(database_path: Path) -> Path:
+    return database_path.with_name(database_path.name + ".figures")
+
+
+def fingerprint(session: Session, *, period: str, as_of: dt.date, region: str | None, level: str | None) -> str:
+    """What the figures read, summed up: equal fingerprints mean equal figures."""
+    from msfood.db.base import synced_tables
+    from msfood.db.models import Meta
+
+    parts: list[object] = [FORMAT, __version__, period, as_of.isoformat(), region, level]
+    # the unit and its clock and change counter: another database copied over this one is a miss
+    parts.append(sorted(session.execute(
+        select(Meta.key, Meta.value).where(Meta.key.in_(("unit_code", "hlc", "local_seq")))
+    ).all()))
+    for table in synced_tables():
+        # one probe of the local_seq index per table: a few milliseconds on a city's data
+        parts.append((table.name, session.execute(select(func.max(table.c.local_seq))).scalar()))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def tiles_only(overview: Overview) -> Overview:
+    """The figures without the drill-down rows (obligations, gaps, overdue problems): what the tiles
+    and the township bars show, small enough to read back in a few milliseconds."""
+    stats = overview.stats
+    supervision = replace(
+        stats.supervision, obligations=(), problems=replace(stats.supervision.problems, overdue=())
+    )
+    selfcheck = replace(stats.selfcheck, gaps=None)
+    return replace(overview, stats=replace(stats, supervision=supervision, selfcheck=selfcheck))
+
+
+def load(path: Path, expected: str) -> Overview | None:
+    """The cached figures if they were computed for exactly this fingerprint; else None."""
+    try:
+        with path.open("rb") as handle:
+            kept, overview = pickle.load(handle)  # noqa: S301 (an owner-only file this app wrote)
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+        return None
+    if kept != expected or not isinstance(overview, Overview):
+        return None
+    return overview
+
+
+def store(path: Path, key: str, overview: Overview) -> None:
+    """Keep the figures for `key` (written to a temporary file first: a reader never sees half)."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        create_private_file(temporary)
+        with temporary.open("wb") as handle:
+            pickle.dump((key, tiles_only(overview)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        # a read-only folder, or figures that cannot be kept: the next start just computes them
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -586,7 +586,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+52"/>
+        <location filename="../../ui/pages/dashboard.py" line="+80"/>
         <source>督导（属地管理责任）</source>
         <translation>Supervision (local responsibility)</translation>
     </message>
@@ -692,12 +692,12 @@ The database will now be reopened; please sign in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+193"/>
+        <location line="+218"/>
         <source>各乡镇（街道）督导完成率</source>
         <translation>Visit completion by township</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-203"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
@@ -742,17 +742,22 @@ The database will now be reopened; please sign in again.</translation>
         <translation>{key} ({start} to {end}, as of {as_of})</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>正在计算</source>
         <translation>Computing</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>正在更新…</source>
+        <translation>Updating…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>无法计算统计数据：{reason}</source>
         <translation>The figures could not be computed: {reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>各乡镇（街道）督导进度（本期进行中：已完成/本期全部任务）</source>
         <translation>Supervision progress per township (period running: met / all obligations of the period)</translation>
     </message>
@@ -819,7 +824,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>issues found in the self-check records {window}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>本期尚无到期的督导任务</source>
         <translation>No visit duties due yet this period</translation>
     </message>
@@ -915,7 +920,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Period {key}, as of {as_of}</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-399"/>
         <source>任务单…</source>
         <translation>Task lists…</translation>
     </message>

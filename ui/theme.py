@@ -61,8 +61,8 @@ STATUS_COLOURS = {
 
 def status_colour(tone: str, background: QColor | None = None) -> QColor:
     """A status colour (good / warn / bad / muted) readable on `background` (default: the window)."""
-    if background is None:
-        background = QApplication.palette().color(QPalette.ColorRole.Window)
+    if background is None:  # a label: on whichever surface it sits (window, tab pane, panel)
+        return readable_on_surfaces(QColor(STATUS_COLOURS[tone]))
     return readable(QColor(STATUS_COLOURS[tone]), background)
 
 
@@ -95,12 +95,42 @@ def window_colour() -> QColor:
     return QApplication.palette().color(QPalette.ColorRole.Window)
 
 
-def muted_text_style(extra: str = "") -> str:
-    """A hint label's style: the palette's placeholder grey, darkened or lightened until it reads."""
-    palette = QApplication.palette()
+def opaque(colour: QColor, background: QColor) -> QColor:
+    """`colour` as drawn over `background` (the placeholder grey is often black at half alpha)."""
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(
+        colour.redF() * alpha + background.redF() * (1 - alpha),
+        colour.greenF() * alpha + background.greenF() * (1 - alpha),
+        colour.blueF() * alpha + background.blueF() * (1 - alpha),
+    )
+
+
+def readable_on_surfaces(colour: QColor, palette: QPalette | None = None) -> QColor:
+    """`colour` made to read on every surface a label may sit on: window, tab pane, field, panel."""
+    palette = palette if palette is not None else QApplication.palette()
     roles = QPalette.ColorRole
-    colour = readable(palette.color(roles.PlaceholderText), palette.color(roles.Window))
+    # Fusion draws a tab pane a shade off the window (Light/Midlight on a dark palette)
+    surface_roles = (roles.Window, roles.Base, roles.Button, roles.AlternateBase, roles.Midlight, roles.Light)
+    surfaces = [palette.color(role) for role in surface_roles]
+    colour = opaque(colour, surfaces[0])
+    for _ in range(len(surfaces)):  # the surfaces lie on one side (all light or all dark): a pass or two
+        worst = min(surfaces, key=lambda surface: contrast_ratio(colour, surface))
+        colour = readable(colour, worst)
+    return colour
+
+
+def muted_text_style(extra: str = "", *, on_tint: str | None = None) -> str:
+    """A hint label's style: the palette's placeholder grey, darkened or lightened until it reads
+    (also on the `on_tint` panel it sits in, if any)."""
+    colour = readable_on_surfaces(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+    if on_tint:
+        colour = readable(colour, tint(on_tint))
     return f"color: {colour.name()};{extra}"
+
+
+def status_style_on_tint(tone: str, tint_tone: str, extra: str = "") -> str:
+    """A status colour for a label inside a `tint_tone` panel (tinted_panel_style)."""
+    return f"color: {readable(status_colour(tone), tint(tint_tone)).name()};{extra}"
 
 
 def tint(tone: str, background: QColor | None = None, share: float = 0.12) -> QColor:
@@ -144,7 +174,8 @@ class _Restyler(QObject):
         self.make_style = make_style
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+        changes = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+        if event.type() in changes and isinstance(watched, QWidget):
             style = self.make_style()
             if watched.styleSheet() != style:  # setting the same sheet again would re-polish for nothing
                 watched.setStyleSheet(style)
@@ -191,7 +222,7 @@ def row_tint_text(tone: str, *, sync: bool = False) -> QColor:
 def muted_text_colour(background: QColor | None = None) -> QColor:
     palette = QApplication.palette()
     background = background if background is not None else palette.color(QPalette.ColorRole.Base)
-    return readable(palette.color(QPalette.ColorRole.PlaceholderText), background)
+    return readable(opaque(palette.color(QPalette.ColorRole.PlaceholderText), background), background)
 
 
 def warning_panel_style(extra: str = " padding: 6px;") -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from msfood.services.getting_started import SetupProgress, setup_progress
 from ui.context import AppContext
-from ui.theme import keep_style, muted_text_style, status_style, tinted_panel_style
+from ui.theme import keep_style, muted_text_style, status_style_on_tint, tinted_panel_style
 from ui.workers import run_op
 
 IMPORT_ACTION = "importExcelAction"  # station-admin's 文件 → 导入 Excel… (objectName)
@@ -121,8 +121,8 @@ class GettingStartedPanel(QFrame):
         }
         for key, mark in self.marks.items():
             mark.setText("✓" if done[key] else "○")
-            done_style = partial(status_style, "good", " font-weight: bold;")
-            keep_style(mark, done_style if done[key] else muted_text_style)
+            done_style = partial(status_style_on_tint, "good", "info", " font-weight: bold;")
+            keep_style(mark, done_style if done[key] else partial(muted_text_style, on_tint="info"))
             self.details[key].setText(details[key])
         self.setVisible(progress.empty)
 

@@ -133,10 +133,20 @@ def status_style_on_tint(tone: str, tint_tone: str, extra: str = "") -> str:
     return f"color: {readable(status_colour(tone), tint(tint_tone)).name()};{extra}"
 
 
-def tint(tone: str, background: QColor | None = None, share: float = 0.12) -> QColor:
+# The wash behind a tinted panel: (hue, share) over the palette's Base. On white that is today's pale
+# amber (#fff4ce-like) or pale blue; on a dark base, a deep amber or blue that light text reads on.
+TINT_WASHES = {
+    "warn": ("#f9a825", 0.2), "info": ("#1e88e5", 0.06), "bad": ("#e53935", 0.12), "good": ("#43a047", 0.1),
+}
+
+
+def tint(tone: str, background: QColor | None = None, share: float | None = None) -> QColor:
     """A pale wash of a status colour over `background` (a soft panel on white, a deep one on black)."""
-    background = background if background is not None else window_colour()
-    colour = QColor(STATUS_COLOURS[tone])
+    if background is None:
+        background = QApplication.palette().color(QPalette.ColorRole.Base)
+    hue, default_share = TINT_WASHES.get(tone, (STATUS_COLOURS[tone], 0.12))
+    share = default_share if share is None else share
+    colour = QColor(hue)
     return QColor.fromRgbF(
         background.redF() + (colour.redF() - background.redF()) * share,
         background.greenF() + (colour.greenF() - background.greenF()) * share,

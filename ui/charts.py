@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.theme import readable
 
+# Hues for a white chart; chart_colours() and the painters pass them through readable() for the palette.
 GOOD = QColor("#2e7d32")
 FAIR = QColor("#f9a825")
 POOR = QColor("#c62828")

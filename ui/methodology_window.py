@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,32 +25,44 @@ from msfood.i18n import t
 from msfood.reports.methodology import GROUPS, RULE_BASES, Definition, matching
 from ui.i18n import is_english
 from ui.screen_fit import fit_dialog
+from ui.theme import muted_text_colour, status_colour
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-BASIS_COLOURS = {"national": "#1b5e20", "setting": "#0d47a1", "convention": "#5d4037"}
+BASIS_TONES = {"national": "good", "setting": "info", "convention": "accent"}  # hues in ui/theme.py
 
 
 def _lang() -> str | None:
     return "en" if is_english() else None
 
 
-def definition_html(definition: Definition, lang: str | None) -> str:
+def basis_colour(basis: str, background: QColor) -> str:
+    """A rule basis's colour (national green, local blue) made to read on the text's background."""
+    tone = BASIS_TONES.get(basis)
+    if tone is None:
+        return QApplication.palette().color(QPalette.ColorRole.Text).name()
+    return status_colour(tone, background).name()
+
+
+def definition_html(definition: Definition, lang: str | None, background: QColor | None = None) -> str:
     other = "zh_CN" if lang else "en"
-    colour = BASIS_COLOURS.get(definition.basis, "#333333")
+    background = background if background is not None else base_colour()
+    colour = basis_colour(definition.basis, background)
+    muted = muted_text_colour(background).name()
     return (
         f'<a name="{definition.key}"></a>'
         f'<h3 style="margin-bottom:2px">{escape(definition.get("title", lang))}</h3>'
         f'<p style="margin-top:0;color:{colour}"><b>{escape(definition.basis_text(lang))}</b></p>'
         f"<p>{escape(definition.get('text', lang))}</p>"
-        f'<p style="color:#666666;font-size:small">{escape(definition.get("text", other))}</p>'
+        f'<p style="color:{muted};font-size:small">{escape(definition.get("text", other))}</p>'
     )
 
 
-def rule_bases_html(lang: str | None) -> str:
+def rule_bases_html(lang: str | None, background: QColor | None = None) -> str:
     """The table of rules: national or local (after the definitions)."""
+    background = background if background is not None else base_colour()
     rows = "".join(
         f"<tr><td>{escape(r.get('rule', lang))}</td>"
-        f'<td style="color:{BASIS_COLOURS.get(r.basis, "#333333")}"><b>{escape(r.basis_label(lang))}</b></td>'
+        f'<td style="color:{basis_colour(r.basis, background)}"><b>{escape(r.basis_label(lang))}</b></td>'
         f"<td>{escape(r.get('source', lang))}</td></tr>"
         for r in RULE_BASES
     )
@@ -104,8 +117,14 @@ class MethodologyWindow(QWidget):
         self.shown_keys: list[str] = []
         self._render("")
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "shown_keys"):
+            self._render(self.search.text())  # the HTML colours were made for the old palette
+
     def _render(self, text: str) -> None:
         lang = _lang()
+        background = self.browser.palette().color(QPalette.ColorRole.Base)
         wanted = set(matching(text))
         self.tree.clear()
         parts: list[str] = []
@@ -122,11 +141,11 @@ class MethodologyWindow(QWidget):
                 item = QTreeWidgetItem([definition.get("title", lang)])
                 item.setData(0, KEY_ROLE, definition.key)
                 top.addChild(item)
-                parts.append(definition_html(definition, lang))
+                parts.append(definition_html(definition, lang, background))
                 self.shown_keys.append(definition.key)
         self.tree.expandAll()
         if not text.strip():
-            parts.append(rule_bases_html(lang))
+            parts.append(rule_bases_html(lang, background))
         if not self.shown_keys:
             parts.append(f"<p>{escape(t('method.no_match', lang, text=text.strip()))}</p>")
         self.browser.setHtml("".join(parts))
@@ -160,3 +179,7 @@ class MethodologyWindow(QWidget):
 
     def _on_tree_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         self.show_definition(str(item.data(0, KEY_ROLE)))
+
+
+def base_colour() -> QColor:
+    return QApplication.palette().color(QPalette.ColorRole.Base)

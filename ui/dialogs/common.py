@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from msfood.clock import CHINA
 from ui.settings import AppSettings, FolderKind
+from ui.theme import ROW_TINTS, row_tint, row_tint_text
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
-TONES = {"bad": QColor("#fde2e1"), "warn": QColor("#fff4d6"), "changed": QColor("#e3f0ff")}
-TONED_TEXT = QColor("#1f2933")
+TONES = frozenset(ROW_TINTS)
 
 
 class TextTableModel(QAbstractTableModel):
@@ -57,7 +57,7 @@ class TextTableModel(QAbstractTableModel):
             if tone not in TONES:
                 return None
             # a light tint needs dark text, also under a dark palette (whose text is light)
-            return QBrush(TONES[tone] if role == Qt.ItemDataRole.BackgroundRole else TONED_TEXT)
+            return QBrush(row_tint(tone) if role == Qt.ItemDataRole.BackgroundRole else row_tint_text(tone))
         return None
 
     def headerData(  # noqa: N802 (Qt override)

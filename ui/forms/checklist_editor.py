@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from msfood.domain.enums import ANSWER
 from msfood.i18n import language
 from ui.forms.fields import Field, FieldDecl, form_text
+from ui.theme import keep_style, muted_text_style
 
 HEADERS = (
     QT_TRANSLATE_NOOP("Forms", "检查项目"),
@@ -53,7 +54,7 @@ class ChecklistEditor(Field):
         self.hint = QLabel(QCoreApplication.translate(
             "Forms", "↑↓ 选择项目；按 1 符合、2 不符合、3 不适用，0 清除，空格键轮换"), self)
         self.hint.setObjectName("checklistHint")
-        self.hint.setEnabled(False)  # drawn as a quiet hint in any palette
+        keep_style(self.hint, muted_text_style)  # a quiet grey that still reads (disabled grey did not)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from msfood.domain.enums import PROBLEM_STATUS
 from msfood.i18n import language
 from ui.forms.fields import Field, FieldDecl, form_text
+from ui.theme import keep_style, muted_text_style
 
 HEADERS = (
     QT_TRANSLATE_NOOP("Forms", "问题描述"),
@@ -180,7 +181,7 @@ class ProblemsEditor(Field):
             self)
         self.hint.setObjectName("problemsHint")
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)  # drawn as a quiet hint in any palette
+        keep_style(self.hint, muted_text_style)  # a quiet grey that still reads (disabled grey did not)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

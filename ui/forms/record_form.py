@@ -11,6 +11,8 @@ business grade, a visit by video to a high-risk business) show before saving.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -35,9 +37,10 @@ from ui.forms.kinds import FormSpec
 from ui.forms.pickers import RecordPicker
 from ui.forms.undo import RecordCommand
 from ui.screen_fit import fit_dialog
+from ui.theme import keep_style, status_style, warning_panel_style
 
-ERROR_STYLE = "color: #b42318;"
-WARNING_STYLE = "background: #fffaeb; color: #93370d; border: 1px solid #fedf89; padding: 6px;"
+ERROR_STYLE = partial(status_style, "bad")  # made when the label is, and again when the palette changes
+WARNING_STYLE = warning_panel_style
 PREVIEW_DELAY_MS = 400
 
 
@@ -149,10 +152,10 @@ class RecordForm(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             QShortcut(QKeySequence(keys), self, activated=self._on_save_shortcut_activated)
 
-    def _label(self, style: str, name: str) -> QLabel:
+    def _label(self, style: Callable[[], str], name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
-        label.setStyleSheet(style)
+        keep_style(label, style)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.hide()

@@ -19,10 +19,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from msfood.domain.enums import WEEKDAYS_ZH
+from ui.theme import status_colour
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,7 +105,8 @@ class ScheduleTableModel(QAbstractTableModel):
             and column == DATE
             and (not entry.workday or not entry.counts)
         ):
-            return QColor("#b71c1c")  # a holiday or outside the window: it will not land the figure
+            # a holiday or outside the window: it will not land the figure (red, readable on the list)
+            return status_colour("bad", QApplication.palette().color(QPalette.ColorRole.Base))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

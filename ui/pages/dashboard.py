@@ -35,6 +35,7 @@ from ui.i18n import is_english
 from ui.pages.dashboard_ranking import RankingView
 from ui.pages.dashboard_trends import TrendsView
 from ui.pages.figure_tile import FigureTile
+from ui.theme import STATUS_COLOURS
 from ui.workers import run_op
 
 if TYPE_CHECKING:  # msfood.metrics loads with the figures, on the worker: not on the start-up's path
@@ -42,6 +43,8 @@ if TYPE_CHECKING:  # msfood.metrics loads with the figures, on the worker: not o
     from msfood.metrics.results import Progress, Stats
     from ui.pages.dashboard_lists import Rows
     from ui.pages.drilldown import RecordsDialog, Target
+
+BAD = STATUS_COLOURS["bad"]  # the tile makes it readable on its own fill, light or dark
 
 PERIOD_KINDS = (
     ("month", QT_TRANSLATE_NOOP("Dashboard", "月度")),
@@ -512,7 +515,7 @@ class DashboardPage(QWidget):
         )
         overdue = prob.due - prob.closed  # the overdue rows' count (the cached figures carry none)
         self.tiles["overdue_problems"].set_figure(
-            str(overdue), self.tr("超过整改期限仍未销号"), colour="#c62828" if overdue else None
+            str(overdue), self.tr("超过整改期限仍未销号"), colour=BAD if overdue else None
         )
         sc = stats.selfcheck
         self._rate_tile(
@@ -551,11 +554,11 @@ class DashboardPage(QWidget):
             )
         else:
             detail = self.tr("没有待处置的不合格样品")
-        self.tiles["awaiting"].set_figure(str(len(waiting)), detail, colour="#c62828" if waiting else None)
+        self.tiles["awaiting"].set_figure(str(len(waiting)), detail, colour=BAD if waiting else None)
         self.tiles["overdue_cases"].set_figure(
             str(disposal.overdue),
             self.tr("本期收到结论 {n} 件，已处置 {c} 件").format(n=disposal.cases, c=disposal.closed),
-            colour="#c62828" if disposal.overdue else None,
+            colour=BAD if disposal.overdue else None,
         )
         samp = stats.sampling
         self.tiles["sampling"].set_figure(

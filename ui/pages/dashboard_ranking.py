@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from msfood.domain.periods import Period
 from ui.charts import GOOD, MUTED, POOR, percent
 from ui.context import AppContext
+from ui.theme import readable
 from ui.workers import run_op
 
 if TYPE_CHECKING:
@@ -167,10 +168,11 @@ class RankingView(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 1:
                     item.setToolTip(row.code)
+                base = self.table.palette().color(QPalette.ColorRole.Base)  # a table made in dark mode reads
                 if c == 5 and row.change:
-                    item.setForeground(GOOD if row.change > 0 else POOR)
+                    item.setForeground(readable(GOOD if row.change > 0 else POOR, base))
                 if row.rank is None:
-                    item.setForeground(QColor(MUTED))
+                    item.setForeground(readable(QColor(MUTED), base))
                 self.table.setItem(r, c, item)
         if not ranking.rows:
             self.note.setText(self.tr("{where}下没有下一级区域，无法排名。").format(where=where))

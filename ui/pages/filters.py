@@ -14,6 +14,7 @@ from msfood.domain.enums import Enum
 from msfood.domain.periods import period_of
 from msfood.errors import ValidationError
 from msfood.i18n import language
+from ui.theme import error_border_style
 
 
 class ChoiceFilter(QComboBox):
@@ -152,7 +153,7 @@ class PeriodFilter(QComboBox):
         try:
             key = parse_period(text).key
         except ValidationError as error:
-            self.setStyleSheet("QComboBox { border: 1px solid #b42318; }")
+            self.setStyleSheet(error_border_style("QComboBox"))
             self.setToolTip(error.issues[0].message())
             return
         self._set(key)

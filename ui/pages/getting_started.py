@@ -9,12 +9,15 @@ whenever data change.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from msfood.services.getting_started import SetupProgress, setup_progress
 from ui.context import AppContext
+from ui.theme import keep_style, muted_text_style, status_style_on_tint, tinted_panel_style
 from ui.workers import run_op
 
 IMPORT_ACTION = "importExcelAction"  # station-admin's 文件 → 导入 Excel… (objectName)
@@ -26,9 +29,8 @@ class GettingStartedPanel(QFrame):
         self.context = context
         self.setObjectName("gettingStarted")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#gettingStarted { background: #f4f8fc; border: 1px solid #c5d5e6; border-radius: 6px; }"
-        )
+        panel = partial(tinted_panel_style, "info", " border-radius: 6px;", selector="#gettingStarted")
+        keep_style(self, panel)  # a pale blue panel on white, a deep one on a dark palette
         self.progress: SetupProgress | None = None
         self._loading = False
         layout = QVBoxLayout(self)
@@ -119,7 +121,8 @@ class GettingStartedPanel(QFrame):
         }
         for key, mark in self.marks.items():
             mark.setText("✓" if done[key] else "○")
-            mark.setStyleSheet("color: #1e7d32; font-weight: bold;" if done[key] else "color: #888;")
+            done_style = partial(status_style_on_tint, "good", "info", " font-weight: bold;")
+            keep_style(mark, done_style if done[key] else partial(muted_text_style, on_tint="info"))
             self.details[key].setText(details[key])
         self.setVisible(progress.empty)
 

@@ -36,6 +36,7 @@ from ui.context import AppContext
 from ui.pages.figure_tile import FigureTile
 from ui.pages.reports_period import PeriodPicker
 from ui.pages.reports_work import Figures, ReportRequest, Written, load_figures, write_file
+from ui.theme import keep_style, muted_text_style, status_style
 from ui.workers import Op, run_op
 
 REPORT_KINDS = (
@@ -84,7 +85,7 @@ class ReportsPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("reportsMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b42318;")
+        keep_style(self.message, lambda: status_style("bad"))
         self.message.hide()
         outer.addWidget(self.message)
 
@@ -105,7 +106,7 @@ class ReportsPage(QWidget):
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setObjectName("reportFingerprint")
         self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint_label.setStyleSheet("color: #52606d;")
+        keep_style(self.fingerprint_label, muted_text_style)
         body_layout.addWidget(self.fingerprint_label)
         body_layout.addWidget(self._build_output())
         body_layout.addStretch(1)
@@ -140,7 +141,7 @@ class ReportsPage(QWidget):
         as_of_row.addWidget(self.as_of_edit)
         as_of_row.addWidget(today_button)
         note = QLabel(self.tr("按截止日期当天已录入的情况统计；周期未结束的任务不计入完成率。"))
-        note.setStyleSheet("color: #616e7c;")
+        keep_style(note, muted_text_style)
         as_of_row.addWidget(note, 1)
         form.addRow(self.tr("截止日期"), as_of_row)
 

@@ -11,6 +11,7 @@ from msfood.domain.periods import Period, parse_period, period_of
 from msfood.errors import ValidationError
 from msfood.reports.model import period_label
 from ui.i18n import is_english
+from ui.theme import error_border_style
 
 PERIOD_KINDS = (
     ("month", QT_TRANSLATE_NOOP("PeriodPicker", "月度")),
@@ -125,7 +126,7 @@ class PeriodPicker(QWidget):
         try:
             period = parse_period(text)
         except ValidationError as exc:
-            self.value_combo.setStyleSheet("QComboBox { border: 1px solid #b42318; }")
+            self.value_combo.setStyleSheet(error_border_style("QComboBox"))
             self.error.emit(exc.message())
             return
         if period.kind != self.kind_combo.currentData():

@@ -179,7 +179,8 @@ class RuleTimelineView(QWidget):
             )
         # today
         x = self._x(self.today)
-        painter.setPen(QPen(QColor("#c62828"), 1.5, Qt.PenStyle.DashLine))
+        today_red = readable(QColor("#c62828"), base, 3.0)  # a graphic: 3:1 on light or dark
+        painter.setPen(QPen(today_red, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, AXIS_HEIGHT - 6), QPointF(x, bottom))
         painter.end()
 

@@ -14,6 +14,7 @@ from msfood.clock import CHINA
 from msfood.services import queries
 from msfood.services.permissions import ACTION_LABELS, Actor
 from ui.i18n import is_english
+from ui.theme import keep_style, status_style
 
 MONO_FAMILY = "WenQuanYi Micro Hei Mono"  # shipped with the app (resources/fonts), so always there
 
@@ -69,7 +70,7 @@ class FingerprintLabel(QLabel):
         super().__init__(parent)
         self.setFont(mono_font(scale, bold=True))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet("color: #1e3a5f; letter-spacing: 2px;")
+        keep_style(self, lambda: status_style("accent", " letter-spacing: 2px;"))
         self.set_fingerprint(fingerprint)
 
     def set_fingerprint(self, fingerprint: str) -> None:

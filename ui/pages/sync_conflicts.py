@@ -51,6 +51,7 @@ from ui.pages.sync_common import (
 )
 from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel, show
+from ui.theme import keep_style, muted_text_style
 from ui.workers import Op, run_op
 
 REPLICATION = frozenset({"id", "hlc", "base_hlc", "origin", "local_seq", "entered_at"})
@@ -221,7 +222,7 @@ class ConflictsTab(QWidget):
         self.explain_label = QLabel()
         self.explain_label.setObjectName("conflictExplain")
         self.explain_label.setWordWrap(True)
-        self.explain_label.setStyleSheet("color: #52606d;")
+        keep_style(self.explain_label, muted_text_style)
         layout.addWidget(self.title_label)
         layout.addWidget(self.explain_label)
         self.only_differing = QCheckBox(self.tr("只显示不同的字段"))

@@ -29,6 +29,7 @@ from ui.context import AppContext
 from ui.dialogs.common import start_folder
 from ui.pages.sync_common import SyncState, kind_label, refusal_tip
 from ui.pages.sync_models import Col, RowsModel
+from ui.theme import gaps_style, keep_style, muted_text_style, panel_style
 from ui.workers import Op, run_op
 
 STATUS = {
@@ -156,7 +157,7 @@ class ExchangeTab(QWidget):
         self.receiver_note = QLabel()
         self.receiver_note.setObjectName("syncReceiverNote")
         self.receiver_note.setWordWrap(True)
-        self.receiver_note.setStyleSheet("color: #616e7c;")
+        keep_style(self.receiver_note, muted_text_style)
         layout.addWidget(self.receiver_note)
         self.export_button = QPushButton(self.tr("导出同步包"))
         self.export_button.setObjectName("exportBundle")
@@ -184,7 +185,7 @@ class ExchangeTab(QWidget):
         )
         steps.setObjectName("syncSteps")
         steps.setWordWrap(True)
-        steps.setStyleSheet("color: #52606d; background: #f4f6f8; padding: 8px; border-radius: 4px;")
+        keep_style(steps, lambda: panel_style(" padding: 8px; border-radius: 4px;"))
         layout.addWidget(steps)
         return box
 
@@ -197,7 +198,7 @@ class ExchangeTab(QWidget):
         self.import_button.clicked.connect(self._on_import_clicked)
         hint = QLabel(self.tr("可一次选择多个文件；导入前会自动备份数据库，任何一个包校验不通过都不会写入。"))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #616e7c;")
+        keep_style(hint, muted_text_style)
         row.addWidget(self.import_button)
         row.addWidget(hint, 1)
         layout.addLayout(row)
@@ -220,7 +221,7 @@ class ExchangeTab(QWidget):
         self.gaps_label = QLabel()
         self.gaps_label.setObjectName("receiptGaps")
         self.gaps_label.setWordWrap(True)
-        self.gaps_label.setStyleSheet("color: #7a5a00; background: #fff4ce; padding: 6px;")
+        keep_style(self.gaps_label, gaps_style)
         self.gaps_label.hide()
         layout.addWidget(self.gaps_label)
         conflicts_row = QHBoxLayout()

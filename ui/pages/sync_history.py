@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ui.pages.sync_common import SyncState, kind_label, local_time
 from ui.pages.sync_exchange import gap_text
 from ui.pages.sync_models import Col, RowsModel
+from ui.theme import gaps_style, keep_style, muted_text_style
 
 
 
@@ -103,7 +104,7 @@ class HistoryTab(QWidget):
             )
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #616e7c;")
+        keep_style(intro, muted_text_style)
         layout.addWidget(intro)
         self.peers_model = RowsModel(
             PEER_COLUMNS,
@@ -123,7 +124,7 @@ class HistoryTab(QWidget):
         self.gaps_label = QLabel()
         self.gaps_label.setObjectName("historyGaps")
         self.gaps_label.setWordWrap(True)
-        self.gaps_label.setStyleSheet("color: #7a5a00; background: #fff4ce; padding: 6px;")
+        keep_style(self.gaps_label, gaps_style)
         self.gaps_label.hide()
         detail_layout.addWidget(self.gaps_label)
         tables = QHBoxLayout()

@@ -13,21 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QWidget
 
 from ui.pages.sync_common import local_time
+from ui.theme import muted_text_colour, row_tint, row_tint_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
 Index = QModelIndex | QPersistentModelIndex
 
-TONES = {
-    "warn": (QColor("#fff4ce"), QColor("#7a5a00")),
-    "bad": (QColor("#fde7e9"), QColor("#b42318")),
-    "changed": (QColor("#fff1c2"), QColor("#1f2933")),
-    "muted": (None, QColor("#7b8794")),
-}
+TONES = ("warn", "bad", "changed", "muted")  # colours in ui/theme.py, made for the palette in force
 
 
 def show(value: Any) -> str:
@@ -114,11 +110,14 @@ class RowsModel(QAbstractTableModel):
                 return bold
             return None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self._tone:
-            colours = TONES.get(self._tone(row) or "")
-            if colours is None:
+            tone = self._tone(row) or ""
+            if tone not in TONES:
                 return None
-            colour = colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]
-            return QBrush(colour) if colour is not None else None
+            if tone == "muted":  # no fill: a grey that reads on the list's own base
+                return QBrush(muted_text_colour()) if role == Qt.ItemDataRole.ForegroundRole else None
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(row_tint(tone, sync=True))
+            return QBrush(row_tint_text(tone, sync=True))
         return None
 
     def headerData(  # noqa: N802 (Qt override)

@@ -17,6 +17,7 @@ from ui.pages.sync_conflicts import ConflictsTab
 from ui.pages.sync_exchange import ExchangeTab
 from ui.pages.sync_history import HistoryTab
 from ui.pages.sync_trust import TrustTab
+from ui.theme import keep_style, status_style
 from ui.workers import Op, run_op
 
 
@@ -34,7 +35,7 @@ class SyncPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("syncMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b42318;")
+        keep_style(self.message, lambda: status_style("bad"))
         self.message.hide()
         layout.addWidget(self.message)
         self.tabs = QTabWidget()

@@ -32,6 +32,7 @@ from ui.pages.sync_common import FingerprintLabel, SyncState, kind_label, local_
 from ui.pages.sync_history import table_view
 from ui.pages.sync_models import Col, RowsModel
 from ui.screen_fit import fit_dialog
+from ui.theme import keep_style, muted_text_style, status_style
 from ui.workers import Op, run_op
 
 
@@ -112,15 +113,15 @@ class TrustDialog(QDialog):
         self.trust_button.setEnabled(got == want)
         if got == want:
             self.verdict.setText(self.tr("✔ 指纹一致，可以信任。"))
-            self.verdict.setStyleSheet("color: #2e7d32; font-weight: bold;")
+            keep_style(self.verdict, lambda: status_style("good", " font-weight: bold;"))
         elif not got:
             self.verdict.setText(self.tr("请输入对方读出的指纹（共 {n} 位）。").format(n=len(want)))
-            self.verdict.setStyleSheet("color: #52606d;")
+            keep_style(self.verdict, muted_text_style)
         elif want.startswith(got):
             self.verdict.setText(
                 self.tr("已输入 {got}/{n} 位，目前一致。").format(got=len(got), n=len(want))
             )
-            self.verdict.setStyleSheet("color: #52606d;")
+            keep_style(self.verdict, muted_text_style)
         else:
             wrong = next((i for i, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), len(want))
             self.verdict.setText(
@@ -128,7 +129,7 @@ class TrustDialog(QDialog):
                     group=min(wrong, len(want) - 1) // 4 + 1
                 )
             )
-            self.verdict.setStyleSheet("color: #b42318; font-weight: bold;")
+            keep_style(self.verdict, lambda: status_style("bad", " font-weight: bold;"))
 
 
 class TrustTab(QWidget):

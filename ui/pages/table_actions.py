@@ -136,6 +136,7 @@ def table_html(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
     if total is not None and total > len(rows):
         parts.append(f"<p><b>{escape(t('lists.print_more', lang, shown=len(rows), total=total))}</b></p>")
     printed = dt.datetime.now(CHINA).strftime("%Y-%m-%d %H:%M")
+    # printing is on white paper whatever the screen's palette: fixed colours are right here
     parts.append(f'<p style="color:#666666">{escape(t("lists.printed_at", lang, at=printed))}</p>')
     return "<html><body>" + "".join(parts) + "</body></html>"
 
@@ -151,6 +152,7 @@ def _cell_text(value: Any) -> str:
 def document(html: str) -> QTextDocument:
     doc = QTextDocument()
     doc.setDefaultFont(QGuiApplication.font())  # the app's font has the Chinese glyphs
+    # white paper, not the screen's palette: the fixed header grey is right here
     doc.setDefaultStyleSheet("th { background-color: #eeeeee; } td, th { font-size: 9pt; }")
     doc.setHtml(html)
     return doc

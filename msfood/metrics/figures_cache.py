@@ -8,6 +8,10 @@ removed, a deletion is a tombstone with its own `local_seq`; the self-check roll
 self-checks only), the app's version and the period, as-of date, region and level asked for. Any
 write changes one of them, so a stale entry can never be shown as current. The file is owner-only,
 next to the database (`<db>.figures`), and holds one entry: the last figures computed.
+
+The entry is a pickle, so it is sealed: an HMAC under a key kept in this user's own data folder
+(`figures-cache.key`, owner-only) must match before anything is unpickled. A `.figures` file planted
+beside a database someone sends or shares is then a miss, never code that runs.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,6 +34,27 @@ from msfood.metrics.overview import Overview
 from msfood.private_files import create_private_file
 
 FORMAT = 1  # bump when Overview's shape changes: an old file is then ignored
+SEAL = hashlib.sha256().digest_size
+KEY_FILE = "figures-cache.key"
+
+
+def _sealing_key() -> bytes:
+    """This user's key for sealing cached figures, made on first use (owner-only, in the data folder)."""
+    from msfood.config import data_dir
+
+    path = data_dir() / KEY_FILE
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as handle:
+        key = secrets.token_bytes(32)
+        handle.write(key)
+    return key
+
+
+def _seal(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
 
 
 def cache_path(database_path: Path) -> Path:
@@ -64,8 +91,11 @@ def tiles_only(overview: Overview) -> Overview:
 def load(path: Path, expected: str) -> Overview | None:
     """The cached figures if they were computed for exactly this fingerprint; else None."""
     try:
-        with path.open("rb") as handle:
-            kept, overview = pickle.load(handle)  # noqa: S301 (an owner-only file this app wrote)
+        sealed = path.read_bytes()
+        seal, payload = sealed[:SEAL], sealed[SEAL:]
+        if not hmac.compare_digest(seal, _seal(_sealing_key(), payload)):
+            return None  # not written by this user's msfood: never unpickled
+        kept, overview = pickle.loads(payload)  # noqa: S301 (sealed by this user's own key)
     except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return None
     if kept != expected or not isinstance(overview, Overview):
@@ -77,9 +107,9 @@ def store(path: Path, key: str, overview: Overview) -> None:
     """Keep the figures for `key` (written to a temporary file first: a reader never sees half)."""
     temporary = path.with_name(path.name + ".tmp")
     try:
+        payload = pickle.dumps((key, tiles_only(overview)), protocol=pickle.HIGHEST_PROTOCOL)
         create_private_file(temporary)
-        with temporary.open("wb") as handle:
-            pickle.dump((key, tiles_only(overview)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.write_bytes(_seal(_sealing_key(), payload) + payload)
         os.replace(temporary, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         # a read-only folder, or figures that cannot be kept: the next start just computes them

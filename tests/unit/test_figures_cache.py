@@ -88,3 +88,33 @@ def test_figures_are_read_back_under_their_own_fingerprint_only(tmp_path: Path, 
     assert figures_cache.load(path, "key-2") is None  # changed data: not shown
     path.write_bytes(b"not a pickle")
     assert figures_cache.load(path, "key-1") is None  # a damaged file is a miss, not an error
+
+
+PLANTED_RAN: list[bool] = []
+
+
+class Planted:
+    """Unpickled, it would run code: here, append to PLANTED_RAN."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (PLANTED_RAN.append, (True,))
+
+
+def test_a_figures_file_this_user_did_not_write_is_never_unpickled(tmp_path: Path, db: Database) -> None:
+    """A `.figures` file planted beside a database (a shared folder, a file sent by mail) is a pickle: it
+    must not run. Only entries sealed with this user's own key are read."""
+    import pickle
+
+    with db.sessions() as session:
+        overview = compute_overview(session, period="2026Q4", as_of=AS_OF)
+    path = figures_cache.cache_path(tmp_path / "unit.sqlite")
+    figures_cache.store(path, "key-1", overview)
+    sealed = path.read_bytes()
+    payload = sealed[figures_cache.SEAL:]
+
+    path.write_bytes(b"\0" * figures_cache.SEAL + pickle.dumps(("key-1", Planted())))
+    assert figures_cache.load(path, "key-1") is None and PLANTED_RAN == []
+    path.write_bytes(sealed[: figures_cache.SEAL] + payload[:-1] + b"x")  # altered after sealing
+    assert figures_cache.load(path, "key-1") is None
+    path.write_bytes(sealed)
+    assert figures_cache.load(path, "key-1") is not None

@@ -61,7 +61,9 @@ def cache_path(database_path: Path) -> Path:
     return database_path.with_name(database_path.name + ".figures")
 
 
-def fingerprint(session: Session, *, period: str, as_of: dt.date, region: str | None, level: str | None) -> str:
+def fingerprint(
+    session: Session, *, period: str, as_of: dt.date, region: str | None, level: str | None
+) -> str:
     """What the figures read, summed up: equal fingerprints mean equal figures."""
     from msfood.db.base import synced_tables
     from msfood.db.models import Meta

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, and_, case, or_, select
 from sqlalchemy.orm import Session
@@ -60,14 +61,17 @@ def _term_condition(term: str, standard: Callable[[str], Expr], initials_column:
     return condition
 
 
-def _plain_match(term: str, name: str, initials: str, codes: tuple[str | None, ...]) -> bool:
-    if term.lower() in name.lower():
-        return True
-    ascii_term = term.isascii() and term.replace("-", "").isalnum()
-    lower = term.lower()
-    if ascii_term and (lower in (initials or "") or any(lower in (c or "").lower() for c in codes)):
-        return True
-    return looks_like_pinyin(term) and matches_full_pinyin(name, term)
+def _term_columns(terms: list[str], standard: Callable[[str], Expr]) -> list[object]:
+    """Per typed word, whether the list search's own condition matched it (a column of the query), so
+    only the rows the full-pinyin widening let in are checked again, in Python."""
+    return [standard(t).label(f"term_{i}") for i, t in enumerate(terms)]
+
+
+def _all_terms_match(row: Any, terms: list[str]) -> bool:
+    return all(
+        getattr(row, f"term_{i}") or (looks_like_pinyin(t) and matches_full_pinyin(row.name, t))
+        for i, t in enumerate(terms)
+    )
 
 
 def _township_names(session: Session, region_ids: set[str]) -> dict[str, str]:
@@ -103,11 +107,10 @@ def pick_businesses(
     query = select(
         B.c.id, B.c.name, B.c.name_initials, B.c.credit_code, B.c.licence_no, B.c.phone, B.c.address,
         B.c.region_id, (own if own is not None else B.c.id.is_(None)).label("own"),
+        *_term_columns(terms, business_term),
     ).where(alive(B), and_(*[_term_condition(t, business_term, B.c.name_initials) for t in terms]))
     found = session.execute(_ranked(query, own, B.c.name_initials, B.c.name, B.c.id)).all()
-    found = [r for r in found if all(_plain_match(t, r.name, r.name_initials,
-                                                  (r.credit_code, r.licence_no, r.phone)) for t in terms)]
-    found = found[:limit]
+    found = [r for r in found if _all_terms_match(r, terms)][:limit]
     places = _township_names(session, {r.region_id for r in found if r.region_id})
     return [Choice(id=r.id, name=r.name, code=r.credit_code or r.licence_no, place=places.get(r.region_id),
                    detail=r.address, own=bool(r.own)) for r in found]  # fmt: skip
@@ -120,11 +123,10 @@ def pick_cadres(session: Session, *, text: str, limit: int = MATCHES) -> list[Ch
         return []
     query = select(
         C.c.id, C.c.name, C.c.name_initials, C.c.phone, C.c.workplace, C.c.region_id,
+        *_term_columns(terms, cadre_term),
     ).where(alive(C), and_(*[_term_condition(t, cadre_term, C.c.name_initials) for t in terms]))
     found = session.execute(_ranked(query, None, C.c.name_initials, C.c.name, C.c.id)).all()
-    found = [r for r in found if all(
-        _plain_match(t, r.name, r.name_initials, (r.phone,)) or t in (r.workplace or "") for t in terms)]
-    found = found[:limit]
+    found = [r for r in found if _all_terms_match(r, terms)][:limit]
     places = _township_names(session, {r.region_id for r in found if r.region_id})
     return [Choice(id=r.id, name=r.name, code=r.phone, place=places.get(r.region_id), detail=r.workplace)
             for r in found]

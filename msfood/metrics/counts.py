@@ -42,8 +42,9 @@ def visit_count(session: Session, scope: Scope, period: Period, as_of: dt.date) 
     return sum(counts[b] for b in counts.keys() & scope.businesses.keys())
 
 
-def records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
-    """Self-check records not deleted dated in P up to D, per business, packed (see FIELD, `unpack`)."""
+def records_by_business(session: Session, period: Period, as_of: dt.date) -> list[dict[str, int]]:
+    """Self-check records not deleted dated in P up to D, per business, packed (see FIELD, `unpack`):
+    one table per month of the window and one of the issues, a business's counts being their sum."""
     cache = session.info.get(READ_ONCE)  # the ranking asks once per region: count them once
     key = ("records_by_business", period.key, as_of)
     if cache is not None and key in cache:
@@ -72,29 +73,23 @@ def unpack(value: int) -> RecordCounts:
     )
 
 
-def _records_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
+def _records_by_business(session: Session, period: Period, as_of: dt.date) -> list[dict[str, int]]:
     window_end = min(period.end, as_of)
     if window_end < period.start:
-        return {}
-    found: dict[str, int] = {}
+        return []
+    # The tables are kept apart: a scope's sum is a sum over each, cheaper than merging them into
+    # one table per business first (a dict step per business and month).
+    found: list[dict[str, int]] = []
     for month, first, last in month_pieces(period.start, window_end):
         mask = day_mask(first, last)
-        this = {  # a comprehension per month: a Python step per business, not per record
+        found.append({  # a comprehension per month: a Python step per business, not per record
             business_id: (daily & mask).bit_count() | (weekly & mask).bit_count() << FIELD
             | (monthly & mask).bit_count() << 2 * FIELD
             for business_id, daily, _dated, weekly, monthly in month_rows(session, month)
             if (daily | weekly | monthly) & mask
-        }
-        if not found:
-            found = this
-        else:
-            before, now = found.get, this.get
-            found = {b: before(b, 0) + now(b, 0) for b in found.keys() | this.keys()}
+        })
     # (a record of no known kind has no day column: its issues count all the same)
-    issues = {b: int(n) << ISSUES_AT for b, n in _issues_by_business(session, period.start, window_end)}
-    if issues:
-        before, now = found.get, issues.get
-        found = {b: before(b, 0) + now(b, 0) for b in found.keys() | issues.keys()}
+    found.append({b: int(n) << ISSUES_AT for b, n in _issues_by_business(session, period.start, window_end)})
     return found
 
 
@@ -116,7 +111,11 @@ def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[
 
 
 def record_counts(session: Session, scope: Scope, period: Period, as_of: dt.date) -> RecordCounts:
-    counts = records_by_business(session, period, as_of)
-    if len(counts) > len(scope.businesses):
-        return unpack(sum(counts[b] for b in scope.businesses.keys() if b in counts))
-    return unpack(sum(n for b, n in counts.items() if b in scope.businesses))
+    businesses = scope.businesses
+    total = 0
+    for counts in records_by_business(session, period, as_of):
+        if len(counts) > len(businesses):
+            total += sum(counts[b] for b in businesses.keys() if b in counts)
+        else:
+            total += sum(n for b, n in counts.items() if b in businesses)
+    return unpack(total)

@@ -92,3 +92,57 @@ def test_after_a_write_the_old_figures_are_not_shown(
     held.set()
     wait_ops()
     assert page.tiles["daily"].value() != "…" and page.stats is not None
+
+
+def test_a_new_dashboard_shows_the_cached_figures_before_its_first_paint(
+    qtbot, make_context, station_with_records, wait_ops, held, monkeypatch
+):  # type: ignore[no-untyped-def]
+    """The window opens with a value in every tile (issue 14): the cache is read as the page is made,
+    before anything is shown or any worker runs, and the refresh then computes only the fresh figures."""
+    from ui.pages import dashboard
+    from ui.pages.dashboard import DashboardPage
+
+    context = make_context(station_with_records)
+    held.set()
+    first = new_page(qtbot, context)
+    wait_ops()
+    final = values(first)
+    first.close()
+
+    looked: list[object] = []
+    original = dashboard.load_cached
+    monkeypatch.setattr(dashboard, "load_cached", lambda *a: looked.append(original(*a)) or looked[-1])
+    held.clear()
+    page = DashboardPage(context)  # made, not shown: nothing has painted, no worker has started
+    qtbot.addWidget(page)
+    assert page.cached is not None and values(page) == final and len(looked) == 1
+    assert page.message.text() == "正在更新…"
+    page.resize(1200, 900)
+    page.show()
+    page.page_shown()  # the refresh: the tiles keep their values, the cache is not read again
+    assert values(page) == final and page.cached is not None and page.is_busy()
+    page.grab().save(str(station_with_records.with_name("dashboard-primed.png")))
+    held.set()
+    wait_ops()
+    assert len(looked) == 1 and page.stats is not None and values(page) == final
+    assert not page.message.isVisible()
+
+
+def test_a_new_dashboard_after_a_write_starts_without_the_cached_figures(
+    qtbot, make_context, station_with_records, wait_ops, held
+):  # type: ignore[no-untyped-def]
+    from ui.pages.dashboard import DashboardPage
+
+    context = make_context(station_with_records)
+    held.set()
+    first = new_page(qtbot, context)
+    wait_ops()
+    first.close()
+    with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
+        set_setting(uow, key="daily_threshold_pct", value=80)
+    held.clear()
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    assert page.cached is None and page.tiles["daily"].value() in ("…", "")
+    assert not page.message.isVisible()
+    held.set()

@@ -9,9 +9,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
-from msfood.db.engine import Database
+from msfood.db.base import synced_tables
+from msfood.db.engine import Database, open_database
 from msfood.db.models import Business, Cadre
 from msfood.metrics import figures_cache
 from msfood.metrics.overview import compute_overview
@@ -118,3 +119,24 @@ def test_a_figures_file_this_user_did_not_write_is_never_unpickled(tmp_path: Pat
     assert figures_cache.load(path, "key-1") is None
     path.write_bytes(sealed)
     assert figures_cache.load(path, "key-1") is not None
+
+
+def test_the_fingerprint_statement_made_once_reads_each_database_its_own(
+    tmp_path: Path, db: Database, db_path: Path, clock  # type: ignore[no-untyped-def]
+) -> None:
+    """The fingerprint's one statement is made once per process (per dialect) and serves every database
+    opened after: each gets its own tables' counters, and every synced table and the unit's facts are in it."""
+    other_path = tmp_path / "other.sqlite"
+    other_path.write_bytes(db_path.read_bytes())
+    other = open_database(other_path)
+    try:
+        first, second = fp(db), fp(other)
+        assert first == second  # two copies of one database: the same counters
+        drain(import_workbook(other, write_xlsx(tmp_path / "e.xlsx", worked_example()), actor=ADMIN, clock=clock))
+        assert fp(other) != second and fp(db) == first  # a write to one changes that one's alone
+        with other.sessions() as session:
+            rows = dict(session.execute(text(figures_cache._probe_sql(session))).all())
+        assert {t.name for t in synced_tables()} | {"meta:unit_code"} <= rows.keys()
+        assert rows["businesses"] is not None and int(rows["businesses"]) > 0
+    finally:
+        other.close()

@@ -113,9 +113,6 @@ def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[
 def record_counts(session: Session, scope: Scope, period: Period, as_of: dt.date) -> RecordCounts:
     businesses = scope.businesses
     total = 0
-    for counts in records_by_business(session, period, as_of):
-        if len(counts) > len(businesses):
-            total += sum(counts[b] for b in businesses.keys() if b in counts)
-        else:
-            total += sum(n for b, n in counts.items() if b in businesses)
+    for counts in records_by_business(session, period, as_of):  # (set and map: C steps, no Python frame)
+        total += sum(map(counts.__getitem__, counts.keys() & businesses.keys()))
     return unpack(total)

@@ -222,6 +222,26 @@ def _day_of(value: Any) -> Any:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
+# Calendars by what they are made of, kept for the process: a calendar never changes once made, and
+# most businesses keep theirs from one figure to the next (the dashboard, the ranking, the reports),
+# so only a changed status, closure or rest day makes a new one. Bounded: cleared when it gets big.
+_CALENDARS: dict[tuple[Any, ...], OperatingCalendar] = {}
+_CALENDARS_KEPT = 200_000
+
+
+def _calendar(
+    statuses: tuple[tuple[dt.date | None, str], ...], rest_days: str, closures: tuple[tuple[dt.date, dt.date], ...]
+) -> OperatingCalendar:
+    key = (statuses, rest_days, closures)
+    found = _CALENDARS.get(key)
+    if found is None:
+        if len(_CALENDARS) >= _CALENDARS_KEPT:
+            _CALENDARS.clear()
+        found = OperatingCalendar([StatusChange(since, status) for since, status in statuses], rest_days, closures)
+        _CALENDARS[key] = found
+    return found
+
+
 def load_scope(session: Session, region_code: str | None, *, names: bool = True) -> Scope:
     """The businesses in the region; without `names` their name, credit code and address are left
     empty (the figures alone never show them: reading them is a third of the scope's cost)."""
@@ -256,7 +276,7 @@ def load_scope(session: Session, region_code: str | None, *, names: bool = True)
     }
     # the driver's tuples, dates made dates here (SQLAlchemy's rows cost more than the reads)
     day = _day_of
-    statuses: dict[str, list[StatusChange]] = defaultdict(list)
+    statuses: dict[str, list[tuple[dt.date | None, str]]] = defaultdict(list)
     for business_id, since, status in fetch_plain(
         session,
         select(BusinessStatus.business_id, BusinessStatus.since, BusinessStatus.status).where(
@@ -264,7 +284,7 @@ def load_scope(session: Session, region_code: str | None, *, names: bool = True)
         )
     ):
         if business_id in businesses and status in STATUSES:
-            statuses[business_id].append(StatusChange(day(since), status))
+            statuses[business_id].append((day(since), status))
     closures: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for business_id, start, end in fetch_plain(
         session,
@@ -276,8 +296,8 @@ def load_scope(session: Session, region_code: str | None, *, names: bool = True)
             closures[business_id].append((day(start), day(end)))
     calendars: dict[str, OperatingCalendar] = {}
     for business_id in set(statuses) | set(closures) | set(rest_days):
-        calendar = OperatingCalendar(
-            statuses[business_id], rest_days.get(business_id, ""), closures[business_id]
+        calendar = _calendar(
+            tuple(statuses.get(business_id, ())), rest_days.get(business_id, ""), tuple(closures.get(business_id, ()))
         )
         if not calendar.is_trivial:
             calendars[business_id] = calendar

@@ -30,8 +30,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from msfood import __version__
+from msfood.core.private_files import create_private_file
 from msfood.metrics.overview import Overview
-from msfood.private_files import create_private_file
 
 FORMAT = 1  # bump when Overview's shape changes: an old file is then ignored
 SEAL = hashlib.sha256().digest_size
@@ -40,7 +40,7 @@ KEY_FILE = "figures-cache.key"
 
 def _sealing_key() -> bytes:
     """This user's key for sealing cached figures, made on first use (owner-only, in the data folder)."""
-    from msfood.config import data_dir
+    from msfood.core.config import data_dir
 
     path = data_dir() / KEY_FILE
     try:
@@ -65,8 +65,7 @@ def fingerprint(
     session: Session, *, period: str, as_of: dt.date, region: str | None, level: str | None
 ) -> str:
     """What the figures read, summed up: equal fingerprints mean equal figures."""
-    from msfood.db.base import synced_tables
-    from msfood.db.models import Meta
+    from msfood.db.models import Meta, synced_tables
 
     parts: list[object] = [FORMAT, __version__, period, as_of.isoformat(), region, level]
     # the unit and its clock and change counter: another database copied over this one is a miss

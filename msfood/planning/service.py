@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, NotFoundError, ValidationError
+from msfood.core.ids import new_id
+from msfood.core.progress import Progress
 from msfood.db.models import Business, Cadre, VisitPlan
 from msfood.domain.calendar import WorkCalendar
 from msfood.domain.periods import Period, parse_period
-from msfood.errors import Issue, NotFoundError, ValidationError
 from msfood.i18n import t
-from msfood.ids import new_id
 from msfood.metrics.results import CadreRef
 from msfood.metrics.sampling import work_calendar
 from msfood.metrics.scope import Scope, load_scope
@@ -37,7 +38,6 @@ from msfood.planning.planner import (
     plan_visits,
     project_landing,
 )
-from msfood.progress import Progress
 from msfood.services.permissions import EDIT_RECORDS, READ, Actor
 
 Key = tuple[str, str, str]  # cadre, business, rule-period

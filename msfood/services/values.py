@@ -14,8 +14,8 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.domain.enums import YES_NO, Enum
-from msfood.errors import Issue, ValidationError
 
 if TYPE_CHECKING:
     from msfood.services.record_types import FieldSpec

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, Cadre, ChecklistItem, Problem, Visit, VisitAnswer
 from msfood.domain.enums import ANSWER, PROBLEM_STATUS
-from msfood.errors import Issue, ValidationError
-from msfood.ids import natural_id
 from msfood.services import records
 from msfood.services.permissions import EDIT_RECORDS
 from msfood.services.record_types import Cleaned, Prune

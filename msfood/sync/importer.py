@@ -27,17 +27,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from msfood.clock import Clock
-from msfood.collector import relaxed_collector
-from msfood.config import data_dir
-from msfood.db.base import synced_tables
+from msfood.core.clock import Clock
+from msfood.core.collector import relaxed_collector
+from msfood.core.config import data_dir
+from msfood.core.errors import EnvironmentProblem, MsfoodError
+from msfood.core.keys import normalise_fingerprint, verify
+from msfood.core.plain_reason import plain_reason
+from msfood.core.progress import Progress
 from msfood.db.engine import Database
 from msfood.db.maintenance import BULK_ROWS, refresh_statistics
-from msfood.db.models import Attachment, BundleLog, Peer
-from msfood.errors import EnvironmentProblem, MsfoodError
+from msfood.db.models import Attachment, BundleLog, Peer, synced_tables
 from msfood.i18n import t
-from msfood.plain_reason import plain_reason
-from msfood.progress import Progress
 from msfood.services.audit import note_audit_accepted
 from msfood.services.permissions import SYNC, Actor
 from msfood.services.unit_of_work import read_meta, unit_of_work
@@ -55,7 +55,6 @@ from msfood.sync.bundle_format import (
     refuse,
 )
 from msfood.sync.crypto import SealedReader, is_sealed, sealed_receiver
-from msfood.sync.keys import normalise_fingerprint, verify
 from msfood.sync.merge import CHUNK, Merger, TableInput
 from msfood.sync.peers import missing_sequences
 from msfood.sync.receipt import ALREADY, IMPORTED, REFUSED, BundleOutcome, ImportReport

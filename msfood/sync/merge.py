@@ -34,13 +34,13 @@ from typing import Any
 
 from sqlalchemy import Table, and_, exists, select
 
+from msfood.core.hlc import DAY_MS, MS_WIDTH, PREFIX_WIDTH, is_hlc, unit_of
 from msfood.services import guards
 from msfood.services.unit_of_work import UnitOfWork
 from msfood.sync import codec, rules
 from msfood.sync.authority import MAX_NAMED, REFUSE, Authority, NotAllowed, Verdict
 from msfood.sync.backends import make_backend
 from msfood.sync.bundle_format import refuse
-from msfood.sync.hlc import DAY_MS, MS_WIDTH, PREFIX_WIDTH, is_hlc, unit_of
 from msfood.sync.merge_conflicts import ConflictKeeping, Counts, concurrent
 
 CHUNK = 8000  # rows per lookup and write: 8,000 ids, or 32,000 values of a 4-column key (SQLite takes 32,766)

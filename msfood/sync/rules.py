@@ -31,15 +31,8 @@ from typing import Any
 
 from sqlalchemy import String, Table
 
-from msfood.domain.enums import (
-    ANSWER,
-    BUSINESS_STATUS,
-    LEVEL,
-    PERIOD_TYPE,
-    PROBLEM_STATUS,
-    Enum,
-)
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
+from msfood.domain.enums import ANSWER, BUSINESS_STATUS, LEVEL, PERIOD_TYPE, PROBLEM_STATUS, Enum
 from msfood.services.values import CONTROL_CHARACTERS
 
 # Rest days: ISO weekday digits, ascending, each at most once ("" for none): what parse_rest_days keeps.

@@ -22,23 +22,23 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from sqlalchemy.exc import IntegrityError
 
-from msfood.clock import Clock
-from msfood.collector import relaxed_collector
+from msfood.core.clock import Clock
+from msfood.core.collector import relaxed_collector
+from msfood.core.errors import ConflictError, EnvironmentProblem, MsfoodError, NothingToDo, ValidationError
+from msfood.core.ids import natural_id
+from msfood.core.plain_reason import plain_reason
+from msfood.core.progress import Progress
 from msfood.db.engine import Database
-from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, NothingToDo, ValidationError
 from msfood.i18n import field_label, t
-from msfood.ids import natural_id
-from msfood.plain_reason import plain_reason
-from msfood.progress import Progress
 from msfood.services.backup import backup_before
 from msfood.services.permissions import Actor
 from msfood.services.records import KIND_TABLE, Refs, apply, clean
 from msfood.services.unit_of_work import UnitOfWork, unit_of_work
 from msfood.services.values import digits_text
 from msfood.workbook.readers import Reader, is_blank, open_reader
-from msfood.workbook.xlsx_rows import Uncomputed
 from msfood.workbook.result import Capped, ImportResult, RowIssue, WorkbookRefused
 from msfood.workbook.schema import IGNORED_SHEETS, SHEETS, Column, Sheet, clean_header, sheet_for
+from msfood.workbook.xlsx_rows import Uncomputed
 
 READ_BATCH = 1000  # rows cleaned per reference prefetch (and per progress step)
 WRITE_BATCH = 5000  # cleaned rows per bulk write

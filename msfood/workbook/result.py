@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 from msfood.i18n import t
 
 

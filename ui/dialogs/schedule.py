@@ -395,7 +395,7 @@ class ScheduleDialog(QDialog):
         self._update_buttons()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from msfood.errors import Cancelled
+        from msfood.core.errors import Cancelled
         from ui.errors import show_error
 
         self.op = None

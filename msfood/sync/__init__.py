@@ -13,8 +13,8 @@ The public face for the UI and the CLI (Qt-free):
 - `list_conflicts(session, actor=...)`, `count_conflicts(...)`,
   `resolve_conflict(uow, conflict_id=..., keep=...)`.
 
-Names are loaded on first use, so that importing the package for one name (the ui's sync page) does not
-load the merge, the codec and cryptography on the app's start-up path.
+Names are loaded on first use, so that importing the package for one name does not load all of its
+modules (the merge, the codec, cryptography).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from msfood.i18n import is_english
 from msfood.metrics.results import CadreRef
 from msfood.planning.ics import schedule_ics
 from msfood.planning.planner import NO_DAYS, NO_ROOM, Landing
-from msfood.planning.service import PlanEntry, Schedule, Unplanned
+from msfood.planning.schedule import PlanEntry, Schedule, Unplanned
 from msfood.reports.model import Column, ReportTable, period_label
 from msfood.reports.papers import digest
 from msfood.reports.papers_pdf import _decor, _fields

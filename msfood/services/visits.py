@@ -113,7 +113,7 @@ def _not_before(day: dt.date | None, visit_day: dt.date | None, field: str, issu
         )
 
 
-DESCRIPTION_MAX = 2000  # as a bundle takes it (msfood.sync.rules.TEXT_LIMITS)
+DESCRIPTION_MAX = 2000  # as a bundle takes it (msfood.sync.column_rules.TEXT_LIMITS)
 
 
 def _check_description(text: str, issues: list[Issue], params: dict[str, Any]) -> None:

@@ -67,7 +67,7 @@ class MemberWriter:
         self.id_at = columns.index("id") if columns and "id" in columns else None
         if table is not None and columns is not None:
             from msfood.db.models import synced_tables
-            from msfood.sync.rules import column_rule
+            from msfood.sync.column_rules import column_rule
 
             found = {t.name: t for t in synced_tables()}.get(table)
             for i, name in enumerate(columns):

@@ -14,7 +14,7 @@ from msfood.core.ids import natural_id
 from msfood.db.models import Business, Sampling
 from msfood.services import roster, rules, sampling
 from msfood.services.unit_of_work import unit_of_work
-from msfood.sync.rules import enum_columns
+from msfood.sync.column_rules import enum_columns
 
 D = dt.date
 

@@ -113,14 +113,14 @@ def _station_changes(station: Path, new_rows: int) -> None:
 
 
 def _natural(kind: str, *parts: str) -> str:
-    from msfood.ids import natural_id
+    from msfood.core.ids import natural_id
 
     return natural_id(kind, *parts)
 
 
 def _export(path: Path, actor: tuple[str, str], out: Path, to: str) -> Path:
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.progress import drain
     from msfood.sync.export import export_bundle
 
     database = open_database(path)
@@ -131,8 +131,8 @@ def _export(path: Path, actor: tuple[str, str], out: Path, to: str) -> Path:
 
 
 def _import(path: Path, actor: tuple[str, str], bundle: Path) -> Any:
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.progress import drain
     from msfood.sync.importer import import_bundles
 
     database = open_database(path)
@@ -169,7 +169,7 @@ def _trust(source: Path, target: Path, actor: tuple[str, str], folder: Path) -> 
 
 def _decoded_rows(bundle: Path, bureau: Path, out: Path) -> int:
     """The bundle's rows as the merge binds them (decrypted, decoded), per table, sorted by id."""
-    from msfood.db.base import synced_tables
+    from msfood.db.models import synced_tables
     from msfood.sync.bundle_format import open_zip, read_rows
     from msfood.sync.crypto import open_sealed
 
@@ -282,8 +282,8 @@ def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
 
 
 def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.progress import drain
     from msfood.services.backup import backup_before
     from msfood.sync.importer import import_bundles
 

@@ -77,8 +77,8 @@ def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
 
 
 def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.progress import drain
     from msfood.reports.service import write_report, write_tasks
     from msfood.services.permissions import Actor
 

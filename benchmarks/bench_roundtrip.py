@@ -81,9 +81,9 @@ def figures(path: Path) -> dict[str, Any]:
 
 def round_trip(source: Path, folder: Path, scale: str) -> dict[str, float]:
     """Export `source`, import it into a new database of the same unit; the seconds each step took."""
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
     from msfood.demo.generator import prepare_demo_unit
-    from msfood.progress import drain
     from msfood.services.permissions import Actor
     from msfood.workbook.export import export_workbook
     from msfood.workbook.importer import import_workbook

@@ -34,7 +34,7 @@ CHILD = r"""
 import json, os, sys, time
 wall0, cpu0, main0 = time.perf_counter(), time.process_time(), time.thread_time()
 sys.path.insert(0, os.environ["BENCH_ROOT"])
-from msfood.clock import clock_from_env
+from msfood.core.clock import clock_from_env
 from ui.app import create_app
 from ui.settings import AppSettings
 from ui.startup import AppController

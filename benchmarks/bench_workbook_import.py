@@ -29,8 +29,8 @@ KINDS = ("region", "business")
 def build_workbook(source: Path, out: Path) -> None:
     """The regions and businesses of `source` as msfood exports them (the import layout)."""
     import msfood.workbook.export as export
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.progress import drain
     from msfood.services.permissions import Actor
 
     export.SHEETS = tuple(s for s in export.SHEETS if s.kind in KINDS)  # only these sheets
@@ -117,8 +117,8 @@ def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
 def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     import msfood.services.records as records
     import msfood.workbook.importer as importer
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.progress import drain
     from msfood.services.permissions import Actor
 
     book = Path(ctx["book"])

@@ -9,7 +9,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from msfood.clock import CHINA, FixedClock
+from msfood.core.clock import CHINA, FixedClock
 
 CACHE = Path(os.environ.get("MSFOOD_BENCH_CACHE", Path(__file__).resolve().parent / ".cache"))
 # The benchmarks' "today": late in a year, so a whole year of visits and a quarter of daily records exist.

@@ -42,7 +42,7 @@ def _actor(role: str) -> Any:
 
 def reidentify(path: Path, code: str) -> None:
     """Give a copied unit database a unit code and keys of its own (a different city)."""
-    from msfood.sync.keys import generate_unit_keys
+    from msfood.core.keys import generate_unit_keys
 
     keys = generate_unit_keys()
     with closing(sqlite3.connect(path)) as conn, conn:
@@ -108,9 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.pg:
         parser.error("--pg (or MSFOOD_TEST_PG_URL) names the PostgreSQL server")
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
     from msfood.metrics import compute_stats
-    from msfood.progress import drain
     from msfood.services.setup import initialise
     from msfood.sync.export import export_bundle
     from msfood.sync.importer import import_bundles

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         demo = make_demo(folder)
         os.environ.update(MSFOOD_HOME=str(folder / "home"), MSFOOD_NOW=NOW, MSFOOD_USER="admin",
                           MSFOOD_PASSWORD="demo-admin", HOME=str(folder / "user"))  # fmt: skip
-        from msfood.clock import clock_from_env
+        from msfood.core.clock import clock_from_env
         from ui.app import create_app
         from ui.run import quiet_offscreen_messages
         from ui.screenshot import settle

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Table, insert
 
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, Region, SelfCheck
-from msfood.ids import natural_id
 
 PARTS = [
     ("海", "h"), ("底", "d"), ("捞", "l"), ("清", "q"), ("水", "s"), ("田", "t"), ("心", "x"), ("石", "s"),

@@ -36,7 +36,7 @@ if os.environ.get("MSFOOD_TEST_HOME_PID") != str(os.getpid()):
     os.environ["MSFOOD_TEST_HOME_PID"] = str(os.getpid())
     os.environ["MSFOOD_HOME"] = tempfile.mkdtemp(prefix="msfood-test-home-")
 
-from msfood.clock import CHINA, FixedClock  # noqa: E402
+from msfood.core.clock import CHINA, FixedClock  # noqa: E402
 from msfood.db.engine import open_database  # noqa: E402
 from msfood.services.permissions import Actor  # noqa: E402
 

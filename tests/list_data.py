@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.ids import natural_id
 from msfood.db.engine import Database
 from msfood.db.models import (
     Assignment,
@@ -25,7 +26,6 @@ from msfood.db.models import (
     Visit,
 )
 from msfood.domain.periods import period_key_for
-from msfood.ids import natural_id
 from msfood.services.unit_of_work import UnitOfWork, table_of, unit_of_work
 from msfood.services.values import initials
 

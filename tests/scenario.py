@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from msfood.core.ids import natural_id
 from msfood.db.models import (
     Assignment,
     Business,
@@ -27,7 +28,6 @@ from msfood.db.models import (
     VisitRule,
 )
 from msfood.domain.periods import period_key_for
-from msfood.ids import natural_id
 from msfood.services.unit_of_work import UnitOfWork, table_of
 
 D = dt.date.fromisoformat

@@ -6,9 +6,9 @@ PySide6: once PySide6 is loaded, its import hook reads the source of every modul
 msfood a sixth of a second more at start-up. tests/ui/test_lazy_imports.py checks the order.
 """
 
+import msfood.core.progress  # noqa: F401
 import msfood.domain.periods  # noqa: F401
 import msfood.i18n  # noqa: F401
-import msfood.progress  # noqa: F401
 import msfood.services.app_status  # noqa: F401
 import msfood.services.backup  # noqa: F401
 import msfood.services.database  # noqa: F401

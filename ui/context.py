@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
 from msfood.services.database import Database
 from msfood.services.permissions import Actor
 

@@ -13,8 +13,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from msfood.config import log_path
-from msfood.errors import (
+from msfood.core.config import log_path
+from msfood.core.errors import (
     AuthenticationError,
     Cancelled,
     ConflictError,
@@ -68,7 +68,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return QCoreApplication.translate("Errors", "内存不足，请关闭其他程序后重试。")
     if isinstance(exc, OSError) and exc.filename:
-        from msfood.plain_reason import plain_reason  # the system's English words, said in ours
+        from msfood.core.plain_reason import plain_reason  # the system's English words, said in ours
 
         return QCoreApplication.translate("Errors", "无法读写文件：{file}（{reason}）").format(
             file=exc.filename, reason=plain_reason(exc)

@@ -1,7 +1,7 @@
 """First start: set up this station's database, or try the demo in a separate file, or open another.
 
 Demo data never goes into a station's own file (it would sync to the bureau): "试用演示数据" always
-makes (or reopens) msfood.config.demo_db_path(), generated into a temporary file that is renamed only
+makes (or reopens) msfood.core.config.demo_db_path(), generated into a temporary file that is renamed only
 when generation finished, so a cancelled demo leaves nothing behind.
 """
 
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.clock import Clock
-from msfood.config import demo_db_path
-from msfood.errors import Issue, ValidationError
-from msfood.progress import Progress
+from msfood.core.clock import Clock
+from msfood.core.config import demo_db_path
+from msfood.core.errors import Issue, ValidationError
+from msfood.core.progress import Progress
 from msfood.services.database import open_app_database, remove_database_file
 from msfood.services.setup import UnitIdentity, initialise, validate_unit
 from msfood.services.users import validate_new_user

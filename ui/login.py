@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.clock import Clock
-from msfood.errors import AuthenticationError
+from msfood.core.clock import Clock
+from msfood.core.errors import AuthenticationError
 from msfood.services.database import Database
 from msfood.services.permissions import Actor
 from ui.screen_fit import keep_on_screen

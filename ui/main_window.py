@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.clock import CHINA
+from msfood.core.clock import CHINA
 from msfood.domain.enums import ROLE
 from msfood.i18n import t
 from msfood.services.app_status import BundleMark, StationStatus, station_status

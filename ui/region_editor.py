@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.errors import NothingToDo, ValidationError
+from msfood.core.errors import NothingToDo, ValidationError
 from msfood.i18n import t
 from msfood.regions.official import Division
 from msfood.services.permissions import EDIT_ROSTER

@@ -6,8 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
-from msfood.clock import clock_from_env
-from msfood.errors import MsfoodError
+from msfood.core.clock import clock_from_env
+from msfood.core.errors import MsfoodError
 
 
 def quiet_offscreen_messages() -> None:

@@ -1,6 +1,6 @@
 """The app's own preferences (QSettings), only through these typed properties.
 
-Stored as an INI file in the app's data folder (msfood.config.data_dir, so MSFOOD_HOME isolates tests).
+Stored as an INI file in the app's data folder (msfood.core.config.data_dir, so MSFOOD_HOME isolates tests).
 Domain settings (rules, thresholds) live in the database, not here.
 """
 
@@ -11,7 +11,7 @@ from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from msfood.config import data_dir
+from msfood.core.config import data_dir
 
 RECENT_MAX = 8
 LANGUAGES = ("zh_CN", "en")

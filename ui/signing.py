@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 import threading
 
-from msfood.clock import Clock
-from msfood.errors import AuthenticationError
+from msfood.core.clock import Clock
+from msfood.core.errors import AuthenticationError
 from msfood.services.database import Database
 from msfood.services.permissions import Actor
 from msfood.services.users import PasswordCheck, read_sign_in, record_sign_in

@@ -1,4 +1,4 @@
-"""One app per database file (issue #17): the lock file (msfood.instance_lock) says who has it open, and
+"""One app per database file (issue #17): the lock file (msfood.core.instance_lock) says who has it open, and
 a local socket named from the database's path lets a second app ask the running one to come to the
 front before it says so and stops.
 """
@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from msfood.clock import Clock
-from msfood.instance_lock import InstanceLock, acquire_instance_lock, instance_key, release_instance_lock
+from msfood.core.clock import Clock
+from msfood.core.instance_lock import InstanceLock, acquire_instance_lock, instance_key, release_instance_lock
 
 RAISE = b"raise\n"
 WAIT_MS = 1000

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
-from msfood.clock import Clock
-from msfood.config import default_db_path, demo_db_path
-from msfood.errors import AuthenticationError, EnvironmentProblem, MsfoodError
+from msfood.core.clock import Clock
+from msfood.core.config import default_db_path, demo_db_path
+from msfood.core.errors import AuthenticationError, EnvironmentProblem, MsfoodError
 from msfood.services.database import Database, database_problem, open_app_database
 from msfood.services.permissions import Actor
 from ui.context import AppContext
@@ -159,7 +159,7 @@ class AppController(QObject):
             return None
         if self.claim is not None and self.claim.same_file(path):
             return self.claim
-        from msfood.instance_lock import InstanceRunning
+        from msfood.core.instance_lock import InstanceRunning
         from ui.single_instance import ask_running_app_to_raise, claim_database
 
         try:

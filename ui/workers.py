@@ -3,7 +3,7 @@
     run_op(self, lambda: compute(...)).on_success(self._show).on_failure(self._oops)
 
 `fn` runs on the worker thread: it opens its own session and must never touch a widget. When `fn`
-returns a generator yielding msfood.progress.Progress, the generator is driven on the worker thread;
+returns a generator yielding msfood.core.progress.Progress, the generator is driven on the worker thread;
 with `progress=` a title, a progress dialog with a Cancel button shows it. Cancel closes the generator
 at its next yield (GeneratorExit inside it, so its unit of work rolls back) and the op fails with
 Cancelled, which the default failure handler ignores silently.
@@ -20,8 +20,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from msfood.errors import Cancelled
-from msfood.progress import Progress
+from msfood.core.errors import Cancelled
+from msfood.core.progress import Progress
 
 _POOL: QThreadPool | None = None
 _RUNNING: set[Op] = set()

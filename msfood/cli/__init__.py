@@ -15,7 +15,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from msfood.errors import MsfoodError
+from msfood.core.errors import MsfoodError
 from msfood.i18n import is_english, set_language, t
 
 log = logging.getLogger("msfood")

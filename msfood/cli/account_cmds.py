@@ -20,10 +20,10 @@ from msfood.cli.common import (
     print_json,
     read_secret,
 )
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import ValidationError
 from msfood.db.engine import Database
 from msfood.domain.enums import ROLE
-from msfood.errors import ValidationError
 from msfood.i18n import t
 from msfood.services.permissions import MANAGE_USERS, Actor
 

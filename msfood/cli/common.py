@@ -10,10 +10,10 @@ import sys
 import traceback
 from typing import Any
 
-from msfood.clock import Clock, clock_from_env
-from msfood.config import default_db_path, log_path
+from msfood.core.clock import Clock, clock_from_env
+from msfood.core.config import default_db_path, log_path
+from msfood.core.errors import EnvironmentProblem
 from msfood.db.engine import Database, open_database
-from msfood.errors import EnvironmentProblem
 from msfood.services.permissions import Actor
 
 

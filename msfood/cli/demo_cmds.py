@@ -21,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from msfood.core.progress import Progress
     from msfood.demo import DEMO_ACCOUNTS, create_demo
-    from msfood.progress import Progress
 
     def show(progress: Progress) -> None:
         percent = round(100 * (progress.fraction or 0))

@@ -130,7 +130,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from msfood.clock import CHINA
+    from msfood.core.clock import CHINA
     from msfood.services.audit import record_history
 
     database = open_db(args)

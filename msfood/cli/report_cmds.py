@@ -74,9 +74,9 @@ def _font_note(session, font: str | None, out: Path) -> None:  # type: ignore[no
 
 def run_report(args: argparse.Namespace) -> int:
     from msfood.cli.stats_cmds import parse_as_of
+    from msfood.core.progress import drain
     from msfood.domain.periods import parse_period
     from msfood.i18n import language, t
-    from msfood.progress import drain
     from msfood.reports.reminder_service import write_bulletin, write_reminders
     from msfood.reports.service import write_report, write_tasks
 
@@ -108,8 +108,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_notice(args: argparse.Namespace) -> int:
+    from msfood.core.progress import drain
     from msfood.i18n import language, t
-    from msfood.progress import drain
     from msfood.reports.service import write_notice
 
     out = args.out

@@ -68,13 +68,13 @@ def run_schedule(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from msfood.cli.stats_cmds import parse_as_of
+    from msfood.core.errors import ValidationError
+    from msfood.core.progress import drain
     from msfood.db.models import Cadre
     from msfood.domain.periods import parse_period
-    from msfood.errors import ValidationError
     from msfood.i18n import language, t
     from msfood.planning.output import percent, write_schedule_ics, write_schedule_pdf
     from msfood.planning.service import make_schedule
-    from msfood.progress import drain
     from msfood.reports.texts import Texts
 
     period = parse_period(args.period)

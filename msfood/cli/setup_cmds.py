@@ -27,10 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_init(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from msfood.errors import EnvironmentProblem
+    from msfood.core.errors import EnvironmentProblem
+    from msfood.core.keys import fingerprint
     from msfood.services.setup import initialise, validate_unit
     from msfood.services.users import validate_new_user
-    from msfood.sync.keys import fingerprint
 
     path = db_arg(args)
     validate_unit(args.station_code, args.station_name)

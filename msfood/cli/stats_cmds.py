@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 from msfood.services.permissions import READ
 
 

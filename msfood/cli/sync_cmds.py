@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
-from msfood.clock import Clock
+from msfood.core.clock import Clock
 from msfood.db.engine import Database
 from msfood.i18n import t
 from msfood.services.permissions import Actor
@@ -199,7 +199,7 @@ def run_revoke(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from msfood.progress import drain
+    from msfood.core.progress import drain
     from msfood.sync.export import export_bundle
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
@@ -238,7 +238,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from msfood.progress import drain
+    from msfood.core.progress import drain
     from msfood.sync.conflicts import count_conflicts
     from msfood.sync.importer import ALREADY, IMPORTED, import_bundles
 

@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
+from msfood.core.progress import drain
 from msfood.i18n import t
-from msfood.progress import drain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

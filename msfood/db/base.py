@@ -53,10 +53,3 @@ class SyncMixin:
 SYNC_COLUMNS = ("id", "hlc", "base_hlc", "origin", "deleted", "entered_at", "local_seq")
 # Columns that describe the row's replication state rather than its content.
 NON_CONTENT_COLUMNS = frozenset({"hlc", "base_hlc", "origin", "local_seq", "entered_at"})
-
-
-def synced_tables() -> list:
-    """Every synced Table, parents before children (the order a merge inserts in)."""
-    from msfood.db import models  # noqa: F401  (registers the classes)
-
-    return [t for t in Base.metadata.sorted_tables if t.info.get("synced")]

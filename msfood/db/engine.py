@@ -16,8 +16,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from msfood.errors import EnvironmentProblem
-from msfood.private_files import create_private_file, make_private_folder, private_companions
+from msfood.core.errors import EnvironmentProblem
+from msfood.core.private_files import create_private_file, make_private_folder, private_companions
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000

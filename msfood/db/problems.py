@@ -13,7 +13,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from msfood.errors import EnvironmentProblem
+from msfood.core.errors import EnvironmentProblem
 
 SQLITE_PERM = 3
 SQLITE_BUSY = 5

@@ -8,7 +8,7 @@ sampling and rapid tests, and the last three months of self-checks, with the lat
 samples and overdue cases real data have. Demo data always go into a database file of their own.
 """
 
-from msfood.lazy import lazy_attributes
+from msfood.core.lazy import lazy_attributes
 
 # Loaded when first used: the app asks whether a database is a demo at start-up, which must not
 # load the whole generator.

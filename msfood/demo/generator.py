@@ -21,7 +21,9 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import sessionmaker
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import EnvironmentProblem, Issue, ValidationError
+from msfood.core.progress import Progress, drain
 from msfood.db.engine import Database, open_database
 from msfood.db.maintenance import refresh_statistics
 from msfood.db.models import Business, ChecklistItem, Setting
@@ -34,9 +36,7 @@ from msfood.demo.selfchecks import write_selfchecks
 from msfood.demo.visits import write_visits
 from msfood.demo.writer import BulkWriter
 from msfood.domain import defaults
-from msfood.errors import EnvironmentProblem, Issue, ValidationError
 from msfood.i18n import t
-from msfood.progress import Progress, drain
 from msfood.services.database import remove_database_file
 from msfood.services.permissions import SYSTEM
 from msfood.services.unit_of_work import unit_of_work

@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from msfood.core.ids import natural_id
 from msfood.demo.names import unique_place_words
-from msfood.ids import natural_id
 
 CITY = ("430200", "株洲市")
 # code, name, urban district?, relative population (business weight), townships (streets, towns, xiang)

@@ -22,11 +22,11 @@ from typing import Any
 
 from sqlalchemy import DateTime, Table
 
+from msfood.core.hlc import COUNTER_WIDTH, MAX_COUNTER, MS_WIDTH
+from msfood.core.ids import NAMESPACE
 from msfood.db import rollups
 from msfood.db.base import SYNC_COLUMNS, Base
-from msfood.ids import NAMESPACE
 from msfood.services.unit_of_work import UnitOfWork, table_of
-from msfood.sync.hlc import COUNTER_WIDTH, MAX_COUNTER, MS_WIDTH
 
 CHUNK = 20_000
 
@@ -35,7 +35,7 @@ _VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 
 
 class IdMaker:
-    """A fast `msfood.ids.natural_id(kind, *parts)`: the same UUIDv5 text, without UUID objects."""
+    """A fast `msfood.core.ids.natural_id(kind, *parts)`: the same UUIDv5 text, without UUID objects."""
 
     def __init__(self, kind: str) -> None:
         self.prefix = NAMESPACE.bytes + f"{kind}\x1e".encode()

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 
 
 class WorkCalendar:

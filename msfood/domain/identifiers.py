@@ -12,7 +12,7 @@ import unicodedata
 
 from stdnum.cn import uscc
 
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 
 # GB 32100-2015: 31 symbols, digits and capitals without I, O, Z, S, V
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"

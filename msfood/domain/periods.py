@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 
 KINDS = ("day", "week", "month", "quarter", "half", "year")
 

@@ -12,8 +12,8 @@ from collections import defaultdict
 
 from sqlalchemy.orm import Session
 
-from msfood.clock import Clock
-from msfood.collector import paused_collector
+from msfood.core.clock import Clock
+from msfood.core.collector import paused_collector
 from msfood.domain.periods import Period, parse_period
 from msfood.metrics.figures import stats_over
 from msfood.metrics.results import CadreRef, Obligation, Stats, Tally

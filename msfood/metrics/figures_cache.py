@@ -30,8 +30,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from msfood import __version__
+from msfood.core.private_files import create_private_file
 from msfood.metrics.overview import Overview
-from msfood.private_files import create_private_file
 
 FORMAT = 1  # bump when Overview's shape changes: an old file is then ignored
 SEAL = hashlib.sha256().digest_size
@@ -40,7 +40,7 @@ KEY_FILE = "figures-cache.key"
 
 def _sealing_key() -> bytes:
     """This user's key for sealing cached figures, made on first use (owner-only, in the data folder)."""
-    from msfood.config import data_dir
+    from msfood.core.config import data_dir
 
     path = data_dir() / KEY_FILE
     try:
@@ -71,7 +71,7 @@ def _probe_sql(session: Session) -> str:
     dialect = session.get_bind().dialect
     found = _PROBES.get(dialect.name)
     if found is None:
-        from msfood.db.base import synced_tables
+        from msfood.db.models import synced_tables
 
         quote = dialect.identifier_preparer.quote
         probes = [

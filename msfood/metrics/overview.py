@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from msfood.clock import Clock
-from msfood.collector import paused_collector
+from msfood.core.clock import Clock
+from msfood.core.collector import paused_collector
 from msfood.domain.identifiers import division_level
 from msfood.domain.periods import Period, parse_period
 from msfood.metrics.counts import record_counts

@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from msfood.clock import Clock
-from msfood.collector import paused_collector
+from msfood.core.clock import Clock
+from msfood.core.collector import paused_collector
+from msfood.core.errors import ValidationError
 from msfood.domain.periods import Period, parse_period
-from msfood.errors import ValidationError
 from msfood.metrics.figures import read_once, split_duties, stats_over, sub_scopes
 from msfood.metrics.progress import progress_by_level
 from msfood.metrics.results import Progress, SelfChecks, Stats

@@ -18,11 +18,11 @@ from sqlalchemy import Integer, Row, cast, func, literal_column, null, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Executable
 
+from msfood.core.errors import ValidationError
 from msfood.db.models import Business, BusinessClosure, BusinessStatus, Region, Setting
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import FORMS_OWING_SELFCHECKS
 from msfood.domain.operating import STATUSES, OperatingCalendar, StatusChange
-from msfood.errors import ValidationError
 
 # name, credit code and address when the figures are asked for alone: constants in SQL
 NO_NAMES: tuple[ColumnElement[Any], ...] = (literal_column("''"), null(), null())

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from msfood.collector import paused_collector
+from msfood.core.collector import paused_collector
 from msfood.domain.periods import Period, period_of
 from msfood.metrics.progress import progress_by_level
 from msfood.metrics.results import Progress, ratio

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from msfood.i18n import t
-from msfood.planning.service import PlanEntry
+from msfood.planning.schedule import PlanEntry
 
 LINE_OCTETS = 75
 

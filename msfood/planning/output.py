@@ -9,14 +9,14 @@ from pathlib import Path
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from sqlalchemy.orm import Session
 
-from msfood.clock import CHINA, Clock
+from msfood.core.clock import CHINA, Clock
+from msfood.core.progress import Progress
 from msfood.domain.enums import LEVEL, WEEKDAYS_ZH
 from msfood.i18n import is_english
 from msfood.metrics.results import CadreRef
 from msfood.planning.ics import schedule_ics
 from msfood.planning.planner import NO_DAYS, NO_ROOM, Landing
-from msfood.planning.service import PlanEntry, Schedule, Unplanned
-from msfood.progress import Progress
+from msfood.planning.schedule import PlanEntry, Schedule, Unplanned
 from msfood.reports.model import Column, ReportTable, period_label
 from msfood.reports.papers import digest
 from msfood.reports.papers_pdf import _decor, _fields

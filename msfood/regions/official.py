@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.domain.identifiers import level_of_checked, parent_of_checked
-from msfood.errors import Issue, ValidationError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 YEARS = (2023,)

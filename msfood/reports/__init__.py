@@ -1,6 +1,6 @@
 """Reports built from msfood.metrics: the completion report (PDF with reportlab, XLSX with openpyxl),
 the 督导任务单, the 整改通知书, the 督导提醒 and the 通报. Qt-free; the long ones are generators yielding
-msfood.progress.Progress and returning the path written (drain them in scripts, run them in a worker in
+msfood.core.progress.Progress and returning the path written (drain them in scripts, run them in a worker in
 the app).
 
     from msfood.reports import write_report
@@ -12,7 +12,7 @@ Drawing, which the app may render to SVG. The body font follows the `report_font
 bundled WenQuanYi Micro Hei; "song": AR PL UMing when installed, else the sans with a note).
 """
 
-from msfood.lazy import lazy_attributes
+from msfood.core.lazy import lazy_attributes
 
 # Loaded when first used: opening the Reports page must not load reportlab and openpyxl.
 _LAZY = {

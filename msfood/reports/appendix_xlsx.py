@@ -9,10 +9,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from msfood.core.progress import Progress
 from msfood.i18n import t
-from msfood.progress import Progress
 from msfood.reports.methodology import RULE_BASES
 from msfood.reports.model import ReportContent
+from msfood.reports.xlsx_sheets import print_setup, sheet_name
 
 COLUMNS = (("figure", 22), ("definition", 70), ("basis", 30), ("group", 16), ("english", 70))
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -23,8 +24,6 @@ def write_appendix_sheet(
 ) -> Generator[Progress, None, None]:
     if not content.appendix:
         return
-    from msfood.reports.xlsx import print_setup, sheet_name
-
     lang = content.lang
     ws = wb.create_sheet(sheet_name(t("method.title", lang), taken))
     print_setup(ws, title_rows="2:2")  # as every report sheet: landscape, fit to width, header repeated

@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from msfood.progress import Progress
+from msfood.core.progress import Progress
 from msfood.reports.bulletin import Bulletin, behind_cadres_table, behind_regions_table
 from msfood.reports.format import percent
 from msfood.reports.papers_pdf import _decor, _zh_date

@@ -8,17 +8,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from msfood import __version__
-from msfood.clock import CHINA, Clock
+from msfood.core.clock import CHINA, Clock
+from msfood.core.errors import ValidationError
 from msfood.db.models import Region
 from msfood.domain.identifiers import division_level
 from msfood.domain.periods import parse_period
-from msfood.errors import ValidationError
 from msfood.metrics import supervision_by_cadre, supervision_by_region
 from msfood.metrics.results import Stats, Tally
 from msfood.reports.appendix import appendix_for, rule_info
-from msfood.reports.checks_tables import sampling_headline, sampling_section, selfcheck_headline, selfcheck_section
+from msfood.reports.checks_tables import (
+    sampling_headline,
+    sampling_section,
+    selfcheck_headline,
+    selfcheck_section,
+)
 from msfood.reports.model import Headline, ReportContent, Section, fingerprint, period_label
-from msfood.reports.ranking_tables import ranking_section_for, with_counts_table, with_progress, with_progress_tables
+from msfood.reports.ranking_tables import (
+    ranking_section_for,
+    with_counts_table,
+    with_progress,
+    with_progress_tables,
+)
 from msfood.reports.supervision_tables import MAX_BARS, supervision_headline, supervision_section
 from msfood.reports.texts import Texts
 

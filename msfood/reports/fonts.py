@@ -20,7 +20,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from msfood.errors import EnvironmentProblem
+from msfood.core.errors import EnvironmentProblem
 
 SANS = "sans"
 SONG = "song"

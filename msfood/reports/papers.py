@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import NotFoundError, NothingToDo
 from msfood.db.models import Business, Cadre, Problem, Visit
 from msfood.domain.enums import LEVEL, LEVEL_ORDER, PROBLEM_STATUS, VISIT_MODE
-from msfood.errors import NotFoundError, NothingToDo
 from msfood.metrics.results import CadreRef, Obligation, Supervision
 from msfood.reports.model import Column, ReportTable
 from msfood.reports.texts import Texts

@@ -10,9 +10,9 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from msfood.core.progress import Progress
 from msfood.domain.enums import LEVEL
 from msfood.i18n import t
-from msfood.progress import Progress
 from msfood.reports.papers import Notice, TaskSheet, notice_table, visit_mode_label
 from msfood.reports.pdf_base import FRAME_WIDTH, PageDecor, Styles, build_pdf, make_styles, para
 from msfood.reports.pdf_table import table_flowables

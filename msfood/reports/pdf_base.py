@@ -20,9 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from msfood.errors import Cancelled
+from msfood.core.errors import Cancelled
+from msfood.core.progress import Progress
 from msfood.i18n import t
-from msfood.progress import Progress
 
 PAGE = A4
 MARGIN_X = 18 * mm

@@ -8,20 +8,12 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from msfood.core.progress import Progress
 from msfood.i18n import t
-from msfood.progress import Progress
 from msfood.reports.appendix_pdf import appendix_flowables
 from msfood.reports.chart import completion_chart
 from msfood.reports.model import Headline, ReportContent
-from msfood.reports.pdf_base import (
-    FRAME_WIDTH,
-    GRID,
-    PageDecor,
-    Styles,
-    build_pdf,
-    make_styles,
-    para,
-)
+from msfood.reports.pdf_base import FRAME_WIDTH, GRID, PageDecor, Styles, build_pdf, make_styles, para
 from msfood.reports.pdf_table import table_flowables
 
 ZH_ORDINALS = "一二三四五六七八九十"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import ValidationError
+from msfood.core.progress import Progress
 from msfood.domain.periods import Period, parse_period
-from msfood.errors import ValidationError
 from msfood.i18n import is_english, t
-from msfood.progress import Progress
 from msfood.reports.service import _unit_and_time, atomic_target, body_font, output_format
 from msfood.services.permissions import READ, Actor
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import NotFoundError, ValidationError
 from msfood.db.models import Business, Cadre
 from msfood.domain.periods import Period
-from msfood.errors import NotFoundError, ValidationError
 from msfood.metrics.progress import Pace, pace, progress_by_level
 from msfood.metrics.results import CadreRef, Obligation, Progress
 from msfood.metrics.sampling import work_calendar

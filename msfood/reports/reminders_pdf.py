@@ -8,8 +8,8 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from msfood.core.progress import Progress
 from msfood.domain.enums import LEVEL
-from msfood.progress import Progress
 from msfood.reports.papers_pdf import _decor, _fields
 from msfood.reports.pdf_base import Styles, build_pdf, make_styles, para
 from msfood.reports.pdf_table import table_flowables

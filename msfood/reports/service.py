@@ -16,11 +16,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import EnvironmentProblem, ValidationError
+from msfood.core.progress import Progress
 from msfood.domain.periods import Period, parse_period
-from msfood.errors import EnvironmentProblem, ValidationError
 from msfood.i18n import t
-from msfood.progress import Progress
 from msfood.reports.content import build_content, check_kind
 from msfood.reports.fonts import FontChoice, font_setting, resolve_font
 from msfood.services.permissions import READ, Actor
@@ -96,7 +96,7 @@ def write_report(
 
 
 def _unit_and_time(session: Session, clock: Clock | None) -> tuple[str, str, dt.datetime]:
-    from msfood.clock import CHINA
+    from msfood.core.clock import CHINA
     from msfood.reports.content import unit_of
 
     name, code = unit_of(session)

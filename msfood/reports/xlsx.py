@@ -7,7 +7,6 @@ list of tens of thousands of rows stays fast and small in memory.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.properties import PageSetupProperties
 
+from msfood.core.progress import Progress
 from msfood.i18n import t
-from msfood.progress import Progress
 from msfood.reports.appendix_xlsx import write_appendix_sheet
+from msfood.reports.xlsx_sheets import print_setup, sheet_name
 from msfood.reports.format import Rate, display_width, percent_decimal, show
 from msfood.reports.model import ReportContent, ReportTable
 from msfood.workbook.cells import styled, text_safe
@@ -35,17 +34,6 @@ HEAD_FILL = PatternFill("solid", fgColor="E4E8EE")
 TOTAL_FONT = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 PROGRESS_EVERY = 2000
-
-
-def sheet_name(title: str, taken: set[str]) -> str:
-    """Excel allows 31 characters and none of []:*?/\\; names must be unique."""
-    base = re.sub(r"[\[\]:*?/\\]", "", title)[:31] or "Sheet"
-    name, n = base, 2
-    while name in taken:
-        suffix = f"({n})"
-        name, n = base[: 31 - len(suffix)] + suffix, n + 1
-    taken.add(name)
-    return name
 
 
 def stored_rate(rate: float | None) -> float | None:
@@ -109,19 +97,6 @@ def _header(ws: WriteOnlyWorksheet, labels: Sequence[str]) -> list[WriteOnlyCell
         cell.fill = HEAD_FILL
         cells.append(cell)
     return cells
-
-
-def print_setup(ws: WriteOnlyWorksheet, *, title_rows: str | None = "1:1") -> None:
-    """Printed as people file it: A4 landscape, every column on the page's width (as many pages down as
-    it takes), the header row repeated on each page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages as the rows need
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = True
-    if title_rows:
-        ws.print_title_rows = title_rows
 
 
 def write_table(wb: Workbook, table: ReportTable, taken: set[str]) -> Generator[Progress, None, None]:

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.db.models import Assignment, Business, Cadre
-from msfood.errors import Issue, ValidationError
 from msfood.services.permissions import EDIT_ROSTER
 from msfood.services.saving import Saved, delete_record, live_row, save_record
 from msfood.services.unit_of_work import UnitOfWork, table_of

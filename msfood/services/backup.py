@@ -20,11 +20,11 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from msfood.clock import Clock
-from msfood.config import backup_dir
+from msfood.core.clock import Clock
+from msfood.core.config import backup_dir
+from msfood.core.errors import EnvironmentProblem
+from msfood.core.private_files import create_private_file, make_private_folder
 from msfood.db.engine import Database
-from msfood.errors import EnvironmentProblem
-from msfood.private_files import create_private_file, make_private_folder
 from msfood.services.permissions import BACKUP, Actor
 
 DEFAULT_KEPT = 10

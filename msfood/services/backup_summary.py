@@ -14,8 +14,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from msfood.errors import EnvironmentProblem
-from msfood.plain_reason import plain_reason
+from msfood.core.errors import EnvironmentProblem
+from msfood.core.plain_reason import plain_reason
 
 # The kinds a person recognises, in the roster-then-records order of the app's pages.
 SUMMARY_TABLES = (

@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from msfood.core.errors import Issue, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, BusinessClosure, BusinessStatus
 from msfood.domain.enums import BUSINESS_STATUS
-from msfood.errors import Issue, ValidationError
-from msfood.ids import natural_id
 from msfood.services.permissions import EDIT_ROSTER
 from msfood.services.saving import Saved, delete_record, live_row
 from msfood.services.unit_of_work import UnitOfWork, table_of

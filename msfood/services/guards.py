@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
 
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 from msfood.services.permissions import REOPEN_PERIOD, Actor, action_for_table
 
 if TYPE_CHECKING:

@@ -107,7 +107,7 @@ def _text(table: str, field: str, value: Any, names: _Names, lang: str | None) -
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             return value
-        from msfood.clock import CHINA
+        from msfood.core.clock import CHINA
 
         moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
         return f"{moment.astimezone(CHINA):%Y-%m-%d %H:%M}"

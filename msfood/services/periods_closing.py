@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, NothingToDo, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import ClosedPeriod
 from msfood.domain.periods import Period, parse_period
-from msfood.errors import Issue, NothingToDo, ValidationError
-from msfood.ids import natural_id
 from msfood.services.permissions import CLOSE_PERIOD, REOPEN_PERIOD
 from msfood.services.unit_of_work import UnitOfWork, table_of
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from msfood.core.errors import PermissionDenied
 from msfood.domain.enums import ROLE
-from msfood.errors import PermissionDenied
 
 READ = "read"
 EDIT_RECORDS = "edit_records"  # visits, self-checks, sampling, rapid tests, problems

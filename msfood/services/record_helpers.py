@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from msfood.errors import Issue, ValidationError
-from msfood.ids import new_id
+from msfood.core.errors import Issue, ValidationError
+from msfood.core.ids import new_id
 from msfood.services.record_types import Cleaned
 from msfood.services.refs import BusinessRef, CadreRef, Refs
 

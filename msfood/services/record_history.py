@@ -2,7 +2,7 @@
 imports back losing nothing: a business's status history and closures, holidays, a visit's problems
 one by one (each with its own deadline, status and closing date) and its checklist answers.
 
-Each finds its record by its natural key (the same ids the forms give: msfood.ids.natural_id), so
+Each finds its record by its natural key (the same ids the forms give: msfood.core.ids.natural_id), so
 importing a file twice changes nothing. A problem or answer names its visit as the 督导记录 sheet does
 (cadre's phone, business, visit date); the visit must exist (earlier in the file or in the database).
 Unlike the first kinds' optional cells, a problem row is taken whole: a blank deadline or closing date
@@ -15,9 +15,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from msfood.db.models import BusinessClosure, BusinessStatus, ChecklistItem, Holiday, Problem, Visit, VisitAnswer
-from msfood.errors import Issue
-from msfood.ids import natural_id
+from msfood.core.errors import Issue
+from msfood.core.ids import natural_id
+from msfood.db.models import (
+    BusinessClosure,
+    BusinessStatus,
+    ChecklistItem,
+    Holiday,
+    Problem,
+    Visit,
+    VisitAnswer,
+)
 from msfood.services.record_helpers import MAX_PROBLEMS, business_ref, cadre_ref, not_before
 from msfood.services.record_types import Cleaned
 from msfood.services.refs import Refs

@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue
 from msfood.db.models import Holiday
 from msfood.domain.calendar import WorkCalendar
 from msfood.domain.cases import case_deadline, case_types
 from msfood.domain.enums import SAMPLING_TYPE
-from msfood.errors import Issue
 from msfood.services.refs import Refs
 from msfood.services.values import BadValue, is_blank, parse_date
 

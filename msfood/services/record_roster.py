@@ -5,17 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from msfood.db.models import (
-    Assignment,
-    Business,
-    BusinessStatus,
-    Cadre,
-    Region,
-)
+from msfood.core.errors import Issue, ValidationError
+from msfood.core.ids import natural_id
+from msfood.db.models import Assignment, Business, BusinessStatus, Cadre, Region
 from msfood.domain import identifiers
 from msfood.domain.enums import LEVEL
-from msfood.errors import Issue, ValidationError
-from msfood.ids import natural_id
 from msfood.services.record_helpers import (
     LICENCE_FREE_FORMS,
     business_ref,

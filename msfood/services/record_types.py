@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from msfood.core.errors import Issue
 from msfood.domain.enums import Enum
-from msfood.errors import Issue
 
 
 @dataclass(frozen=True)

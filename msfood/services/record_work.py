@@ -5,17 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from msfood.db.models import (
-    Problem,
-    RapidTest,
-    Sampling,
-    SamplingPlan,
-    SelfCheck,
-    Visit,
-)
+from msfood.core.errors import Issue
+from msfood.core.ids import natural_id
+from msfood.db.models import Problem, RapidTest, Sampling, SamplingPlan, SelfCheck, Visit
 from msfood.domain import periods
-from msfood.errors import Issue
-from msfood.ids import natural_id
 from msfood.services.record_helpers import (
     MAX_PROBLEMS,
     business_ref,

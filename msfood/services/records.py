@@ -3,7 +3,7 @@
 `RECORD_FIELDS[kind]` lists a kind's fields in the workbook's column order (INTERFACES.md section 2);
 `clean(kind, raw, refs)` turns one row (spreadsheet strings or typed form values) into a `Cleaned`
 record, checking every field and raising ONE ValidationError that lists every bad field; `apply(uow,
-cleaned)` writes a batch through the unit of work, parents first. Natural ids come from msfood.ids.
+cleaned)` writes a batch through the unit of work, parents first. Natural ids come from msfood.core.ids.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.db.models import (
     Assignment,
     Business,
@@ -34,8 +35,8 @@ from msfood.db.models import (
 from msfood.domain.enums import (
     ANSWER,
     BUSINESS_FORM,
-    CHAIN_ROLE,
     BUSINESS_STATUS,
+    CHAIN_ROLE,
     GRADE,
     LEVEL,
     PROBLEM_STATUS,
@@ -45,16 +46,12 @@ from msfood.domain.enums import (
     SELFCHECK_KIND,
     VISIT_MODE,
 )
-from msfood.errors import Issue, ValidationError
 from msfood.services import record_kinds
 from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES
 from msfood.services.record_types import Cleaned, FieldSpec, Prune
 from msfood.services.refs import AssignmentRef, BusinessRef, CadreRef, Refs
 from msfood.services.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, table_of
-from msfood.services.values import (
-    is_blank,
-    parse_value,
-)
+from msfood.services.values import is_blank, parse_value
 
 __all__ = [
     "KINDS",

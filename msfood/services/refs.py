@@ -19,16 +19,9 @@ from typing import Any
 from sqlalchemy import Table, TextClause, and_, bindparam, select, text
 from sqlalchemy.orm import Session
 
-from msfood.db.models import (
-    Assignment,
-    Business,
-    Cadre,
-    FoodCategory,
-    Region,
-    Setting,
-)
+from msfood.core.errors import Issue, ValidationError
+from msfood.db.models import Assignment, Business, Cadre, FoodCategory, Region, Setting
 from msfood.domain.defaults import DEFAULT_SETTINGS
-from msfood.errors import Issue, ValidationError
 
 CHUNK = 500
 

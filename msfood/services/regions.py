@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, NothingToDo, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, Region
-from msfood.errors import Issue, NothingToDo, ValidationError
-from msfood.ids import natural_id
 from msfood.regions.official import Division, divisions, level_of, normalise_code
 from msfood.services.permissions import EDIT_ROSTER
 from msfood.services.roster import get_region, save_region

@@ -20,11 +20,11 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import EnvironmentProblem, ValidationError
+from msfood.core.private_files import create_private_file
 from msfood.db.engine import Database, head_revision, known_revisions
-from msfood.errors import EnvironmentProblem, ValidationError
 from msfood.i18n import t
-from msfood.private_files import create_private_file
 from msfood.services.backup import backup_before
 from msfood.services.permissions import RESTORE, Actor
 
@@ -144,7 +144,7 @@ def _safety_backup(database: Database, clock: Clock | None) -> Path | None:
         return backup_before(database, "restore", clock=clock)
     except (OSError, sqlite3.Error):
         # The current file may be the broken one being replaced: keep its bytes as they are.
-        from msfood.config import backup_dir
+        from msfood.core.config import backup_dir
 
         path = database.path
         assert path is not None

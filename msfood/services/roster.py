@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.db.models import (
     Assignment,
     Business,
@@ -26,7 +27,6 @@ from msfood.db.models import (
     SelfCheck,
     Visit,
 )
-from msfood.errors import Issue, ValidationError
 from msfood.services import records
 from msfood.services.business_history import (
     ClosureView,

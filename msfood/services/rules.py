@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, NothingToDo, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import ChecklistItem, FoodCategory, Holiday, Setting, VisitRule
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import GRADE, LEVEL, LEVEL_ORDER, PERIOD_TYPE
 from msfood.domain.periods import Period, parse_period, periods_ending_within
-from msfood.errors import Issue, NothingToDo, ValidationError
 from msfood.i18n import t
-from msfood.ids import natural_id
 from msfood.services.permissions import EDIT_RULES
 from msfood.services.saving import Saved, delete_record, live_ids, live_row
 from msfood.services.unit_of_work import UnitOfWork, table_of

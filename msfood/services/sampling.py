@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.db.models import Business, RapidTest, Region, Sampling, SamplingPlan
-from msfood.errors import Issue, ValidationError
 from msfood.services import records
 from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER
 from msfood.services.saving import Saved, delete_record, live_row, save_record

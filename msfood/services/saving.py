@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from msfood.errors import Issue, NotFoundError, ValidationError
+from msfood.core.errors import Issue, NotFoundError, ValidationError
 from msfood.i18n import t
 from msfood.services import records
 from msfood.services.record_types import Cleaned

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import EnvironmentProblem, Issue, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.engine import Database
 from msfood.db.models import ChecklistItem, FoodCategory, Meta, Setting, Unit, VisitRule
 from msfood.domain import defaults
-from msfood.errors import EnvironmentProblem, Issue, ValidationError
-from msfood.ids import natural_id
 from msfood.services.permissions import SYSTEM
 from msfood.services.unit_of_work import UnitOfWork, table_of, write_meta
 from msfood.services.users import create_user, validate_new_user
@@ -60,7 +60,7 @@ def initialise(
     if admin_username is not None:
         validate_new_user(admin_username, admin_password or "", "bureau-admin" if bureau else "admin")
     kind = "bureau" if bureau else "station"
-    from msfood.sync.keys import generate_unit_keys  # cryptography: only when a unit is made
+    from msfood.core.keys import generate_unit_keys  # cryptography: only when a unit is made
 
     keys = generate_unit_keys()
     with database.sessions.begin() as session:

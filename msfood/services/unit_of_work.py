@@ -21,13 +21,13 @@ from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import EnvironmentProblem
+from msfood.core.hlc import HybridClock, parse_hlc
+from msfood.core.ids import new_id
 from msfood.db.base import SYNC_COLUMNS, Base
 from msfood.db.models import AuditEntry, Meta
-from msfood.errors import EnvironmentProblem
-from msfood.ids import new_id
 from msfood.services.permissions import SYSTEM, Actor
-from msfood.sync.hlc import HybridClock, parse_hlc
 
 CHUNK = 500
 WRITER_LOCK = 4302_0001  # the PostgreSQL advisory lock a unit of work holds (any number, fixed)

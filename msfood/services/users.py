@@ -17,11 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from msfood.clock import Clock
-from msfood.db.engine import Database
-from msfood.db.models import User
-from msfood.domain.enums import ROLE
-from msfood.errors import (
+from msfood.core.clock import Clock
+from msfood.core.errors import (
     AuthenticationError,
     ConflictError,
     Issue,
@@ -30,7 +27,10 @@ from msfood.errors import (
     PermissionDenied,
     ValidationError,
 )
-from msfood.ids import new_id
+from msfood.core.ids import new_id
+from msfood.db.engine import Database
+from msfood.db.models import User
+from msfood.domain.enums import ROLE
 from msfood.services.permissions import MANAGE_USERS, Actor, can_grant, permissions_of
 from msfood.services.unit_of_work import UnitOfWork, table_of
 
@@ -452,6 +452,6 @@ def unlock_user(uow: UnitOfWork, *, username: str) -> UserSummary:
 
 
 def _china() -> dt.tzinfo:
-    from msfood.clock import CHINA
+    from msfood.core.clock import CHINA
 
     return CHINA

@@ -14,8 +14,8 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.domain.enums import YES_NO, Enum
-from msfood.errors import Issue, ValidationError
 
 if TYPE_CHECKING:
     from msfood.services.record_types import FieldSpec
@@ -90,9 +90,9 @@ def parse_text(value: Any, max_len: int | None = None) -> str:
     return text
 
 
-# Characters no form takes (msfood.sync.rules.CONTROL refuses them in bundles): C0 controls but tab,
+# Characters no form takes (msfood.sync.column_rules.CONTROL refuses them in bundles): C0 controls but tab,
 # line feed and carriage return.
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates a record may describe (msfood.sync.rules.FIRST_DAY...)
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates a record may describe (msfood.sync.column_rules.FIRST_DAY...)
 
 _SPREADSHEET_NUMBER = re.compile(r"\d+\.0+")
 

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import Issue, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, Cadre, ChecklistItem, Problem, Visit, VisitAnswer
 from msfood.domain.enums import ANSWER, PROBLEM_STATUS
-from msfood.errors import Issue, ValidationError
-from msfood.ids import natural_id
 from msfood.services import records
 from msfood.services.permissions import EDIT_RECORDS
 from msfood.services.record_types import Cleaned, Prune
@@ -113,7 +113,7 @@ def _not_before(day: dt.date | None, visit_day: dt.date | None, field: str, issu
         )
 
 
-DESCRIPTION_MAX = 2000  # as a bundle takes it (msfood.sync.rules.TEXT_LIMITS)
+DESCRIPTION_MAX = 2000  # as a bundle takes it (msfood.sync.column_rules.TEXT_LIMITS)
 
 
 def _check_description(text: str, issues: list[Issue], params: dict[str, Any]) -> None:

@@ -3,8 +3,8 @@
 The public face for the UI and the CLI (Qt-free):
 
 - `export_bundle(db, *, actor, out, clock, to=None, full=False)` and
-  `import_bundles(db, *, actor, paths, clock)`: generators yielding msfood.progress.Progress, then
-  returning ExportResult / ImportReport (drive them with msfood.progress.drain);
+  `import_bundles(db, *, actor, paths, clock)`: generators yielding msfood.core.progress.Progress, then
+  returning ExportResult / ImportReport (drive them with msfood.core.progress.drain);
 - `own_identity(session)`, `write_enrolment(...)`, `read_enrolment(path)`,
   `trust_peer(uow, enrolment=..., expected_fingerprint=..., confirm_area_change=..., confirm_retrust=...)`,
   `trust_change(session, enrolment)` (what re-trusting would change, to ask first),
@@ -13,8 +13,8 @@ The public face for the UI and the CLI (Qt-free):
 - `list_conflicts(session, actor=...)`, `count_conflicts(...)`,
   `resolve_conflict(uow, conflict_id=..., keep=...)`.
 
-Names are loaded on first use: msfood.services.unit_of_work imports msfood.sync.hlc, and this package's
-modules import the unit of work.
+Names are loaded on first use, so that importing the package for one name does not load all of its
+modules (the merge, the codec, cryptography).
 """
 
 from __future__ import annotations

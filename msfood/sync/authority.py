@@ -41,7 +41,7 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 from msfood.sync.scope import SHARED, area_prefix, contains
 
 REFUSE, ASIDE = "refuse", "aside"

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from msfood.errors import ValidationError
-from msfood.sync.keys import canonical_json, sign
+from msfood.core.errors import ValidationError
+from msfood.core.keys import canonical_json, sign
 
 FORMAT = "msfood-bundle"
 FORMAT_VERSION = 1
@@ -66,8 +66,8 @@ class MemberWriter:
         self.limits: list[tuple[int, str, int]] = []  # (position, column, longest text import takes)
         self.id_at = columns.index("id") if columns and "id" in columns else None
         if table is not None and columns is not None:
-            from msfood.db.base import synced_tables
-            from msfood.sync.rules import column_rule
+            from msfood.db.models import synced_tables
+            from msfood.sync.column_rules import column_rule
 
             found = {t.name: t for t in synced_tables()}.get(table)
             for i, name in enumerate(columns):
@@ -82,7 +82,7 @@ class MemberWriter:
             longest = max((len(r[i]) for r in rows if type(r[i]) is str), default=0)
             if longest > limit:
                 row = next(r for r in rows if type(r[i]) is str and len(r[i]) > limit)
-                from msfood.errors import ValidationError
+                from msfood.core.errors import ValidationError
 
                 record = row[self.id_at] if self.id_at is not None else ""
                 raise ValidationError(

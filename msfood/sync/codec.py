@@ -279,7 +279,7 @@ def block_decoder(table: Table, columns: Sequence[str]) -> Callable[[bytes, int]
         return None
     from typing import Annotated, Literal
 
-    from msfood.sync.rules import column_rule
+    from msfood.sync.column_rules import column_rule
 
     types: list[Any] = []
     for name in columns:

@@ -20,10 +20,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msfood.db.base import NON_CONTENT_COLUMNS, synced_tables
-from msfood.db.models import Conflict
-from msfood.errors import NotFoundError, ValidationError
-from msfood.ids import new_id
+from msfood.core.errors import NotFoundError, ValidationError
+from msfood.core.ids import new_id
+from msfood.db.base import NON_CONTENT_COLUMNS
+from msfood.db.models import Conflict, synced_tables
 from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES, READ, SYNC, Actor
 from msfood.services.unit_of_work import UnitOfWork
 from msfood.sync import codec

@@ -28,8 +28,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from msfood.errors import ValidationError
-from msfood.sync.keys import RAW, RAW_PUBLIC, b64, decryption_key, encryption_key, unb64
+from msfood.core.errors import ValidationError
+from msfood.core.keys import RAW, RAW_PUBLIC, b64, decryption_key, encryption_key, unb64
 
 MAGIC = b"MSFOOD-SEALED-BUNDLE\n"
 CHUNK = 1 << 20

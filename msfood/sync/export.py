@@ -21,15 +21,14 @@ from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, func, select
 
-from msfood.clock import Clock
-from msfood.config import data_dir
-from msfood.db.base import synced_tables
+from msfood.core.clock import Clock
+from msfood.core.config import data_dir
+from msfood.core.errors import EnvironmentProblem, NotFoundError, NothingToDo, ValidationError
+from msfood.core.ids import new_id
+from msfood.core.progress import Progress
 from msfood.db.engine import Database, head_revision
-from msfood.db.models import Attachment, BundleLog, Peer
-from msfood.errors import EnvironmentProblem, NotFoundError, NothingToDo, ValidationError
+from msfood.db.models import Attachment, BundleLog, Peer, synced_tables
 from msfood.i18n import t
-from msfood.ids import new_id
-from msfood.progress import Progress
 from msfood.services.permissions import SYNC, Actor
 from msfood.services.unit_of_work import UnitOfWork, read_meta, unit_of_work
 from msfood.sync import codec

@@ -1,211 +1,55 @@
 """Taking bundles in: verify everything, then merge each bundle in one transaction.
 
-Verification happens before the write transaction starts: the seal (when sealed: addressed to us,
-every chunk authentic), the zip's structure, the manifest's form, the sender (trusted, not revoked,
-the same key), the signature over the manifest's exact bytes, the schema (known, or older with an
-upgrade path), the receiver, then every member's size, and the SHA-256 of the attachments. A bundle
-already taken in is reported and skipped. The merge (msfood.sync.merge) then runs in one transaction
-with the bundle log, the peer's counters, the clock and one audit entry for the import, reading each
-data member once: hashed as it streams (msfood.sync.bundle_format.read_chunks), decoded and checked
-a block at a time. Any refusal on the way (a member whose SHA-256 differs, a malformed row, a value
-the forms would refuse, a record stamped more than a day ahead, rows pointing at records we lack)
-rolls it all back, as does a crash or a kill; a refused bundle's members are then all hashed, so an
-altered member is named as such whatever its alteration broke first.
+Verification (msfood.sync.verified) happens before the write transaction starts: the seal (when
+sealed: addressed to us, every chunk authentic), the zip's structure, the manifest's form, the sender
+(trusted, not revoked, the same key), the signature over the manifest's exact bytes, the schema
+(known, or older with an upgrade path), the receiver, then every member's size, and the SHA-256 of
+the attachments. A bundle already taken in is reported and skipped. The merge (msfood.sync.merge)
+then runs in one transaction with the bundle log, the peer's counters, the clock and one audit entry
+for the import, reading each data member once: hashed as it streams
+(msfood.sync.bundle_format.read_chunks), decoded and checked a block at a time. Any refusal on the
+way (a member whose SHA-256 differs, a malformed row, a value the forms would refuse, a record
+stamped more than a day ahead, rows pointing at records we lack) rolls it all back, as does a crash
+or a kill; a refused bundle's members are then all hashed, so an altered member is named as such
+whatever its alteration broke first.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator
 from contextlib import ExitStack
-from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from msfood.clock import Clock
-from msfood.collector import relaxed_collector
-from msfood.config import data_dir
-from msfood.db.base import synced_tables
+from msfood.core.clock import Clock
+from msfood.core.collector import relaxed_collector
+from msfood.core.config import data_dir
+from msfood.core.errors import EnvironmentProblem, MsfoodError
+from msfood.core.plain_reason import plain_reason
+from msfood.core.progress import Progress
 from msfood.db.engine import Database
 from msfood.db.maintenance import BULK_ROWS, refresh_statistics
-from msfood.db.models import Attachment, BundleLog, Peer
-from msfood.errors import EnvironmentProblem, MsfoodError
+from msfood.db.models import Attachment, BundleLog, Peer, synced_tables
 from msfood.i18n import t
-from msfood.plain_reason import plain_reason
-from msfood.progress import Progress
 from msfood.services.audit import note_audit_accepted
 from msfood.services.permissions import SYNC, Actor
 from msfood.services.unit_of_work import read_meta, unit_of_work
-from msfood.sync import codec
 from msfood.sync.authority import Authority
-from msfood.sync.bundle_format import (
-    FORMAT,
-    FORMAT_VERSION,
-    OpenBundle,
-    check_members,
-    open_zip,
-    read_attachment,
-    read_chunks,
-    read_rows,
-    refuse,
-)
+from msfood.sync.bundle_format import OpenBundle, check_members, open_zip, read_attachment, refuse
 from msfood.sync.crypto import SealedReader, is_sealed, sealed_receiver
-from msfood.sync.keys import normalise_fingerprint, verify
-from msfood.sync.merge import CHUNK, Merger, TableInput
+from msfood.sync.merge import Merger
 from msfood.sync.peers import missing_sequences
 from msfood.sync.receipt import ALREADY, IMPORTED, REFUSED, BundleOutcome, ImportReport
-from msfood.sync.upgrade import TableUpgrade, is_newer, upgrade_chain
-
-
-@dataclass
-class _Verified:
-    bundle: OpenBundle
-    manifest: dict[str, Any]
-    bundle_id: str
-    sender: str
-    sequence: int
-    chain: list[Any]
-    tables: list[tuple[Any, list[str], int]]  # (Table, columns as sent, rows)
-    already: bool
-
-
-def _manifest_fields(bundle: OpenBundle) -> dict[str, Any]:
-    m = bundle.manifest
-    sender = m.get("sender")
-    ok = (
-        m.get("format") == FORMAT
-        and isinstance(m.get("bundle_id"), str)
-        and 0 < len(m["bundle_id"]) <= 36
-        and isinstance(sender, dict)
-        and isinstance(sender.get("code"), str)
-        and isinstance(sender.get("fingerprint"), str)
-        and "receiver" in m
-        and "ack" in m
-        and (m.get("receiver") is None or isinstance(m.get("receiver"), str))
-        and all(type(m.get(k)) is int and m[k] >= 0 for k in ("sequence", "since", "upto"))
-        and (m.get("ack") is None or (type(m.get("ack")) is int and m["ack"] >= 0))
-        and isinstance(m.get("tables"), dict)
-        and isinstance(m.get("members"), dict)
-    )
-    if not ok:
-        raise refuse("bundle.manifest_invalid", file=bundle.file_name)
-    if m.get("format_version") != FORMAT_VERSION:
-        raise refuse("bundle.format_unknown", file=bundle.file_name, version=m.get("format_version"))
-    return m
-
-
-def _verify(session: Any, bundle: OpenBundle, own_code: str) -> _Verified:
-    m = _manifest_fields(bundle)
-    name = bundle.file_name
-    sender = m["sender"]["code"]
-    if sender == own_code:
-        raise refuse("bundle.own", file=name)
-    peer = session.get(Peer, sender)
-    if peer is None:
-        raise refuse("bundle.sender_unknown", file=name, sender=sender)
-    if peer.revoked_at is not None:
-        raise refuse("bundle.sender_revoked", file=name, sender=sender)
-    if normalise_fingerprint(m["sender"]["fingerprint"]) != normalise_fingerprint(peer.fingerprint):
-        raise refuse("bundle.key_mismatch", file=name, sender=sender)
-    if not verify(peer.sign_public_key, bundle.signature, bundle.manifest_bytes):
-        raise refuse("bundle.bad_signature", file=name, sender=sender)
-    # From here on the manifest is the sender's own.
-    chain = upgrade_chain(m.get("schema"))
-    if chain is None:
-        code = "bundle.schema_newer" if is_newer(m.get("schema")) else "bundle.schema_unknown"
-        raise refuse(code, file=name, version=str(m.get("schema")))
-    if m["receiver"] is not None and m["receiver"] != own_code:
-        raise refuse("bundle.not_for_us", file=name, receiver=m["receiver"], own=own_code)
-    known = {tbl.name: tbl for tbl in synced_tables()}
-    tables = []
-    for table_name, info in m["tables"].items():
-        if table_name not in known or not isinstance(info, dict):
-            raise refuse("bundle.table_unknown", file=name, table=table_name)
-        columns, rows = info.get("columns"), info.get("rows")
-        if (
-            not isinstance(columns, list)
-            or not all(isinstance(c, str) for c in columns)
-            or len(set(columns)) != len(columns)
-            or type(rows) is not int
-            or f"data/{table_name}.jsonl" not in m.get("members", {})
-        ):
-            raise refuse("bundle.manifest_invalid", file=name)
-        tables.append((known[table_name], columns, rows))
-    data_members = {k for k in m.get("members", {}) if isinstance(k, str) and k.startswith("data/")}
-    if data_members != {f"data/{tbl.name}.jsonl" for tbl, _, _ in tables}:
-        raise refuse("bundle.manifest_invalid", file=name)
-    order = {tbl.name: i for i, tbl in enumerate(synced_tables())}
-    # The units first (nothing points at them): a hub below us relays the unit rows of its stations
-    # in the same bundle as their records and history (msfood.sync.authority reads who it speaks for).
-    tables.sort(key=lambda item: (item[0].name != "units", order[item[0].name]))
-    already = (
-        session.scalar(select(BundleLog.bundle_id).where(BundleLog.bundle_id == m["bundle_id"])) is not None
-    )
-    return _Verified(bundle, m, m["bundle_id"], sender, m["sequence"], chain, tables, already)
-
-
-def _table_input(verified: _Verified, table: Any, columns: list[str], expected: int) -> TableInput:
-    """The rows of one member as the current schema wants them (upgraded, missing columns filled)."""
-    name = verified.bundle.file_name
-    wanted = codec.exported_columns(table)
-    blocks: Iterable[tuple[list[Any], bool]]
-    count: int | None = expected  # the merge checks the count, unless an upgrade may drop rows
-    if verified.chain:
-        upgrade = TableUpgrade(verified.chain, table.name, columns)
-        columns = upgrade.columns
-        rows = _upgraded(_counted(read_rows(verified.bundle, table.name), expected, verified, table.name),
-                         upgrade, name, table.name)  # fmt: skip
-        blocks = ((block, False) for block in _batched(rows, CHUNK))
-        count = None
-    unknown = [c for c in columns if c not in wanted]
-    if unknown:
-        raise refuse("bundle.column_unknown", file=name, table=table.name, column=unknown[0])
-    if not verified.chain:
-        blocks = read_chunks(verified.bundle, table.name, codec.block_decoder(table, columns))
-    fill = []
-    for column_name in wanted:
-        if column_name in columns:
-            continue
-        column = table.c[column_name]
-        default = column.default.arg if column.default is not None and column.default.is_scalar else None
-        if default is None and (not column.nullable or column_name in ("id", "hlc", "origin")):
-            raise refuse("bundle.column_missing", file=name, table=table.name, column=column_name)
-        fill.append((column_name, codec.encode(codec.column_kind(column), default)))
-    return TableInput(table, columns, blocks, fill, expected=count)
-
-
-def _batched(rows: Iterator[list[Any]], size: int) -> Iterator[list[list[Any]]]:
-    while batch := list(islice(rows, size)):
-        yield batch
-
-
-def _upgraded(rows: Iterator[list[Any]], upgrade: TableUpgrade, file: str, table: str) -> Iterator[list[Any]]:
-    for n, values in enumerate(rows, start=1):
-        try:
-            row = upgrade(values)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise refuse("bundle.bad_row", file=file, member=f"data/{table}.jsonl", row=n) from exc
-        if row is not None:
-            yield row
-
-
-def _counted(rows: Any, expected: int, verified: _Verified, table: str) -> Iterator[list[Any]]:
-    n = 0
-    for row in rows:
-        n += 1
-        yield row
-    if n != expected:
-        raise refuse("bundle.count_mismatch", file=verified.bundle.file_name, member=f"data/{table}.jsonl")
+from msfood.sync.verified import VerifiedBundle, table_input, verify_bundle
 
 
 def _merge(
     database: Database,
-    verified: _Verified,
+    verified: VerifiedBundle,
     *,
     actor: Actor,
     clock: Clock,
@@ -234,7 +78,7 @@ def _merge(
         )
         done_before = 0
         for table, columns, rows in verified.tables:
-            incoming = _table_input(verified, table, columns, rows)
+            incoming = table_input(verified, table, columns, rows)
             label = t("sync.progress_merging", file=name, table=t(f"sync.table.{table.name}"))
             for done in merger.merge_table(incoming):
                 yield Progress(done_before + done, total, label)
@@ -395,7 +239,7 @@ def import_bundles(
                 try:
                     bundle = _open(path, stack, own_code=own_code, enc_private=enc_private)
                     with database.sessions() as session:
-                        verified = _verify(session, bundle, own_code)
+                        verified = verify_bundle(session, bundle, own_code)
                     if verified.already:
                         outcomes[position] = BundleOutcome(
                             path.name, ALREADY, verified.bundle_id, verified.sender, verified.sequence

@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlalchemy import Table, UniqueConstraint
 
+from msfood.core.hlc import unit_of
+from msfood.core.ids import natural_id
 from msfood.db.base import NON_CONTENT_COLUMNS
 from msfood.db.models import Conflict
-from msfood.ids import natural_id
 from msfood.sync import codec
-from msfood.sync.hlc import unit_of
 
 
 @dataclass

@@ -17,11 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msfood.db.models import BundleLog, Peer
-from msfood.errors import EnvironmentProblem, NotFoundError, ValidationError
-from msfood.services.permissions import MANAGE_TRUST, READ, Actor
-from msfood.services.unit_of_work import UnitOfWork, read_meta
-from msfood.sync.keys import (
+from msfood.core.errors import EnvironmentProblem, NotFoundError, ValidationError
+from msfood.core.keys import (
     b64,
     canonical_json,
     decryption_key,
@@ -32,6 +29,9 @@ from msfood.sync.keys import (
     unb64,
     verify,
 )
+from msfood.db.models import BundleLog, Peer
+from msfood.services.permissions import MANAGE_TRUST, READ, Actor
+from msfood.services.unit_of_work import UnitOfWork, read_meta
 
 ENROLMENT_FORMAT = "msfood-enrolment"
 ENROLMENT_VERSION = 1
@@ -102,7 +102,7 @@ def own_identity(session: Session) -> Identity:
     if "unit_code" not in meta or "sign_private_key" not in meta:
         raise EnvironmentProblem("db.not_initialised")
     sign_private = signing_key(meta["sign_private_key"])
-    from msfood.sync.keys import RAW, RAW_PUBLIC
+    from msfood.core.keys import RAW, RAW_PUBLIC
 
     sign_public = b64(sign_private.public_key().public_bytes(RAW, RAW_PUBLIC))
     enc_public = b64(decryption_key(meta["enc_private_key"]).public_key().public_bytes(RAW, RAW_PUBLIC))

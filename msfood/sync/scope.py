@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, Table, and_, false, or_, select, true
 
-from msfood.db.base import synced_tables
+from msfood.db.models import synced_tables
 
 SHARED = frozenset(
     {

@@ -23,11 +23,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from msfood.core.errors import EnvironmentProblem
+from msfood.core.plain_reason import plain_reason
+from msfood.core.progress import Progress
 from msfood.db.engine import Database
-from msfood.errors import EnvironmentProblem
 from msfood.i18n import t
-from msfood.plain_reason import plain_reason
-from msfood.progress import Progress
 from msfood.services.permissions import READ, Actor
 from msfood.workbook import export_rows
 from msfood.workbook.cells import styled, text_safe

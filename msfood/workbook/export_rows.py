@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from msfood.core.errors import NotFoundError
 from msfood.db.models import (
     Assignment,
     Business,
@@ -33,7 +34,6 @@ from msfood.db.models import (
     VisitAnswer,
 )
 from msfood.domain.periods import Period
-from msfood.errors import NotFoundError
 
 YIELD_PER = 2000
 Record = dict[str, Any]

@@ -15,30 +15,37 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
 from sqlalchemy.exc import IntegrityError
 
-from msfood.clock import Clock
-from msfood.collector import relaxed_collector
+from msfood.core.clock import Clock
+from msfood.core.collector import relaxed_collector
+from msfood.core.errors import ConflictError, EnvironmentProblem, MsfoodError, NothingToDo, ValidationError
+from msfood.core.ids import natural_id
+from msfood.core.plain_reason import plain_reason
+from msfood.core.progress import Progress
 from msfood.db.engine import Database
-from msfood.errors import ConflictError, EnvironmentProblem, MsfoodError, NothingToDo, ValidationError
 from msfood.i18n import field_label, t
-from msfood.ids import natural_id
-from msfood.plain_reason import plain_reason
-from msfood.progress import Progress
 from msfood.services.backup import backup_before
 from msfood.services.permissions import Actor
 from msfood.services.records import KIND_TABLE, Refs, apply, clean
 from msfood.services.unit_of_work import UnitOfWork, unit_of_work
 from msfood.services.values import digits_text
+from msfood.workbook.headers import (
+    cell_name,
+    check_merged_header,
+    column_title,
+    find_header,
+    known_headers,
+    map_header,
+    plan_sheets,
+)
 from msfood.workbook.readers import Reader, is_blank, open_reader
+from msfood.workbook.result import ImportResult, ImportState, RowIssue, WorkbookRefused
+from msfood.workbook.schema import SHEETS, Sheet, clean_header, sheet_for
 from msfood.workbook.xlsx_rows import Uncomputed
-from msfood.workbook.result import Capped, ImportResult, RowIssue, WorkbookRefused
-from msfood.workbook.schema import IGNORED_SHEETS, SHEETS, Column, Sheet, clean_header, sheet_for
 
 READ_BATCH = 1000  # rows cleaned per reference prefetch (and per progress step)
 WRITE_BATCH = 5000  # cleaned rows per bulk write
@@ -48,46 +55,6 @@ class _DryRun(Exception):
     def __init__(self, result: ImportResult) -> None:
         super().__init__("dry run")
         self.result = result
-
-
-@dataclass
-class _State:
-    """What the import has found so far."""
-
-    errors: Capped = field(default_factory=Capped)
-    warnings: Capped = field(default_factory=Capped)
-    counts: Counter[str] = field(default_factory=Counter)
-    by_sheet: Counter[str] = field(default_factory=Counter)
-    seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # record id -> (sheet, row)
-    pending: list[tuple[Any, str, int]] = field(default_factory=list)  # (cleaned, sheet, row) to write
-    done: int = 0
-
-
-def plan_sheets(reader: Reader) -> tuple[list[tuple[Sheet, int, str]], list[RowIssue]]:
-    """The workbook's sheets in import order (kind, then part), and warnings for the unknown ones."""
-    found: list[tuple[int, int, Sheet, str]] = []
-    warnings: list[RowIssue] = []
-    hidden = reader.hidden_sheets()
-    for name in reader.sheet_names():
-        if name.strip() in IGNORED_SHEETS:
-            continue
-        match = sheet_for(name)
-        if match is None:
-            warnings.append(RowIssue(name, None, "", "workbook.unknown_sheet"))
-            continue
-        sheet, part = match
-        found.append((SHEETS.index(sheet), part, sheet, name))
-        if name in hidden:
-            warnings.append(RowIssue(name, None, "", "excel_path.hidden_sheet"))
-    found.sort(key=lambda f: (f[0], f[1]))
-    return [(sheet, part, name) for _, part, sheet, name in found], warnings
-
-
-def _column_title(sheet: Sheet, field_name: str) -> str:
-    column = sheet.by_field.get(field_name)
-    if column is not None:
-        return column.header
-    return field_label(field_name) if field_name else ""
 
 
 def import_workbook(
@@ -109,7 +76,7 @@ def import_workbook(
                 sheets = "、".join(s.name for s in SHEETS)
                 issue = RowIssue("", None, "", "workbook.no_known_sheet", {"found": found, "sheets": sheets})
                 raise WorkbookRefused(ImportResult(dry_run=dry_run, errors=(issue,)))
-            state = _State()
+            state = ImportState()
             for warning in warnings:
                 state.warnings.append(warning)
             total = sum(max(0, reader.estimate(name) - 1) for _, _, name in plan)
@@ -177,67 +144,11 @@ def _rows(reader: Reader, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         ) from exc
 
 
-HEADER_SEARCH = 10  # rows looked through for a header that is not in row 1
-
-
-def _header(
-    sheet: Sheet, name: str, header: tuple[Any, ...], state: _State, *, row: int = 1
-) -> list[tuple[int, Column]] | None:
-    """Map the header row to columns; None when a required column is missing (errors recorded)."""
-    mapping: list[tuple[int, Column]] = []
-    given: set[str] = set()
-    for index, cell in enumerate(header):
-        title = clean_header(cell)
-        if not title:
-            continue
-        column = sheet.by_header.get(title)
-        if column is None:
-            state.warnings.append(RowIssue(name, row, title, "workbook.unknown_column"))
-        elif column.field in given:
-            state.errors.append(RowIssue(name, row, title, "workbook.duplicate_column", field=column.field))
-        else:
-            given.add(column.field)
-            mapping.append((index, column))
-    missing = [c for c in sheet.columns if c.required and c.field not in given]
-    for column in missing:
-        state.errors.append(RowIssue(name, row, column.header, "workbook.missing_column", field=column.field))
-    return None if missing else mapping
-
-
-def _known_headers(sheet: Sheet, values: tuple[Any, ...]) -> int:
-    return sum(1 for cell in values if clean_header(cell) in sheet.by_header)
-
-
-def _find_header(sheet: Sheet, rows: Iterator[tuple[int, tuple[Any, ...]]]) -> int | None:
-    """The row (2 to HEADER_SEARCH) that holds this sheet's headers, when row 1 does not."""
-    required = sum(1 for c in sheet.columns if c.required)
-    for number, values in rows:
-        if number > HEADER_SEARCH:
-            return None
-        if _known_headers(sheet, values) >= max(2, required):
-            return number
-    return None
-
-
-def _cell_name(index: int, row: int) -> str:
-    return f"{get_column_letter(index + 1)}{row}"
-
-
-def _merged_header(reader: Reader, name: str, state: _State) -> None:
-    """A header cell merged across columns hides the columns after the first: an error naming them."""
-    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    for merged in reader.merged_cells(name):
-        first, _, last = merged.partition(":")
-        across = first.rstrip("0123456789") != last.rstrip("0123456789")  # more than one column
-        if last and across and first.lstrip(letters) == "1":
-            state.errors.append(RowIssue(name, 1, merged, "excel_path.merged_header", {"cells": merged}))
-
-
 def _import_sheet(
     reader: Reader,
     sheet: Sheet,
     name: str,
-    state: _State,
+    state: ImportState,
     uow: UnitOfWork,
     refs: Refs,
     actor: Actor,
@@ -248,16 +159,16 @@ def _import_sheet(
     if first is None:
         return
     header = first[1]
-    if _known_headers(sheet, header) < 2:  # row 1 is not this sheet's header: is it lower down?
-        found = _find_header(sheet, rows)
+    if known_headers(sheet, header) < 2:  # row 1 is not this sheet's header: is it lower down?
+        found = find_header(sheet, rows)
         if found is not None:
             state.errors.append(RowIssue(name, found, "", "excel_path.header_not_first", {"row": found}))
             return
         rows = _rows(reader, name)  # from the start again, past row 1
         next(rows, None)
-    mapping = _header(sheet, name, header, state)
+    mapping = map_header(sheet, name, header, state)
     if mapping is None:
-        _merged_header(reader, name, state)
+        check_merged_header(reader, name, state)
         return
     titled = {i for i, cell in enumerate(header) if clean_header(cell)}
     gap = next((i for i in range(len(header) + 1) if i not in titled), len(header))
@@ -306,9 +217,9 @@ def _import_sheet(
             yield Progress(state.done, total, t("workbook.progress_read", sheet=name))
     if batch:
         _clean_batch(sheet, name, batch, state, refs)
-    _merged_header(reader, name, state)
+    check_merged_header(reader, name, state)
     for index in sorted(used):
-        cell = _cell_name(index, 1)
+        cell = cell_name(index, 1)
         state.errors.append(RowIssue(name, 1, cell, "excel_path.blank_header", {"cell": cell}))
     hidden = reader.hidden_rows(name)
     if hidden:
@@ -365,7 +276,7 @@ def _prefetch(sheet: Sheet, batch: list[tuple[int, dict[str, Any]]], refs: Refs)
 
 
 def _clean_batch(
-    sheet: Sheet, name: str, batch: list[tuple[int, dict[str, Any]]], state: _State, refs: Refs
+    sheet: Sheet, name: str, batch: list[tuple[int, dict[str, Any]]], state: ImportState, refs: Refs
 ) -> None:
     _prefetch(sheet, batch, refs)
     key_column = sheet.by_field[sheet.key[0]].header
@@ -382,7 +293,7 @@ def _clean_batch(
                     RowIssue(
                         name,
                         number,
-                        _column_title(sheet, issue.field),
+                        column_title(sheet, issue.field),
                         issue.code,
                         dict(issue.params),
                         issue.field,
@@ -415,7 +326,7 @@ def _clean_batch(
                 RowIssue(
                     name,
                     number,
-                    _column_title(sheet, issue.field),
+                    column_title(sheet, issue.field),
                     issue.code,
                     dict(issue.params),
                     issue.field,
@@ -426,7 +337,7 @@ def _clean_batch(
 
 
 def _write(
-    state: _State, uow: UnitOfWork, total: int, name: str, threshold: int = 1
+    state: ImportState, uow: UnitOfWork, total: int, name: str, threshold: int = 1
 ) -> Generator[Progress, None, None]:
     """Write the cleaned rows waiting (when at least `threshold` are).
 
@@ -447,7 +358,7 @@ def _write(
             except ValidationError as refused:
                 sheet = sheet_for(where)
                 for issue in refused.issues:
-                    column = _column_title(sheet[0], issue.field) if sheet else field_label(issue.field)
+                    column = column_title(sheet[0], issue.field) if sheet else field_label(issue.field)
                     state.errors.append(
                         RowIssue(where, number, column, issue.code, dict(issue.params), issue.field)
                     )

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from msfood.errors import EnvironmentProblem, MsfoodError
-from msfood.plain_reason import plain_reason
+from msfood.core.errors import EnvironmentProblem, MsfoodError
+from msfood.core.plain_reason import plain_reason
 
 Row = tuple[int, tuple[Any, ...]]
 CSV_SAMPLE = 1 << 20

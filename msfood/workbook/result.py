@@ -1,11 +1,13 @@
-"""What an import reports: counts, warnings, and every refused cell as (sheet, row, column, reason)."""
+"""What an import reports: counts, warnings, and every refused cell as (sheet, row, column, reason);
+and what it has found so far while it reads (ImportState)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from msfood.errors import Issue, ValidationError
+from msfood.core.errors import Issue, ValidationError
 from msfood.i18n import t
 
 
@@ -112,3 +114,16 @@ class Capped(list[RowIssue]):
             super().append(issue)
         else:
             self.left_off += 1
+
+
+@dataclass
+class ImportState:
+    """What the import has found so far."""
+
+    errors: Capped = field(default_factory=Capped)
+    warnings: Capped = field(default_factory=Capped)
+    counts: Counter[str] = field(default_factory=Counter)
+    by_sheet: Counter[str] = field(default_factory=Counter)
+    seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # record id -> (sheet, row)
+    pending: list[tuple[Any, str, int]] = field(default_factory=list)  # (cleaned, sheet, row) to write
+    done: int = 0

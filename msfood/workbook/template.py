@@ -15,9 +15,9 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from msfood.errors import EnvironmentProblem
+from msfood.core.errors import EnvironmentProblem
+from msfood.core.plain_reason import plain_reason
 from msfood.i18n import t
-from msfood.plain_reason import plain_reason
 from msfood.workbook.schema import DATE, INSTRUCTIONS_SHEET, LISTS_SHEET, MAX_ROWS, SHEETS, Column, Sheet
 
 HEADER_FONT = Font(bold=True)

@@ -33,7 +33,7 @@ from xml.etree.ElementTree import iterparse
 
 from openpyxl.reader.excel import ExcelReader
 
-from msfood.errors import EnvironmentProblem
+from msfood.core.errors import EnvironmentProblem
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.datetime import from_excel, from_ISO8601

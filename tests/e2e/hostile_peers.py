@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from msfood.db.base import synced_tables
-from msfood.ids import natural_id
+from msfood.core.ids import natural_id
+from msfood.db.models import synced_tables
 from msfood.sync import codec
 from tests.unit.sync.sync_helpers import (
     BUREAU,
@@ -132,7 +132,7 @@ def stolen_key(db: Path) -> str:
 
 
 def fingerprint_of(private_b64: str) -> str:
-    from msfood.sync.keys import RAW, RAW_PUBLIC, b64, fingerprint, signing_key
+    from msfood.core.keys import RAW, RAW_PUBLIC, b64, fingerprint, signing_key
 
     public = signing_key(private_b64).public_key().public_bytes(RAW, RAW_PUBLIC)
     return fingerprint(b64(public))
@@ -199,9 +199,9 @@ def forge(
 ) -> Path:
     """A bundle in the public format, signed with `key`: each table's rows in id order (as a real
     export writes them), or `raw_lines` written as they are."""
+    from msfood.core.keys import canonical_json, sign
     from msfood.db.engine import head_revision
     from msfood.sync.bundle_format import FORMAT, FORMAT_VERSION
-    from msfood.sync.keys import canonical_json, sign
 
     members: dict[str, bytes] = {}
     manifest_tables: dict[str, Any] = {}

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from msfood.clock import CHINA
+from msfood.core.clock import CHINA
+from msfood.core.errors import PermissionDenied
 from msfood.db.engine import open_database
-from msfood.errors import PermissionDenied
 from msfood.services.users import create_user
 from tests.conftest import ADMIN_PASSWORD
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from msfood.clock import CHINA, FixedClock
+from msfood.core.clock import CHINA, FixedClock
 from msfood.db.engine import open_database
 from msfood.demo import create_demo
 from msfood.metrics import compute_stats

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from msfood.cli import main
-from msfood.ids import natural_id
+from msfood.core.ids import natural_id
 from msfood.services.unit_of_work import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 from tests.scenario import Scenario, worked_example

@@ -281,8 +281,8 @@ ROWS = 60_000
 
 def fill_station(path: Path) -> None:
     """Many visits written straight into the station's tables (fast), stamped as the station's own."""
-    from msfood.ids import natural_id
-    from msfood.sync.hlc import format_hlc
+    from msfood.core.hlc import format_hlc
+    from msfood.core.ids import natural_id
 
     with closing(sqlite3.connect(path)) as connection:
         seq = int(connection.execute("SELECT value FROM meta WHERE key='local_seq'").fetchone()[0])

@@ -29,10 +29,10 @@ PER_BATCH = 1500
 WRITER = textwrap.dedent(
     """
     import sys
-    from msfood.clock import FixedClock
+    from msfood.core.clock import FixedClock
+    from msfood.core.ids import natural_id
     from msfood.db.engine import open_database
     from msfood.db.models import Region
-    from msfood.ids import natural_id
     from msfood.services.unit_of_work import table_of, unit_of_work
     import datetime as dt
 

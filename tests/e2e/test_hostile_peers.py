@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from msfood.ids import natural_id
+from msfood.core.ids import natural_id
 from tests.e2e.hostile_peers import (
     B1,
     B2,
@@ -399,7 +399,7 @@ def test_a_four_mebibyte_description_is_refused_whole(world, tmp_path) -> None: 
 
 
 def test_a_long_description_cannot_be_saved_so_the_station_keeps_syncing(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from msfood.errors import ValidationError
+    from msfood.core.errors import ValidationError
     from msfood.services.visits import record_visit
 
     def save(text: str) -> Callable[[Any], Any]:

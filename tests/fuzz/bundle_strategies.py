@@ -20,7 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from msfood.sync.keys import canonical_json, sign
+from msfood.core.keys import canonical_json, sign
 
 HLC = "0001764000000000-00000-430204-01"
 
@@ -100,7 +100,7 @@ class Bundle:
 
     def kinds(self) -> dict[str, list[str]]:
         """Each data member's table -> the kind of each of its columns, in the manifest's order."""
-        from msfood.db.base import synced_tables
+        from msfood.db.models import synced_tables
         from msfood.sync.codec import kinds_of
 
         tables = {t.name: kinds_of(t) for t in synced_tables()}

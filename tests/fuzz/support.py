@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
-from msfood.errors import MsfoodError, ValidationError
+from msfood.core.errors import MsfoodError, ValidationError
 from msfood.i18n import has
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -29,11 +29,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from msfood.clock import CHINA, FixedClock
+from msfood.core.clock import CHINA, FixedClock
+from msfood.core.errors import MsfoodError
+from msfood.core.progress import drain
 from msfood.db.engine import open_database
-from msfood.errors import MsfoodError
 from msfood.i18n import has
-from msfood.progress import drain
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import read_meta, unit_of_work
 from tests.conftest import make_station

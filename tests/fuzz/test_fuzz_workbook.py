@@ -27,10 +27,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from msfood.clock import CHINA, FixedClock
+from msfood.core.clock import CHINA, FixedClock
+from msfood.core.errors import MsfoodError
+from msfood.core.progress import drain
 from msfood.db.engine import open_database
-from msfood.errors import MsfoodError
-from msfood.progress import drain
 from msfood.services.permissions import Actor
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.result import ImportResult, WorkbookRefused

@@ -12,11 +12,11 @@ from pathlib import Path
 from test_migration_0003 import _columns, _counts, _migrate
 from test_selfcheck_rollups import actual, expected, live_records
 
+from msfood.core.ids import natural_id
 from msfood.db.engine import open_database
 from msfood.db.migrations.versions import HEAD
 from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for
-from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.services.unit_of_work import table_of, unit_of_work
 from tests.scenario import Scenario, worked_example

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from test_migration_0003 import _counts, _migrate
 
+from msfood.core.progress import drain
 from msfood.db.engine import open_database
 from msfood.db.migrations.versions import HEAD
 from msfood.planning.service import make_schedule
-from msfood.progress import drain
 from msfood.services.unit_of_work import unit_of_work
 from msfood.sync.upgrade import upgrade_chain
 from tests.conftest import ADMIN

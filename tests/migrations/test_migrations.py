@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from msfood.core.errors import EnvironmentProblem
 from msfood.db.engine import MIGRATIONS_DIR, alembic_config, head_revision, known_revisions, open_database
-from msfood.errors import EnvironmentProblem
 
 
 def test_known_revisions_match_the_files() -> None:

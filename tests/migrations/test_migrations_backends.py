@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from msfood.core.errors import EnvironmentProblem
 from msfood.db.engine import alembic_config, head_revision, open_database
-from msfood.errors import EnvironmentProblem
 from tests import pg
 
 

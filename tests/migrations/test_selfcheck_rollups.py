@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from msfood.core.ids import natural_id
 from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for
-from msfood.ids import natural_id
 from msfood.services.unit_of_work import table_of, unit_of_work
 from tests.scenario import Scenario
 

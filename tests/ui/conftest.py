@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from msfood.clock import FixedClock
+from msfood.core.clock import FixedClock
 
 ADMIN_PASSWORD = "admin-pass-1"  # tests/conftest.py make_station
 

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QDialogButtonBox, QPushButton, QWidget
 
-from msfood.clock import FixedClock
+from msfood.core.clock import FixedClock
 from ui.screen_fit import frame_margins
 
 ADMIN_PASSWORD = "admin-pass-1"

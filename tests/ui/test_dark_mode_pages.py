@@ -156,7 +156,7 @@ def test_a_record_form_error_and_warning_read(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from msfood.errors import Issue
+    from msfood.core.errors import Issue
     from tests.ui.keyboard import open_form
     from ui.forms.kinds import VISIT
 

@@ -116,7 +116,7 @@ def test_every_dialog_of_the_window_starts_in_documents(  # type: ignore[no-unty
 def test_the_database_dialogs_start_in_documents(  # type: ignore[no-untyped-def]
     qtbot, context, app_settings, clock, documents: Path, asked: list[tuple[str, str]], wait_ops, tmp_path
 ) -> None:
-    from msfood.config import default_db_path
+    from msfood.core.config import default_db_path
     from ui.first_start import FirstStartDialog
     from ui.main_window import MainWindow
     from ui.startup import AppController

@@ -110,7 +110,7 @@ def test_recent_databases_are_offered(qtbot, app, app_settings, clock, tmp_path,
 def test_try_the_demo_makes_a_separate_file(
     qtbot, app, app_settings, clock, tmp_path, isolated_home, wait_ops, monkeypatch
 ):
-    from msfood.config import demo_db_path
+    from msfood.core.config import demo_db_path
     from msfood.demo import SPECS
     from msfood.services.database import open_app_database
     from msfood.services.queries import count
@@ -167,7 +167,7 @@ def test_try_the_demo_makes_a_separate_file(
 def test_cancelling_the_demo_leaves_no_file(qtbot, app, app_settings, clock, tmp_path, wait_ops, no_dialogs):
     from PySide6.QtWidgets import QPushButton
 
-    from msfood.config import demo_db_path
+    from msfood.core.config import demo_db_path
     from ui.first_start import FirstStartDialog
 
     dialog = FirstStartDialog(app_settings, clock, target=tmp_path / "station.sqlite")

@@ -20,7 +20,7 @@ HEAVY = ("reportlab", "openpyxl", "alembic", "cryptography", "pypinyin")
 
 START = r"""
 import json, sys
-from msfood.clock import clock_from_env
+from msfood.core.clock import clock_from_env
 from ui.app import create_app
 from ui.settings import AppSettings
 from ui.startup import AppController

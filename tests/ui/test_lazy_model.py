@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from msfood.clock import FixedClock
+from msfood.core.clock import FixedClock
 from msfood.db.engine import Database, open_database
 from msfood.services import queries
 from msfood.services.queries import Filters, Sort

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from msfood.errors import AuthenticationError
+from msfood.core.errors import AuthenticationError
 from msfood.services import users
 from msfood.services.unit_of_work import unit_of_work
 from tests.conftest import ADMIN_PASSWORD

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from msfood.errors import AuthenticationError
+from msfood.core.errors import AuthenticationError
 
 
 @pytest.fixture

@@ -148,7 +148,7 @@ def test_startup_leaves_heavy_libraries_unloaded(app, db_path, tmp_path):
 
     probe = (
         "import json, sys\n"
-        "from msfood.clock import clock_from_env\n"
+        "from msfood.core.clock import clock_from_env\n"
         "from ui.app import create_app\n"
         "from ui.settings import AppSettings\n"
         "from ui.startup import AppController\n"

@@ -120,7 +120,7 @@ def test_a_region_with_businesses_is_never_deleted_and_says_why(qtbot, editor, c
 def test_an_official_division_the_database_lacks_is_offered_under_its_parent(
     qtbot, editor, context, clock, wait_ops, no_dialogs
 ) -> None:
-    from msfood.ids import natural_id
+    from msfood.core.ids import natural_id
     from msfood.services import roster
     from msfood.services.unit_of_work import unit_of_work
 

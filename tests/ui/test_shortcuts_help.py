@@ -141,7 +141,7 @@ def test_a_second_app_on_the_same_database_is_refused_and_the_first_raised(
 
     from PySide6.QtNetwork import QLocalServer
 
-    from msfood.instance_lock import instance_key, lock_path
+    from msfood.core.instance_lock import instance_key, lock_path
     from ui import startup
 
     running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # "the first app"
@@ -179,7 +179,7 @@ def test_a_stale_lock_is_taken_over_and_released_at_the_end(
     import subprocess
     import sys
 
-    from msfood.instance_lock import lock_path, read_lock
+    from msfood.core.instance_lock import lock_path, read_lock
     from tests.ui.conftest import ADMIN_PASSWORD
     from ui import startup
 

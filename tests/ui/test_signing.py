@@ -7,8 +7,8 @@ import threading
 import pytest
 from sqlalchemy import select
 
+from msfood.core.errors import AuthenticationError, EnvironmentProblem
 from msfood.db.models import User
-from msfood.errors import AuthenticationError, EnvironmentProblem
 from msfood.services.permissions import Actor
 from tests.ui.conftest import ADMIN_PASSWORD
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from msfood.errors import EnvironmentProblem
+from msfood.core.errors import EnvironmentProblem
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from sqlalchemy import func, select
 
+from msfood.core.ids import natural_id
 from msfood.db.models import Assignment, AuditEntry, Business, Cadre, ClosedPeriod, Region, Visit
-from msfood.ids import natural_id
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import table_of, unit_of_work
 from tests import list_data
@@ -422,7 +422,7 @@ def test_a_bureau_admin_reopens_with_a_reason_written_to_the_history(
 def test_right_click_history_of_an_edited_business(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any, tmp_path: Path
 ) -> None:
-    from msfood.progress import drain
+    from msfood.core.progress import drain
     from msfood.workbook.importer import import_workbook
     from ui.pages.businesses_page import BusinessesPage
 
@@ -556,7 +556,7 @@ def test_each_dialog_renders_at_1366x768(
 
     from PySide6.QtGui import QImage
 
-    from msfood.progress import drain
+    from msfood.core.progress import drain
     from msfood.services.backup import backup_database
     from msfood.services.periods_closing import close_period
     from msfood.workbook.importer import import_workbook

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, Cadre
-from msfood.ids import natural_id
 from msfood.services import queries
 from msfood.services.unit_of_work import table_of, unit_of_work
 from tests.conftest import make_station

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
+from msfood.core.errors import Cancelled, ValidationError
+from msfood.core.ids import natural_id
+from msfood.core.progress import Progress
 from msfood.db.models import Setting
-from msfood.errors import Cancelled, ValidationError
-from msfood.ids import natural_id
-from msfood.progress import Progress
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import table_of, unit_of_work
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from msfood.clock import Clock
+from msfood.core.clock import Clock
+from msfood.core.errors import Issue
 from msfood.db.engine import Database
-from msfood.errors import Issue
 from msfood.services import records
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import unit_of_work

@@ -9,8 +9,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from msfood.core.ids import natural_id
 from msfood.db.models import Assignment, Business, Cadre, Region
-from msfood.ids import natural_id
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import UnitOfWork, table_of
 from tests.scenario import Scenario

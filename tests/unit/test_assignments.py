@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from records_helpers import ADMIN, CADRE, E1, LIAISON, VIEWER, rows_of, seed_roster, write
 
+from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Assignment
-from msfood.errors import NotFoundError, PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.services import assignments
 from msfood.services.unit_of_work import unit_of_work
 

@@ -9,8 +9,8 @@ from contextlib import closing
 import pytest
 from sqlalchemy import func, select
 
+from msfood.core.ids import natural_id, new_id
 from msfood.db.models import AuditEntry, Region
-from msfood.ids import natural_id, new_id
 from msfood.services.audit import BrokenLink, action_label, record_history, verify_chain
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import audit_hash, table_of, unit_of_work

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from msfood.clock import FixedClock
+from msfood.core.clock import FixedClock
+from msfood.core.errors import EnvironmentProblem, PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.engine import open_database
 from msfood.db.models import AuditEntry, Region, Setting
-from msfood.errors import EnvironmentProblem, PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.services.backup import (
     DEFAULT_KEPT,
     automatic_backups,

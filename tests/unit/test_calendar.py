@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from msfood.core.errors import ValidationError
 from msfood.domain.calendar import WorkCalendar, format_rest_days, parse_rest_days
-from msfood.errors import ValidationError
 from msfood.i18n import t
 
 D = date

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from msfood.collector import paused_collector, relaxed_collector
+from msfood.core.collector import paused_collector, relaxed_collector
 
 
 def test_paused_collector_switches_it_off_and_back_on() -> None:

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from msfood.clock import CHINA, FixedClock
-from msfood.db.base import synced_tables
+from msfood.core.clock import CHINA, FixedClock
+from msfood.core.errors import EnvironmentProblem, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.engine import open_database
-from msfood.db.models import Business, BusinessClosure, BusinessStatus, SelfCheck
+from msfood.db.models import Business, BusinessClosure, BusinessStatus, SelfCheck, synced_tables
 from msfood.demo import DEMO_ACCOUNTS, check_request, create_demo, generate, generate_steps
 from msfood.demo.businesses import make_businesses
 from msfood.demo.model import SPECS, World, window_start
@@ -25,8 +26,6 @@ from msfood.demo.regions import build_regions
 from msfood.demo.writer import id_maker
 from msfood.domain.identifiers import check_licence, is_valid_credit_code
 from msfood.domain.operating import OperatingCalendar, StatusChange
-from msfood.errors import EnvironmentProblem, ValidationError
-from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.services.audit import verify_chain
 from msfood.services.setup import initialise

@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from msfood.clock import CHINA, FixedClock
+from msfood.core.clock import CHINA, FixedClock
 from msfood.db.engine import open_database
 from msfood.demo import create_demo
 from msfood.metrics import compute_stats

@@ -14,9 +14,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from msfood.errors import EnvironmentProblem, NothingToDo
+from msfood.core.errors import EnvironmentProblem, NothingToDo
+from msfood.core.progress import drain
 from msfood.i18n import t
-from msfood.progress import drain
 from msfood.services.permissions import Actor
 from msfood.workbook import xlsx_rows
 from msfood.workbook.importer import import_workbook

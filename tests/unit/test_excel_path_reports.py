@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from msfood.ids import natural_id
-from msfood.progress import drain
+from msfood.core.ids import natural_id
+from msfood.core.progress import drain
 from msfood.reports import write_report
 from msfood.reports.service import write_notice, write_tasks
 from msfood.services.unit_of_work import unit_of_work

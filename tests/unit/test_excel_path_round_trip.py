@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from msfood.clock import CHINA, FixedClock
+from msfood.core.clock import CHINA, FixedClock
+from msfood.core.progress import drain
 from msfood.db.engine import Database, open_database
 from msfood.db.models import (
     Assignment,
@@ -29,7 +30,6 @@ from msfood.db.models import (
     VisitAnswer,
 )
 from msfood.metrics import compute_stats
-from msfood.progress import drain
 from msfood.services.permissions import Actor
 from msfood.workbook.export import export_workbook
 from msfood.workbook.importer import import_workbook
@@ -216,7 +216,7 @@ def build(database: Database, data: dict[str, Any], clock: FixedClock) -> None:
                 ])  # fmt: skip
             s.selfchecks(code, "daily", [day(d) for d in b["daily"]])
         for offset, workday in data["holidays"]:
-            from msfood.ids import natural_id
+            from msfood.core.ids import natural_id
 
             s._put(Holiday, {"id": natural_id("holiday", day(offset)), "day": START + dt.timedelta(days=offset),
                              "is_workday": workday, "name": "节日"})  # fmt: skip

@@ -12,10 +12,10 @@ from typing import Any
 import openpyxl
 import pytest
 
+from msfood.core.errors import ValidationError
+from msfood.core.progress import drain
 from msfood.db.engine import open_database
-from msfood.errors import ValidationError
 from msfood.i18n import t
-from msfood.progress import drain
 from msfood.reports import write_report
 from msfood.reports.service import write_tasks
 from msfood.services.permissions import Actor

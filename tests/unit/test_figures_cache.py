@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from msfood.db.base import synced_tables
+from msfood.core.progress import drain
 from msfood.db.engine import Database, open_database
-from msfood.db.models import Business, Cadre
+from msfood.db.models import Business, Cadre, synced_tables
 from msfood.metrics import figures_cache
 from msfood.metrics.overview import compute_overview
-from msfood.progress import drain
 from msfood.services.permissions import Actor
 from msfood.services.rules import set_setting
 from msfood.services.selfchecks import record_selfcheck

@@ -9,12 +9,12 @@ import datetime as dt
 import pytest
 from records_helpers import ADMIN, BUSINESS, E1, E2, E3, E4, LIAISON, rows_of, seed_roster, write
 
+from msfood.core.errors import ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, Sampling
-from msfood.errors import ValidationError
-from msfood.ids import natural_id
 from msfood.services import roster, rules, sampling
 from msfood.services.unit_of_work import unit_of_work
-from msfood.sync.rules import enum_columns
+from msfood.sync.column_rules import enum_columns
 
 D = dt.date
 

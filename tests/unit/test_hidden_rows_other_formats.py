@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from msfood.progress import drain
+from msfood.core.progress import drain
 from msfood.services.permissions import Actor
 from msfood.workbook.hidden_rows import ods_hidden_rows
 from msfood.workbook.importer import import_workbook

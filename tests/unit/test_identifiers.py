@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.cn import uscc
 
+from msfood.core.errors import Issue, ValidationError
 from msfood.domain.identifiers import (
     USCC_ALPHABET,
     check_credit_code,
@@ -19,7 +20,6 @@ from msfood.domain.identifiers import (
     org_code_check_char,
     parent_division_code,
 )
-from msfood.errors import Issue, ValidationError
 
 WORKED_EXAMPLE_CODES = [
     "91430211000009136F", "91430211000009267B", "914302110000093987", "91430211000009523U",

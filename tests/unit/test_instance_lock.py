@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from msfood.instance_lock import (
+from msfood.core.instance_lock import (
     InstanceRunning,
     acquire_instance_lock,
     instance_key,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from msfood import config
+from msfood.core import config
 from tests.conftest import REAL_DATA_DIR
 
 

@@ -21,17 +21,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select, text
 
-from msfood.clock import CHINA, Clock, ReportingDayClock, clock_from_env
+from msfood.core.clock import CHINA, Clock, ReportingDayClock, clock_from_env
+from msfood.core.errors import AuthenticationError, EnvironmentProblem, NothingToDo, PermissionDenied
+from msfood.core.ids import natural_id
 from msfood.db.engine import open_database
 from msfood.db.models import AuditEntry, Region, User
 from msfood.db.problems import database_problem
-from msfood.errors import (
-    AuthenticationError,
-    EnvironmentProblem,
-    NothingToDo,
-    PermissionDenied,
-)
-from msfood.ids import natural_id
 from msfood.services import users
 from msfood.services.audit import note_audit_accepted, verify_chain
 from msfood.services.backup import backup_before, backup_database, remove_stale_partials
@@ -196,7 +191,7 @@ def test_an_existing_world_readable_database_is_made_owner_only(db_path: Path) -
 def test_the_apps_folder_is_private_even_with_a_loose_umask(  # type: ignore[no-untyped-def]
     tmp_path: Path, monkeypatch
 ) -> None:
-    from msfood.config import backup_dir, data_dir
+    from msfood.core.config import backup_dir, data_dir
 
     monkeypatch.setenv("MSFOOD_HOME", str(tmp_path / "app" / "data"))
     old = os.umask(0)
@@ -223,7 +218,7 @@ KILL_SCRIPT = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    from msfood.clock import Clock
+    from msfood.core.clock import Clock
     from msfood.db.engine import open_database
     from msfood.services import restore
     from msfood.services.permissions import Actor

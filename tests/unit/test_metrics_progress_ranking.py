@@ -9,10 +9,10 @@ import datetime as dt
 
 import pytest
 
+from msfood.core.errors import ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import SelfCheck, Visit
 from msfood.domain.periods import period_key_for
-from msfood.errors import ValidationError
-from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.metrics.ranking import assign_ranks, rank_regions
 from msfood.services.unit_of_work import table_of, unit_of_work

@@ -120,7 +120,7 @@ def _check_tally(t: dict) -> None:  # type: ignore[type-arg]
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=scenario)
 def test_figures_invariants(template_db: Path, data: dict) -> None:  # type: ignore[type-arg]
-    from msfood.clock import FixedClock
+    from msfood.core.clock import FixedClock
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "p.sqlite"

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from msfood.core.ids import natural_id
 from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for, period_of
-from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.metrics.results import RecordCounts
 from msfood.services.unit_of_work import table_of, unit_of_work

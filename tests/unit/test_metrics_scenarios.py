@@ -274,7 +274,7 @@ def test_sampling_as_of_plans_and_cases(build) -> None:  # type: ignore[no-untyp
 
 
 def test_unknown_region_is_refused(build) -> None:  # type: ignore[no-untyped-def]
-    from msfood.errors import ValidationError
+    from msfood.core.errors import ValidationError
 
     db = build(lambda s: None)
     with pytest.raises(ValidationError):

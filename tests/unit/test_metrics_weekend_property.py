@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from msfood.clock import FixedClock
+from msfood.core.clock import FixedClock
 from msfood.db.engine import open_database
 from msfood.domain.identifiers import make_credit_code
 from msfood.domain.periods import parse_period

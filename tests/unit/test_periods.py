@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from msfood.core.errors import ValidationError
 from msfood.domain.periods import (
     KINDS,
     Period,
@@ -18,7 +19,6 @@ from msfood.domain.periods import (
     periods_ending_within,
     week_key,
 )
-from msfood.errors import ValidationError
 
 D = date
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from msfood.core.errors import PermissionDenied
+from msfood.core.ids import natural_id
 from msfood.db.engine import Database
 from msfood.db.models import AuditEntry, ClosedPeriod, Region, Setting, Unit, Visit
-from msfood.errors import PermissionDenied
-from msfood.ids import natural_id
 from msfood.services import permissions as P
 from msfood.services.permissions import ROLE_PERMISSIONS, TABLE_ACTIONS, Actor, can_grant
 from msfood.services.unit_of_work import table_of, unit_of_work
@@ -178,7 +178,7 @@ def test_services_refuse_what_a_role_may_not_do(db, clock, role: str, action: st
 
 
 def test_every_synced_table_needs_a_named_permission() -> None:
-    from msfood.db.base import synced_tables
+    from msfood.db.models import synced_tables
 
     names = {t.name for t in synced_tables()} - {"audit_log"}
     assert names <= set(TABLE_ACTIONS), names - set(TABLE_ACTIONS)

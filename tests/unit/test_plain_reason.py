@@ -1,4 +1,4 @@
-"""A library's exception becomes a short reason in our words (msfood.plain_reason)."""
+"""A library's exception becomes a short reason in our words (msfood.core.plain_reason)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
+from msfood.core.plain_reason import plain_reason
 from msfood.i18n import set_language
-from msfood.plain_reason import plain_reason
 
 LEAKS = ("sqlalche.me", "sqlite3", "UNIQUE", "constraint", "zip file", "Content_Types", "[SQL")
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from msfood.clock import FixedClock
+from msfood.core.clock import FixedClock
 from msfood.db.engine import Database, open_database
 from msfood.services import queries as q
 from msfood.services.queries import Filters, Sort
@@ -280,7 +280,7 @@ def test_selfcheck_sampling_and_rapid_filters(session: Session) -> None:
 
 
 def test_a_bad_period_is_a_validation_error(session: Session) -> None:
-    from msfood.errors import ValidationError
+    from msfood.core.errors import ValidationError
 
     with pytest.raises(ValidationError) as caught:
         q.page(session, "visits", filters=Filters(period="2026Q7"))

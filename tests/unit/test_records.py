@@ -18,6 +18,8 @@ from records_helpers import (
     write,
 )
 
+from msfood.core.errors import PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import (
     AuditEntry,
     Business,
@@ -31,8 +33,6 @@ from msfood.db.models import (
     SelfCheck,
     Visit,
 )
-from msfood.errors import PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.services import records
 from msfood.services.unit_of_work import unit_of_work
 

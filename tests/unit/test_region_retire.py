@@ -12,8 +12,8 @@ import pytest
 from records_helpers import ADMIN, BUSINESS, VIEWER
 from sqlalchemy import select
 
+from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.db.models import AuditEntry, Business, Region
-from msfood.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.services import queries, regions, roster
 from msfood.services.periods_closing import close_period
 from msfood.services.unit_of_work import unit_of_work
@@ -111,8 +111,8 @@ def test_the_workbook_carries_the_end_date_both_ways(
 ) -> None:
     import shutil
 
+    from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.progress import drain
     from msfood.workbook.export import export_workbook
     from msfood.workbook.importer import import_workbook
     from openpyxl import load_workbook

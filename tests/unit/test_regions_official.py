@@ -10,9 +10,9 @@ import pytest
 from records_helpers import ADMIN, BUSINESS, VIEWER
 from sqlalchemy import func, select
 
+from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import AuditEntry, Region
-from msfood.errors import NothingToDo, PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.regions.official import DATA, divisions, normalise_code
 from msfood.services import regions, roster
 from msfood.services.unit_of_work import unit_of_work

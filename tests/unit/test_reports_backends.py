@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from msfood.core.progress import drain
 from msfood.metrics import compute_stats
-from msfood.progress import drain
 from msfood.reports import write_report
 from msfood.services.unit_of_work import unit_of_work
 from tests.scenario import Scenario, worked_example

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from msfood.errors import NotFoundError, NothingToDo
-from msfood.ids import natural_id
-from msfood.progress import drain
+from msfood.core.errors import NotFoundError, NothingToDo
+from msfood.core.ids import natural_id
+from msfood.core.progress import drain
 from msfood.reports import write_notice, write_tasks
 from msfood.services.unit_of_work import unit_of_work
 from tests.scenario import Scenario, worked_example

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from reportlab.graphics import renderSVG
 
-from msfood.errors import Cancelled
+from msfood.core.errors import Cancelled
+from msfood.core.progress import Progress, drain
 from msfood.metrics import compute_stats
-from msfood.progress import Progress, drain
 from msfood.reports import completion_chart, write_report
 from msfood.reports import fonts as report_fonts
 from msfood.reports.model import Bar
@@ -156,7 +156,7 @@ def test_chart_is_a_reusable_drawing() -> None:
 
 
 def test_a_locked_target_is_a_plain_sentence(example_db, clock, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from msfood.errors import EnvironmentProblem
+    from msfood.core.errors import EnvironmentProblem
     from msfood.reports import service
 
     def locked(src: object, dst: object) -> None:

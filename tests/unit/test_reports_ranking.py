@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from msfood.core.progress import drain
 from msfood.metrics import compute_stats
 from msfood.metrics.ranking import rank_all
-from msfood.progress import drain
 from msfood.reports import write_report
 from msfood.reports.format import percent
 from msfood.services.unit_of_work import unit_of_work

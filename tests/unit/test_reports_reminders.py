@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from msfood.core.errors import NotFoundError, ValidationError
+from msfood.core.progress import drain
 from msfood.domain.periods import parse_period
-from msfood.errors import NotFoundError, ValidationError
-from msfood.progress import drain
 from msfood.reports import write_bulletin, write_reminders
 from msfood.reports.bulletin import compute_bulletin
 from msfood.reports.reminders import compute_reminders

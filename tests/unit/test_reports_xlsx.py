@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from msfood.core.progress import drain
 from msfood.metrics import compute_stats, supervision_by_region
-from msfood.progress import drain
 from msfood.reports import write_report
 from msfood.reports.format import display_width
 from msfood.reports.xlsx import stored_rate

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from records_helpers import ADMIN, BUSINESS, CADRE, E1, E2, LIAISON, REGIONS, VIEWER, rows_of, write
 
+from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Assignment, AuditEntry, Business, BusinessStatus, Cadre, Region
-from msfood.errors import NotFoundError, PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.services import roster
 from msfood.services.unit_of_work import unit_of_work
 

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from records_helpers import ADMIN, LIAISON
 
-from msfood.errors import NothingToDo, PermissionDenied, ValidationError
+from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.metrics import compute_stats
 from msfood.services import rules
 from msfood.services.periods_closing import close_period

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from records_helpers import ADMIN, E1, LIAISON, VIEWER, rows_of, seed_roster, write
 
+from msfood.core.errors import PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Setting
 from msfood.domain.defaults import DEFAULT_SETTINGS
-from msfood.errors import PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.services import rules
 from msfood.services.unit_of_work import unit_of_work
 

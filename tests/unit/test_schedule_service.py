@@ -10,19 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from msfood.db.base import synced_tables
-from msfood.db.models import VisitPlan
-from msfood.errors import PermissionDenied, ValidationError
+from msfood.core.errors import PermissionDenied, ValidationError
+from msfood.core.progress import drain
+from msfood.db.models import VisitPlan, synced_tables
 from msfood.planning.output import write_schedule_ics
-from msfood.planning.service import (
-    UNPLANNED,
-    Schedule,
-    load_schedule,
-    make_schedule,
-    move_planned_visit,
-    remove_planned_visit,
-)
-from msfood.progress import drain
+from msfood.planning.schedule import UNPLANNED, Schedule
+from msfood.planning.service import load_schedule, make_schedule, move_planned_visit, remove_planned_visit
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import unit_of_work
 from tests.conftest import ADMIN

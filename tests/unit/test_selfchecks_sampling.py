@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from records_helpers import ADMIN, E1, LIAISON, VIEWER, rows_of, seed_roster
 
+from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Sampling, SelfCheck
-from msfood.errors import NotFoundError, PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.services import sampling, selfchecks
 from msfood.services.unit_of_work import unit_of_work
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from msfood.errors import EnvironmentProblem, PermissionDenied
-from msfood.ids import natural_id
+from msfood.core.errors import EnvironmentProblem, PermissionDenied
+from msfood.core.ids import natural_id
 from msfood.services.backup import backup_database
 from msfood.services.backup_summary import SUMMARY_TABLES, summarize_database_file
 from msfood.services.history_view import record_history_view

@@ -7,8 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from msfood.db.models import AuditEntry, User
-from msfood.errors import (
+from msfood.core.errors import (
     AuthenticationError,
     ConflictError,
     NotFoundError,
@@ -16,6 +15,7 @@ from msfood.errors import (
     PermissionDenied,
     ValidationError,
 )
+from msfood.db.models import AuditEntry, User
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import unit_of_work
 from msfood.services.users import (

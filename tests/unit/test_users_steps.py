@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
+from msfood.core.errors import AuthenticationError
 from msfood.db.models import User
-from msfood.errors import AuthenticationError
 from msfood.services.permissions import Actor
 from msfood.services.users import (
     MAX_FAILED_ATTEMPTS,

@@ -8,9 +8,9 @@ import pytest
 from records_helpers import ADMIN, CADRE, E1, LIAISON, VIEWER, rows_of, seed_roster, write
 from sqlalchemy import select
 
+from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import AuditEntry, ChecklistItem, Problem, Visit, VisitAnswer
-from msfood.errors import NotFoundError, PermissionDenied, ValidationError
-from msfood.ids import natural_id
 from msfood.services import visits
 from msfood.services.unit_of_work import unit_of_work
 from msfood.services.visits import ProblemInput

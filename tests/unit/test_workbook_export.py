@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from msfood.errors import NotFoundError, PermissionDenied, ValidationError
-from msfood.progress import Progress, drain
+from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
+from msfood.core.progress import Progress, drain
 from msfood.services.permissions import Actor
 from msfood.workbook.export import export_view, export_workbook, safe_title
 from msfood.workbook.importer import import_workbook

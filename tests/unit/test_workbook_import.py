@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from msfood.core.errors import PermissionDenied, ValidationError
+from msfood.core.progress import Progress, drain
 from msfood.db.models import Business, Region, SelfCheck, Visit
-from msfood.errors import PermissionDenied, ValidationError
-from msfood.progress import Progress, drain
 from msfood.services.permissions import Actor
 from msfood.workbook import importer
 from msfood.workbook.importer import import_workbook

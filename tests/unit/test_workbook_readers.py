@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from msfood.errors import EnvironmentProblem
+from msfood.core.errors import EnvironmentProblem
 from msfood.workbook.readers import as_text, detect_encoding, is_blank, open_reader
 from msfood.workbook.schema import SHEET_BY_NAME, SHEETS, clean_header, part_name, sheet_for
 from tests.workbook_example import write_csv_folder, write_xls

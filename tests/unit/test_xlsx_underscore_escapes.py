@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from msfood.progress import drain
+from msfood.core.progress import drain
 from msfood.services.permissions import Actor
 from msfood.workbook.cells import writable
 from msfood.workbook.importer import import_workbook

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.clock import CHINA
+from msfood.core.clock import CHINA
 from msfood.services.permissions import BACKUP, RESTORE
 from ui.context import AppContext
 from ui.dialogs.common import (
@@ -392,7 +392,7 @@ class BackupRestoreDialog(QDialog):
         self._update_restore_button()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from msfood.errors import Cancelled
+        from msfood.core.errors import Cancelled
         from ui.errors import error_text, show_error
 
         self._busy(False)

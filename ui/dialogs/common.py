@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from msfood.clock import CHINA
+from msfood.core.clock import CHINA
 from ui.settings import AppSettings, FolderKind
 from ui.theme import ROW_TINTS, row_tint, row_tint_text
 

@@ -275,7 +275,7 @@ class ImportExcelDialog(QDialog):
         self._update_buttons()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from msfood.errors import Cancelled
+        from msfood.core.errors import Cancelled
         from msfood.workbook.result import WorkbookRefused
 
         self.op = None

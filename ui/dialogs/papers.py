@@ -280,7 +280,7 @@ class PapersDialog(QDialog):
         self._update_buttons()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from msfood.errors import Cancelled
+        from msfood.core.errors import Cancelled
         from ui.errors import error_text, show_error
 
         self.op = None

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msfood.core.errors import MsfoodError
 from msfood.domain.periods import Period, parse_period, period_of
-from msfood.errors import MsfoodError
 from msfood.services.permissions import CLOSE_PERIOD, REOPEN_PERIOD
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel
@@ -241,7 +241,7 @@ class PeriodsDialog(QDialog):
         context = self.context
 
         def work() -> Any:
-            from msfood.ids import natural_id
+            from msfood.core.ids import natural_id
             from msfood.services.periods_closing import reopen_period
             from msfood.services.unit_of_work import unit_of_work
 

@@ -48,7 +48,7 @@ class ScheduleDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.schedule: Any = None  # msfood.planning.service.Schedule, as last loaded
+        self.schedule: Any = None  # msfood.planning.schedule.Schedule, as last loaded
         self.op: Op | None = None
         self.written: Path | None = None
         self._defaults_shown = False
@@ -395,7 +395,7 @@ class ScheduleDialog(QDialog):
         self._update_buttons()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from msfood.errors import Cancelled
+        from msfood.core.errors import Cancelled
         from ui.errors import show_error
 
         self.op = None

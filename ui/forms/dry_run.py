@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from msfood.errors import Issue, MsfoodError, ValidationError
+from msfood.core.errors import Issue, MsfoodError, ValidationError
 from msfood.services.saving import Saved
 from msfood.services.unit_of_work import UnitOfWork
 from ui.forms.kinds import FormSpec

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.errors import Issue, MsfoodError, ValidationError
+from msfood.core.errors import Issue, MsfoodError, ValidationError
 from msfood.services.saving import Saved
 from ui.forms import form_fields, form_notes
 from ui.forms.fields import Field, form_text

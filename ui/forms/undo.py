@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from msfood.errors import MsfoodError
+from msfood.core.errors import MsfoodError
 from msfood.services.unit_of_work import unit_of_work
 from ui.forms.kinds import FormSpec
 

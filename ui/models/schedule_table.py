@@ -48,7 +48,7 @@ class ScheduleTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None, *, editable: bool = True) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []  # msfood.planning.service.PlanEntry
+        self._rows: list[Any] = []  # msfood.planning.schedule.PlanEntry
         self.editable = editable
 
     def set_rows(self, rows: list[Any]) -> None:

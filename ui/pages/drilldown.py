@@ -271,7 +271,7 @@ class RecordsDialog(QDialog):
         path = path or actions.ask_xlsx_path(self, self.title)
         if not path:
             return None
-        from msfood.errors import MsfoodError
+        from msfood.core.errors import MsfoodError
         from msfood.workbook.export import export_view
 
         rows = []

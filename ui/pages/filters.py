@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from msfood.core.errors import ValidationError
 from msfood.domain.enums import Enum
 from msfood.domain.periods import period_of
-from msfood.errors import ValidationError
 from msfood.i18n import language
 from ui.theme import error_border_style
 

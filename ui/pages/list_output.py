@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from msfood.errors import Cancelled
+from msfood.core.errors import Cancelled
 from msfood.services import queries
 from ui.models.columns import Column
 from ui.pages import table_actions as actions

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.errors import MsfoodError
+from msfood.core.errors import MsfoodError
 from msfood.services import queries
 from msfood.services.queries import Filters
 from ui.forms.fields import form_text

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from msfood.core.errors import ValidationError
 from msfood.domain.periods import Period, parse_period, period_of
-from msfood.errors import ValidationError
 from msfood.reports.model import period_label
 from ui.i18n import is_english
 from ui.theme import error_border_style

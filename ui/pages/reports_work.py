@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from msfood.core.progress import Progress
 from msfood.domain.periods import Period
 from msfood.i18n import t
-from msfood.progress import Progress
 from msfood.reports.model import Headline
 from msfood.services import queries
 from ui.context import AppContext

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.errors import ValidationError
+from msfood.core.errors import ValidationError
 from msfood.services import rules
 from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work

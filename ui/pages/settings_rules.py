@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.clock import CHINA
+from msfood.core.clock import CHINA
+from msfood.core.errors import NothingToDo, ValidationError
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import GRADE, LEVEL, PERIOD_TYPE, SAMPLING_TYPE
-from msfood.errors import NothingToDo, ValidationError
 from msfood.i18n import t
 from msfood.services import rules
 from msfood.services.periods_closing import list_closed_periods

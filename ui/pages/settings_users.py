@@ -165,7 +165,7 @@ class UsersBox(QGroupBox):
         if account.disabled:
             return QCoreApplication.translate("Settings", "已停用")
         if account.locked_until is not None:
-            from msfood.clock import CHINA
+            from msfood.core.clock import CHINA
 
             until = account.locked_until.replace(tzinfo=dt.UTC).astimezone(CHINA).strftime("%H:%M")
             return QCoreApplication.translate("Settings", "已锁定（至 {time}）").format(time=until)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
-from msfood.clock import CHINA
+from msfood.core.clock import CHINA
 from msfood.services import queries
 from msfood.services.permissions import ACTION_LABELS, Actor
 from ui.i18n import is_english
@@ -29,7 +29,7 @@ def local_time(value: dt.datetime | None) -> str:
 
 def hlc_time(stamp: str) -> str:
     """When a version was written, from its HLC stamp (13 digits of Unix ms lead it)."""
-    from msfood.sync.hlc import hlc_ms
+    from msfood.core.hlc import hlc_ms
 
     try:
         return local_time(dt.datetime.fromtimestamp(hlc_ms(stamp) / 1000, dt.UTC))
@@ -39,7 +39,7 @@ def hlc_time(stamp: str) -> str:
 
 def hlc_unit(stamp: str) -> str:
     """Which unit wrote a version, from its HLC stamp (the unit code ends it)."""
-    from msfood.sync.hlc import parse_hlc
+    from msfood.core.hlc import parse_hlc
 
     try:
         return parse_hlc(stamp)[2]

@@ -271,7 +271,7 @@ class TrustTab(QWidget):
 
     def open_enrolment(self, path: Path) -> TrustDialog | None:
         """Read an enrolment file and ask for its fingerprint (the dialog is modeless under tests)."""
-        from msfood.errors import MsfoodError
+        from msfood.core.errors import MsfoodError
         from msfood.sync import read_enrolment
         from ui.errors import show_error
 

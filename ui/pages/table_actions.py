@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMarginsF, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QWidget
 
-from msfood.clock import CHINA
+from msfood.core.clock import CHINA
 from msfood.i18n import t
 from ui.i18n import is_english
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from msfood.clock import CHINA, FixedClock
+from msfood.core.clock import CHINA, FixedClock
+from msfood.core.errors import NothingToDo
+from msfood.core.progress import drain
 from msfood.db.engine import Database, open_database
-from msfood.errors import NothingToDo
-from msfood.progress import drain
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import UnitOfWork, unit_of_work
 
@@ -157,25 +157,25 @@ def import_(path: Path, code: str, files: list[Path], clock: FixedClock | None =
 
 
 def region_id(code: str) -> str:
-    from msfood.ids import natural_id
+    from msfood.core.ids import natural_id
 
     return natural_id("region", code)
 
 
 def business_id(credit: str) -> str:
-    from msfood.ids import natural_id
+    from msfood.core.ids import natural_id
 
     return natural_id("business", credit, "")
 
 
 def cadre_id(phone: str) -> str:
-    from msfood.ids import natural_id
+    from msfood.core.ids import natural_id
 
     return natural_id("cadre", phone)
 
 
 def visit_id(cadre: str, business: str, day: dt.date) -> str:
-    from msfood.ids import natural_id
+    from msfood.core.ids import natural_id
 
     return natural_id("visit", cadre, business, day.isoformat())
 
@@ -297,7 +297,7 @@ def scope_rows(path: Path, scope: Any, *, tables: list[str] | None = None) -> di
     """The rows of a scope (local_seq left out), by table, sorted by id."""
     from sqlalchemy import select
 
-    from msfood.db.base import synced_tables
+    from msfood.db.models import synced_tables
     from msfood.sync.scope import ScopeQuery
 
     def run(database: Database) -> dict[str, list[tuple]]:
@@ -392,7 +392,7 @@ def rewrite_bundle(
     import hashlib
     import json
 
-    from msfood.sync.keys import canonical_json, sign
+    from msfood.core.keys import canonical_json, sign
 
     plain = unseal(bundle, receiver_db, out.with_suffix(".plain.zip"))
     members = read_members(plain)

@@ -24,17 +24,17 @@ from sync_helpers import (
     write,
 )
 
+from msfood.core.errors import ValidationError
+from msfood.core.ids import natural_id
 from msfood.db.models import Conflict, VisitRule
-from msfood.errors import ValidationError
-from msfood.ids import natural_id
 from msfood.services.unit_of_work import unit_of_work
 
 
 def _enrolment(source: Path, out: Path, **changes: object) -> object:
     """The enrolment file of `source`, re-signed with its own key after `changes` (as a unit that
     re-enrols with another area would send)."""
+    from msfood.core.keys import b64, canonical_json, sign
     from msfood.services.unit_of_work import read_meta
-    from msfood.sync.keys import b64, canonical_json, sign
     from msfood.sync.peers import enrolment_document, read_enrolment
 
     def run(database):  # type: ignore[no-untyped-def]

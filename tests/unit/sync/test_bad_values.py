@@ -30,8 +30,8 @@ from sync_helpers import (
     write,
 )
 
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, SelfCheck
-from msfood.ids import natural_id
 from msfood.services.unit_of_work import table_of
 from msfood.sync import codec, rules
 

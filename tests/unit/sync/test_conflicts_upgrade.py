@@ -25,8 +25,8 @@ from sync_helpers import (
     write,
 )
 
+from msfood.core.errors import PermissionDenied, ValidationError
 from msfood.db.models import Business, Cadre, Conflict
-from msfood.errors import PermissionDenied, ValidationError
 from msfood.services.permissions import Actor
 from msfood.services.unit_of_work import table_of
 from msfood.sync import conflicts as conflict_service

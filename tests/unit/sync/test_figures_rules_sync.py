@@ -20,8 +20,8 @@ from sync_helpers import (
     write,
 )
 
+from msfood.core.ids import natural_id
 from msfood.db.models import Business, Sampling
-from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.services.unit_of_work import table_of
 

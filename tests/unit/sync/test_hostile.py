@@ -26,7 +26,7 @@ from sync_helpers import (
     write_members,
 )
 
-from msfood.sync.keys import generate_unit_keys
+from msfood.core.keys import generate_unit_keys
 
 
 @pytest.fixture
@@ -162,7 +162,7 @@ def test_a_signature_by_an_untrusted_key(trio: dict[str, Path], bundle: Path) ->
 
 def test_an_unknown_sender(trio: dict[str, Path], bundle: Path) -> None:
     stranger = generate_unit_keys()
-    from msfood.sync.keys import fingerprint
+    from msfood.core.keys import fingerprint
 
     def change(members: dict[str, bytes], manifest: dict[str, Any]) -> None:
         manifest["sender"] = {"code": "999999-01", "fingerprint": fingerprint(stranger.sign_public)}

@@ -32,11 +32,11 @@ from sync_helpers import (
     seed_regions,
 )
 
+from msfood.core.errors import NothingToDo
+from msfood.core.progress import drain
 from msfood.db.base import NON_CONTENT_COLUMNS
 from msfood.db.engine import Database, open_database
 from msfood.db.models import Business, Conflict, Region, Visit
-from msfood.errors import NothingToDo
-from msfood.progress import drain
 from msfood.services.unit_of_work import table_of, unit_of_work
 from msfood.sync.export import export_bundle
 from msfood.sync.importer import import_bundles
@@ -268,7 +268,7 @@ def settle(world: World) -> None:
 
 
 def scope_content(database: Database, scope: Scope) -> dict[str, list[tuple]]:
-    from msfood.db.base import synced_tables
+    from msfood.db.models import synced_tables
 
     query = ScopeQuery(scope)
     out = {}

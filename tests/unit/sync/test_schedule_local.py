@@ -21,8 +21,8 @@ from sync_helpers import (
     write,
 )
 
+from msfood.core.progress import drain
 from msfood.db.models import VisitPlan
-from msfood.progress import drain
 from tests.conftest import ADMIN
 
 

@@ -12,10 +12,10 @@ import pytest
 
 from sync_helpers import BUREAU, S1, export, import_, meta_value, put_business, rewrite_bundle, seed_regions, write
 
+from msfood.core.ids import natural_id
 from msfood.db.engine import open_database
 from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for
-from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.metrics.results import RecordCounts
 from msfood.services.unit_of_work import table_of

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from msfood.errors import ValidationError
+from msfood.core.errors import ValidationError
+from msfood.core.keys import generate_unit_keys
 from msfood.sync.crypto import CHUNK, SealedReader, open_sealed, seal_file
-from msfood.sync.keys import generate_unit_keys
 
 KEYS = generate_unit_keys()
 

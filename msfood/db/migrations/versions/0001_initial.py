@@ -1,5 +1,8 @@
 """initial schema
 
+Over 400 lines on purpose: a migration is a record of one step and is never edited once released;
+this one creates the whole first schema (scripts/regen_initial_migration.py wrote it).
+
 Revision ID: 0001
 Revises: 
 Create Date: 2026-11-24 23:56:54.781432

@@ -5,7 +5,7 @@ Revises: 0005
 Create Date: 2026-12-07
 
 One new table, visit_plans: local working notes of this database (no sync columns; bundles and
-workbooks skip it, msfood.db.base.synced_tables). Nothing existing changes, so bundles of schema
+workbooks skip it, msfood.db.models.synced_tables). Nothing existing changes, so bundles of schema
 0005 merge as they are (msfood.sync.upgrade).
 """
 from alembic import op

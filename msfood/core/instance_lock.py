@@ -20,8 +20,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from msfood.clock import CHINA
-from msfood.errors import EnvironmentProblem
+from msfood.core.clock import CHINA
+from msfood.core.errors import EnvironmentProblem
 
 LOCK_SUFFIX = ".msfood-lock"
 

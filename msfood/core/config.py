@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from msfood.private_files import PRIVATE_FOLDER, make_private_folder
+from msfood.core.private_files import PRIVATE_FOLDER, make_private_folder
 
 APP_NAME = "msfood"
 

@@ -66,7 +66,7 @@ def clock_from_env() -> Clock:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        from msfood.errors import EnvironmentProblem
+        from msfood.core.errors import EnvironmentProblem
 
         raise EnvironmentProblem("local.bad_now", value=value) from None
     if parsed.tzinfo is None:

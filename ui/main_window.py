@@ -37,13 +37,14 @@ from msfood.services.app_status import BundleMark, StationStatus, station_status
 from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages import PAGES, table_actions
-from ui.pages.table_actions import with_shortcut
+from ui.pages import PAGES
+from ui.pages.lists import actions as table_actions
+from ui.pages.lists.actions import with_shortcut
 from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, fit_to_screen, fitting_size, frame_margins
 from ui.workers import run_op
 
 if TYPE_CHECKING:  # the list module loads with the first list page, not with the window
-    from ui.pages.list_page import ListPage
+    from ui.pages.lists.page import ListPage
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PREFERRED_SIZE = QSize(1280, 800)

@@ -76,7 +76,7 @@ def test_no_new_fixed_colour_in_ui_outside_the_theme() -> None:
 def test_the_sync_page_reads_on_every_tab(
     qtbot: Any, scheme: str, make_context: Any, clock: Any, wait_ops: Any, tmp_path: Path  # noqa: F811
 ) -> None:
-    from ui.pages.sync_page import SyncPage
+    from ui.pages.sync.page import SyncPage
 
     path = tmp_path / "station.sqlite"
     make_station(path, clock=clock)
@@ -102,7 +102,7 @@ def test_the_reports_page_reads(
     wait_ops: Any,
     tmp_path: Path,
 ) -> None:
-    from ui.pages.reports_page import ReportsPage
+    from ui.pages.reports.page import ReportsPage
 
     page = ReportsPage(make_context(station_with_records))
     qtbot.addWidget(page)
@@ -118,7 +118,7 @@ def test_the_reports_page_reads(
 def test_the_getting_started_panel_reads_on_an_empty_database(
     qtbot: Any, scheme: str, make_context: Any, clock: Any, wait_ops: Any, tmp_path: Path  # noqa: F811
 ) -> None:
-    from ui.pages.getting_started import GettingStartedPanel
+    from ui.pages.dashboard.getting_started import GettingStartedPanel
 
     path = tmp_path / "empty.sqlite"
     make_station(path, clock=clock)
@@ -176,7 +176,7 @@ def test_a_hint_follows_the_palette_when_it_changes_while_shown(
     qtbot: Any, app: QApplication, make_context: Any, station_with_records: Path, wait_ops: Any
 ) -> None:
     from ui.app import apply_style_sheet
-    from ui.pages.reports_page import ReportsPage
+    from ui.pages.reports.page import ReportsPage
 
     page = ReportsPage(make_context(station_with_records))
     qtbot.addWidget(page)

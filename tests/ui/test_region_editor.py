@@ -246,7 +246,7 @@ def test_the_new_windows_read_in_english(qtbot, app, context, wait_ops, app_sett
 
     from ui.first_start import FirstStartDialog
     from ui.i18n import install_translators
-    from ui.pages.getting_started import GettingStartedPanel
+    from ui.pages.dashboard.getting_started import GettingStartedPanel
     from ui.region_editor import RegionEditorDialog
 
     chinese = re.compile(r"[\u3400-\u9fff]")

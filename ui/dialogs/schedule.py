@@ -34,7 +34,7 @@ from msfood.services.permissions import EDIT_RECORDS
 from ui.context import AppContext
 from ui.dialogs.common import documents_folder
 from ui.models.schedule_table import DATE, ENTRY_ROLE, DateDelegate, ScheduleTableModel
-from ui.pages.filters import PeriodFilter
+from ui.pages.lists.filters import PeriodFilter
 from ui.workers import Op, run_op
 
 

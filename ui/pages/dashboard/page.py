@@ -3,7 +3,7 @@
 督导完成率 overall and by level (while the period runs: progress, with the days and working days left
 and the pace needed), 督导次数, 包保覆盖率, 问题整改率, self-check coverage, the record counts and
 平台应用率, failed samples awaiting handling (days left), overdue problems and cases, progress per
-township, and a second tab ranking the regions below the unit's own (ui/pages/dashboard_ranking.py).
+township, and a second tab ranking the regions below the unit's own (ui/pages/dashboard/ranking.py).
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from msfood.domain.periods import Period, parse_period, period_of
 from ui.charts import Bar, BarChart, percent, rate_colour
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages.dashboard_ranking import RankingView
-from ui.pages.dashboard_trends import TrendsView
+from ui.pages.dashboard.ranking import RankingView
+from ui.pages.dashboard.trends import TrendsView
 from ui.pages.figure_tile import FigureTile
 from ui.theme import STATUS_COLOURS
 from ui.workers import run_op
@@ -41,8 +41,8 @@ from ui.workers import run_op
 if TYPE_CHECKING:  # msfood.metrics loads with the figures, on the worker: not on the start-up's path
     from msfood.metrics.overview import Overview, RegionProgress
     from msfood.metrics.results import Progress, Stats
-    from ui.pages.dashboard_lists import Rows
-    from ui.pages.drilldown import RecordsDialog, Target
+    from ui.pages.dashboard.records import Rows
+    from ui.pages.dashboard.drilldown import RecordsDialog, Target
 
 BAD = STATUS_COLOURS["bad"]  # the tile makes it readable on its own fill, light or dark
 
@@ -120,7 +120,7 @@ class DashboardPage(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
-        from ui.pages.getting_started import GettingStartedPanel  # station-regions: the first steps
+        from ui.pages.dashboard.getting_started import GettingStartedPanel  # station-regions: the first steps
 
         self.getting_started = GettingStartedPanel(context, self)
         outer.addWidget(self.getting_started)
@@ -578,7 +578,7 @@ class DashboardPage(QWidget):
     # --- drill-downs
 
     def records_for(self, key: str) -> Rows | None:
-        from ui.pages import dashboard_lists as lists
+        from ui.pages.dashboard import records as lists
 
         stats = self.stats
         if stats is None:
@@ -632,7 +632,7 @@ class DashboardPage(QWidget):
             if stats
             else ""
         )
-        from ui.pages.drilldown import RecordsDialog
+        from ui.pages.dashboard.drilldown import RecordsDialog
 
         dialog = RecordsDialog(title, headers, rows, note=note, targets=targets, parent=self)
         dialog.record_requested.connect(self.context.signals.open_record)
@@ -647,7 +647,7 @@ class DashboardPage(QWidget):
         name = next((r.name for r in self.towns if r.code == code), code)
 
         def show(stats: Stats) -> None:
-            from ui.pages.dashboard_lists import missed, open_obligations
+            from ui.pages.dashboard.records import missed, open_obligations
 
             found = missed(stats) if stats.supervision.total.due else open_obligations(stats)
             title, headers, rows, targets = found

@@ -15,7 +15,8 @@ from msfood.domain.enums import LEVEL, PROBLEM_STATUS, SELFCHECK_KIND
 from msfood.i18n import t
 from msfood.metrics.results import CaseRow, Obligation, ProblemRow, SelfCheckGap, Stats
 from ui.i18n import is_english
-from ui.pages.drilldown import Shown, Target
+from ui.models.rows_table import Shown
+from ui.pages.dashboard.drilldown import Target
 
 
 class Rows(NamedTuple):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from msfood.errors import Cancelled
 from msfood.services import queries
 from ui.models.columns import Column
-from ui.pages import table_actions as actions
+from ui.pages.lists import actions
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -35,8 +35,8 @@ from ui.forms.kinds import FormSpec
 from ui.models.columns import Column
 from ui.models.lazy_table import LazyTableModel, Tone
 from ui.models.lazy_view import LazyTableView
-from ui.pages import table_actions as actions
-from ui.pages.list_output import ListOutput, export_cell  # noqa: F401 (export_cell: its old home)
+from ui.pages.lists import actions
+from ui.pages.lists.output import ListOutput, export_cell  # noqa: F401 (export_cell: its old home)
 
 if TYPE_CHECKING:  # the record form loads when a record is first opened, not with the list
     from ui.forms.record_form import RecordForm

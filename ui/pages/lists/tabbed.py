@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.pages.list_page import ListPage
+from ui.pages.lists.page import ListPage
 
 
 class TabbedPage(QWidget):

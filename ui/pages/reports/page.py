@@ -34,8 +34,8 @@ from msfood.reports.model import Headline
 from msfood.services import queries
 from ui.context import AppContext
 from ui.pages.figure_tile import FigureTile
-from ui.pages.reports_period import PeriodPicker
-from ui.pages.reports_work import Figures, ReportRequest, Written, load_figures, write_file
+from ui.pages.reports.period import PeriodPicker
+from ui.pages.reports.work import Figures, ReportRequest, Written, load_figures, write_file
 from ui.theme import keep_style, muted_text_style, status_style
 from ui.workers import Op, run_op
 

@@ -11,8 +11,8 @@ from msfood.services import queries
 from msfood.services.permissions import EDIT_ROSTER
 from ui.forms.kinds import BUSINESS
 from ui.models.list_columns import BUSINESS_COLUMNS
-from ui.pages.filters import ChoiceFilter, RegionFilter
-from ui.pages.list_page import ListPage
+from ui.pages.lists.filters import ChoiceFilter, RegionFilter
+from ui.pages.lists.page import ListPage
 
 def regions_of(context: Any) -> list[queries.RegionChoice]:
     with queries.read_sessions(context.database)() as session:

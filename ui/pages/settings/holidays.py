@@ -29,7 +29,7 @@ from msfood.services import rules
 from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
-from ui.pages.drilldown import RowsTableModel, qdate_to_date
+from ui.models.rows_table import RowsTableModel, qdate_to_date
 from ui.theme import status_style
 from ui.workers import run_op
 

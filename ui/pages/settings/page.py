@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from msfood.services.permissions import EDIT_RULES
 from ui.context import AppContext
 from ui.i18n import language
-from ui.pages.settings_holidays import HolidaysBox
-from ui.pages.settings_rules import DomainSettingsBox, VisitRulesBox
-from ui.pages.settings_unsaved import ask_to_save
-from ui.pages.settings_users import PasswordBox, UsersBox, can_manage_users
+from ui.pages.settings.holidays import HolidaysBox
+from ui.pages.settings.rules import DomainSettingsBox, VisitRulesBox
+from ui.pages.settings.unsaved import ask_to_save
+from ui.pages.settings.users import PasswordBox, UsersBox, can_manage_users
 from ui.screen_fit import guard_wheel
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))  # each in its own language: never translated

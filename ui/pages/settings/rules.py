@@ -37,9 +37,9 @@ from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import is_english
-from ui.pages.drilldown import RowsTableModel, qdate_to_date, to_qdate
-from ui.pages.rule_timeline import RuleTimelineView
-from ui.pages.settings_unsaved import UnsavedTracker
+from ui.models.rows_table import RowsTableModel, qdate_to_date, to_qdate
+from ui.pages.settings.timeline import RuleTimelineView
+from ui.pages.settings.unsaved import UnsavedTracker
 from ui.screen_fit import keep_on_screen
 from ui.theme import status_style
 from ui.workers import run_op

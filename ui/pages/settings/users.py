@@ -28,7 +28,7 @@ from msfood.services.permissions import MANAGE_USERS, can_grant
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages.drilldown import RowsTableModel
+from ui.models.rows_table import RowsTableModel
 from ui.screen_fit import keep_on_screen
 from ui.theme import status_style
 from ui.workers import run_op

@@ -40,7 +40,7 @@ from msfood.domain.enums import (
 from msfood.services.permissions import SYNC, action_for_table
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages.sync_common import (
+from ui.pages.sync.common import (
     SyncState,
     capitalised,
     hlc_time,
@@ -49,8 +49,8 @@ from ui.pages.sync_common import (
     refusal_tip,
     table_label,
 )
-from ui.pages.sync_history import table_view
-from ui.pages.sync_models import Col, RowsModel, show
+from ui.pages.sync.history import table_view
+from ui.pages.sync.models import Col, RowsModel, show
 from ui.theme import keep_style, muted_text_style
 from ui.workers import Op, run_op
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from msfood.services.permissions import SYNC
 from ui.context import AppContext
 from ui.dialogs.common import start_folder
-from ui.pages.sync_common import SyncState, kind_label, refusal_tip
-from ui.pages.sync_models import Col, RowsModel
+from ui.pages.sync.common import SyncState, kind_label, refusal_tip
+from ui.pages.sync.models import Col, RowsModel
 from ui.theme import gaps_style, keep_style, muted_text_style, panel_style
 from ui.workers import Op, run_op
 

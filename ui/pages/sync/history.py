@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.pages.sync_common import SyncState, kind_label, local_time
-from ui.pages.sync_exchange import gap_text
-from ui.pages.sync_models import Col, RowsModel
+from ui.pages.sync.common import SyncState, kind_label, local_time
+from ui.pages.sync.exchange import gap_text
+from ui.pages.sync.models import Col, RowsModel
 from ui.theme import gaps_style, keep_style, muted_text_style
 
 

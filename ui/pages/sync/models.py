@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QWidget
 
-from ui.pages.sync_common import local_time
+from ui.pages.sync.common import local_time
 from ui.theme import muted_text_colour, row_tint, row_tint_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -12,11 +12,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import AppContext
-from ui.pages.sync_common import SyncState, load_state
-from ui.pages.sync_conflicts import ConflictsTab
-from ui.pages.sync_exchange import ExchangeTab
-from ui.pages.sync_history import HistoryTab
-from ui.pages.sync_trust import TrustTab
+from ui.pages.sync.common import SyncState, load_state
+from ui.pages.sync.conflicts import ConflictsTab
+from ui.pages.sync.exchange import ExchangeTab
+from ui.pages.sync.history import HistoryTab
+from ui.pages.sync.trust import TrustTab
 from ui.theme import keep_style, status_style
 from ui.workers import Op, run_op
 

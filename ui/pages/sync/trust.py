@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from msfood.services.permissions import MANAGE_TRUST
 from ui.context import AppContext
 from ui.dialogs.common import start_folder, start_path
-from ui.pages.sync_common import FingerprintLabel, SyncState, kind_label, local_time, mono_font, refusal_tip
-from ui.pages.sync_history import table_view
-from ui.pages.sync_models import Col, RowsModel
+from ui.pages.sync.common import FingerprintLabel, SyncState, kind_label, local_time, mono_font, refusal_tip
+from ui.pages.sync.history import table_view
+from ui.pages.sync.models import Col, RowsModel
 from ui.screen_fit import fit_dialog
 from ui.theme import keep_style, muted_text_style, status_style
 from ui.workers import Op, run_op

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from msfood.services.permissions import EDIT_RULES
 from ui.context import AppContext
 from ui.i18n import language
+from ui.pages.settings.domain_settings import DomainSettingsBox
 from ui.pages.settings.holidays import HolidaysBox
-from ui.pages.settings.rules import DomainSettingsBox, VisitRulesBox
+from ui.pages.settings.rules import VisitRulesBox
 from ui.pages.settings.unsaved import ask_to_save
 from ui.pages.settings.users import PasswordBox, UsersBox, can_manage_users
 from ui.screen_fit import guard_wheel

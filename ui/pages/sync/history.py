@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.pages.sync.common import SyncState, kind_label, local_time
-from ui.pages.sync.exchange import gap_text
 from ui.pages.sync.models import Col, RowsModel
+from ui.pages.sync.receipt import gap_text
 from ui.theme import gaps_style, keep_style, muted_text_style
 
 

@@ -15,7 +15,7 @@ from msfood.services.unit_of_work import unit_of_work
 @pytest.fixture
 def held(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """The fresh figures' computation waits until the test lets it go (the cached step runs freely)."""
-    from ui.pages.dashboard import page as dashboard
+    from ui.pages.dashboard import figures as dashboard
 
     gate = threading.Event()
     original = dashboard.load_figures
@@ -71,7 +71,7 @@ def test_cached_figures_paint_first_then_the_fresh_ones(
 def test_after_a_write_the_old_figures_are_not_shown(
     qtbot, make_context, station_with_records, wait_ops, held, monkeypatch
 ):  # type: ignore[no-untyped-def]
-    from ui.pages.dashboard import page as dashboard
+    from ui.pages.dashboard import figures as dashboard
 
     looked: list[object] = []  # what each cached step found
     original = dashboard.load_cached

@@ -16,12 +16,12 @@ from tests.unit.reports_data import pdf_text
 
 
 def factories() -> list[tuple[str, Any]]:
-    from ui.pages.roster.assignments import AssignmentsPage
-    from ui.pages.roster.businesses import BusinessesPage
-    from ui.pages.roster.cadres import CadresPage
     from ui.pages.records.sampling import RapidTestsList, SamplingsList
     from ui.pages.records.selfchecks import SelfChecksPage
     from ui.pages.records.visits import ProblemsList, VisitsList
+    from ui.pages.roster.assignments import AssignmentsPage
+    from ui.pages.roster.businesses import BusinessesPage
+    from ui.pages.roster.cadres import CadresPage
 
     return [("businesses", BusinessesPage), ("cadres", CadresPage), ("assignments", AssignmentsPage),
             ("visits", VisitsList), ("problems", ProblemsList), ("selfchecks", SelfChecksPage),
@@ -101,8 +101,8 @@ def test_buttons_name_their_keys(qtbot: Any, context: Any, clock: Any, wait_ops:
 def test_the_printout_is_chinese_in_a_pdf(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, tmp_path: Any
 ) -> None:
-    from ui.pages.roster.businesses import BusinessesPage
     from ui.pages.lists.actions import print_html_to_pdf
+    from ui.pages.roster.businesses import BusinessesPage
 
     page = open_page(qtbot, context, clock, wait_ops, BusinessesPage)
     page.print_list()

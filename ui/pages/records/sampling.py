@@ -10,10 +10,10 @@ from msfood.domain.enums import SAMPLING_RESULT, SAMPLING_TYPE
 from msfood.services.permissions import EDIT_RECORDS
 from ui.forms.kinds import RAPID_TEST, SAMPLING
 from ui.models.list_columns import RAPID_TEST_COLUMNS, SAMPLING_COLUMNS
-from ui.pages.roster.businesses import regions_of
 from ui.pages.lists.filters import ChoiceFilter, PeriodFilter, RegionFilter
 from ui.pages.lists.page import ListPage
 from ui.pages.lists.tabbed import TabbedPage
+from ui.pages.roster.businesses import regions_of
 
 
 class SamplingsList(ListPage):

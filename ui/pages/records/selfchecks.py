@@ -14,9 +14,9 @@ from msfood.domain.periods import period_of
 from msfood.services.permissions import EDIT_RECORDS
 from ui.forms.kinds import SELFCHECK
 from ui.models.list_columns import SELFCHECK_COLUMNS
-from ui.pages.roster.businesses import regions_of
 from ui.pages.lists.filters import ChoiceFilter, PeriodFilter, RegionFilter
 from ui.pages.lists.page import ListPage
+from ui.pages.roster.businesses import regions_of
 
 
 class SelfChecksPage(ListPage):

@@ -11,11 +11,10 @@ from msfood.i18n import language
 from msfood.services.permissions import EDIT_RECORDS
 from ui.forms.kinds import PROBLEM, VISIT
 from ui.models.list_columns import PROBLEM_COLUMNS, VISIT_COLUMNS
-from ui.pages.roster.businesses import regions_of
 from ui.pages.lists.filters import ChoiceFilter, PeriodFilter, RegionFilter
 from ui.pages.lists.page import ListPage
 from ui.pages.lists.tabbed import TabbedPage
-
+from ui.pages.roster.businesses import regions_of
 
 
 class VisitsList(ListPage):

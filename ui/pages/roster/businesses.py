@@ -14,6 +14,7 @@ from ui.models.list_columns import BUSINESS_COLUMNS
 from ui.pages.lists.filters import ChoiceFilter, RegionFilter
 from ui.pages.lists.page import ListPage
 
+
 def regions_of(context: Any) -> list[queries.RegionChoice]:
     with queries.read_sessions(context.database)() as session:
         return queries.region_choices(session)

@@ -10,9 +10,9 @@ from msfood.domain.enums import LEVEL
 from msfood.services.permissions import EDIT_ROSTER
 from ui.forms.kinds import CADRE
 from ui.models.list_columns import CADRE_COLUMNS
-from ui.pages.roster.businesses import regions_of
 from ui.pages.lists.filters import ChoiceFilter, RegionFilter
 from ui.pages.lists.page import ListPage
+from ui.pages.roster.businesses import regions_of
 
 
 class CadresPage(ListPage):

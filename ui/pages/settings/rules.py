@@ -32,13 +32,13 @@ from msfood.services.periods_closing import list_closed_periods
 from msfood.services.permissions import EDIT_RULES
 from msfood.services.unit_of_work import unit_of_work
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.i18n import is_english
 from ui.models.rows_table import RowsTableModel, qdate_to_date, to_qdate
 from ui.pages.settings.timeline import RuleTimelineView
 from ui.screen_fit import keep_on_screen
 from ui.theme import status_style
 from ui.workers import run_op
+
 
 def _lang() -> str | None:
     return "en" if is_english() else None

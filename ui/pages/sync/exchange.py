@@ -33,6 +33,7 @@ from ui.pages.sync.receipt import RECEIPT_COLUMNS, changed_tables, gap_lines, re
 from ui.theme import gaps_style, keep_style, muted_text_style, panel_style
 from ui.workers import Op, run_op
 
+
 class ExchangeTab(QWidget):
     reload_requested = Signal()
     conflicts_requested = Signal()

@@ -22,7 +22,6 @@ from ui.pages.sync.receipt import gap_text
 from ui.theme import gaps_style, keep_style, muted_text_style
 
 
-
 def _last(records: list[Any]) -> Any:
     return max(records, key=lambda r: (r.sequence, r.at)) if records else None
 

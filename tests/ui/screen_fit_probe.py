@@ -89,7 +89,8 @@ def windows(context: Any, main: Any) -> Iterator[tuple[str, QWidget]]:
     from ui.pages.settings.rules import PresetDialog
     from ui.pages.settings.users import NewUserDialog
     from ui.pages.sync.trust import TrustDialog
-    from ui.region_editor import RegionEditorDialog, RetireDialog
+    from ui.regions.dialogs import RegionEditorDialog
+    from ui.regions.edits import RetireDialog
 
     for key in main.page_keys():
         main.show_page(key)

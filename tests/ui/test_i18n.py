@@ -253,8 +253,8 @@ def test_the_region_windows_and_first_start_read_in_english(
     from PySide6.QtWidgets import QComboBox
 
     from ui.first_start import FirstStartDialog
-    from ui.region_editor import RegionEditorDialog
-    from ui.region_picker import DivisionPicker
+    from ui.regions.dialogs import RegionEditorDialog
+    from ui.regions.picker import DivisionPicker
 
     install_translators("en")
     editor = opened(qtbot, RegionEditorDialog(context), wait_ops)

@@ -13,23 +13,18 @@ businesses; retiring is refused while businesses are registered in it or under i
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -37,26 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.errors import NothingToDo, ValidationError
 from msfood.i18n import t
 from msfood.regions.official import Division
 from msfood.services.permissions import EDIT_ROSTER
-from msfood.services.regions import (
-    RegionNode,
-    RegionsLoaded,
-    add_region,
-    load_official_regions,
-    missing_official_children,
-    region_tree,
-    rename_region,
-    retire_region,
-)
-from msfood.services.roster import delete_region
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.regions import RegionNode, missing_official_children, region_tree
 from ui.context import AppContext
-from ui.errors import error_text, show_error
-from ui.region_picker import DivisionPicker
-from ui.screen_fit import fit_dialog, keep_on_screen
+from ui.errors import show_error
+from ui.regions.edits import RegionEdits, RetireDialog
+from ui.regions.picker import DivisionPicker
 from ui.workers import run_op
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,7 +62,7 @@ def level_label(level: str) -> str:
     return labels.get(level, level)
 
 
-class RegionEditor(QWidget):
+class RegionEditor(RegionEdits, QWidget):
     """The editor itself (a page body); RegionEditorDialog puts it in a window of its own."""
 
     changed = Signal()
@@ -378,108 +361,6 @@ class RegionEditor(QWidget):
             )
         self.retire_button.setEnabled(self.may_edit and not count)
 
-    # --- actions ---------------------------------------------------------------------------------
-
-    def _write(self, action, **kwargs):  # type: ignore[no-untyped-def]
-        with unit_of_work(self.context.database.sessions, actor=self.context.actor,
-                          clock=self.context.clock) as uow:
-            return action(uow, **kwargs)
-
-    def _after_write(self) -> None:
-        self.context.changed({"regions"})
-        self.changed.emit()
-        self.reload()
-
-    def _on_rename_clicked(self) -> None:
-        node = self.selected()
-        if node is None or self.name_edit.text().strip() == node.name:
-            return
-        try:
-            self._write(rename_region, region_id=node.id, name=self.name_edit.text())
-        except Exception as exc:  # noqa: BLE001 (shown to the person, bugs logged by show_error)
-            show_error(self, exc)
-            return
-        self._after_write()
-
-    def _on_delete_clicked(self) -> None:
-        node = self.selected()
-        if node is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("删除区划"),
-            self.tr("删除区划“{name}”（{code}）？").format(name=node.name, code=node.code),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._write(delete_region, region_id=node.id)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.tree.setCurrentItem(None)  # type: ignore[arg-type]
-        self._after_write()
-
-    def _on_retire_clicked(self) -> None:
-        node = self.selected()
-        if node is None:
-            return
-        self.retire_dialog = RetireDialog(node, node.retired_on or self.context.clock.today(), self)
-        self.retire_dialog.accepted.connect(self._on_retire_accepted)
-        self.retire_dialog.open()
-
-    def _on_retire_accepted(self) -> None:
-        dialog, self.retire_dialog = self.retire_dialog, None
-        if dialog is None:
-            return
-        self._retire(dialog.node, dialog.day())
-        dialog.deleteLater()
-
-    def _on_unretire_clicked(self) -> None:
-        node = self.selected()
-        if node is None or node.retired_on is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            t("region_retire.ui.undo_button"),
-            t("region_retire.ui.undo_question", name=node.name, code=node.code),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._retire(node, None)
-
-    def _retire(self, node: RegionNode, day: dt.date | None) -> None:
-        try:
-            result = self._write(retire_region, code=node.code, retired_on=day)
-        except NothingToDo as exc:
-            QMessageBox.information(self, t("region_retire.ui.title"), error_text(exc))
-            return
-        except ValidationError as exc:
-            QMessageBox.warning(self, t("region_retire.ui.refused_title"), error_text(exc))
-            return
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.last_message = result.sentence()
-        self._after_write_select(node.code)
-
-    def _on_add_clicked(self) -> None:
-        node = self.selected()
-        if node is None:
-            return
-        try:
-            self._write(
-                add_region, parent_code=node.code, code=self.new_code.text(), name=self.new_name.text()
-            )
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("无法新增"), error_text(exc))
-            return
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        added = "".join(self.new_code.text().split())
-        self.new_name.clear()
-        self._after_write_select(added)
-
     def _after_write_select(self, code: str) -> None:
         self.context.changed({"regions"})
         self.changed.emit()
@@ -495,126 +376,3 @@ class RegionEditor(QWidget):
             self.select_code(code)
 
         run_op(self, load).on_success(show).on_failure(self._on_failed)
-
-    def _on_add_official_clicked(self) -> None:
-        code = self.official_combo.currentData()
-        if code:
-            self.load(str(code))
-
-    def _on_load_clicked(self) -> None:
-        code = self.picker.code()
-        if code is None:
-            QMessageBox.information(self, self.tr("载入官方区划"), self.tr("请先选择要载入的区划。"))
-            return
-        self.load(code)
-
-    def load(self, code: str) -> None:
-        """Load a division, its ancestors and everything under it, off the UI thread."""
-        context = self.context
-
-        def work() -> RegionsLoaded:
-            with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-                return load_official_regions(uow, code=code)
-
-        self.load_button.setEnabled(False)
-        op = run_op(self, work, progress=self.tr("正在载入区划……"))
-        op.on_success(self._on_official_loaded).on_failure(self._on_load_failed)
-
-    def _on_official_loaded(self, result: RegionsLoaded) -> None:
-        self.load_button.setEnabled(self.may_edit)
-        self.last_message = result.sentence()
-        QMessageBox.information(self, self.tr("载入官方区划"), self.last_message)
-        self._after_write_select(result.code)
-
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self.load_button.setEnabled(self.may_edit)
-        if isinstance(exc, NothingToDo):
-            self.last_message = error_text(exc)
-            QMessageBox.information(self, self.tr("载入官方区划"), self.last_message)
-            return
-        show_error(self, exc)
-
-
-class RetireDialog(QDialog):
-    """撤销区划: the last day the region is in use (a window-modal date picker)."""
-
-    def __init__(self, node: RegionNode, day: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        keep_on_screen(self)  # never taller than a 1366×768 screen at 125%
-        self.node = node
-        self.setObjectName("retireDialog")
-        self.setWindowTitle(t("region_retire.ui.title"))
-        layout = QVBoxLayout(self)
-        text = QLabel(
-            t("region_retire.ui.dialog_text", name=node.name, code=node.code)
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        form = QFormLayout()
-        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
-        self.date_edit.setObjectName("retiredOn")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        form.addRow(t("region_retire.ui.last_day"), self.date_edit)
-        layout.addLayout(form)
-        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
-        buttons = QDialogButtonBox(ok | cancel)
-        buttons.button(ok).setText(t("region_retire.ui.retire_ok"))
-        buttons.button(cancel).setText(t("region_retire.ui.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout.addWidget(buttons)
-
-    def day(self) -> dt.date:
-        value = self.date_edit.date()
-        return dt.date(value.year(), value.month(), value.day())
-
-
-class RegionEditorDialog(QDialog):
-    """区划管理 in a window of its own (from 设置 and the dashboard's first steps)."""
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("区划管理"))
-        self.setObjectName("regionEditorDialog")
-        fit_dialog(self, preferred=QSize(1100, 700))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.editor = RegionEditor(context, self)
-        layout.addWidget(self.editor)
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.setContentsMargins(12, 0, 12, 10)
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
-        self.editor.reload()
-
-
-def open_region_editor(context: AppContext, parent: QWidget | None) -> RegionEditorDialog:
-    """Show 区划管理 (non-modal); the dialog deletes itself when closed."""
-    dialog = RegionEditorDialog(context, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
-
-
-class RegionsBox(QGroupBox):
-    """设置 → 区划: how many regions there are, and the button that opens 区划管理."""
-
-    def __init__(self, context: AppContext) -> None:
-        super().__init__(self.tr("区划"))
-        self.context = context
-        self.setObjectName("regionsBox")
-        row = QHBoxLayout(self)
-        text = QLabel(
-            self.tr("本单位的区划树：从国家统计局统计用区划代码载入，补充官方区划中没有的村（社区），改名或删除。")
-        )
-        text.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("区划管理…"))
-        self.open_button.setObjectName("openRegionEditor")
-        self.open_button.clicked.connect(lambda: open_region_editor(self.context, self.window()))
-        row.addWidget(text, 1)
-        row.addWidget(self.open_button)

@@ -132,7 +132,7 @@ class GettingStartedPanel(QFrame):
         self.context.signals.navigate.emit(key)
 
     def _on_regions_clicked(self) -> None:
-        from ui.region_editor import open_region_editor
+        from ui.regions.dialogs import open_region_editor
 
         self.region_editor = open_region_editor(self.context, self.window())
 

@@ -77,7 +77,7 @@ class SettingsPage(QWidget):
         self.settings_box = DomainSettingsBox(context)
         self.holidays_box = HolidaysBox(context)
         self.language_box = LanguageBox(context)
-        from ui.region_editor import RegionsBox  # 区划管理 (station-regions)
+        from ui.regions.dialogs import RegionsBox  # 区划管理 (station-regions)
 
         self.regions_box = RegionsBox(context)
         self.password_box = PasswordBox(context)

@@ -25,11 +25,11 @@ CHART_HUES = ("#2e7d32", "#f9a825", "#c62828", "#d0d4da", "#1f2933", "#7b8794") 
 TREND_HUES = ("#1565c0", "#6a1b9a", "#2e7d32", "#ef6c00", "#00838f", "#c62828")  # through readable()
 TIMELINE = ("#e8a33d", "#3d7be8", "#2e9e6a", "#8a5bd6", "#b8b8b8", "#555555", "#9a9a9a", "#c62828")  # ditto
 ALLOWED = {
-    ("pages/table_actions.py", "#666666"),  # print HTML: white paper whatever the screen
-    ("pages/table_actions.py", "#eeeeee"),
+    ("pages/lists/actions.py", "#666666"),  # print HTML: white paper whatever the screen
+    ("pages/lists/actions.py", "#eeeeee"),
     *(("charts.py", c) for c in CHART_HUES),
-    *(("pages/dashboard_trends.py", c) for c in TREND_HUES),
-    *(("pages/rule_timeline.py", c) for c in TIMELINE),  # span fills, and text/lines through readable()
+    *(("pages/dashboard/trends.py", c) for c in TREND_HUES),
+    *(("pages/settings/timeline.py", c) for c in TIMELINE),  # span fills, and text/lines through readable()
     ("models/lazy_table.py", "#b42318"),  # row tones, through readable() at data() time
     ("models/lazy_table.py", "#b54708"),
 }

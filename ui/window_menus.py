@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +20,7 @@ from ui.pages.lists import actions as table_actions
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
+    from ui.main_window import MainWindow
     from ui.pages.lists.page import ListPage
 
     class WindowParts(QMainWindow):
@@ -132,7 +133,7 @@ class WindowMenus(WindowParts):
         quit_action.triggered.connect(self.close)
         from ui.dialogs.admin_menu import install_admin_actions  # 文件 → 导入 Excel…, 管理 (issue 13)
 
-        self.admin_menu = install_admin_actions(self, menu, quit_action)
+        self.admin_menu = install_admin_actions(cast("MainWindow", self), menu, quit_action)
         self._build_record_menu()
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)"))
         self.usage_action = help_menu.addAction(QCoreApplication.translate("MainWindow", "使用说明…"))

@@ -43,7 +43,7 @@ from ui.workers import run_op
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
-    from PySide6.QtWidgets import QComboBox
+    from PySide6.QtWidgets import QComboBox, QTreeWidget
 
     class EditorParts(QWidget):
         """What the mixin reads of RegionEditor (for the type checker only)."""
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         load_button: QPushButton
         name_edit: QLineEdit
         official_combo: QComboBox
+        tree: QTreeWidget
         new_code: QLineEdit
         new_name: QLineEdit
 

@@ -34,8 +34,8 @@ NAME = "list_businesses_first_paint"
 TARGET = {"seconds": {"county": 0.1, "city": 0.1}}
 SECONDS = 0.1
 LISTS = {"businesses": "list_businesses", "selfchecks": "list_daily_records"}
-PAGES = {"businesses": ("ui.pages.businesses_page", "BusinessesPage"),
-         "selfchecks": ("ui.pages.selfchecks_page", "SelfChecksPage")}  # fmt: skip
+PAGES = {"businesses": ("ui.pages.roster.businesses", "BusinessesPage"),
+         "selfchecks": ("ui.pages.records.selfchecks", "SelfChecksPage")}  # fmt: skip
 SCROLL_PAGES = 300
 
 

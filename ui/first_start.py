@@ -35,7 +35,7 @@ from msfood.services.database import open_app_database, remove_database_file
 from msfood.services.setup import UnitIdentity, initialise, validate_unit
 from msfood.services.users import validate_new_user
 from ui.errors import show_error
-from ui.region_picker import DivisionPicker
+from ui.regions.picker import DivisionPicker
 from ui.screen_fit import keep_on_screen
 from ui.settings import AppSettings
 from ui.theme import status_style

@@ -11,20 +11,16 @@ page, 帮助 (F1) opens the help window. Menus show every key.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,18 +28,18 @@ from PySide6.QtWidgets import (
 
 from msfood.core.clock import CHINA
 from msfood.domain.enums import ROLE
-from msfood.i18n import t
 from msfood.services.app_status import BundleMark, StationStatus, station_status
 from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english
-from ui.pages import PAGES, table_actions
-from ui.pages.table_actions import with_shortcut
+from ui.pages import PAGES
+from ui.pages.lists.actions import with_shortcut
 from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, fit_to_screen, fitting_size, frame_margins
+from ui.window_menus import WindowMenus
 from ui.workers import run_op
 
 if TYPE_CHECKING:  # the list module loads with the first list page, not with the window
-    from ui.pages.list_page import ListPage
+    from ui.pages.lists.page import ListPage
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PREFERRED_SIZE = QSize(1280, 800)
@@ -92,7 +88,7 @@ def broken_page(key: str, exc: BaseException) -> QWidget:
     return widget
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, QMainWindow):
     open_database_requested = Signal(object)  # Path: the controller reopens the app on it
     demo_requested = Signal()
     new_station_requested = Signal()
@@ -246,140 +242,6 @@ class MainWindow(QMainWindow):
         """A page with unsaved edits asks 保存/放弃/取消 before it is left (`confirm_leave`)."""
         confirm = getattr(self._pages.get(key), "confirm_leave", None)
         return bool(confirm()) if callable(confirm) else True
-
-    # --- menu
-
-    def _build_record_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("记录(&R)"))
-        menu.setObjectName("recordMenu")
-
-        def add(text: str, keys: QKeySequence, slot: Callable[[ListPage], object], name: str) -> QAction:
-            action = menu.addAction(text)
-            action.setObjectName(name)
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False: self._on_record_action(slot))
-            return action
-
-        key = table_actions.keys
-        self.new_action = add(self.tr("新增"), key("new"), lambda p: p.new_record(), "newAction")
-        self.quick_action = add(self.tr("连续录入"), key("quick"), lambda p: p.quick_entry(), "quickAction")
-        menu.addSeparator()
-        self.refresh_action = add(self.tr("刷新"), key("refresh"), lambda p: p.refresh(), "refreshAction")
-        self.print_action = add(self.tr("打印…"), key("print"), lambda p: p.print_list(), "printAction")
-        self.export_action = add(self.tr("导出 Excel…"), key("export"), lambda p: p.export(), "exportAction")
-        go = self.menuBar().addMenu(self.tr("转到(&G)"))
-        go.setObjectName("goMenu")
-        for action in self.page_actions:
-            go.addAction(action)
-
-    def _on_record_action(self, slot: Callable[[ListPage], object]) -> None:
-        page = self.current_list()
-        if page is not None:
-            slot(page)
-            return
-        if self.sender() is self.refresh_action:  # F5 on a page that is no list: load it again
-            shown = getattr(self._pages.get(self.current_page_key()), "page_shown", None)
-            if callable(shown):
-                shown()
-
-    def _update_record_actions(self) -> None:
-        """Grey out what the current page cannot do (the keys stay, doing nothing there)."""
-        if not hasattr(self, "new_action"):
-            return
-        page = self.current_list()
-        editable = page is not None and page.new_button.isVisibleTo(page)
-        self.new_action.setEnabled(page is None or editable)
-        self.quick_action.setEnabled(page is None or (editable and page.quick_button.isVisibleTo(page)))
-        for action in (self.print_action, self.export_action):
-            action.setEnabled(page is not None)
-
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        open_action = menu.addAction(self.tr("打开数据库…"))
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._on_open_triggered)
-        self.recent_menu = menu.addMenu(self.tr("最近打开"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        menu.addSeparator()
-        menu.addAction(self.tr("新建站点数据库…")).triggered.connect(
-            lambda: self._leaving_then(self.new_station_requested.emit)
-        )
-        menu.addAction(self.tr("试用演示数据")).triggered.connect(
-            lambda: self._leaving_then(self.demo_requested.emit)
-        )
-        menu.addSeparator()
-        quit_action = menu.addAction(self.tr("退出"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        from ui.dialogs.admin_menu import install_admin_actions  # 文件 → 导入 Excel…, 管理 (issue 13)
-
-        self.admin_menu = install_admin_actions(self, menu, quit_action)
-        self._build_record_menu()
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        self.usage_action = help_menu.addAction(self.tr("使用说明…"))
-        self.usage_action.setObjectName("usageAction")
-        self.usage_action.setShortcut(table_actions.keys("help"))
-        self.usage_action.triggered.connect(self.show_help)
-        self.methodology_action = help_menu.addAction(t("method.menu") + "…")
-        self.methodology_action.triggered.connect(self.show_methodology)
-        help_menu.addAction(self.tr("关于食安包保")).triggered.connect(self._on_about_triggered)
-
-    def show_help(self, tab: int = 0) -> QWidget:
-        """帮助 (F1): one window with 使用说明 and 指标口径, raised again when already open."""
-        from ui.help_window import HelpWindow
-
-        shown = getattr(self, "help_window", None)
-        if shown is None:
-            shown = self.help_window = HelpWindow(self)
-        shown.show_tab(tab)
-        return shown
-
-    def show_methodology(self) -> QWidget:
-        """帮助 › 指标口径: the help window on its 指标口径 tab."""
-        from ui.help_window import METHODOLOGY
-
-        return self.show_help(METHODOLOGY).methodology  # type: ignore[attr-defined]
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        current = str(self.context.database.path or "")
-        for path in self.context.settings.recent_databases:
-            if path == current:
-                continue
-            action = self.recent_menu.addAction(path)
-            action.setEnabled(Path(path).exists())
-            action.triggered.connect(
-                lambda _checked=False, p=path: self._leaving_then(self.open_database_requested.emit, Path(p))
-            )
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
-
-    def _leaving_then(self, emit: Callable[..., None], *args: object) -> None:
-        """Another database replaces this window: the page's unsaved edits are asked about first."""
-        if self._may_leave(self.current_page_key()):
-            emit(*args)
-
-    def _on_open_triggered(self) -> None:
-        from ui.dialogs.common import remember_chosen, start_folder
-
-        start = start_folder(self.context.settings, "database")
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), start, self.tr("食安包保数据库 (*.sqlite);;所有文件 (*)")
-        )
-        if path:
-            remember_chosen(self.context.settings, "database", path)
-            self._leaving_then(self.open_database_requested.emit, Path(path))
-
-    def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于食安包保"),
-            self.tr(
-                "食安包保：食品安全“两个责任”包保工作台账。\n离线使用，数据通过同步包交换。\n"
-                "界面字体：文泉驿微米黑（Apache-2.0）。"
-            ),
-        )
 
     # --- status bar
 

@@ -59,7 +59,7 @@ MESSAGES = {
         "{date} already starts a {level} rule that judged ended periods such as {period}; it cannot be "
         "rewritten. Pick a new start date (the new rule applies from then, earlier periods keep the old one).",
     ),
-    # --- the rules page (ui/pages/settings_rules.py)
+    # --- the rules page (ui/pages/settings/rules.py)
     "rulesui.legend": (
         "红色虚线为今天，灰色底纹为已关闭的期间；每个督导周期按其最后一天适用的规则评判。",
         "Red dashed line: today; grey bands: closed periods. A visit period is judged by the rule in force on its last day.",

@@ -42,7 +42,7 @@ MESSAGES = {
         "区划 {code} 已于 {date} 撤销，不能用于新增主体或把主体改到该区划",
         "region {code} was retired on {date}; it cannot take a new business or a business moved to it",
     ),
-    # the region editor (ui/region_editor.py) and the forms' region lists
+    # the region editor (ui/regions/editor.py) and the forms' region lists
     "region_retire.ui.retire_button": ("撤销（停用）…", "Retire…"),
     "region_retire.ui.undo_button": ("取消撤销", "Undo retirement"),
     "region_retire.ui.retire_tip": (

@@ -85,11 +85,12 @@ def windows(context: Any, main: Any) -> Iterator[tuple[str, QWidget]]:
     from ui.forms.record_form import RecordForm
     from ui.login import LoginDialog
     from ui.methodology_window import MethodologyWindow
-    from ui.pages.drilldown import RecordsDialog
-    from ui.pages.settings_rules import PresetDialog
-    from ui.pages.settings_users import NewUserDialog
-    from ui.pages.sync_trust import TrustDialog
-    from ui.region_editor import RegionEditorDialog, RetireDialog
+    from ui.pages.dashboard.drilldown import RecordsDialog
+    from ui.pages.settings.rules import PresetDialog
+    from ui.pages.settings.users import NewUserDialog
+    from ui.pages.sync.trust import TrustDialog
+    from ui.regions.dialogs import RegionEditorDialog
+    from ui.regions.edits import RetireDialog
 
     for key in main.page_keys():
         main.show_page(key)

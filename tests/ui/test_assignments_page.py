@@ -13,7 +13,7 @@ from tests.ui.typing_helpers import shown_column, type_text
 def test_assign_find_end_and_delete(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.assignments_page import AssignmentsPage
+    from ui.pages.roster.assignments import AssignmentsPage
 
     page = open_page(qtbot, context, clock, wait_ops, AssignmentsPage)
     assert page.count_label.text() == "共 5 条"

@@ -80,7 +80,7 @@ def test_opening_the_business_list_reads_one_page(
     # The lists read through the database's reader sessions: the same engine (and pool) as the writers.
     assert read_sessions(context.database).kw["bind"].pool is context.database.engine.pool
     meter = Meter(context.database.engine)
-    from ui.pages.businesses_page import BusinessesPage
+    from ui.pages.roster.businesses import BusinessesPage
 
     page = BusinessesPage(context)
     qtbot.addWidget(page)

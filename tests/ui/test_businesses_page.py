@@ -18,7 +18,7 @@ CODE = "91430211MA4L9X0J85"
 @pytest.fixture
 def page(qtbot, context, clock, wait_ops):  # type: ignore[no-untyped-def]
     list_data.build(context.database, clock)
-    from ui.pages.businesses_page import BusinessesPage
+    from ui.pages.roster.businesses import BusinessesPage
 
     widget = BusinessesPage(context)
     qtbot.addWidget(widget)
@@ -152,7 +152,7 @@ def test_a_viewer_can_look_but_not_change(
     with unit_of_work(admin.database.sessions, actor=ADMIN, clock=clock) as uow:
         create_user(uow.session, username="guest", password="guest-pass-1", role="viewer", clock=clock)
     viewer = make_context(db_path, username="guest", password="guest-pass-1")
-    from ui.pages.businesses_page import BusinessesPage
+    from ui.pages.roster.businesses import BusinessesPage
 
     page = BusinessesPage(viewer)
     qtbot.addWidget(page)

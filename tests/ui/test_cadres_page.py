@@ -14,7 +14,7 @@ from tests.ui.typing_helpers import choose, double_click_row, shown_column, type
 def test_create_find_edit_undo_and_delete_a_cadre(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.cadres_page import CadresPage
+    from ui.pages.roster.cadres import CadresPage
 
     page = open_page(qtbot, context, clock, wait_ops, CadresPage)
     assert page.count_label.text() == "共 4 条"

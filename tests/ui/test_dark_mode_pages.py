@@ -25,11 +25,11 @@ CHART_HUES = ("#2e7d32", "#f9a825", "#c62828", "#d0d4da", "#1f2933", "#7b8794") 
 TREND_HUES = ("#1565c0", "#6a1b9a", "#2e7d32", "#ef6c00", "#00838f", "#c62828")  # through readable()
 TIMELINE = ("#e8a33d", "#3d7be8", "#2e9e6a", "#8a5bd6", "#b8b8b8", "#555555", "#9a9a9a", "#c62828")  # ditto
 ALLOWED = {
-    ("pages/table_actions.py", "#666666"),  # print HTML: white paper whatever the screen
-    ("pages/table_actions.py", "#eeeeee"),
+    ("pages/lists/actions.py", "#666666"),  # print HTML: white paper whatever the screen
+    ("pages/lists/actions.py", "#eeeeee"),
     *(("charts.py", c) for c in CHART_HUES),
-    *(("pages/dashboard_trends.py", c) for c in TREND_HUES),
-    *(("pages/rule_timeline.py", c) for c in TIMELINE),  # span fills, and text/lines through readable()
+    *(("pages/dashboard/trends.py", c) for c in TREND_HUES),
+    *(("pages/settings/timeline.py", c) for c in TIMELINE),  # span fills, and text/lines through readable()
     ("models/lazy_table.py", "#b42318"),  # row tones, through readable() at data() time
     ("models/lazy_table.py", "#b54708"),
 }
@@ -76,7 +76,7 @@ def test_no_new_fixed_colour_in_ui_outside_the_theme() -> None:
 def test_the_sync_page_reads_on_every_tab(
     qtbot: Any, scheme: str, make_context: Any, clock: Any, wait_ops: Any, tmp_path: Path  # noqa: F811
 ) -> None:
-    from ui.pages.sync_page import SyncPage
+    from ui.pages.sync.page import SyncPage
 
     path = tmp_path / "station.sqlite"
     make_station(path, clock=clock)
@@ -102,7 +102,7 @@ def test_the_reports_page_reads(
     wait_ops: Any,
     tmp_path: Path,
 ) -> None:
-    from ui.pages.reports_page import ReportsPage
+    from ui.pages.reports.page import ReportsPage
 
     page = ReportsPage(make_context(station_with_records))
     qtbot.addWidget(page)
@@ -118,7 +118,7 @@ def test_the_reports_page_reads(
 def test_the_getting_started_panel_reads_on_an_empty_database(
     qtbot: Any, scheme: str, make_context: Any, clock: Any, wait_ops: Any, tmp_path: Path  # noqa: F811
 ) -> None:
-    from ui.pages.getting_started import GettingStartedPanel
+    from ui.pages.dashboard.getting_started import GettingStartedPanel
 
     path = tmp_path / "empty.sqlite"
     make_station(path, clock=clock)
@@ -176,7 +176,7 @@ def test_a_hint_follows_the_palette_when_it_changes_while_shown(
     qtbot: Any, app: QApplication, make_context: Any, station_with_records: Path, wait_ops: Any
 ) -> None:
     from ui.app import apply_style_sheet
-    from ui.pages.reports_page import ReportsPage
+    from ui.pages.reports.page import ReportsPage
 
     page = ReportsPage(make_context(station_with_records))
     qtbot.addWidget(page)

@@ -132,7 +132,7 @@ def test_data_change_refreshes_when_visible(qtbot, page, wait_ops):
 def test_rows_model_passes_the_model_tester(qtmodeltester):
     import datetime as dt
 
-    from ui.pages.drilldown import SORT_ROLE, RowsTableModel
+    from ui.models.rows_table import SORT_ROLE, RowsTableModel
 
     model = RowsTableModel(["名称", "日期", "数量"])
     model.set_rows([("甲", dt.date(2026, 1, 2), 3), ("乙", None, 1)])
@@ -210,7 +210,7 @@ def test_ranking_tab_ranks_the_regions_below_the_unit(qtbot, page, wait_ops):
 
 
 def test_change_text_marks_rises_and_falls():
-    from ui.pages.dashboard_ranking import change_text
+    from ui.pages.dashboard.ranking import change_text
 
     assert (change_text(2), change_text(-1), change_text(0), change_text(None)) == ("↑2 进位", "↓1 退位", "持平", "—")
 

@@ -15,7 +15,7 @@ from msfood.services.unit_of_work import unit_of_work
 @pytest.fixture
 def held(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """The fresh figures' computation waits until the test lets it go (the cached step runs freely)."""
-    from ui.pages import dashboard
+    from ui.pages.dashboard import figures as dashboard
 
     gate = threading.Event()
     original = dashboard.load_figures
@@ -71,7 +71,7 @@ def test_cached_figures_paint_first_then_the_fresh_ones(
 def test_after_a_write_the_old_figures_are_not_shown(
     qtbot, make_context, station_with_records, wait_ops, held, monkeypatch
 ):  # type: ignore[no-untyped-def]
-    from ui.pages import dashboard
+    from ui.pages.dashboard import figures as dashboard
 
     looked: list[object] = []  # what each cached step found
     original = dashboard.load_cached
@@ -99,7 +99,7 @@ def test_a_new_dashboard_shows_the_cached_figures_before_its_first_paint(
 ):  # type: ignore[no-untyped-def]
     """The window opens with a value in every tile (issue 14): the cache is read as the page is made,
     before anything is shown or any worker runs, and the refresh then computes only the fresh figures."""
-    from ui.pages import dashboard
+    from ui.pages.dashboard import figures as dashboard
     from ui.pages.dashboard import DashboardPage
 
     context = make_context(station_with_records)

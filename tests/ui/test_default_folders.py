@@ -74,10 +74,10 @@ def test_every_dialog_of_the_window_starts_in_documents(  # type: ignore[no-unty
     from ui.dialogs.backup_restore import BackupRestoreDialog
     from ui.dialogs.import_excel import ImportExcelDialog
     from ui.dialogs.papers import PapersDialog
-    from ui.pages.businesses_page import BusinessesPage
-    from ui.pages.reports_page import ReportsPage
-    from ui.pages.sync_exchange import ExchangeTab
-    from ui.pages.sync_trust import TrustTab
+    from ui.pages.reports.page import ReportsPage
+    from ui.pages.roster.businesses import BusinessesPage
+    from ui.pages.sync.exchange import ExchangeTab
+    from ui.pages.sync.trust import TrustTab
 
     reports = ReportsPage(context)
     qtbot.addWidget(reports)

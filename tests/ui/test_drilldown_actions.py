@@ -53,7 +53,7 @@ def test_the_daily_gap_says_days_missing_with_present_and_required_in_the_toolti
 
 
 def test_weekly_and_platform_gaps_name_what_is_missing() -> None:
-    from ui.pages.dashboard_lists import gap_cell
+    from ui.pages.dashboard.records import gap_cell
 
     assert str(gap_cell("weekly", "2026-W47、2026-W48")) == "缺 2026-W47、2026-W48"
     assert gap_cell("weekly", "2026-W47、2026-W48").sort == 2
@@ -93,7 +93,8 @@ def test_enter_on_an_overdue_problem_opens_its_form(qtbot: Any, window: Any, wai
 
 
 def small_dialog(qtbot: Any, app: Any) -> Any:
-    from ui.pages.drilldown import RecordsDialog, Shown
+    from ui.models.rows_table import Shown
+    from ui.pages.dashboard.drilldown import RecordsDialog
 
     rows = [("=HYPERLINK(\"http://x\",\"点我\")", 3, dt.date(2026, 11, 1),
              Shown("缺 2 天", "有记录 5 天，应有 7 天", 2)),
@@ -131,7 +132,7 @@ def test_copy_print_and_export_of_a_drilldown(qtbot: Any, app: Any, tmp_path: An
     shown = {a.text(): a.shortcut().toString() for a in menu.actions()}
     assert shown["复制选中行"] == "Ctrl+C" and shown["打印…"] == "Ctrl+P" and shown["导出 Excel…"] == "Ctrl+E"
     assert dialog.findChild(type(dialog.table), "drilldownTable") is dialog.table
-    from ui.pages.table_actions import print_html_to_pdf
+    from ui.pages.lists.actions import print_html_to_pdf
 
     pdf = print_html_to_pdf(dialog.html(), str(tmp_path / "清单.pdf"))
     text = pdf_text(Path(pdf))  # pdftotext: a test dependency dev.py installs

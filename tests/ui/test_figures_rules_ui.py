@@ -17,7 +17,7 @@ from tests.ui.typing_helpers import choose, shown_column, type_text
 
 
 def test_case_sampling_types_are_a_setting(qtbot: Any, context: Any, wait_ops: Any) -> None:
-    from ui.pages.settings_page import SettingsPage
+    from ui.pages.settings.page import SettingsPage
 
     page = SettingsPage(context)
     qtbot.addWidget(page)
@@ -37,7 +37,7 @@ def test_case_sampling_types_are_a_setting(qtbot: Any, context: Any, wait_ops: A
 def test_served_date_and_extension_in_the_sample_form_and_list(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.sampling_page import SamplingPage
+    from ui.pages.records.sampling import SamplingPage
 
     page = open_page(qtbot, context, clock, wait_ops, SamplingPage)
     samplings = page.samplings
@@ -62,7 +62,7 @@ def test_served_date_and_extension_in_the_sample_form_and_list(
 def test_chain_role_in_the_business_form(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.businesses_page import BusinessesPage
+    from ui.pages.roster.businesses import BusinessesPage
 
     page = open_page(qtbot, context, clock, wait_ops, BusinessesPage)
     businesses = getattr(page, "businesses", page)

@@ -9,7 +9,7 @@ from msfood.services.queries import RegionChoice
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # a popup on the offscreen platform
 def test_region_filter_reads_the_regions_when_first_opened(qtbot, app):  # type: ignore[no-untyped-def]
-    from ui.pages.filters import RegionFilter
+    from ui.pages.lists.filters import RegionFilter
 
     reads: list[int] = []
     tree = [RegionChoice("r1", "430204", "石峰区", 0), RegionChoice("r2", "430204001", "清水塘街道", 1)]
@@ -35,7 +35,7 @@ def test_region_filter_reads_the_regions_when_first_opened(qtbot, app):  # type:
 
 
 def test_region_filter_given_the_regions_fills_at_once(qtbot, app):  # type: ignore[no-untyped-def]
-    from ui.pages.filters import RegionFilter
+    from ui.pages.lists.filters import RegionFilter
 
     box = RegionFilter([RegionChoice("r1", "430204", "石峰区", 0)])
     qtbot.addWidget(box)

@@ -130,7 +130,7 @@ DELIBERATE = re.compile(r"(?<=\w) \([\u4e00-\u9fff]+\)")
 
 def test_every_page_and_record_form_reads_in_english(qtbot, context, clock, wait_ops, restore_chinese):
     from ui.main_window import MainWindow
-    from ui.pages.list_page import ListPage
+    from ui.pages.lists.page import ListPage
 
     list_data.build(context.database, clock)
     install_translators("en")
@@ -253,8 +253,8 @@ def test_the_region_windows_and_first_start_read_in_english(
     from PySide6.QtWidgets import QComboBox
 
     from ui.first_start import FirstStartDialog
-    from ui.region_editor import RegionEditorDialog
-    from ui.region_picker import DivisionPicker
+    from ui.regions.dialogs import RegionEditorDialog
+    from ui.regions.picker import DivisionPicker
 
     install_translators("en")
     editor = opened(qtbot, RegionEditorDialog(context), wait_ops)
@@ -324,7 +324,7 @@ def test_the_usual_periods_and_a_bundle_mark_read_in_english(qtbot, app, restore
 
     from msfood.services.app_status import BundleMark
     from ui.main_window import _fmt_mark
-    from ui.pages.filters import PeriodFilter
+    from ui.pages.lists.filters import PeriodFilter
 
     mark = BundleMark("CITY", dt.datetime(2026, 11, 24, 2, 30), "x.msfood")
     assert _fmt_mark(mark) == "2026-11-24 10:30（CITY）"  # Chinese by default

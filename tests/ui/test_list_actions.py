@@ -16,12 +16,12 @@ from tests.unit.reports_data import pdf_text
 
 
 def factories() -> list[tuple[str, Any]]:
-    from ui.pages.assignments_page import AssignmentsPage
-    from ui.pages.businesses_page import BusinessesPage
-    from ui.pages.cadres_page import CadresPage
-    from ui.pages.sampling_page import RapidTestsList, SamplingsList
-    from ui.pages.selfchecks_page import SelfChecksPage
-    from ui.pages.visits_page import ProblemsList, VisitsList
+    from ui.pages.records.sampling import RapidTestsList, SamplingsList
+    from ui.pages.records.selfchecks import SelfChecksPage
+    from ui.pages.records.visits import ProblemsList, VisitsList
+    from ui.pages.roster.assignments import AssignmentsPage
+    from ui.pages.roster.businesses import BusinessesPage
+    from ui.pages.roster.cadres import CadresPage
 
     return [("businesses", BusinessesPage), ("cadres", CadresPage), ("assignments", AssignmentsPage),
             ("visits", VisitsList), ("problems", ProblemsList), ("selfchecks", SelfChecksPage),
@@ -85,7 +85,7 @@ def test_copy_print_and_export_on_each_list(
 
 
 def test_buttons_name_their_keys(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
-    from ui.pages.businesses_page import BusinessesPage
+    from ui.pages.roster.businesses import BusinessesPage
 
     page = open_page(qtbot, context, clock, wait_ops, BusinessesPage)
     assert page.new_button.toolTip() == "新增（Ctrl+N）"
@@ -101,8 +101,8 @@ def test_buttons_name_their_keys(qtbot: Any, context: Any, clock: Any, wait_ops:
 def test_the_printout_is_chinese_in_a_pdf(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, tmp_path: Any
 ) -> None:
-    from ui.pages.businesses_page import BusinessesPage
-    from ui.pages.table_actions import print_html_to_pdf
+    from ui.pages.lists.actions import print_html_to_pdf
+    from ui.pages.roster.businesses import BusinessesPage
 
     page = open_page(qtbot, context, clock, wait_ops, BusinessesPage)
     page.print_list()
@@ -116,7 +116,7 @@ def test_the_printout_is_chinese_in_a_pdf(
 def test_ctrl_s_saves_the_form(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
     from PySide6.QtGui import QKeySequence, QShortcut
 
-    from ui.pages.cadres_page import CadresPage
+    from ui.pages.roster.cadres import CadresPage
 
     page = open_page(qtbot, context, clock, wait_ops, CadresPage)
     form = page.open_current() or page.open_record(page.model.row(0).id)

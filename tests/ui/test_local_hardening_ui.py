@@ -21,7 +21,7 @@ from tests.conftest import ADMIN_PASSWORD
 
 @pytest.fixture
 def page(qtbot, context, wait_ops):  # type: ignore[no-untyped-def]
-    from ui.pages.settings_page import SettingsPage
+    from ui.pages.settings.page import SettingsPage
 
     page = SettingsPage(context)
     qtbot.addWidget(page)

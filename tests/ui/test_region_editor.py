@@ -25,7 +25,7 @@ def click_item(qtbot, editor, code: str) -> None:  # type: ignore[no-untyped-def
 
 @pytest.fixture
 def editor(qtbot, context, wait_ops):  # type: ignore[no-untyped-def]
-    from ui.region_editor import RegionEditorDialog
+    from ui.regions.dialogs import RegionEditorDialog
 
     dialog = RegionEditorDialog(context)
     qtbot.addWidget(dialog)
@@ -145,7 +145,7 @@ def test_a_viewer_sees_the_tree_but_cannot_change_it(qtbot, make_context, db_pat
     from msfood.services.unit_of_work import unit_of_work
     from msfood.services.users import create_user
     from tests.conftest import ADMIN
-    from ui.region_editor import RegionEditorDialog
+    from ui.regions.dialogs import RegionEditorDialog
 
     database = open_database(db_path)
     with database.sessions.begin() as session:
@@ -246,8 +246,8 @@ def test_the_new_windows_read_in_english(qtbot, app, context, wait_ops, app_sett
 
     from ui.first_start import FirstStartDialog
     from ui.i18n import install_translators
-    from ui.pages.getting_started import GettingStartedPanel
-    from ui.region_editor import RegionEditorDialog
+    from ui.pages.dashboard.getting_started import GettingStartedPanel
+    from ui.regions.dialogs import RegionEditorDialog
 
     chinese = re.compile(r"[\u3400-\u9fff]")
     install_translators("en")

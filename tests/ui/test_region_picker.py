@@ -32,7 +32,7 @@ def offers(combo) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # the completer popup, offscreen
 def test_type_pinyin_pick_and_go_down_the_levels(qtbot, app) -> None:
-    from ui.region_picker import DivisionPicker
+    from ui.regions.picker import DivisionPicker
 
     picker = DivisionPicker()
     qtbot.addWidget(picker)
@@ -65,7 +65,7 @@ def test_type_pinyin_pick_and_go_down_the_levels(qtbot, app) -> None:
 
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_tab_moves_on_and_typed_names_choose_too(qtbot, app, type_chinese) -> None:
-    from ui.region_picker import DivisionPicker
+    from ui.regions.picker import DivisionPicker
 
     picker = DivisionPicker()
     qtbot.addWidget(picker)
@@ -86,7 +86,7 @@ def test_tab_moves_on_and_typed_names_choose_too(qtbot, app, type_chinese) -> No
 
 
 def test_a_city_without_counties_offers_its_townships_and_set_code_fills_every_level(qtbot, app) -> None:
-    from ui.region_picker import DivisionPicker
+    from ui.regions.picker import DivisionPicker
 
     picker = DivisionPicker()
     qtbot.addWidget(picker)

@@ -35,7 +35,7 @@ def settle(qtbot, editor, wait_ops) -> None:  # type: ignore[no-untyped-def]
 def editor(qtbot, context, clock, wait_ops, no_dialogs):  # type: ignore[no-untyped-def]
     from msfood.services import roster
     from msfood.services.unit_of_work import unit_of_work
-    from ui.region_editor import RegionEditorDialog
+    from ui.regions.dialogs import RegionEditorDialog
 
     dialog = RegionEditorDialog(context)
     qtbot.addWidget(dialog)

@@ -37,7 +37,7 @@ def example_path(db_path: Path, clock) -> Path:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(qtbot, make_context, example_path, wait_ops):  # type: ignore[no-untyped-def]
-    from ui.pages.reports_page import ReportsPage
+    from ui.pages.reports.page import ReportsPage
 
     page = ReportsPage(make_context(example_path))
     qtbot.addWidget(page)
@@ -239,7 +239,7 @@ def english(app):  # type: ignore[no-untyped-def]
 
 
 def test_the_page_speaks_english(qtbot, make_context, example_path, wait_ops, english):
-    from ui.pages.reports_page import ReportsPage
+    from ui.pages.reports.page import ReportsPage
 
     page = ReportsPage(make_context(example_path))
     qtbot.addWidget(page)

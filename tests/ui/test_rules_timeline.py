@@ -17,7 +17,7 @@ D = dt.date
 
 @pytest.fixture
 def page(qtbot, context, wait_ops):  # type: ignore[no-untyped-def]
-    from ui.pages.settings_page import SettingsPage
+    from ui.pages.settings.page import SettingsPage
 
     page = SettingsPage(context)
     qtbot.addWidget(page)
@@ -63,7 +63,7 @@ def test_the_timeline_shows_one_row_per_level(page):  # type: ignore[no-untyped-
 
 
 def test_half_yearly_preset_with_a_start_date(qtbot, page, wait_ops, monkeypatch):  # type: ignore[no-untyped-def]
-    from ui.pages import settings_rules
+    from ui.pages.settings import rules as settings_rules
 
     box = page.rules_box
     run, seen = pick_date_and_accept(qtbot, QDate(2027, 1, 1))
@@ -94,7 +94,7 @@ def test_half_yearly_preset_with_a_start_date(qtbot, page, wait_ops, monkeypatch
 
 
 def test_a_start_date_in_a_closed_period_is_refused_beside_the_timeline(qtbot, page, wait_ops, monkeypatch):  # type: ignore[no-untyped-def]
-    from ui.pages import settings_rules
+    from ui.pages.settings import rules as settings_rules
 
     context = page.context
     with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
@@ -112,7 +112,7 @@ def test_a_start_date_in_a_closed_period_is_refused_beside_the_timeline(qtbot, p
 
 
 def test_cancelling_the_dialog_changes_nothing(qtbot, page, wait_ops, monkeypatch):  # type: ignore[no-untyped-def]
-    from ui.pages import settings_rules
+    from ui.pages.settings import rules as settings_rules
 
     monkeypatch.setattr(settings_rules.PresetDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     qtbot.mouseClick(page.rules_box.preset_buttons["national_quarterly"], Qt.MouseButton.LeftButton)
@@ -125,7 +125,7 @@ def test_screenshot_of_the_rules_page(qtbot, page, wait_ops, monkeypatch, tmp_pa
     import os
     from pathlib import Path
 
-    from ui.pages import settings_rules
+    from ui.pages.settings import rules as settings_rules
 
     run, _seen = pick_date_and_accept(qtbot, QDate(2024, 7, 1))
     monkeypatch.setattr(settings_rules.PresetDialog, "exec", run)
@@ -139,7 +139,7 @@ def test_screenshot_of_the_rules_page(qtbot, page, wait_ops, monkeypatch, tmp_pa
 
 
 def test_the_rule_already_in_force_is_said_not_added(qtbot, page, wait_ops, monkeypatch):  # type: ignore[no-untyped-def]
-    from ui.pages import settings_rules
+    from ui.pages.settings import rules as settings_rules
 
     run, _seen = pick_date_and_accept(qtbot, QDate(2027, 1, 1))
     monkeypatch.setattr(settings_rules.PresetDialog, "exec", run)

@@ -15,7 +15,7 @@ from tests.ui.typing_helpers import choose, double_click_row, shown_column, type
 def test_record_a_failed_sample_and_close_its_case(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.sampling_page import SamplingPage
+    from ui.pages.records.sampling import SamplingPage
 
     page = open_page(qtbot, context, clock, wait_ops, SamplingPage)
     samplings = page.samplings
@@ -68,7 +68,7 @@ def test_record_a_failed_sample_and_close_its_case(
 
 
 def test_an_overdue_case_says_so_when_opened(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
-    from ui.pages.sampling_page import SamplingPage
+    from ui.pages.records.sampling import SamplingPage
 
     page = open_page(qtbot, context, clock, wait_ops, SamplingPage)
     form = page.samplings.open_record(stored(context, Sampling, sample_no="SF2026002").id)
@@ -78,7 +78,7 @@ def test_an_overdue_case_says_so_when_opened(qtbot: Any, context: Any, clock: An
 def test_rapid_tests_create_find_and_delete(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.sampling_page import SamplingPage
+    from ui.pages.records.sampling import SamplingPage
 
     page = open_page(qtbot, context, clock, wait_ops, SamplingPage)
     page.tabs.setCurrentIndex(1)
@@ -110,7 +110,7 @@ def test_overdue_cases_follow_the_handling_days_setting(
 ) -> None:
     from msfood.services.rules import set_setting
     from msfood.services.unit_of_work import unit_of_work
-    from ui.pages.sampling_page import SamplingPage
+    from ui.pages.records.sampling import SamplingPage
 
     page = open_page(qtbot, context, clock, wait_ops, SamplingPage)
     choose(page.samplings.filter_widgets[3], "处置逾期")

@@ -18,7 +18,7 @@ TODAY = dt.date(2026, 11, 24)
 def test_quick_entry_find_edit_undo_delete(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.selfchecks_page import SelfChecksPage
+    from ui.pages.records.selfchecks import SelfChecksPage
 
     page = open_page(qtbot, context, clock, wait_ops, SelfChecksPage)
     assert page.filter_widgets[-1].value() == "2026-11"  # opens on this month

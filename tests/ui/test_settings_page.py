@@ -15,7 +15,7 @@ from msfood.services.unit_of_work import unit_of_work
 
 @pytest.fixture
 def page(qtbot, context, wait_ops):  # type: ignore[no-untyped-def]
-    from ui.pages.settings_page import SettingsPage
+    from ui.pages.settings.page import SettingsPage
 
     page = SettingsPage(context)
     qtbot.addWidget(page)
@@ -131,7 +131,7 @@ def test_edit_settings(qtbot, page, wait_ops):
 
 
 def test_add_and_disable_an_account(qtbot, page, wait_ops, monkeypatch):
-    from ui.pages import settings_users
+    from ui.pages.settings import users as settings_users
 
     box = page.users_box
     assert box is not None
@@ -159,7 +159,7 @@ def test_add_and_disable_an_account(qtbot, page, wait_ops, monkeypatch):
 
 
 def test_new_account_errors_show_in_the_dialog(qtbot, context):
-    from ui.pages.settings_users import NewUserDialog
+    from ui.pages.settings.users import NewUserDialog
 
     dialog = NewUserDialog(context)
     qtbot.addWidget(dialog)
@@ -172,7 +172,7 @@ def test_new_account_errors_show_in_the_dialog(qtbot, context):
 
 
 def test_a_viewer_sees_but_cannot_change(qtbot, make_context, db_path, clock, wait_ops):
-    from ui.pages.settings_page import SettingsPage
+    from ui.pages.settings.page import SettingsPage
 
     admin = make_context(db_path)
     with unit_of_work(admin.database.sessions, actor=admin.actor, clock=clock) as uow:

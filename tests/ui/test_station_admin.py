@@ -343,7 +343,7 @@ def test_closing_a_quarter_refuses_a_later_edit_of_its_visits(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
     from ui.dialogs.periods import PeriodsDialog
-    from ui.pages.visits_page import VisitsPage
+    from ui.pages.records.visits import VisitsPage
 
     list_data.build(context.database, clock)
     dialog = show(qtbot, PeriodsDialog(context))
@@ -424,7 +424,7 @@ def test_right_click_history_of_an_edited_business(
 ) -> None:
     from msfood.core.progress import drain
     from msfood.workbook.importer import import_workbook
-    from ui.pages.businesses_page import BusinessesPage
+    from ui.pages.roster.businesses import BusinessesPage
 
     book = write_xlsx(tmp_path / "名册.xlsx", roster())
     drain(import_workbook(context.database, book, actor=context.actor, clock=clock))
@@ -482,7 +482,7 @@ def test_a_visits_notice_pdf_from_the_visits_page(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from ui.pages.visits_page import VisitsPage
+    from ui.pages.records.visits import VisitsPage
 
     list_data.build(context.database, clock)
     page = show(qtbot, VisitsPage(context))

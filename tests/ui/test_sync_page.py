@@ -50,7 +50,7 @@ def units(tmp_path: Path, clock) -> dict[str, Path]:  # type: ignore[no-untyped-
 
 @pytest.fixture
 def pages(qtbot, make_context, units, wait_ops):  # type: ignore[no-untyped-def]
-    from ui.pages.sync_page import SyncPage
+    from ui.pages.sync.page import SyncPage
 
     made = {}
     for code, path in units.items():
@@ -228,7 +228,7 @@ def page_as(qtbot, make_context, path: Path, role: str, clock, wait_ops):  # typ
     """The page as another account of `role` (made now) sees it."""
     from msfood.services.database import open_app_database
     from msfood.services.users import create_user
-    from ui.pages.sync_page import SyncPage
+    from ui.pages.sync.page import SyncPage
 
     database = open_app_database(path)
     try:
@@ -376,7 +376,7 @@ def test_every_model_passes_the_model_tester(drive, pages, qtmodeltester):
 
 def test_the_page_speaks_english(qtbot, pages, drive, app):
     from ui.i18n import install_translators
-    from ui.pages.sync_page import SyncPage
+    from ui.pages.sync.page import SyncPage
 
     drive.trusting(pages)
     install_translators("en")

@@ -22,7 +22,7 @@ def visits_today(context: Any) -> list[Visit]:
 
 
 def test_quick_entry_logs_visits_in_a_row(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
-    from ui.pages.visits_page import VisitsPage
+    from ui.pages.records.visits import VisitsPage
 
     page = open_page(qtbot, context, clock, wait_ops, VisitsPage)
     visits = page.visits
@@ -51,7 +51,7 @@ def test_quick_entry_logs_visits_in_a_row(qtbot: Any, context: Any, clock: Any, 
 def test_a_video_visit_to_a_high_risk_business_warns_in_place(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any
 ) -> None:
-    from ui.pages.visits_page import VisitsPage
+    from ui.pages.records.visits import VisitsPage
 
     page = open_page(qtbot, context, clock, wait_ops, VisitsPage)
     form = page.visits.new_record()
@@ -65,7 +65,7 @@ def test_a_video_visit_to_a_high_risk_business_warns_in_place(
 def test_add_close_find_delete_and_undo(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any, no_dialogs: Any
 ) -> None:
-    from ui.pages.visits_page import VisitsPage
+    from ui.pages.records.visits import VisitsPage
 
     page = open_page(qtbot, context, clock, wait_ops, VisitsPage)
     visits = page.visits
@@ -110,7 +110,7 @@ def test_add_close_find_delete_and_undo(
 
 
 def test_a_figure_opens_the_overdue_problems(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
-    from ui.pages.visits_page import VisitsPage
+    from ui.pages.records.visits import VisitsPage
 
     page = open_page(qtbot, context, clock, wait_ops, VisitsPage)
     page.problems.show_filtered(status="overdue", period=None)
@@ -124,7 +124,7 @@ def test_a_figure_opens_the_overdue_problems(qtbot: Any, context: Any, clock: An
 
 def test_the_checklist_is_answered_on_the_visit(qtbot: Any, context: Any, clock: Any, wait_ops: Any) -> None:
     from msfood.db.models import VisitAnswer
-    from ui.pages.visits_page import VisitsPage
+    from ui.pages.records.visits import VisitsPage
 
     page = open_page(qtbot, context, clock, wait_ops, VisitsPage)
     form = page.visits.new_record()

@@ -10,7 +10,6 @@ accounts). Backups need BACKUP, restores RESTORE (station admins), as `msfood ba
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from ui.dialogs.common import (
     start_folder,
     start_path,
 )
+from ui.dialogs.restore_preview import RestorePreview, preview_restore
 from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 
@@ -57,31 +57,6 @@ def may_administer_backups(context: AppContext) -> bool:
 
 def size_text(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
-
-
-@dataclass(frozen=True)
-class RestorePreview:
-    """A checked backup file beside the current database: what a restore would change."""
-
-    path: Path
-    info: Any  # msfood.services.restore.BackupInfo
-    current: Any  # msfood.services.backup_summary.DatabaseSummary
-    backup: Any  # DatabaseSummary of the file
-
-    @property
-    def other_unit(self) -> bool:
-        return bool(self.current.unit_code) and self.current.unit_code != self.info.unit_code
-
-
-def preview_restore(database_path: Path, source: Path) -> RestorePreview:
-    """On the worker thread: check the file as a restore would, then summarise both databases."""
-    from msfood.services.backup_summary import summarize_database_file
-    from msfood.services.restore import check_backup_file
-
-    info = check_backup_file(source)
-    return RestorePreview(
-        source, info, summarize_database_file(database_path), summarize_database_file(source)
-    )
 
 
 class BackupRestoreDialog(QDialog):

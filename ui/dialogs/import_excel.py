@@ -4,6 +4,9 @@ The same service as `msfood import` (msfood.workbook.importer.import_workbook), 
 all or nothing, every refused cell listed as (sheet, row, column, reason), an automatic backup before
 anything is written (its file is named in the summary; the 备份与恢复 dialog restores it). Both runs go
 through ui.workers with a progress dialog and Cancel; a cancelled import rolls back whole.
+
+One dialog, one idea, a little over 400 lines: template, dry run, import, undo and the problem list are
+the steps of one workflow over the same chosen file and result.
 """
 
 from __future__ import annotations

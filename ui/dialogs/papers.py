@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from msfood.domain.periods import Period, period_of
 from ui.context import AppContext
 from ui.dialogs.common import start_path
-from ui.pages.filters import PeriodFilter
+from ui.pages.lists.filters import PeriodFilter
 from ui.screen_fit import fit_dialog
 from ui.workers import Op, run_op
 

@@ -1,6 +1,9 @@
 """督导排期 (issue 14 item 6): plan the period's open visits, edit the plan, print it per cadre, export
 a calendar. The same services as `msfood schedule` (msfood.planning); every read and write runs off
-the UI thread (ui.workers.run_op). Needs READ to look, EDIT_RECORDS to plan and edit."""
+the UI thread (ui.workers.run_op). Needs READ to look, EDIT_RECORDS to plan and edit.
+
+One dialog, one idea, a little over 400 lines: its choices, the table (ui.models.schedule_table) and
+the file outputs all act on the same loaded schedule; splitting them would only pass it around."""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from msfood.services.permissions import EDIT_RECORDS
 from ui.context import AppContext
 from ui.dialogs.common import documents_folder
 from ui.models.schedule_table import DATE, ENTRY_ROLE, DateDelegate, ScheduleTableModel
-from ui.pages.filters import PeriodFilter
+from ui.pages.lists.filters import PeriodFilter
 from ui.workers import Op, run_op
 
 

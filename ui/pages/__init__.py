@@ -54,24 +54,24 @@ PAGES: list[tuple[str, Title, PageFactory]] = [
     (
         "businesses",
         QT_TRANSLATE_NOOP("Pages", "包保主体"),
-        lazy("ui.pages.businesses_page", "BusinessesPage"),
+        lazy("ui.pages.roster", "BusinessesPage"),
     ),
-    ("cadres", QT_TRANSLATE_NOOP("Pages", "包保干部"), lazy("ui.pages.cadres_page", "CadresPage")),
+    ("cadres", QT_TRANSLATE_NOOP("Pages", "包保干部"), lazy("ui.pages.roster", "CadresPage")),
     (
         "assignments",
         QT_TRANSLATE_NOOP("Pages", "包保关系"),
-        lazy("ui.pages.assignments_page", "AssignmentsPage"),
+        lazy("ui.pages.roster", "AssignmentsPage"),
     ),
-    ("visits", QT_TRANSLATE_NOOP("Pages", "督导记录"), lazy("ui.pages.visits_page", "VisitsPage")),
+    ("visits", QT_TRANSLATE_NOOP("Pages", "督导记录"), lazy("ui.pages.records", "VisitsPage")),
     (
         "selfchecks",
         QT_TRANSLATE_NOOP("Pages", "日管控/周排查/月调度"),
-        lazy("ui.pages.selfchecks_page", "SelfChecksPage"),
+        lazy("ui.pages.records", "SelfChecksPage"),
     ),
-    ("sampling", QT_TRANSLATE_NOOP("Pages", "抽检与快检"), lazy("ui.pages.sampling_page", "SamplingPage")),
-    ("reports", QT_TRANSLATE_NOOP("Pages", "报表"), lazy("ui.pages.reports_page", "ReportsPage")),
-    ("sync", QT_TRANSLATE_NOOP("Pages", "数据同步"), lazy("ui.pages.sync_page", "SyncPage")),
-    ("settings", QT_TRANSLATE_NOOP("Pages", "设置"), lazy("ui.pages.settings_page", "SettingsPage")),
+    ("sampling", QT_TRANSLATE_NOOP("Pages", "抽检与快检"), lazy("ui.pages.records", "SamplingPage")),
+    ("reports", QT_TRANSLATE_NOOP("Pages", "报表"), lazy("ui.pages.reports", "ReportsPage")),
+    ("sync", QT_TRANSLATE_NOOP("Pages", "数据同步"), lazy("ui.pages.sync", "SyncPage")),
+    ("settings", QT_TRANSLATE_NOOP("Pages", "设置"), lazy("ui.pages.settings", "SettingsPage")),
 ]
 
 

@@ -4,7 +4,7 @@ restore (the last N kept, setting "backups_kept"), and on demand (`msfood backup
 A backup is a complete SQLite file in rollback-journal mode (one file, no -wal beside it), written
 under a temporary name and renamed when complete, so a crash never leaves a half backup that looks
 whole. Backups hold the unit's private keys: automatic ones stay in the app's own folder.
-Restoring lives in msfood.services.restore.
+Restoring lives in msfood.services.backups.restore.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from msfood.config import backup_dir
 from msfood.db.engine import Database
 from msfood.errors import EnvironmentProblem
 from msfood.private_files import create_private_file, make_private_folder
-from msfood.services.permissions import BACKUP, Actor
+from msfood.services.writing.permissions import BACKUP, Actor
 
 DEFAULT_KEPT = 10
 PAGES_PER_STEP = 1024  # copy in steps so writers elsewhere are not blocked for the whole copy

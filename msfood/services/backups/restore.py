@@ -25,8 +25,8 @@ from msfood.db.engine import Database, head_revision, known_revisions
 from msfood.errors import EnvironmentProblem, ValidationError
 from msfood.i18n import t
 from msfood.private_files import create_private_file
-from msfood.services.backup import backup_before
-from msfood.services.permissions import RESTORE, Actor
+from msfood.services.backups.backup import backup_before
+from msfood.services.writing.permissions import RESTORE, Actor
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_TABLES = ("alembic_version", "meta", "users", "audit_log", "units")
@@ -231,7 +231,7 @@ def _record_restore(
     from sqlalchemy.orm import sessionmaker
 
     from msfood.db.engine import engine_over, upgrade
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
 
     engine = engine_over(staging)
     try:

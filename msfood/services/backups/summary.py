@@ -2,7 +2,7 @@
 last changed, and how many live records of each kind it has.
 
 Read-only: the file is opened with SQLite's `mode=ro` (a backup the user picked is never written to,
-and a live database is read like any reader). Call it on a file msfood.services.restore has already
+and a live database is read like any reader). Call it on a file msfood.services.backups.restore has already
 checked (check_backup_file); an unreadable file raises EnvironmentProblem("station_admin.unreadable").
 """
 

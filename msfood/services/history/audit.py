@@ -34,7 +34,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import AuditEntry, Meta
-from msfood.services.unit_of_work import audit_hash, read_meta
+from msfood.services.writing.audit_chain import audit_hash
+from msfood.services.writing.unit_of_work import read_meta
 
 HELD_PREFIX = "audit_held:"
 

@@ -1,5 +1,5 @@
 """One record's history as people read it: who, when, what was done, and each changed field as
-"field: before → after" in their language (msfood.services.audit.record_history underneath, the same
+"field: before → after" in their language (msfood.services.history.audit.record_history underneath, the same
 entries `msfood audit history` prints).
 
 Field names come from the catalogue (field.*, then station_admin.field.*); codes are shown as their
@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from msfood.db.models import Business, Cadre, Region
 from msfood.domain import enums
 from msfood.i18n import has, t
-from msfood.services.audit import action_label, record_history
-from msfood.services.permissions import READ, Actor
+from msfood.services.history.audit import action_label, record_history
+from msfood.services.writing.permissions import READ, Actor
 
 HIDDEN = frozenset({"id", "hlc", "base_hlc", "origin", "local_seq", "deleted", "entered_at", "updated_at"})
 ENUM_OF_FIELD: dict[str, enums.Enum] = {

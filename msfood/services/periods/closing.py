@@ -2,7 +2,7 @@
 
 A closed period freezes the records dated in it (visits by visit date, self-checks by record date,
 samplings by sample date, rapid tests by test date, problems and checklist answers by their visit's
-date): msfood.services.guards refuses creating, editing or deleting them by hand, workbook or bundle.
+date): msfood.services.writing.guards refuses creating, editing or deleting them by hand, workbook or bundle.
 Closing and reopening are ordinary records (closed_periods, synced), so the bureau sees what a station
 closed and a station learns what the bureau reopened; both appear in the history (actions "close" and
 "reopen").
@@ -20,8 +20,8 @@ from msfood.db.models import ClosedPeriod
 from msfood.domain.periods import Period, parse_period
 from msfood.errors import Issue, NothingToDo, ValidationError
 from msfood.ids import natural_id
-from msfood.services.permissions import CLOSE_PERIOD, REOPEN_PERIOD
-from msfood.services.unit_of_work import UnitOfWork, table_of
+from msfood.services.writing.permissions import CLOSE_PERIOD, REOPEN_PERIOD
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 
 @dataclass(frozen=True)

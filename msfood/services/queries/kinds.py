@@ -1,6 +1,6 @@
 """What each list is made of: its row columns, joins, sort keys, search fields and filters.
 
-Built from the parts in msfood.services.query_spec; msfood.services.queries pages through SPECS.
+Built from the parts in msfood.services.queries.parts; msfood.services.queries pages through SPECS.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from typing import Any
 
 from sqlalchemy import and_, case, false, func, literal, or_, select
 
-from msfood.services import query_rows as rows
-from msfood.services.query_spec import (
+from msfood.services.queries import rows
+from msfood.services.queries.parts import (
     OPEN_PROBLEM,
     RT,
     SA,
+    ST,
     A,
     B,
     C,
@@ -25,7 +26,6 @@ from msfood.services.query_spec import (
     R,
     S,
     Spec,
-    ST,
     V,
     active_assignment,
     alive,

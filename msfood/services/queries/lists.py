@@ -24,10 +24,10 @@ from sqlalchemy import ColumnElement, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from msfood.db.models import Region
-from msfood.services import query_rows
-from msfood.services.query_kinds import SPECS
-from msfood.services.query_spec import Ctx, Spec, alive
-from msfood.services.query_rows import (
+from msfood.services.queries import rows as query_rows
+from msfood.services.queries.kinds import SPECS
+from msfood.services.queries.parts import Ctx, Spec, alive
+from msfood.services.queries.rows import (
     AssignmentRow,
     BusinessRow,
     CadreRow,

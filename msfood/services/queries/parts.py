@@ -1,6 +1,6 @@
 """The parts the list specs are built from: the Spec shape, search terms, region trees, filters.
 
-msfood.services.query_kinds assembles one Spec per list; msfood.services.queries pages through them.
+msfood.services.queries.kinds assembles one Spec per list; msfood.services.queries pages through them.
 Conditions touch only the listed table's own columns or `IN (SELECT id ...)` sub-queries, so a count
 never joins; joins serve the displayed names only.
 Sort keys are non-null expressions (nullable columns are coalesced), so keyset comparisons are exact.
@@ -55,7 +55,7 @@ OPEN_PROBLEM = ("pending", "in_progress")
 
 @dataclass(frozen=True)
 class Ctx:
-    """What a query is built for: the filters (msfood.services.queries.Filters) and the SQL dialect."""
+    """What a query is built for: the filters (msfood.services.queries.lists.Filters) and the SQL dialect."""
 
     filters: Any
     dialect: str

@@ -16,18 +16,18 @@ from typing import Any
 from sqlalchemy import Select, and_, case, or_, select
 from sqlalchemy.orm import Session
 
-from msfood.services.pinyin_search import initials_of_cuts, looks_like_pinyin, matches_full_pinyin
-from msfood.services.query_spec import (
+from msfood.services.queries.parts import (
     A,
     B,
     C,
-    R,
     Expr,
+    R,
     active_assignment,
     alive,
     business_term,
     cadre_term,
 )
+from msfood.services.queries.pinyin import initials_of_cuts, looks_like_pinyin, matches_full_pinyin
 
 MATCHES = 12
 CANDIDATES = 200  # rows read before the full-pinyin check narrows them

@@ -19,8 +19,8 @@ from msfood.domain.calendar import WorkCalendar
 from msfood.domain.cases import case_deadline, case_types
 from msfood.domain.enums import SAMPLING_TYPE
 from msfood.errors import Issue
-from msfood.services.refs import Refs
-from msfood.services.values import BadValue, is_blank, parse_date
+from msfood.services.records.refs import Refs
+from msfood.services.records.values import BadValue, is_blank, parse_date
 
 OPEN_PROBLEM = ("pending", "in_progress")
 

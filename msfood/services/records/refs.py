@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Table, TextClause, and_, bindparam, select, text
+from sqlalchemy import Table, and_, select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import (
@@ -29,51 +28,10 @@ from msfood.db.models import (
 )
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.errors import Issue, ValidationError
+from msfood.services.records.natural_keys import resolve_rows, resolve_rows_sqlite
+from msfood.services.records.shapes import AssignmentRef, BusinessRef, CadreRef, RegionRef
 
 CHUNK = 500
-
-
-@dataclass(frozen=True)
-class CadreRef:
-    id: str
-    level: str
-    name: str = ""
-    phone: str = ""
-    region_id: str | None = None
-    deleted: bool = False
-
-
-@dataclass(frozen=True)
-class BusinessRef:
-    id: str
-    name: str = ""
-    credit_code: str | None = None
-    licence_no: str | None = None
-    form: str = ""
-    grade: str = ""
-    high_risk: bool = False
-    region_id: str | None = None
-    deleted: bool = False
-
-
-@dataclass(frozen=True)
-class RegionRef:
-    id: str
-    code: str
-    parent_id: str | None
-    deleted: bool = False
-
-
-@dataclass(frozen=True)
-class AssignmentRef:
-    id: str
-    cadre_id: str
-    business_id: str
-    start_date: dt.date
-    end_date: dt.date | None
-
-    def active_on(self, day: dt.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
 
 _B = Business.__table__.c
@@ -102,55 +60,6 @@ def _business_ref(row: Any) -> BusinessRef:
         region_id=row.region_id,
         deleted=bool(row.deleted),
     )
-
-
-@lru_cache(maxsize=64)
-def _resolver(table: Table, names: tuple[str, ...], nulls: frozenset[str]) -> TextClause:
-    """A plain SQL lookup by natural key (cheaper than building a select() per row of an import)."""
-    condition = " AND ".join(f"{n} IS NULL" if n in nulls else f"{n} = :k_{n}" for n in names)
-    sql = (
-        f"SELECT id, deleted, CASE WHEN {condition} THEN 1 ELSE 0 END "
-        f"FROM {table.name} WHERE ({condition}) OR id = :natural"
-    )
-    binds = [bindparam(f"k_{n}", type_=table.c[n].type) for n in names if n not in nulls]
-    return text(sql).bindparams(*binds, bindparam("natural", type_=table.c.id.type))
-
-
-@lru_cache(maxsize=64)
-def _sqlite_resolver(table: str, names: tuple[str, ...], nulls: frozenset[str]) -> str:
-    condition = " AND ".join(f"{n} IS NULL" if n in nulls else f"{n} = ?" for n in names)
-    match = f"CASE WHEN {condition} THEN 1 ELSE 0 END"
-    return f"SELECT id, deleted, {match} FROM {table} WHERE ({condition}) OR id = ?"
-
-
-def _sqlite_value(value: Any) -> Any:
-    """A key value as SQLAlchemy stores it in SQLite (dates as ISO text, booleans as 0/1)."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-def resolve_rows(
-    connection: Any, table: Table, natural: str, key: Mapping[str, Any]
-) -> list[tuple[Any, ...]]:
-    """(id, deleted, key matches) of the rows holding the key or the id `natural`, through SQLAlchemy."""
-    names, nulls = tuple(key), frozenset(n for n, v in key.items() if v is None)
-    params = {f"k_{name}": value for name, value in key.items() if value is not None}
-    statement = _resolver(table, names, nulls)
-    return [tuple(r) for r in connection.execute(statement, {**params, "natural": natural})]
-
-
-def resolve_rows_sqlite(
-    connection: Any, table: Table, natural: str, key: Mapping[str, Any]
-) -> list[tuple[Any, ...]]:
-    """The same on SQLite's own cursor (same transaction), a few times faster per row."""
-    names, nulls = tuple(key), frozenset(n for n, v in key.items() if v is None)
-    args = [_sqlite_value(key[n]) for n in names if n not in nulls]
-    cursor = connection.connection.driver_connection.cursor()
-    statement = _sqlite_resolver(table.name, names, nulls)
-    return list(cursor.execute(statement, [*args, *args, natural]).fetchall())
 
 
 def _chunks(values: Iterable[str]) -> Iterable[list[str]]:

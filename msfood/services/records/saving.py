@@ -16,9 +16,9 @@ from sqlalchemy import Table, select
 from msfood.errors import Issue, NotFoundError, ValidationError
 from msfood.i18n import t
 from msfood.services import records
-from msfood.services.record_types import Cleaned
-from msfood.services.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, _column_default
-from msfood.services.values import is_blank
+from msfood.services.records.shapes import Cleaned
+from msfood.services.records.values import is_blank
+from msfood.services.writing.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, _column_default
 
 DELETED = "deleted"
 

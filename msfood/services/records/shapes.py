@@ -1,7 +1,9 @@
-"""The shapes shared by records.py and the per-kind cleaners: a field's spec and a cleaned record."""
+"""The shapes shared by the record specs and the per-kind cleaners: a field's spec, a cleaned record,
+and what a reference (a cadre, business, region, assignment) resolves to."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,3 +61,46 @@ class Cleaned:
     @property
     def id(self) -> str:
         return str(self.values["id"])
+
+
+@dataclass(frozen=True)
+class CadreRef:
+    id: str
+    level: str
+    name: str = ""
+    phone: str = ""
+    region_id: str | None = None
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class BusinessRef:
+    id: str
+    name: str = ""
+    credit_code: str | None = None
+    licence_no: str | None = None
+    form: str = ""
+    grade: str = ""
+    high_risk: bool = False
+    region_id: str | None = None
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class RegionRef:
+    id: str
+    code: str
+    parent_id: str | None
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class AssignmentRef:
+    id: str
+    cadre_id: str
+    business_id: str
+    start_date: dt.date
+    end_date: dt.date | None
+
+    def active_on(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)

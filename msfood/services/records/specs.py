@@ -3,17 +3,17 @@
 `RECORD_FIELDS[kind]` lists a kind's fields in the workbook's column order (INTERFACES.md section 2);
 `clean(kind, raw, refs)` turns one row (spreadsheet strings or typed form values) into a `Cleaned`
 record, checking every field and raising ONE ValidationError that lists every bad field; `apply(uow,
-cleaned)` writes a batch through the unit of work, parents first. Natural ids come from msfood.ids.
+cleaned)` (applying.py) writes a batch through the unit of work, parents first. Natural ids come from
+msfood.ids.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table
 
 from msfood.db.models import (
     Assignment,
@@ -34,8 +34,8 @@ from msfood.db.models import (
 from msfood.domain.enums import (
     ANSWER,
     BUSINESS_FORM,
-    CHAIN_ROLE,
     BUSINESS_STATUS,
+    CHAIN_ROLE,
     GRADE,
     LEVEL,
     PROBLEM_STATUS,
@@ -46,33 +46,16 @@ from msfood.domain.enums import (
     VISIT_MODE,
 )
 from msfood.errors import Issue, ValidationError
-from msfood.services import record_kinds
-from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES
-from msfood.services.record_types import Cleaned, FieldSpec, Prune
-from msfood.services.refs import AssignmentRef, BusinessRef, CadreRef, Refs
-from msfood.services.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, table_of
-from msfood.services.values import (
+from msfood.services.records.cleaning import by_kind
+from msfood.services.records.refs import Refs
+from msfood.services.records.shapes import Cleaned, FieldSpec
+from msfood.services.records.values import (
     is_blank,
     parse_value,
 )
+from msfood.services.writing.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES
+from msfood.services.writing.unit_of_work import table_of
 
-__all__ = [
-    "KINDS",
-    "RECORD_FIELDS",
-    "EXTRA_FIELDS",
-    "KIND_TABLE",
-    "KIND_PERMISSION",
-    "FieldSpec",
-    "Cleaned",
-    "Prune",
-    "Refs",
-    "CadreRef",
-    "BusinessRef",
-    "AssignmentRef",
-    "clean",
-    "apply",
-    "parse_value",
-]
 
 KINDS = (
     "region",
@@ -84,7 +67,7 @@ KINDS = (
     "sampling",
     "rapid_test",
     "sampling_plan",
-    # what a workbook also carries so an export imports back whole (record_history.py)
+    # what a workbook also carries so an export imports back whole (cleaning/history.py)
     "business_status",
     "closure",
     "holiday",
@@ -323,7 +306,7 @@ def clean(kind: str, raw: Mapping[str, Any], refs: Refs, *, record_id: str | Non
         value = get(name)
         if value is not None and not is_blank(value):
             parsed[name] = str(value)
-    cleaned = record_kinds.CLEANERS[kind](parsed, refs, issues, record_id)
+    cleaned = by_kind.CLEANERS[kind](parsed, refs, issues, record_id)
     if issues:
         raise ValidationError(_unique(issues))
     assert cleaned is not None
@@ -361,76 +344,4 @@ def _unique(issues: list[Issue]) -> list[Issue]:
     return result
 
 
-# --- writing --------------------------------------------------------------------------------------
 
-_CHILD_ORDER = [table_of(BusinessStatus), table_of(Problem)]
-
-
-def _sorted_regions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Parents before children, so a new region's parent row exists when it is inserted."""
-    by_id = {r["id"]: r for r in rows}
-    done: set[str] = set()
-    ordered: list[dict[str, Any]] = []
-
-    def visit(row: dict[str, Any], depth: int = 0) -> None:
-        if row["id"] in done or depth > len(rows):
-            return
-        parent = by_id.get(row.get("parent_id") or "")
-        if parent is not None:
-            visit(parent, depth + 1)
-        done.add(row["id"])
-        ordered.append(row)
-
-    for row in rows:
-        visit(row)
-    return ordered
-
-
-def apply(uow: UnitOfWork, cleaned: list[Cleaned]) -> Counter[str]:
-    """Write cleaned records in bulk through `uow.upsert_many`, grouped by table, parents first.
-
-    Checks that the actor may write each kind. Returns counts of "new", "updated" and "unchanged"
-    for the main rows (children are counted by the unit of work only).
-    """
-    counts: Counter[str] = Counter({NEW: 0, UPDATED: 0, UNCHANGED: 0})
-    by_kind: dict[str, list[Cleaned]] = {}
-    for item in cleaned:
-        by_kind.setdefault(item.kind, []).append(item)
-    for kind in by_kind:
-        uow.actor.require(KIND_PERMISSION[kind])
-    children: dict[str, tuple[Table, list[Mapping[str, Any]]]] = {}
-    prunes: list[Prune] = []
-    for kind in KINDS:
-        items = by_kind.get(kind)
-        if not items:
-            continue
-        rows: list[Mapping[str, Any]] = [item.values for item in items]
-        if kind == "region":
-            rows = list(_sorted_regions([item.values for item in items]))
-        counts.update(uow.upsert_many(KIND_TABLE[kind], rows))
-        for item in items:
-            for table, row in item.children:
-                children.setdefault(table.name, (table, []))[1].append(row)
-            prunes.extend(item.prune)
-    ordered = sorted(
-        children.values(),
-        key=lambda pair: _CHILD_ORDER.index(pair[0]) if pair[0] in _CHILD_ORDER else len(_CHILD_ORDER),
-    )
-    for table, child_rows in ordered:
-        uow.upsert_many(table, child_rows)
-    for prune in prunes:
-        _prune(uow, prune)
-    return counts
-
-
-def _prune(uow: UnitOfWork, prune: Prune) -> None:
-    table = prune.table
-    stale = uow.session.scalars(
-        select(table.c.id).where(
-            table.c[prune.column] == prune.parent_id,
-            table.c.deleted.is_(False),
-            table.c.id.not_in(prune.keep),
-        )
-    ).all()
-    for record_id in stale:
-        uow.delete(table, record_id)

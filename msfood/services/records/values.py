@@ -18,7 +18,7 @@ from msfood.domain.enums import YES_NO, Enum
 from msfood.errors import Issue, ValidationError
 
 if TYPE_CHECKING:
-    from msfood.services.record_types import FieldSpec
+    from msfood.services.records.shapes import FieldSpec
 
 
 class BadValue(Exception):

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from msfood.db.models import Assignment, Business, Cadre
 from msfood.errors import Issue, ValidationError
-from msfood.services.permissions import EDIT_ROSTER
-from msfood.services.saving import Saved, delete_record, live_row, save_record
-from msfood.services.unit_of_work import UnitOfWork, table_of
-from msfood.services.values import is_blank
+from msfood.services.records.saving import Saved, delete_record, live_row, save_record
+from msfood.services.records.values import is_blank
+from msfood.services.writing.permissions import EDIT_ROSTER
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 ASSIGNMENTS = table_of(Assignment)
 

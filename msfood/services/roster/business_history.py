@@ -16,10 +16,10 @@ from msfood.db.models import Business, BusinessClosure, BusinessStatus
 from msfood.domain.enums import BUSINESS_STATUS
 from msfood.errors import Issue, ValidationError
 from msfood.ids import natural_id
-from msfood.services.permissions import EDIT_ROSTER
-from msfood.services.saving import Saved, delete_record, live_row
-from msfood.services.unit_of_work import UnitOfWork, table_of
-from msfood.services.values import BadValue, is_blank, parse_date, parse_enum, parse_text
+from msfood.services.records.saving import Saved, delete_record, live_row
+from msfood.services.records.values import BadValue, is_blank, parse_date, parse_enum, parse_text
+from msfood.services.writing.permissions import EDIT_ROSTER
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 BUSINESSES, STATUSES, CLOSURES = table_of(Business), table_of(BusinessStatus), table_of(BusinessClosure)
 

@@ -28,16 +28,7 @@ from msfood.db.models import (
 )
 from msfood.errors import Issue, ValidationError
 from msfood.services import records
-from msfood.services.business_history import (
-    ClosureView,
-    StatusView,
-    add_closure,
-    delete_business_status,
-    delete_closure,
-    set_business_status,
-)
-from msfood.services.permissions import EDIT_ROSTER
-from msfood.services.saving import (
+from msfood.services.records.saving import (
     DELETED,
     Saved,
     clear_blanks,
@@ -48,8 +39,17 @@ from msfood.services.saving import (
     save_record,
     write,
 )
-from msfood.services.unit_of_work import UnitOfWork, table_of
-from msfood.services.values import is_blank
+from msfood.services.records.values import is_blank
+from msfood.services.roster.business_history import (
+    ClosureView,
+    StatusView,
+    add_closure,
+    delete_business_status,
+    delete_closure,
+    set_business_status,
+)
+from msfood.services.writing.permissions import EDIT_ROSTER
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 REGIONS, BUSINESSES, CADRES = table_of(Region), table_of(Business), table_of(Cadre)
 STATUSES, CLOSURES, ASSIGNMENTS = table_of(BusinessStatus), table_of(BusinessClosure), table_of(Assignment)
@@ -182,7 +182,7 @@ def save_business(
         "rest_days": rest_days, "owes_selfchecks": owes_selfchecks,
         "chain_role": chain_role, "chain_hq_id": chain_hq_id, "chain_branch_id": chain_branch_id,
     }  # fmt: skip
-    from msfood.services.regions import refuse_retired_region  # regions builds on this module
+    from msfood.services.roster.retired import refuse_retired_region
 
     refuse_retired_region(uow.session, region_code=region_code, business_id=business_id)
     return save_record(uow, "business", raw, record_id=business_id, what="business")

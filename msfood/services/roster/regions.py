@@ -17,16 +17,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msfood.db.models import Business, Region
+from msfood.db.models import Business
 from msfood.errors import Issue, NothingToDo, ValidationError
 from msfood.ids import natural_id
 from msfood.regions.official import Division, divisions, level_of, normalise_code
-from msfood.services.permissions import EDIT_ROSTER
-from msfood.services.roster import get_region, save_region
-from msfood.services.saving import Saved, not_found
-from msfood.services.unit_of_work import UnitOfWork, table_of
-
-REGIONS = table_of(Region)
+from msfood.services.records.saving import Saved, not_found
+from msfood.services.roster.editing import get_region, save_region
+from msfood.services.roster.retired import REGIONS
+from msfood.services.writing.permissions import EDIT_ROSTER
+from msfood.services.writing.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -230,7 +229,7 @@ class RegionRetired:
 
 def businesses_under(session: Session, code: str) -> int:
     """Live businesses registered in the region with this code or in any region under it."""
-    from msfood.services.query_spec import region_subtree
+    from msfood.services.queries.parts import region_subtree
 
     return int(
         session.scalar(
@@ -260,7 +259,7 @@ def retire_region(uow: UnitOfWork, *, code: object, retired_on: object) -> Regio
     businesses. Refused (ValidationError) while live businesses are registered in it or under it,
     and for a date inside a closed period (an undo too, when the stored date lies in one).
     """
-    from msfood.services.periods_closing import closed_period_of
+    from msfood.services.periods.closing import closed_period_of
 
     uow.actor.require(EDIT_ROSTER)
     text = "".join(str(code or "").split())
@@ -295,40 +294,3 @@ def retire_region(uow: UnitOfWork, *, code: object, retired_on: object) -> Regio
     return RegionRetired(text, row["name"], day)
 
 
-def retired_on_of(session: Session, code: object) -> dt.date | None:
-    """The end date of the live region `code` or of a retired region above it (None: in use, or no
-    such region: the record's own checks name that)."""
-    text = "".join(str(code or "").split())
-    row = session.execute(
-        select(REGIONS.c.parent_id, REGIONS.c.retired_on).where(REGIONS.c.code == text,
-                                                                 REGIONS.c.deleted.is_(False))
-    ).first()
-    seen: set[str] = set()
-    while row is not None:
-        if row.retired_on is not None:
-            return row.retired_on  # type: ignore[no-any-return]
-        if row.parent_id is None or row.parent_id in seen:
-            return None
-        seen.add(row.parent_id)
-        row = session.execute(
-            select(REGIONS.c.parent_id, REGIONS.c.retired_on).where(REGIONS.c.id == row.parent_id)
-        ).first()
-    return None
-
-
-def refuse_retired_region(session: Session, *, region_code: object, business_id: str | None) -> None:
-    """A new business, or one moved to another region, may not go to a retired region (one already
-    registered there keeps it). ValidationError on region_code."""
-    retired = retired_on_of(session, region_code)
-    if retired is None:
-        return
-    if business_id is not None:
-        current = session.scalar(
-            select(REGIONS.c.code)
-            .join(Business, Business.region_id == REGIONS.c.id)
-            .where(Business.id == business_id)
-        )
-        if current == "".join(str(region_code or "").split()):
-            return
-    raise ValidationError(Issue("region_retire.retired_region", "region_code",
-                                {"code": str(region_code), "date": retired.isoformat()}))

@@ -1,77 +1,32 @@
-"""The rules that turn a roster into work due, as data: visit rules, settings, holidays, checklists.
+"""Visit rules (how often each level's cadres visit): editing them, their versions over time with the
+one-click presets, and which version judged a period (for the report's appendix).
 
 Set by the bureau and synced down (a station with no bureau edits its own); every write needs
-EDIT_RULES. Settings are typed: `get_setting` returns the stored value or the national default of
-msfood.domain.defaults, and `set_setting` refuses a value of the wrong shape.
+EDIT_RULES. Settings, holidays and checklists are the other rules of this package.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msfood.db.models import ChecklistItem, FoodCategory, Holiday, Setting, VisitRule
-from msfood.domain.defaults import DEFAULT_SETTINGS
-from msfood.domain.enums import GRADE, LEVEL, LEVEL_ORDER, PERIOD_TYPE
+from msfood.db.models import VisitRule
+from msfood.domain.enums import LEVEL, LEVEL_ORDER, PERIOD_TYPE
 from msfood.domain.periods import Period, parse_period, periods_ending_within
 from msfood.errors import Issue, NothingToDo, ValidationError
 from msfood.i18n import t
 from msfood.ids import natural_id
-from msfood.services.permissions import EDIT_RULES
-from msfood.services.saving import Saved, delete_record, live_ids, live_row
-from msfood.services.unit_of_work import UnitOfWork, table_of
-from msfood.services.values import (
-    BadValue,
-    is_blank,
-    parse_bool,
-    parse_date,
-    parse_enum,
-    parse_int,
-    parse_text,
-)
+from msfood.services.records.saving import Saved, delete_record, live_ids, live_row
+from msfood.services.records.values import parse_date, parse_enum, parse_int
+from msfood.services.rules.fields import _Fields, _key_id, _upsert
+from msfood.services.writing.permissions import EDIT_RULES
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
-SETTINGS, RULES, HOLIDAYS = table_of(Setting), table_of(VisitRule), table_of(Holiday)
-ITEMS, CATEGORIES = table_of(ChecklistItem), table_of(FoodCategory)
-
-
-class _Fields:
-    """Parse several fields, collecting every issue; `done()` raises them together."""
-
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
-
-    def get(self, name: str, value: Any, parse: Callable[[Any], Any], *, required: bool = True) -> Any:
-        if is_blank(value):
-            if required:
-                self.issues.append(Issue("value.required", name))
-            return None
-        try:
-            return parse(value)
-        except BadValue as bad:
-            self.issues.append(Issue(bad.code, name, bad.params))
-            return None
-
-    def done(self) -> None:
-        if self.issues:
-            raise ValidationError(self.issues)
-
-
-def _upsert(uow: UnitOfWork, table: Any, values: dict[str, Any]) -> Saved:
-    outcome = uow.upsert(table, values)
-    return Saved(values["id"], outcome, (), frozenset(uow.changed_tables))
-
-
-def _key_id(uow: UnitOfWork, table: Any, natural: str, **key: Any) -> str:
-    """The id of the record holding this key (tombstoned too), else its natural id."""
-    condition = [table.c[name] == value for name, value in key.items()]
-    found = uow.session.scalar(select(table.c.id).where(*condition))
-    return found or natural
+RULES = table_of(VisitRule)
 
 
 # --- visit rules ----------------------------------------------------------------------------------
@@ -97,7 +52,7 @@ def list_visit_rules(session: Session) -> list[VisitRuleView]:
 def refuse_closed_reach(session: Session, *, level: str, start: dt.date) -> None:
     """Refuse a version of `level` starting on `start` (new, changed or deleted) when the rule-periods it
     judges reach into a closed period: it judges those ending from `start` until the next version."""
-    from msfood.services.periods_closing import list_closed_periods
+    from msfood.services.periods.closing import list_closed_periods
 
     later = session.scalar(
         select(VisitRule.effective_from)
@@ -364,223 +319,4 @@ def apply_rule_preset(uow: UnitOfWork, *, preset: str, effective_from: Any) -> P
     return PresetApplied(preset, start, tuple(ids), frozenset(uow.changed_tables))
 
 
-# --- settings -------------------------------------------------------------------------------------
 
-
-def _grade_levels(value: Any) -> dict[str, str]:
-    if isinstance(value, str):
-        value = json.loads(value)
-    if not isinstance(value, dict) or {str(k).strip().upper() for k in value} != set(GRADE.codes):
-        raise BadValue("setting.bad_value", key="grade_levels", value=str(value))
-    given = {str(k).strip().upper(): parse_enum(v, LEVEL) for k, v in value.items()}
-    return {grade: given[grade] for grade in GRADE.codes}
-
-
-def _sampling_types(value: Any) -> list[str]:
-    """case_sampling_types: a list of sampling types (codes or labels; a text may list them with
-    、 or commas), at least one, in the enumeration's order."""
-    from msfood.domain.enums import SAMPLING_TYPE
-
-    if isinstance(value, str):
-        text = value.strip()
-        if text.startswith("["):
-            value = json.loads(text)
-        else:
-            value = text.replace("，", ",").replace("、", ",").split(",")
-    if not isinstance(value, list | tuple | set | frozenset):
-        raise BadValue("setting.bad_value", key="case_sampling_types", value=str(value))
-    codes = {SAMPLING_TYPE.parse(str(item)) for item in value if str(item).strip()}
-    if not codes or None in codes:
-        raise BadValue("setting.bad_value", key="case_sampling_types", value=str(value))
-    return [code for code in SAMPLING_TYPE.codes if code in codes]
-
-
-_RANGES = {
-    "daily_threshold_pct": (1, 100),
-    "disposal_days": (1, 3650),
-    "retest_workdays": (1, 365),
-    "lab_delivery_workdays": (1, 365),
-    "lab_report_workdays": (1, 365),
-    "backups_kept": (1, 1000),
-    "schedule_margin_workdays": (0, 60),
-    "schedule_visits_per_day": (1, 50),
-}
-
-
-def _typed(key: str, value: Any) -> Any:
-    """The value in the shape the setting's default has; BadValue when it cannot be."""
-    default = DEFAULT_SETTINGS[key]
-    try:
-        if key == "grade_levels":
-            return _grade_levels(value)
-        if key == "case_sampling_types":
-            return _sampling_types(value)
-        if isinstance(default, bool):
-            return parse_bool(value)
-        if isinstance(default, int):
-            number = parse_int(value, minimum=None)
-            low, high = _RANGES.get(key, (0, 10**9))
-            if not low <= number <= high:
-                raise BadValue("setting.bad_value", key=key, value=number)
-            return number
-        if isinstance(default, str):
-            return parse_text(value)
-        if isinstance(default, dict) and isinstance(value, dict):
-            return value
-    except (BadValue, ValueError) as error:
-        if isinstance(error, BadValue) and error.code == "setting.bad_value":
-            raise
-        raise BadValue("setting.bad_value", key=key, value=str(value)) from None
-    raise BadValue("setting.bad_value", key=key, value=str(value))
-
-
-def get_settings(session: Session) -> dict[str, Any]:
-    """Every known setting: the stored value when it is valid, else the national default."""
-    stored = {
-        row.key: row.value
-        for row in session.execute(select(Setting.key, Setting.value).where(Setting.deleted.is_(False)))
-    }
-    result: dict[str, Any] = {}
-    for key, default in DEFAULT_SETTINGS.items():
-        try:
-            result[key] = _typed(key, json.loads(stored[key])) if key in stored else default
-        except (BadValue, ValueError):
-            result[key] = default
-    return result
-
-
-def get_setting(session: Session, key: str) -> Any:
-    if key not in DEFAULT_SETTINGS:
-        raise ValidationError(Issue("setting.unknown", "key", {"key": key}))
-    return get_settings(session)[key]
-
-
-def set_setting(uow: UnitOfWork, *, key: str, value: Any) -> Saved:
-    """Store a setting, checked against the shape of its default (grade_levels: every grade -> level)."""
-    uow.actor.require(EDIT_RULES)
-    if key not in DEFAULT_SETTINGS:
-        raise ValidationError(Issue("setting.unknown", "key", {"key": key}))
-    try:
-        typed = _typed(key, value)
-    except BadValue as bad:
-        raise ValidationError(Issue(bad.code, "value", bad.params)) from None
-    values = {"id": _key_id(uow, SETTINGS, natural_id("setting", key), key=key), "key": key,
-              "value": json.dumps(typed, ensure_ascii=False)}  # fmt: skip
-    return _upsert(uow, SETTINGS, values)
-
-
-def reset_setting(uow: UnitOfWork, *, key: str) -> Saved:
-    """Back to the national default."""
-    if key not in DEFAULT_SETTINGS:
-        raise ValidationError(Issue("setting.unknown", "key", {"key": key}))
-    return set_setting(uow, key=key, value=DEFAULT_SETTINGS[key])
-
-
-# --- holidays -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HolidayView:
-    id: str
-    day: dt.date
-    is_workday: bool
-    name: str
-
-
-def list_holidays(session: Session, year: int | None = None) -> list[HolidayView]:
-    statement = select(Holiday).where(Holiday.deleted.is_(False)).order_by(Holiday.day)
-    if year is not None:
-        statement = statement.where(Holiday.day >= dt.date(year, 1, 1), Holiday.day <= dt.date(year, 12, 31))
-    return [HolidayView(h.id, h.day, bool(h.is_workday), h.name) for h in session.scalars(statement)]
-
-
-def save_holiday(uow: UnitOfWork, *, day: Any, is_workday: Any = False, name: Any = "") -> Saved:
-    """A day off (or, with is_workday, a make-up working day 调休) for a year the calendar lacks."""
-    uow.actor.require(EDIT_RULES)
-    fields = _Fields()
-    date = fields.get("day", day, parse_date)
-    workday = fields.get("is_workday", is_workday, parse_bool, required=False) or False
-    text = fields.get("name", name, lambda v: parse_text(v, 64), required=False) or ""
-    fields.done()
-    holiday_id = _key_id(uow, HOLIDAYS, natural_id("holiday", date.isoformat()), day=date)
-    return _upsert(uow, HOLIDAYS, {"id": holiday_id, "day": date, "is_workday": workday, "name": text})
-
-
-def delete_holiday(uow: UnitOfWork, *, holiday_id: str) -> Saved:
-    return delete_record(uow, HOLIDAYS, holiday_id, what="holiday", permission=EDIT_RULES)
-
-
-# --- checklists and food categories ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChecklistItemView:
-    id: str
-    version: str
-    code: str
-    area: str
-    text: str
-    position: int
-
-
-def checklist_versions(session: Session) -> list[str]:
-    statement = select(ChecklistItem.version).where(ChecklistItem.deleted.is_(False)).distinct()
-    return sorted(session.scalars(statement))
-
-
-def list_checklist(session: Session, version: str | None = None) -> list[ChecklistItemView]:
-    """The items of a checklist version (default: the latest), in order."""
-    if version is None:
-        versions = checklist_versions(session)
-        if not versions:
-            return []
-        version = versions[-1]
-    rows = session.scalars(
-        select(ChecklistItem)
-        .where(ChecklistItem.version == version, ChecklistItem.deleted.is_(False))
-        .order_by(ChecklistItem.position, ChecklistItem.code)
-    )
-    return [ChecklistItemView(r.id, r.version, r.code, r.area, r.text, r.position) for r in rows]
-
-
-def save_checklist_item(
-    uow: UnitOfWork, *, version: Any, code: Any, area: Any, text: Any, position: Any = 0
-) -> Saved:
-    uow.actor.require(EDIT_RULES)
-    fields = _Fields()
-    version_text = fields.get("version", version, lambda v: parse_text(v, 16))
-    code_text = fields.get("code", code, lambda v: parse_text(v, 16))
-    area_text = fields.get("area", area, lambda v: parse_text(v, 64))
-    item_text = fields.get("text", text, lambda v: parse_text(v, 400))
-    order = fields.get("position", position, parse_int, required=False) or 0
-    fields.done()
-    natural = natural_id("checklist_item", version_text, code_text)
-    item_id = _key_id(uow, ITEMS, natural, version=version_text, code=code_text)
-    values = {"id": item_id, "version": version_text, "code": code_text, "area": area_text, "text": item_text,
-              "position": order}  # fmt: skip
-    return _upsert(uow, ITEMS, values)
-
-
-def delete_checklist_item(uow: UnitOfWork, *, item_id: str) -> Saved:
-    """Tombstone an item (visits that answered it keep their answers)."""
-    return delete_record(uow, ITEMS, item_id, what="checklist_item", permission=EDIT_RULES)
-
-
-def list_food_categories(session: Session) -> list[str]:
-    rows = session.scalars(
-        select(FoodCategory.name).where(FoodCategory.deleted.is_(False)).order_by(FoodCategory.position)
-    )
-    return list(dict.fromkeys(rows))
-
-
-def save_food_category(uow: UnitOfWork, *, version: Any, name: Any, position: Any = 0) -> Saved:
-    uow.actor.require(EDIT_RULES)
-    fields = _Fields()
-    version_text = fields.get("version", version, lambda v: parse_text(v, 16))
-    name_text = fields.get("name", name, lambda v: parse_text(v, 64))
-    order = fields.get("position", position, parse_int, required=False) or 0
-    fields.done()
-    natural = natural_id("food_category", version_text, name_text)
-    category_id = _key_id(uow, CATEGORIES, natural, version=version_text, name=name_text)
-    return _upsert(uow, CATEGORIES, {"id": category_id, "version": version_text, "name": name_text,
-                                     "position": order})  # fmt: skip

@@ -15,7 +15,7 @@ SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")  # the files SQLite keeps besid
 
 def open_app_database(path: str | os.PathLike[str], *, create: bool = False) -> Database:
     """Open a database (or make an empty one), backing it up first when a migration is due."""
-    from msfood.services.backup import backup_before
+    from msfood.services.backups.backup import backup_before
 
     return open_database(path, create=create, backup=lambda database: backup_before(database, "migration"))
 

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import Assignment, Business, Cadre, Peer, Region
-from msfood.services.setup import unit_identity
-from msfood.services.unit_of_work import table_of
+from msfood.services.setup.new_unit import unit_identity
+from msfood.services.writing.unit_of_work import table_of
 
 
 @dataclass(frozen=True)

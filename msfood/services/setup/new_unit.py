@@ -14,9 +14,9 @@ from msfood.db.models import ChecklistItem, FoodCategory, Meta, Setting, Unit, V
 from msfood.domain import defaults
 from msfood.errors import EnvironmentProblem, Issue, ValidationError
 from msfood.ids import natural_id
-from msfood.services.permissions import SYSTEM
-from msfood.services.unit_of_work import UnitOfWork, table_of, write_meta
-from msfood.services.users import create_user, validate_new_user
+from msfood.services.accounts.users import create_user, validate_new_user
+from msfood.services.writing.permissions import SYSTEM
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of, write_meta
 
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,31}$")
 
@@ -54,7 +54,7 @@ def initialise(
     """Make a fresh database this unit's own. Refuses a database that already has an identity.
 
     official_regions: "ancestors" adds the region `region_code` and the regions above it from the
-    shipped official division codes (msfood.services.regions), "all" also everything under it; None
+    shipped official division codes (msfood.services.roster.regions), "all" also everything under it; None
     (the default) adds no region. A code the shipped set lacks adds nothing."""
     validate_unit(code, name)
     if admin_username is not None:
@@ -109,7 +109,7 @@ def initialise(
 
 def _official_regions(uow: UnitOfWork, region_code: str, *, everything: bool) -> None:
     from msfood.regions.official import divisions
-    from msfood.services.regions import load_official_regions, write_divisions
+    from msfood.services.roster.regions import load_official_regions, write_divisions
 
     official = divisions()
     division = official.get(region_code)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import BundleLog
-from msfood.services.setup import UnitIdentity, unit_identity
+from msfood.services.setup.new_unit import UnitIdentity, unit_identity
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from msfood.db.models import Business, SelfCheck
-from msfood.services.permissions import EDIT_RECORDS
-from msfood.services.saving import Saved, delete_record, live_row, save_record
-from msfood.services.unit_of_work import UnitOfWork, table_of
+from msfood.services.records.saving import Saved, delete_record, live_row, save_record
+from msfood.services.writing.permissions import EDIT_RECORDS
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 SELFCHECKS = table_of(SelfCheck)
 

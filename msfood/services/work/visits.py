@@ -20,11 +20,26 @@ from msfood.domain.enums import ANSWER, PROBLEM_STATUS
 from msfood.errors import Issue, ValidationError
 from msfood.ids import natural_id
 from msfood.services import records
-from msfood.services.permissions import EDIT_RECORDS
-from msfood.services.record_types import Cleaned, Prune
-from msfood.services.saving import Saved, clear_blanks, collect, delete_record, live_row, refs_for, write
-from msfood.services.unit_of_work import UnitOfWork, table_of
-from msfood.services.values import BadValue, character_issue, is_blank, parse_date, parse_enum, parse_text
+from msfood.services.records.saving import (
+    Saved,
+    clear_blanks,
+    collect,
+    delete_record,
+    live_row,
+    refs_for,
+    write,
+)
+from msfood.services.records.shapes import Cleaned, Prune
+from msfood.services.records.values import (
+    BadValue,
+    character_issue,
+    is_blank,
+    parse_date,
+    parse_enum,
+    parse_text,
+)
+from msfood.services.writing.permissions import EDIT_RECORDS
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 VISITS, ANSWERS, PROBLEMS = table_of(Visit), table_of(VisitAnswer), table_of(Problem)
 

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Table, select
 
 from msfood.errors import Issue, ValidationError
-from msfood.services.permissions import REOPEN_PERIOD, Actor, action_for_table
+from msfood.services.writing.permissions import REOPEN_PERIOD, Actor, action_for_table
 
 if TYPE_CHECKING:
-    from msfood.services.unit_of_work import UnitOfWork
+    from msfood.services.writing.unit_of_work import UnitOfWork
 
 # Tables whose records are dated by one of their own columns.
 DATE_COLUMNS = {
@@ -51,7 +51,8 @@ _BOOKKEEPING = frozenset({"hlc", "base_hlc", "origin", "local_seq", "entered_at"
 
 
 class PermissionGuard:
-    """Refuses a change the acting user's role may not make (msfood.services.permissions.TABLE_ACTIONS)."""
+    """Refuses a change the acting user's role may not make
+    (msfood.services.writing.permissions.TABLE_ACTIONS)."""
 
     def __init__(self, actor: Actor) -> None:
         self.actor = actor

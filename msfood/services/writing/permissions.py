@@ -69,7 +69,8 @@ class Actor:
 SYSTEM = Actor("system", "system")
 
 # Which action a change to each synced table needs. The unit of work checks it on every change
-# (msfood.services.guards), so a service that forgets its own `require` still cannot write past a role.
+# (msfood.services.writing.guards), so a service that forgets its own `require` still cannot write past a
+# role.
 TABLE_ACTIONS: dict[str, str] = {
     **dict.fromkeys(
         ("visits", "visit_answers", "problems", "selfchecks", "samplings", "rapid_tests"), EDIT_RECORDS

@@ -9,11 +9,8 @@ never one ORM insert per row.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from operator import itemgetter
 from typing import Any
 
@@ -22,11 +19,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from msfood.clock import Clock
-from msfood.db.base import SYNC_COLUMNS, Base
+from msfood.db.base import Base
 from msfood.db.models import AuditEntry, Meta
 from msfood.errors import EnvironmentProblem
 from msfood.ids import new_id
-from msfood.services.permissions import SYSTEM, Actor
+from msfood.services.writing.audit_chain import chain_hash, content_columns, row_json
+from msfood.services.writing.permissions import SYSTEM, Actor
 from msfood.sync.hlc import HybridClock, parse_hlc
 
 CHUNK = 500
@@ -35,58 +33,6 @@ NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 
 # A guard sees (table, before, after) for every change and may raise (closed periods use this).
 Guard = Callable[[Table, Mapping[str, Any] | None, Mapping[str, Any]], None]
-
-
-def json_value(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
-def _json_default(value: Any) -> Any:
-    """json.dumps' fallback: what json_value makes of a value JSON has no type for (a date, bytes).
-
-    The values JSON knows (text, numbers, booleans, None) are written by json's C encoder itself, so
-    the text is the same as converting every value with json_value first, only cheaper."""
-    converted = json_value(value)
-    if converted is value:
-        raise TypeError(f"{type(value).__name__} is not JSON serializable")
-    return converted
-
-
-def content_columns(table: Table) -> list[str]:
-    """The columns that say what a record is (everything but the replication bookkeeping)."""
-    return [c.name for c in table.columns if c.name not in SYNC_COLUMNS or c.name in ("id", "deleted")]
-
-
-def row_json(row: Mapping[str, Any], columns: Iterable[str]) -> str:
-    get = row.get
-    return json.dumps(
-        {c: get(c) for c in columns},
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-        default=_json_default,
-    )
-
-
-AUDIT_FIELDS = ("origin", "seq", "actor", "at", "action", "table_name", "record_id", "before", "after")
-
-
-def chain_hash(prev_hash: str, values: Sequence[Any]) -> str:
-    """The SHA-256 of an audit entry's values (in AUDIT_FIELDS order) chained to the one before."""
-    payload = json.dumps([prev_hash, *values], ensure_ascii=False, default=_json_default)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def audit_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
-    """The SHA-256 of an audit entry chained to the one before (the format verify_chain checks)."""
-    get = entry.get
-    return chain_hash(prev_hash, [get(f) for f in AUDIT_FIELDS])
 
 
 def read_meta(session: Session) -> dict[str, str]:
@@ -399,13 +345,3 @@ def table_of(model: type[Base]) -> Table:
     return model.__table__  # type: ignore[return-value]
 
 
-@contextmanager
-def unit_of_work(sessions: Any, *, actor: Actor = SYSTEM, clock: Clock | None = None) -> Iterator[UnitOfWork]:
-    """`with unit_of_work(db.sessions, actor=..., clock=...) as uow:` commits once, or rolls back."""
-    with sessions.begin() as session:
-        uow = UnitOfWork(session, actor=actor, clock=clock)
-        from msfood.services.guards import install_guards
-
-        install_guards(uow)
-        yield uow
-        uow.finish()

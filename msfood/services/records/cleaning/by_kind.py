@@ -1,17 +1,22 @@
-"""The per-kind half of records.clean: one cleaner per record kind (see record_helpers.py)."""
+"""The per-kind half of records.clean: one cleaner per record kind (see common.py)."""
 
 from __future__ import annotations
 
-from msfood.services.record_helpers import Cleaner
-from msfood.services.record_history import (
+from msfood.services.records.cleaning.common import Cleaner
+from msfood.services.records.cleaning.history import (
     clean_business_status,
     clean_closure,
     clean_holiday,
     clean_problem,
     clean_visit_answer,
 )
-from msfood.services.record_roster import clean_assignment, clean_business, clean_cadre, clean_region
-from msfood.services.record_work import (
+from msfood.services.records.cleaning.roster import (
+    clean_assignment,
+    clean_business,
+    clean_cadre,
+    clean_region,
+)
+from msfood.services.records.cleaning.work import (
     clean_rapid_test,
     clean_sampling,
     clean_sampling_plan,

@@ -1,6 +1,6 @@
 """What the per-kind cleaners share: finding a record's id and resolving the records it refers to.
 
-Each cleaner (record_roster.py, record_work.py) gets the fields already typed (`parsed`; a blank or
+Each cleaner (roster.py, work.py, history.py) gets the fields already typed (`parsed`; a blank or
 bad field is absent), the Refs, the list of issues found so far (it appends its own, never stops at
 the first) and the id of the record a form edits (None: find the record by its natural key). It
 returns the Cleaned record; records.clean raises when any issue was found.
@@ -16,8 +16,8 @@ from sqlalchemy import Table
 
 from msfood.errors import Issue, ValidationError
 from msfood.ids import new_id
-from msfood.services.record_types import Cleaned
-from msfood.services.refs import BusinessRef, CadreRef, Refs
+from msfood.services.records.refs import Refs
+from msfood.services.records.shapes import BusinessRef, CadreRef, Cleaned
 
 MAX_PROBLEMS = 100
 LICENCE_FREE_FORMS = frozenset({"stall", "workshop"})  # local registration numbers, no national format

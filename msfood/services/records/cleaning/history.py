@@ -15,13 +15,21 @@ from typing import Any
 
 from sqlalchemy import select
 
-from msfood.db.models import BusinessClosure, BusinessStatus, ChecklistItem, Holiday, Problem, Visit, VisitAnswer
+from msfood.db.models import (
+    BusinessClosure,
+    BusinessStatus,
+    ChecklistItem,
+    Holiday,
+    Problem,
+    Visit,
+    VisitAnswer,
+)
 from msfood.errors import Issue
 from msfood.ids import natural_id
-from msfood.services.record_helpers import MAX_PROBLEMS, business_ref, cadre_ref, not_before
-from msfood.services.record_types import Cleaned
-from msfood.services.refs import Refs
-from msfood.services.unit_of_work import table_of
+from msfood.services.records.cleaning.common import MAX_PROBLEMS, business_ref, cadre_ref, not_before
+from msfood.services.records.refs import Refs
+from msfood.services.records.shapes import Cleaned
+from msfood.services.writing.unit_of_work import table_of
 
 STATUSES = table_of(BusinessStatus)
 CLOSURES = table_of(BusinessClosure)

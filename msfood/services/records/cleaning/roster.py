@@ -16,7 +16,7 @@ from msfood.domain import identifiers
 from msfood.domain.enums import LEVEL
 from msfood.errors import Issue, ValidationError
 from msfood.ids import natural_id
-from msfood.services.record_helpers import (
+from msfood.services.records.cleaning.common import (
     LICENCE_FREE_FORMS,
     business_ref,
     cadre_ref,
@@ -26,9 +26,9 @@ from msfood.services.record_helpers import (
     keyed_id,
     region_ref,
 )
-from msfood.services.record_types import Cleaned
-from msfood.services.refs import BusinessRef, CadreRef, Refs
-from msfood.services.unit_of_work import table_of
+from msfood.services.records.refs import Refs
+from msfood.services.records.shapes import BusinessRef, CadreRef, Cleaned
+from msfood.services.writing.unit_of_work import table_of
 
 
 def clean_region(
@@ -146,7 +146,7 @@ def clean_business(
         )
     )
     if "name" in parsed:
-        from msfood.services.values import initials
+        from msfood.services.records.values import initials
 
         values["name_initials"] = initials(parsed["name"])[:200]
     if region_id is not None:
@@ -246,7 +246,7 @@ def clean_cadre(
         **given(parsed, "name", "phone", "level", "title", "workplace"),
     }
     if "name" in parsed:
-        from msfood.services.values import initials
+        from msfood.services.records.values import initials
 
         values["name_initials"] = initials(parsed["name"])[:64]
     if region_id is not None:

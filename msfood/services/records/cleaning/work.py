@@ -16,7 +16,7 @@ from msfood.db.models import (
 from msfood.domain import periods
 from msfood.errors import Issue
 from msfood.ids import natural_id
-from msfood.services.record_helpers import (
+from msfood.services.records.cleaning.common import (
     MAX_PROBLEMS,
     business_ref,
     cadre_ref,
@@ -26,9 +26,9 @@ from msfood.services.record_helpers import (
     not_before,
     region_ref,
 )
-from msfood.services.record_types import Cleaned, Prune
-from msfood.services.refs import Refs
-from msfood.services.unit_of_work import table_of
+from msfood.services.records.refs import Refs
+from msfood.services.records.shapes import Cleaned, Prune
+from msfood.services.writing.unit_of_work import table_of
 
 
 def clean_visit(

@@ -173,7 +173,7 @@ def _page_open(database: Any, app: Any, runs: int) -> dict[str, Any]:
     import importlib
     import tempfile
 
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
     from ui.context import AppContext
     from ui.run import quiet_offscreen_messages
     from ui.settings import AppSettings

@@ -14,7 +14,7 @@ from msfood.clock import Clock, clock_from_env
 from msfood.config import default_db_path, log_path
 from msfood.db.engine import Database, open_database
 from msfood.errors import EnvironmentProblem
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +35,7 @@ def db_arg(args: argparse.Namespace) -> str:
 
 def open_db(args: argparse.Namespace) -> Database:
     """Open an existing database, backing it up first when a migration is due."""
-    from msfood.services.backup import backup_before
+    from msfood.services.backups.backup import backup_before
 
     return open_database(db_arg(args), backup=lambda database: backup_before(database, "migration"))
 
@@ -63,7 +63,7 @@ def acting_user_and_password(args: argparse.Namespace, database: Database, clock
     counts even when the command fails later.
     """
     from msfood.i18n import t
-    from msfood.services.users import sign_in
+    from msfood.services.accounts.sign_in import sign_in
 
     username = getattr(args, "user", None) or os.environ.get("MSFOOD_USER")
     if not username:

@@ -25,7 +25,7 @@ from sqlalchemy import DateTime, Table
 from msfood.db import rollups
 from msfood.db.base import SYNC_COLUMNS, Base
 from msfood.ids import NAMESPACE
-from msfood.services.unit_of_work import UnitOfWork, table_of
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 from msfood.sync.hlc import COUNTER_WIDTH, MAX_COUNTER, MS_WIDTH
 
 CHUNK = 20_000

@@ -15,7 +15,7 @@ from msfood.errors import ValidationError
 from msfood.i18n import is_english, t
 from msfood.progress import Progress
 from msfood.reports.service import _unit_and_time, atomic_target, body_font, output_format
-from msfood.services.permissions import READ, Actor
+from msfood.services.writing.permissions import READ, Actor
 
 
 def period_name(period: Period, lang: str | None) -> str:

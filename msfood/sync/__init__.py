@@ -13,8 +13,8 @@ The public face for the UI and the CLI (Qt-free):
 - `list_conflicts(session, actor=...)`, `count_conflicts(...)`,
   `resolve_conflict(uow, conflict_id=..., keep=...)`.
 
-Names are loaded on first use: msfood.services.unit_of_work imports msfood.sync.hlc, and this package's
-modules import the unit of work.
+Names are loaded on first use: msfood.services.writing.unit_of_work imports msfood.sync.hlc, and this
+package's modules import the unit of work.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ from msfood.db.base import NON_CONTENT_COLUMNS, synced_tables
 from msfood.db.models import Conflict
 from msfood.errors import NotFoundError, ValidationError
 from msfood.ids import new_id
-from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES, READ, SYNC, Actor
-from msfood.services.unit_of_work import UnitOfWork
+from msfood.services.writing.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES, READ, SYNC, Actor
+from msfood.services.writing.unit_of_work import UnitOfWork
 from msfood.sync import codec
 
 KEEP_CURRENT, KEEP_LOST, KEEP_BOTH = "current", "lost", "both"

@@ -30,8 +30,9 @@ from msfood.errors import EnvironmentProblem, NotFoundError, NothingToDo, Valida
 from msfood.i18n import t
 from msfood.ids import new_id
 from msfood.progress import Progress
-from msfood.services.permissions import SYNC, Actor
-from msfood.services.unit_of_work import UnitOfWork, read_meta, unit_of_work
+from msfood.services.writing.permissions import SYNC, Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import UnitOfWork, read_meta
 from msfood.sync import codec
 from msfood.sync.bundle_format import FORMAT, FORMAT_VERSION, SUFFIX, BundleWriter
 from msfood.sync.crypto import seal_file

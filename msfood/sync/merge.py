@@ -34,8 +34,8 @@ from typing import Any
 
 from sqlalchemy import Table, and_, exists, select
 
-from msfood.services import guards
-from msfood.services.unit_of_work import UnitOfWork
+from msfood.services.writing import guards
+from msfood.services.writing.unit_of_work import UnitOfWork
 from msfood.sync import codec, rules
 from msfood.sync.authority import MAX_NAMED, REFUSE, Authority, NotAllowed, Verdict
 from msfood.sync.backends import make_backend

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from msfood.db.models import BundleLog, Peer
 from msfood.errors import EnvironmentProblem, NotFoundError, ValidationError
-from msfood.services.permissions import MANAGE_TRUST, READ, Actor
-from msfood.services.unit_of_work import UnitOfWork, read_meta
+from msfood.services.writing.permissions import MANAGE_TRUST, READ, Actor
+from msfood.services.writing.unit_of_work import UnitOfWork, read_meta
 from msfood.sync.keys import (
     b64,
     canonical_json,

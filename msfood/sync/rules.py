@@ -14,7 +14,7 @@ time, whole columns at C speed: a set difference per enumeration, each distinct 
   without loops (`region_loop`).
 Every one of these is a refusal of the whole bundle (exit 1), naming the records: an honest unit's
 forms cannot make such a row, so it was forged or its file edited. The forms take the same limits
-(msfood.services.values, visits), and the export refuses to write a longer text than these
+(msfood.services.records.values, visits), and the export refuses to write a longer text than these
 (msfood.sync.bundle_format.MemberWriter), so no unit can make a bundle its peer must refuse.
 The fast path (msfood.sync.codec.block_decoder) builds the same per-column rules into the typed JSON
 decoder, so a clean bundle costs nothing here but the cross-column check; a block it rejects is decoded
@@ -40,7 +40,7 @@ from msfood.domain.enums import (
     Enum,
 )
 from msfood.errors import Issue, ValidationError
-from msfood.services.values import CONTROL_CHARACTERS
+from msfood.services.records.values import CONTROL_CHARACTERS
 
 # Rest days: ISO weekday digits, ascending, each at most once ("" for none): what parse_rest_days keeps.
 REST_DAYS = r"^1?2?3?4?5?6?7?\Z"
@@ -51,7 +51,7 @@ MAX_NAMED = 20
 @lru_cache(maxsize=1)
 def enum_columns() -> dict[tuple[str, str], Enum]:
     """(table, column) -> its enumeration: the record forms' choices, and the codes the figures read."""
-    from msfood.services.records import EXTRA_FIELDS, KIND_TABLE, RECORD_FIELDS
+    from msfood.services.records.specs import EXTRA_FIELDS, KIND_TABLE, RECORD_FIELDS
 
     found: dict[tuple[str, str], Enum] = {}
     for kind, table in KIND_TABLE.items():
@@ -109,7 +109,7 @@ NUMBER_RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("regions", "code_year"): (1900, 2100),
     ("audit_log", "seq"): (1, 2**62),
 }
-# Dates a record describes: within these years (as msfood.services.values.parse_date takes them).
+# Dates a record describes: within these years (as msfood.services.records.values.parse_date takes them).
 FIRST_DAY, LAST_DAY = "1900-01-01", "2100-12-31"
 # Two dates of one record that must come in order (the first may not be after the second).
 ORDERED = {
@@ -120,7 +120,7 @@ ORDERED = {
 # Two counts of one record where the first may not exceed the second (positives of the batches).
 AT_MOST = {"rapid_tests": ("positives", "batches")}
 # Characters a spreadsheet cannot hold (openpyxl refuses them), so no form takes them either.
-CONTROL = CONTROL_CHARACTERS  # the forms' and workbooks' own check (msfood.services.values)
+CONTROL = CONTROL_CHARACTERS  # the forms' and workbooks' own check (msfood.services.records.values)
 
 
 def column_rule(table: Table, column: str) -> ColumnRule | None:
@@ -322,8 +322,8 @@ def _readable(key: Any, value: Any) -> bool:
     default = DEFAULT_SETTINGS[key]
     if not (isinstance(default, bool | int | str) or key == "grade_levels"):
         return type(parsed) is type(default)  # a shape the settings page edits as a whole
-    from msfood.services.rules import _typed
-    from msfood.services.values import BadValue
+    from msfood.services.rules.settings import _typed
+    from msfood.services.records.values import BadValue
 
     try:
         return _typed(key, parsed) == parsed

@@ -30,11 +30,14 @@ from msfood.i18n import field_label, t
 from msfood.ids import natural_id
 from msfood.plain_reason import plain_reason
 from msfood.progress import Progress
-from msfood.services.backup import backup_before
-from msfood.services.permissions import Actor
-from msfood.services.records import KIND_TABLE, Refs, apply, clean
-from msfood.services.unit_of_work import UnitOfWork, unit_of_work
-from msfood.services.values import digits_text
+from msfood.services.backups.backup import backup_before
+from msfood.services.writing.permissions import Actor
+from msfood.services.records.specs import KIND_TABLE, clean
+from msfood.services.records.refs import Refs
+from msfood.services.records.applying import apply
+from msfood.services.writing.unit_of_work import UnitOfWork
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.records.values import digits_text
 from msfood.workbook.readers import Reader, is_blank, open_reader
 from msfood.workbook.xlsx_rows import Uncomputed
 from msfood.workbook.result import Capped, ImportResult, RowIssue, WorkbookRefused

@@ -31,7 +31,7 @@ from msfood.clock import CHINA, FixedClock
 from msfood.db.engine import open_database
 from msfood.errors import MsfoodError
 from msfood.progress import drain
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.result import ImportResult, WorkbookRefused
 from tests.consistency import check_integrity, db_digest

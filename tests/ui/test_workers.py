@@ -13,8 +13,9 @@ from msfood.db.models import Setting
 from msfood.errors import Cancelled, ValidationError
 from msfood.ids import natural_id
 from msfood.progress import Progress
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 
 ADMIN = Actor("admin", "admin")
 

@@ -19,15 +19,16 @@ from msfood.db.models import (
 )
 from msfood.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.ids import natural_id
-from msfood.services.guards import MAX_ISSUES, check_incoming, check_incoming_rows
-from msfood.services.periods_closing import (
+from msfood.services.periods.closing import (
     close_period,
     closed_period_of,
     list_closed_periods,
     reopen_period,
 )
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.guards import MAX_ISSUES, check_incoming, check_incoming_rows
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario
 
 ADMIN = Actor("admin", "admin")

@@ -28,10 +28,10 @@ from msfood.domain.operating import OperatingCalendar, StatusChange
 from msfood.errors import EnvironmentProblem, ValidationError
 from msfood.ids import natural_id
 from msfood.metrics import compute_stats
-from msfood.services.audit import verify_chain
-from msfood.services.setup import initialise
-from msfood.services.users import authenticate
-from msfood.services.values import initials
+from msfood.services.accounts.sign_in import authenticate
+from msfood.services.history.audit import verify_chain
+from msfood.services.records.values import initials
+from msfood.services.setup.new_unit import initialise
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=CHINA).astimezone(dt.UTC)
 GRADE_LEVELS = {"A": "city", "B": "county", "C": "township", "D": "village"}

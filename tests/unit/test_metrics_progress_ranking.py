@@ -15,7 +15,8 @@ from msfood.errors import ValidationError
 from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.metrics.ranking import assign_ranks, rank_regions
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario
 
 D = dt.date.fromisoformat

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from msfood.services.pickers import pick_businesses, pick_cadres
-from msfood.services.pinyin_search import initials_of_cuts
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.queries.pickers import pick_businesses, pick_cadres
+from msfood.services.queries.pinyin import initials_of_cuts
+from msfood.services.writing.transaction import unit_of_work
 from tests import list_data
 
 

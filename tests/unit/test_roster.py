@@ -11,7 +11,7 @@ from msfood.db.models import Assignment, AuditEntry, Business, BusinessStatus, C
 from msfood.errors import NotFoundError, PermissionDenied, ValidationError
 from msfood.ids import natural_id
 from msfood.services import roster
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date
 

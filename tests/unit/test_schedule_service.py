@@ -23,8 +23,8 @@ from msfood.planning.service import (
     remove_planned_visit,
 )
 from msfood.progress import drain
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN
 from tests.scenario import Scenario
 from tests.schedule_data import LI, LONG_ADDRESS, WANG, schedule_station

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.domain.periods import period_of
-from msfood.services.permissions import EDIT_RECORDS
+from msfood.services.writing.permissions import EDIT_RECORDS
 from ui.context import AppContext
 from ui.dialogs.common import documents_folder
 from ui.models.schedule_table import DATE, ENTRY_ROLE, DateDelegate, ScheduleTableModel

@@ -37,7 +37,7 @@ def make(decl: FieldDecl, context: Any) -> Field:
     if decl.kind in SIMPLE:
         return SIMPLE[decl.kind](decl)  # type: ignore[abstract]
     if decl.kind == "checklist":
-        from msfood.services.rules import list_checklist
+        from msfood.services.rules.checklists import list_checklist
         from ui.forms.checklist_editor import ChecklistEditor
 
         with sessions() as session:
@@ -45,7 +45,7 @@ def make(decl: FieldDecl, context: Any) -> Field:
     if decl.kind == "combo" and decl.name == "food_category":
         from dataclasses import replace
 
-        from msfood.services.rules import list_food_categories
+        from msfood.services.rules.checklists import list_food_categories
 
         with sessions() as session:
             names = tuple(list_food_categories(session)) or decl.options

@@ -45,8 +45,13 @@ class _Service:
 
 
 if TYPE_CHECKING:
-    from msfood.services import assignments, queries, roster, sampling, saving, selfchecks, visits
-    from msfood.services.saving import Saved
+    from msfood.services import queries, roster
+    from msfood.services.roster import assignments
+    from msfood.services.work import sampling
+    from msfood.services.records import saving
+    from msfood.services.work import selfchecks
+    from msfood.services.work import visits
+    from msfood.services.records.saving import Saved
 else:
     assignments, queries, roster = _Service("assignments"), _Service("queries"), _Service("roster")
     sampling, selfchecks, visits = _Service("sampling"), _Service("selfchecks"), _Service("visits")
@@ -231,7 +236,7 @@ VISIT = FormSpec(
 def _load_problem(session: Any, record_id: str) -> dict[str, Any]:
     row = queries.row_of(session, "problems", record_id)
     if row is None:
-        from msfood.services.saving import not_found
+        from msfood.services.records.saving import not_found
 
         raise not_found("problem")
     return {"description": row.description, "deadline": row.deadline, "status": row.status,

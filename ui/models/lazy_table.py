@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from msfood.services import queries
-from msfood.services.queries import Filters, Key, Sort
+from msfood.services.queries.lists import Filters, Key, Sort
 from ui.models.columns import Column
 from ui.theme import readable
 

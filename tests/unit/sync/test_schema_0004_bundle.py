@@ -18,7 +18,7 @@ from msfood.domain.periods import period_key_for
 from msfood.ids import natural_id
 from msfood.metrics import compute_stats
 from msfood.metrics.results import RecordCounts
-from msfood.services.unit_of_work import table_of
+from msfood.services.writing.unit_of_work import table_of
 from msfood.sync import upgrade
 
 CREDIT = "91430204MA4L000001"

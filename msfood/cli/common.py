@@ -63,7 +63,7 @@ def acting_user_and_password(args: argparse.Namespace, database: Database, clock
     counts even when the command fails later.
     """
     from msfood.i18n import t
-    from msfood.services.accounts.sign_in import sign_in
+    from msfood.services.accounts.authentication import sign_in
 
     username = getattr(args, "user", None) or os.environ.get("MSFOOD_USER")
     if not username:

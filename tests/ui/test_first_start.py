@@ -33,7 +33,7 @@ def fill(
 def test_creates_a_station_database(qtbot, app, app_settings, clock, tmp_path, type_chinese, wait_ops):
     from msfood.services.setup.database import open_app_database
     from msfood.services.roster.regions import region_tree
-    from msfood.services.accounts.sign_in import authenticate
+    from msfood.services.accounts.authentication import authenticate
     from ui.first_start import FirstStartDialog
     from ui.startup import read_unit
 

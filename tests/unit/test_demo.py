@@ -28,7 +28,7 @@ from msfood.domain.operating import OperatingCalendar, StatusChange
 from msfood.errors import EnvironmentProblem, ValidationError
 from msfood.ids import natural_id
 from msfood.metrics import compute_stats
-from msfood.services.accounts.sign_in import authenticate
+from msfood.services.accounts.authentication import authenticate
 from msfood.services.history.audit import verify_chain
 from msfood.services.records.values import initials
 from msfood.services.setup.new_unit import initialise

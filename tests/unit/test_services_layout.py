@@ -4,6 +4,7 @@ among its modules, and package faces that cost nothing to import."""
 from __future__ import annotations
 
 import functools
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,16 @@ def test_package_faces_import_nothing_but_the_lazy_loader() -> None:
     for package in sorted(SUBPACKAGES) + ["records.cleaning"]:
         face = f"{SERVICES}.{package}"
         assert graph.find_modules_directly_imported_by(face) <= {"msfood.lazy"}, face
+
+
+def test_no_face_name_is_also_a_submodule() -> None:
+    # importing a submodule sets it as the package's attribute: a face name of the same spelling would
+    # then be the module, not the function (accounts.sign_in was one)
+    graph = _graph()
+    for package in sorted(SUBPACKAGES) + ["records.cleaning"]:
+        face = importlib.import_module(f"{SERVICES}.{package}")
+        submodules = {m.rpartition(".")[2] for m in graph.find_children(face.__name__)}
+        assert submodules and not submodules & set(face.__all__), package
 
 
 def test_every_face_name_loads_from_its_module() -> None:

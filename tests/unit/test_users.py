@@ -16,7 +16,7 @@ from msfood.errors import (
     PermissionDenied,
     ValidationError,
 )
-from msfood.services.accounts.sign_in import (
+from msfood.services.accounts.authentication import (
     LOCK_MINUTES,
     authenticate,
 )

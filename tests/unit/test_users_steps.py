@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from msfood.db.models import User
 from msfood.errors import AuthenticationError
-from msfood.services.accounts.sign_in import (
+from msfood.services.accounts.authentication import (
     MAX_FAILED_ATTEMPTS,
     PasswordCheck,
     begin_authentication,

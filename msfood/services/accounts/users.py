@@ -1,4 +1,4 @@
-"""Accounts: Argon2id password hashes, roles, and account management (signing in is sign_in.py).
+"""Accounts: Argon2id password hashes, roles, and account management (signing in is authentication.py).
 
 Managing accounts needs MANAGE_USERS, and nobody may create or manage an account whose role may do
 more than their own (a station admin cannot make a bureau admin). The last active account that can

@@ -1,6 +1,8 @@
 """What each list is made of: its row columns, joins, sort keys, search fields and filters.
 
-Built from the parts in msfood.services.queries.parts; msfood.services.queries pages through SPECS.
+Built from the parts in msfood.services.queries.parts; msfood.services.queries.lists pages through SPECS.
+Over 400 lines on purpose: it is one declarative table (a Spec per list, each beside the few expressions
+only it uses), and reading a list's whole definition in one place is the point of it.
 """
 
 from __future__ import annotations

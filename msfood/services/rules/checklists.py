@@ -1,5 +1,4 @@
-"""The supervision checklist (检查表) by version, and the food categories (EDIT_RULES).
-"""
+"""The supervision checklist (检查表) by version, and the food categories (EDIT_RULES)."""
 
 from __future__ import annotations
 

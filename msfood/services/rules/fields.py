@@ -1,5 +1,5 @@
-"""What every rules editor shares: parsing several fields at once, and upserting a rule by its natural key.
-"""
+"""What every rules editor shares: parsing several fields at once, and upserting a rule by its
+natural key."""
 
 from __future__ import annotations
 

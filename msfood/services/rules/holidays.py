@@ -1,5 +1,4 @@
-"""Holidays and make-up workdays (调休): the calendar the working-day deadlines count on (EDIT_RULES).
-"""
+"""Holidays and make-up workdays (调休): the calendar the working-day deadlines count on (EDIT_RULES)."""
 
 from __future__ import annotations
 

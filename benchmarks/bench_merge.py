@@ -80,8 +80,8 @@ def _station_changes(station: Path, new_rows: int) -> None:
 
     from msfood.db.engine import open_database
     from msfood.db.models import Business, SelfCheck, Visit
-    from msfood.services.writing.unit_of_work import table_of
     from msfood.services.writing.transaction import unit_of_work
+    from msfood.services.writing.unit_of_work import table_of
 
     updates = new_rows // 10
     daily = new_rows - updates

@@ -28,8 +28,8 @@ def run_init(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from msfood.errors import EnvironmentProblem
-    from msfood.services.setup.new_unit import initialise, validate_unit
     from msfood.services.accounts.users import validate_new_user
+    from msfood.services.setup.new_unit import initialise, validate_unit
     from msfood.sync.keys import fingerprint
 
     path = db_arg(args)

@@ -212,8 +212,8 @@ def generate(
 def prepare_demo_unit(database: Database, *, scale: str, clock: Clock) -> None:
     """The demo unit of `scale` and the demo accounts, in a new database: what `generate_steps`
     fills with data (create_demo, and the app's first-start dialog)."""
-    from msfood.services.setup.new_unit import initialise
     from msfood.services.accounts.users import create_user
+    from msfood.services.setup.new_unit import initialise
 
     spec = SPECS[scale]
     initialise(database, code=spec.unit_code, name=spec.unit_name, clock=clock,

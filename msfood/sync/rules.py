@@ -322,8 +322,8 @@ def _readable(key: Any, value: Any) -> bool:
     default = DEFAULT_SETTINGS[key]
     if not (isinstance(default, bool | int | str) or key == "grade_levels"):
         return type(parsed) is type(default)  # a shape the settings page edits as a whole
-    from msfood.services.rules.settings import _typed
     from msfood.services.records.values import BadValue
+    from msfood.services.rules.settings import _typed
 
     try:
         return _typed(key, parsed) == parsed

@@ -72,7 +72,7 @@ def check_window(name: str, window: QWidget, out_dir: Path) -> list[str]:
 
 def windows(context: Any, main: Any) -> Iterator[tuple[str, QWidget]]:
     """Every top-level window and dialog, made and shown one at a time."""
-    from msfood.services import queries
+    from msfood.services.queries import lists as queries
     from msfood.services.queries.lists import Filters
     from msfood.services.roster.regions import RegionNode
     from ui.dialogs.backup_restore import BackupRestoreDialog

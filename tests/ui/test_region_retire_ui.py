@@ -33,7 +33,7 @@ def settle(qtbot, editor, wait_ops) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def editor(qtbot, context, clock, wait_ops, no_dialogs):  # type: ignore[no-untyped-def]
-    from msfood.services import roster
+    from msfood.services.roster import editing as roster
     from msfood.services.writing.transaction import unit_of_work
     from ui.region_editor import RegionEditorDialog
 

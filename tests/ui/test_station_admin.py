@@ -617,7 +617,7 @@ def test_each_dialog_renders_at_1366x768(
     assert history.entries and len(history.entries) == 2
 
     with context.database.sessions() as session:
-        from msfood.services import queries
+        from msfood.services.queries import lists as queries
         from msfood.services.queries.lists import Filters
 
         visit = next(r for r in queries.iterate(session, "visits", filters=Filters(as_of=clock.today()))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from msfood.db.models import Business, Cadre
 from msfood.ids import natural_id
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from msfood.services.writing.transaction import unit_of_work
 from msfood.services.writing.unit_of_work import table_of
 from tests.conftest import make_station
@@ -227,8 +227,8 @@ def rename(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def page_as(qtbot, make_context, path: Path, role: str, clock, wait_ops):  # type: ignore[no-untyped-def]
     """The page as another account of `role` (made now) sees it."""
-    from msfood.services.setup.database import open_app_database
     from msfood.services.accounts.users import create_user
+    from msfood.services.setup.database import open_app_database
     from ui.pages.sync_page import SyncPage
 
     database = open_app_database(path)

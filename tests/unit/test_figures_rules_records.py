@@ -12,7 +12,8 @@ from records_helpers import ADMIN, BUSINESS, E1, E2, E3, E4, LIAISON, rows_of, s
 from msfood.db.models import Business, Sampling
 from msfood.errors import ValidationError
 from msfood.ids import natural_id
-from msfood.services import roster, rules
+from msfood.services import rules
+from msfood.services.roster import editing as roster
 from msfood.services.work import sampling
 from msfood.services.writing.transaction import unit_of_work
 from msfood.sync.rules import enum_columns

@@ -13,7 +13,7 @@ from tests import list_data
 
 def _station(db: Any, clock: Any) -> Any:
     list_data.build(db, clock)
-    from msfood.services import roster
+    from msfood.services.roster import editing as roster
 
     with unit_of_work(db.sessions, clock=clock) as uow:
         roster.save_business(uow, name="祥福面馆", credit_code="91430204MA4L00001H", licence_no=None,

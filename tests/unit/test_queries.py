@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from msfood.clock import FixedClock
 from msfood.db.engine import Database, open_database
-from msfood.services import queries as q
+from msfood.services.queries import lists as q
 from msfood.services.queries.lists import Filters, Sort
 from tests import list_data
 from tests.list_data import TODAY, bid, credit

@@ -14,9 +14,10 @@ from sqlalchemy import select
 
 from msfood.db.models import AuditEntry, Business, Region
 from msfood.errors import NothingToDo, PermissionDenied, ValidationError
-from msfood.services import queries, roster
 from msfood.services.periods.closing import close_period
+from msfood.services.queries import lists as queries
 from msfood.services.roster import regions
+from msfood.services.roster import editing as roster
 from msfood.services.writing.transaction import unit_of_work
 
 JUNE_30 = dt.date(2026, 6, 30)

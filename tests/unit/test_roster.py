@@ -10,7 +10,7 @@ from records_helpers import ADMIN, BUSINESS, CADRE, E1, E2, LIAISON, REGIONS, VI
 from msfood.db.models import Assignment, AuditEntry, Business, BusinessStatus, Cadre, Region
 from msfood.errors import NotFoundError, PermissionDenied, ValidationError
 from msfood.ids import natural_id
-from msfood.services import roster
+from msfood.services.roster import editing as roster
 from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date

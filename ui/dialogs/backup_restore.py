@@ -75,8 +75,8 @@ class RestorePreview:
 
 def preview_restore(database_path: Path, source: Path) -> RestorePreview:
     """On the worker thread: check the file as a restore would, then summarise both databases."""
-    from msfood.services.backups.summary import summarize_database_file
     from msfood.services.backups.restore import check_backup_file
+    from msfood.services.backups.summary import summarize_database_file
 
     info = check_backup_file(source)
     return RestorePreview(

@@ -187,7 +187,7 @@ class ScheduleDialog(QDialog):
 
         def work() -> Any:
             from msfood.planning.service import load_schedule
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return load_schedule(session, actor=context.actor, period=period, as_of=as_of, region=region)
@@ -359,7 +359,7 @@ class ScheduleDialog(QDialog):
 
         def work() -> Any:
             from msfood.planning.output import write_schedule_pdf
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return (yield from write_schedule_pdf(session, schedule, out, clock=context.clock, lang=lang))

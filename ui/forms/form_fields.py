@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from ui.forms.fields import (
     BoolChoiceField,
     CheckField,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from msfood.errors import Cancelled
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from ui.models.columns import Column
 from ui.pages import table_actions as actions
 

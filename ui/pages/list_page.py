@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.errors import MsfoodError
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from msfood.services.queries.lists import Filters
 from ui.forms.fields import form_text
 from ui.forms.kinds import FormSpec

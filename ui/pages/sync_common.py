@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from msfood.clock import CHINA
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from msfood.services.writing.permissions import ACTION_LABELS, Actor
 from ui.i18n import is_english
 from ui.theme import keep_style, status_style

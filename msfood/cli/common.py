@@ -58,8 +58,8 @@ def acting_user(args: argparse.Namespace, database: Database, clock: Clock) -> A
 def acting_user_and_password(args: argparse.Namespace, database: Database, clock: Clock) -> tuple[Actor, str]:
     """acting_user, keeping the password (changing one's own password needs it).
 
-    The sign-in takes no write lock unless the attempt changes the account (services.users.sign_in):
-    read-only commands work while an import writes. A failed attempt is committed on its own, so it
+    The sign-in takes no write lock unless the attempt changes the account
+    (services.accounts.authentication.sign_in): read-only commands work while an import writes. A failed attempt is committed on its own, so it
     counts even when the command fails later.
     """
     from msfood.i18n import t

@@ -96,7 +96,8 @@ class Merger(ConflictKeeping):
         self._conflicts: list[dict[str, Any]] = []
         self.offences: list[rules.Offence] = []  # the first MAX_NAMED values the forms would refuse
         self.offence_count = 0
-        self.audit_origins: set[str] = set()  # whose history this bundle added to (services.audit counters)
+        # whose history this bundle added to (services.history.audit counters)
+        self.audit_origins: set[str] = set()
 
     def totals(self) -> Counts:
         total = Counts()

@@ -44,7 +44,7 @@ def _statements(path: Path) -> dict[str, dict[str, str]]:
     from sqlalchemy.dialects import sqlite
 
     from msfood.db.engine import open_database
-    from msfood.services import queries
+    from msfood.services.queries import lists as queries
 
     captured: dict[str, dict[str, str]] = {}
     database = open_database(path)
@@ -105,7 +105,7 @@ def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from msfood.db.engine import open_database
-    from msfood.services import queries
+    from msfood.services.queries import lists as queries
     from ui.models.lazy_table import LazyTableModel
     from ui.models.lazy_view import LazyTableView
     from ui.models.list_columns import COLUMNS
@@ -173,7 +173,7 @@ def _page_open(database: Any, app: Any, runs: int) -> dict[str, Any]:
     import importlib
     import tempfile
 
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
     from ui.context import AppContext
     from ui.run import quiet_offscreen_messages
     from ui.settings import AppSettings

@@ -41,7 +41,7 @@ PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign
 
 
 def _actor(pair: tuple[str, str]) -> Any:
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
 
     return Actor(*pair)
 
@@ -80,7 +80,8 @@ def _station_changes(station: Path, new_rows: int) -> None:
 
     from msfood.db.engine import open_database
     from msfood.db.models import Business, SelfCheck, Visit
-    from msfood.services.unit_of_work import table_of, unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
+    from msfood.services.writing.unit_of_work import table_of
 
     updates = new_rows // 10
     daily = new_rows - updates
@@ -148,7 +149,7 @@ def _import(path: Path, actor: tuple[str, str], bundle: Path) -> Any:
 
 def _trust(source: Path, target: Path, actor: tuple[str, str], folder: Path) -> str:
     from msfood.db.engine import open_database
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
     from msfood.sync.peers import read_enrolment, trust_peer, write_enrolment
 
     database = open_database(source)
@@ -207,7 +208,7 @@ def prepare(scale: str, runs: int, bundle_rows: int = BUNDLE_ROWS) -> dict[str, 
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         os.environ["MSFOOD_HOME"] = str(folder / "home")
-        from msfood.services.setup import initialise
+        from msfood.services.setup.new_unit import initialise
 
         bureau, station = folder / "bureau.sqlite", folder / "station.sqlite"
         copy_db(demo_db(scale), bureau)
@@ -284,7 +285,7 @@ def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
 def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.services.backup import backup_before
+    from msfood.services.backups.backup import backup_before
     from msfood.sync.importer import import_bundles
 
     work, target = _work_copy(ctx)

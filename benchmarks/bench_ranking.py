@@ -27,7 +27,7 @@ PERIOD = "2026Q4"
 
 def _region(path: Path) -> str | None:
     from msfood.db.engine import open_database
-    from msfood.services.setup import unit_identity
+    from msfood.services.setup.new_unit import unit_identity
 
     database = open_database(path)
     try:

@@ -80,7 +80,7 @@ def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
     from msfood.reports.service import write_report, write_tasks
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
 
     actor = Actor("admin", "admin")
     folder = Path(tempfile.mkdtemp(prefix="msfood-bench-pdf-"))

@@ -84,7 +84,7 @@ def round_trip(source: Path, folder: Path, scale: str) -> dict[str, float]:
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
     from msfood.demo.generator import prepare_demo_unit
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
     from msfood.workbook.export import export_workbook
     from msfood.workbook.importer import import_workbook
 

@@ -6,7 +6,7 @@ The workbook is the demo database's 区划 and 包保主体 sheets written by ms
 businesses at county scale, 50,000 at city scale); it is imported into a new, empty station database.
 Target (Foundation item 6): the import takes at most 2 x the time openpyxl needs just to read the
 file's values (read_only=True, values_only=True). msfood's side also reports how its CPU time splits
-between cleaning (msfood.services.records.clean) and writing (records.apply, the unit of work).
+between cleaning (msfood.services.records.specs.clean) and writing (records.apply, the unit of work).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def build_workbook(source: Path, out: Path) -> None:
     import msfood.workbook.export as export
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
 
     export.SHEETS = tuple(s for s in export.SHEETS if s.kind in KINDS)  # only these sheets
     database = open_database(source)
@@ -43,7 +43,7 @@ def build_workbook(source: Path, out: Path) -> None:
 
 def make_station(path: Path) -> None:
     from msfood.db.engine import open_database
-    from msfood.services.setup import initialise
+    from msfood.services.setup.new_unit import initialise
 
     database = open_database(path, create=True)
     try:
@@ -119,7 +119,7 @@ def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     import msfood.workbook.importer as importer
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
 
     book = Path(ctx["book"])
     folder = Path(tempfile.mkdtemp(prefix="msfood-bench-import-"))

@@ -35,7 +35,7 @@ CITIES_IN_PROVINCE = 14
 
 
 def _actor(role: str) -> Any:
-    from msfood.services.permissions import Actor
+    from msfood.services.writing.permissions import Actor
 
     return Actor("admin", role)
 
@@ -80,7 +80,7 @@ def province_database(pg_url: str) -> str:
 
 def enrol(source: str, target: str, file: Path, *, target_role: str) -> str:
     from msfood.db.engine import open_database
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
     from msfood.sync.peers import read_enrolment, trust_peer, write_enrolment
 
     database = open_database(source)
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
     from msfood.metrics import compute_stats
-    from msfood.services.setup import initialise
+    from msfood.services.setup.new_unit import initialise
     from msfood.sync.export import export_bundle
     from msfood.sync.importer import import_bundles
 

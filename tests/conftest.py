@@ -38,7 +38,7 @@ if os.environ.get("MSFOOD_TEST_HOME_PID") != str(os.getpid()):
 
 from msfood.core.clock import CHINA, FixedClock  # noqa: E402
 from msfood.db.engine import open_database  # noqa: E402
-from msfood.services.permissions import Actor  # noqa: E402
+from msfood.services.writing.permissions import Actor  # noqa: E402
 
 ADMIN = Actor("admin", "admin")
 ADMIN_PASSWORD = "admin-pass-1"
@@ -47,7 +47,7 @@ ADMIN_PASSWORD = "admin-pass-1"
 def make_station(
     path: Path | str, *, clock: FixedClock, code: str = "430204-01", bureau: bool = False
 ) -> None:
-    from msfood.services.setup import initialise
+    from msfood.services.setup.new_unit import initialise
 
     database = open_database(path, create=True)
     try:

@@ -13,7 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 from msfood.db.engine import open_database
-from msfood.services.audit import verify_chain
+from msfood.services.history.audit import verify_chain
 
 
 def check_integrity(path: Path, *, others_may_break: bool = False) -> None:

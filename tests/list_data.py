@@ -26,8 +26,9 @@ from msfood.db.models import (
     Visit,
 )
 from msfood.domain.periods import period_key_for
-from msfood.services.unit_of_work import UnitOfWork, table_of, unit_of_work
-from msfood.services.values import initials
+from msfood.services.records.values import initials
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 D = dt.date.fromisoformat
 TODAY = D("2026-11-24")

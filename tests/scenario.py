@@ -28,7 +28,7 @@ from msfood.db.models import (
     VisitRule,
 )
 from msfood.domain.periods import period_key_for
-from msfood.services.unit_of_work import UnitOfWork, table_of
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 D = dt.date.fromisoformat
 

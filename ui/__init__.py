@@ -9,8 +9,9 @@ msfood a sixth of a second more at start-up. tests/ui/test_lazy_imports.py check
 import msfood.core.progress  # noqa: F401
 import msfood.domain.periods  # noqa: F401
 import msfood.i18n  # noqa: F401
-import msfood.services.app_status  # noqa: F401
-import msfood.services.backup  # noqa: F401
-import msfood.services.database  # noqa: F401
-import msfood.services.getting_started  # noqa: F401 (the dashboard's first steps)
-import msfood.services.setup  # noqa: F401
+import msfood.services.accounts.authentication  # noqa: F401 (sign-in, split from accounts.users)
+import msfood.services.setup.status  # noqa: F401
+import msfood.services.backups.backup  # noqa: F401
+import msfood.services.setup.database  # noqa: F401
+import msfood.services.setup.getting_started  # noqa: F401 (the dashboard's first steps)
+import msfood.services.setup.new_unit  # noqa: F401

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from msfood.core.clock import Clock
-from msfood.services.database import Database
-from msfood.services.permissions import Actor
+from msfood.services.setup.database import Database
+from msfood.services.writing.permissions import Actor
 
 if TYPE_CHECKING:
-    from msfood.services.setup import UnitIdentity
+    from msfood.services.setup.new_unit import UnitIdentity
     from ui.settings import AppSettings
 
 

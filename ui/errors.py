@@ -81,7 +81,7 @@ def error_text(exc: BaseException) -> str:
 
 def plain_database_problem(exc: BaseException) -> EnvironmentProblem | None:
     """The plain-words problem for a database error, naming the open database's file when known."""
-    from msfood.services.database import database_problem
+    from msfood.services.setup.database import database_problem
 
     return database_problem(exc, _open_database_path())
 

@@ -31,9 +31,9 @@ from msfood.core.clock import Clock
 from msfood.core.config import demo_db_path
 from msfood.core.errors import Issue, ValidationError
 from msfood.core.progress import Progress
-from msfood.services.database import open_app_database, remove_database_file
-from msfood.services.setup import UnitIdentity, initialise, validate_unit
-from msfood.services.users import validate_new_user
+from msfood.services.accounts.users import validate_new_user
+from msfood.services.setup.database import open_app_database, remove_database_file
+from msfood.services.setup.new_unit import UnitIdentity, initialise, validate_unit
 from ui.errors import show_error
 from ui.regions.picker import DivisionPicker
 from ui.screen_fit import keep_on_screen

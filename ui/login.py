@@ -1,4 +1,4 @@
-"""The sign-in dialog: a user name and password checked by msfood.services.users (Argon2id, lock after 5).
+"""The sign-in dialog: a user name and password checked by msfood.services.accounts.users (Argon2id, lock after 5).
 
 The checking itself (also from MSFOOD_USER/MSFOOD_PASSWORD) is ui.signing, which needs no QtWidgets.
 """
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from msfood.core.clock import Clock
 from msfood.core.errors import AuthenticationError
-from msfood.services.database import Database
-from msfood.services.permissions import Actor
+from msfood.services.setup.database import Database
+from msfood.services.writing.permissions import Actor
 from ui.screen_fit import keep_on_screen
 from ui.signing import sign_in, sign_in_from_env
 from ui.theme import status_style

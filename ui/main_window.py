@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from msfood.core.clock import CHINA
 from msfood.domain.enums import ROLE
-from msfood.services.app_status import BundleMark, StationStatus, station_status
+from msfood.services.setup.status import BundleMark, StationStatus, station_status
 from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english

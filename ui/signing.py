@@ -1,13 +1,13 @@
 """Signing in with the password checked on a thread of its own, while the UI thread starts up.
 
-Argon2 (msfood.services.users, parameters unchanged) takes a fifth of a second of C code that releases
+Argon2 (msfood.services.accounts.users, parameters unchanged) takes a fifth of a second of C code that releases
 the GIL. `start_sign_in` reads the account, starts that check on a thread and returns at once; the UI
 thread reads the unit and imports the main window meanwhile, then `result()` waits for the check and
 records it (a failure counts towards the lock-out, a success resets it). Nobody is signed in, and no
 window is made for anyone, before `result()` has returned an actor.
 
 The thread runs `PasswordCheck.run` only: no import, no Qt, no database (importing on a second thread
-crashed PySide6). The database is read and written on the UI thread, as `msfood.services.users.sign_in`
+crashed PySide6). The database is read and written on the UI thread, as `msfood.services.accounts.authentication.sign_in`
 does it in one go: the account is read without a lock, and only an attempt that changes it (a failure,
 the success after failures) writes, waiting briefly for the write lock, so signing in works while an
 import writes. No QtWidgets here: the sign-in dialog is ui.login.
@@ -20,9 +20,9 @@ import threading
 
 from msfood.core.clock import Clock
 from msfood.core.errors import AuthenticationError
-from msfood.services.database import Database
-from msfood.services.permissions import Actor
-from msfood.services.users import PasswordCheck, read_sign_in, record_sign_in
+from msfood.services.accounts.authentication import PasswordCheck, read_sign_in, record_sign_in
+from msfood.services.setup.database import Database
+from msfood.services.writing.permissions import Actor
 
 
 class PendingSignIn:

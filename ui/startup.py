@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from msfood.core.clock import Clock
 from msfood.core.config import default_db_path, demo_db_path
 from msfood.core.errors import AuthenticationError, EnvironmentProblem, MsfoodError
-from msfood.services.database import Database, database_problem, open_app_database
-from msfood.services.permissions import Actor
+from msfood.services.setup.database import Database, database_problem, open_app_database
+from msfood.services.writing.permissions import Actor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.settings import AppSettings
@@ -45,7 +45,7 @@ def is_demo_unit(code: str) -> bool:
 
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
     """The unit's identity, in a reader's session (never waits behind a writer)."""
-    from msfood.services.setup import unit_identity
+    from msfood.services.setup.new_unit import unit_identity
 
     with database.readers() as session:
         return unit_identity(session)

@@ -25,7 +25,7 @@ from msfood.core.errors import ValidationError
 from msfood.db.engine import Database
 from msfood.domain.enums import ROLE
 from msfood.i18n import t
-from msfood.services.permissions import MANAGE_USERS, Actor
+from msfood.services.writing.permissions import MANAGE_USERS, Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -86,8 +86,8 @@ def _with_db(args: argparse.Namespace, work) -> int:  # type: ignore[no-untyped-
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from msfood.services.unit_of_work import unit_of_work
-    from msfood.services.users import NewUser, add_user, validate_new_user
+    from msfood.services.accounts.users import NewUser, add_user, validate_new_user
+    from msfood.services.writing.transaction import unit_of_work
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
         actor.require(MANAGE_USERS)  # before asking for a password nobody may use
@@ -102,7 +102,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from msfood.services.users import list_users
+    from msfood.services.accounts.users import list_users
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
         with database.readers() as session:
@@ -120,8 +120,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _toggle(args: argparse.Namespace, disabled: bool) -> int:
-    from msfood.services.unit_of_work import unit_of_work
-    from msfood.services.users import set_user_disabled
+    from msfood.services.accounts.users import set_user_disabled
+    from msfood.services.writing.transaction import unit_of_work
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
         with unit_of_work(database.sessions, actor=actor, clock=clk) as uow:
@@ -141,8 +141,8 @@ def run_enable(args: argparse.Namespace) -> int:
 
 
 def run_unlock(args: argparse.Namespace) -> int:
-    from msfood.services.unit_of_work import unit_of_work
-    from msfood.services.users import unlock_user
+    from msfood.services.accounts.users import unlock_user
+    from msfood.services.writing.transaction import unit_of_work
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
         with unit_of_work(database.sessions, actor=actor, clock=clk) as uow:
@@ -154,8 +154,8 @@ def run_unlock(args: argparse.Namespace) -> int:
 
 
 def run_password(args: argparse.Namespace) -> int:
-    from msfood.services.unit_of_work import unit_of_work
-    from msfood.services.users import change_password
+    from msfood.services.accounts.users import change_password
+    from msfood.services.writing.transaction import unit_of_work
 
     database = open_db(args)
     try:

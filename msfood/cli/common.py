@@ -14,7 +14,7 @@ from msfood.core.clock import Clock, clock_from_env
 from msfood.core.config import default_db_path, log_path
 from msfood.core.errors import EnvironmentProblem
 from msfood.db.engine import Database, open_database
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +35,7 @@ def db_arg(args: argparse.Namespace) -> str:
 
 def open_db(args: argparse.Namespace) -> Database:
     """Open an existing database, backing it up first when a migration is due."""
-    from msfood.services.backup import backup_before
+    from msfood.services.backups.backup import backup_before
 
     return open_database(db_arg(args), backup=lambda database: backup_before(database, "migration"))
 
@@ -58,12 +58,12 @@ def acting_user(args: argparse.Namespace, database: Database, clock: Clock) -> A
 def acting_user_and_password(args: argparse.Namespace, database: Database, clock: Clock) -> tuple[Actor, str]:
     """acting_user, keeping the password (changing one's own password needs it).
 
-    The sign-in takes no write lock unless the attempt changes the account (services.users.sign_in):
+    The sign-in takes no write lock unless the attempt changes the account (services.accounts.authentication.sign_in):
     read-only commands work while an import writes. A failed attempt is committed on its own, so it
     counts even when the command fails later.
     """
     from msfood.i18n import t
-    from msfood.services.users import sign_in
+    from msfood.services.accounts.authentication import sign_in
 
     username = getattr(args, "user", None) or os.environ.get("MSFOOD_USER")
     if not username:

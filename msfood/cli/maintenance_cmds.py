@@ -12,7 +12,7 @@ from pathlib import Path
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
 from msfood.i18n import t
-from msfood.services.permissions import READ
+from msfood.services.writing.permissions import READ
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,7 +67,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from msfood.services.backup import backup_database
+    from msfood.services.backups.backup import backup_database
 
     database = open_db(args)
     try:
@@ -80,7 +80,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from msfood.services.restore import restore_database
+    from msfood.services.backups.restore import restore_database
 
     database = open_db(args)
     try:
@@ -97,7 +97,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from msfood.services.audit import verify_chain
+    from msfood.services.history.audit import verify_chain
 
     database = open_db(args)
     try:
@@ -131,7 +131,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_history(args: argparse.Namespace) -> int:
     from msfood.core.clock import CHINA
-    from msfood.services.audit import record_history
+    from msfood.services.history.audit import record_history
 
     database = open_db(args)
     try:
@@ -161,8 +161,8 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_close(args: argparse.Namespace) -> int:
-    from msfood.services.periods_closing import close_period
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.periods.closing import close_period
+    from msfood.services.writing.transaction import unit_of_work
 
     database = open_db(args)
     try:
@@ -178,8 +178,8 @@ def run_close(args: argparse.Namespace) -> int:
 
 
 def run_reopen(args: argparse.Namespace) -> int:
-    from msfood.services.periods_closing import reopen_period
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.periods.closing import reopen_period
+    from msfood.services.writing.transaction import unit_of_work
 
     database = open_db(args)
     try:
@@ -194,7 +194,7 @@ def run_reopen(args: argparse.Namespace) -> int:
 
 
 def run_list_periods(args: argparse.Namespace) -> int:
-    from msfood.services.periods_closing import list_closed_periods
+    from msfood.services.periods.closing import list_closed_periods
 
     database = open_db(args)
     try:

@@ -7,7 +7,7 @@ import unicodedata
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
 from msfood.i18n import t
-from msfood.services.permissions import READ
+from msfood.services.writing.permissions import READ
 
 FIGURE_CHOICES = ("supervision", "coverage", "daily", "weekly", "monthly", "platform_use", "disposal")
 
@@ -28,7 +28,7 @@ def run_ranking(args: argparse.Namespace) -> int:
     from msfood.cli.stats_cmds import parse_as_of
     from msfood.domain.periods import parse_period
     from msfood.metrics.ranking import check_figure, rank_regions
-    from msfood.services.setup import unit_identity
+    from msfood.services.setup.new_unit import unit_identity
 
     period = parse_period(args.period)
     as_of = parse_as_of(args.as_of)

@@ -32,8 +32,8 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def run_load(args: argparse.Namespace) -> int:
     from msfood.regions.official import divisions, normalise_code
-    from msfood.services.regions import load_official_regions
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.roster.regions import load_official_regions
+    from msfood.services.writing.transaction import unit_of_work
 
     divisions(args.year).require(normalise_code(args.code))  # a wrong code is said before the password
     now = clock()

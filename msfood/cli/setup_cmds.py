@@ -29,8 +29,8 @@ def run_init(args: argparse.Namespace) -> int:
 
     from msfood.core.errors import EnvironmentProblem
     from msfood.core.keys import fingerprint
-    from msfood.services.setup import initialise, validate_unit
-    from msfood.services.users import validate_new_user
+    from msfood.services.accounts.users import validate_new_user
+    from msfood.services.setup.new_unit import initialise, validate_unit
 
     path = db_arg(args)
     validate_unit(args.station_code, args.station_name)

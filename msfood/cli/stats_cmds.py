@@ -7,7 +7,7 @@ import datetime as dt
 
 from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, print_json
 from msfood.core.errors import Issue, ValidationError
-from msfood.services.permissions import READ
+from msfood.services.writing.permissions import READ
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

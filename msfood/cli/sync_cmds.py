@@ -16,7 +16,7 @@ from msfood.cli.common import acting_user, add_db, add_user, clock, open_db, pri
 from msfood.core.clock import Clock
 from msfood.db.engine import Database
 from msfood.i18n import t
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -161,7 +161,7 @@ def run_enrolment(args: argparse.Namespace) -> int:
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
     from msfood.sync.peers import read_enrolment, trust_peer
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:
@@ -183,7 +183,7 @@ def run_trust(args: argparse.Namespace) -> int:
 
 
 def run_revoke(args: argparse.Namespace) -> int:
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
     from msfood.sync.peers import revoke_peer
 
     def work(database: Database, actor: Actor, clk: Clock) -> int:

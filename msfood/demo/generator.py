@@ -37,9 +37,9 @@ from msfood.demo.visits import write_visits
 from msfood.demo.writer import BulkWriter
 from msfood.domain import defaults
 from msfood.i18n import t
-from msfood.services.database import remove_database_file
-from msfood.services.permissions import SYSTEM
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.setup.database import remove_database_file
+from msfood.services.writing.permissions import SYSTEM
+from msfood.services.writing.transaction import unit_of_work
 
 # (user name, password, role): listed in the README; demo databases hold nothing secret
 DEMO_ACCOUNTS = (
@@ -212,8 +212,8 @@ def generate(
 def prepare_demo_unit(database: Database, *, scale: str, clock: Clock) -> None:
     """The demo unit of `scale` and the demo accounts, in a new database: what `generate_steps`
     fills with data (create_demo, and the app's first-start dialog)."""
-    from msfood.services.setup import initialise
-    from msfood.services.users import create_user
+    from msfood.services.accounts.users import create_user
+    from msfood.services.setup.new_unit import initialise
 
     spec = SPECS[scale]
     initialise(database, code=spec.unit_code, name=spec.unit_name, clock=clock,

@@ -117,7 +117,7 @@ def address(rng: random.Random, county: str, township: str, village: str | None)
 
 
 def initials_maker() -> Callable[[str], str]:
-    """`msfood.services.values.initials` (it caches the initials of each word itself)."""
-    from msfood.services.values import initials
+    """`msfood.services.records.values.initials` (it caches the initials of each word itself)."""
+    from msfood.services.records.values import initials
 
     return initials

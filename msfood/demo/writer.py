@@ -26,7 +26,7 @@ from msfood.core.hlc import COUNTER_WIDTH, MAX_COUNTER, MS_WIDTH
 from msfood.core.ids import NAMESPACE
 from msfood.db import rollups
 from msfood.db.base import SYNC_COLUMNS, Base
-from msfood.services.unit_of_work import UnitOfWork, table_of
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
 CHUNK = 20_000
 

@@ -1,6 +1,6 @@
 """核查处置 of failed samples (DOMAIN.md section 3): which sampling types open a case, and the deadline
 in force on a day. Pure code: the figures (msfood.metrics.sampling) and the forms' notes
-(msfood.services.record_notes) read the same rules."""
+(msfood.services.records.deadlines) read the same rules."""
 
 from __future__ import annotations
 

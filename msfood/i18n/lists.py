@@ -1,4 +1,4 @@
-"""Notes the record forms show in place: deadlines and what is overdue (msfood.services.record_notes)."""
+"""Notes the record forms show in place: deadlines and what is overdue (msfood.services.records.deadlines)."""
 
 MESSAGES = {
     "note.retest_deadline": (

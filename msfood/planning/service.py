@@ -38,7 +38,7 @@ from msfood.planning.planner import (
     project_landing,
 )
 from msfood.planning.schedule import UNPLANNED, PlanEntry, Schedule, Unplanned
-from msfood.services.permissions import EDIT_RECORDS, READ, Actor
+from msfood.services.writing.permissions import EDIT_RECORDS, READ, Actor
 
 Key = tuple[str, str, str]  # cadre, business, rule-period
 @dataclass
@@ -109,7 +109,7 @@ def _rows(session: Session, period: Period, scope: Scope, cadre_phone: str | Non
 
 
 def _settings(session: Session, margin: int | None, per_day: int | None) -> tuple[int, int]:
-    from msfood.services.rules import get_settings
+    from msfood.services.rules.settings import get_settings
 
     settings = get_settings(session)
     margin = int(settings["schedule_margin_workdays"]) if margin is None else margin

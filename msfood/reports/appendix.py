@@ -15,7 +15,7 @@ from msfood.reports.methodology import AppendixRow, appendix_rows
 
 def rule_info(session: Session, stats: Stats, lang: str | None = None) -> tuple[str, str]:
     """("本期督导频次", "市级 每季度 1 次（自2000-01-01起）；…"): the versions that judged the period."""
-    from msfood.services.rules import rules_for_report, rules_line
+    from msfood.services.rules.visit_rules import rules_for_report, rules_line
 
     found = rules_for_report(session, period=parse_period(stats.period))
     return t("rulever.report_label", lang), rules_line(found, lang)

@@ -58,7 +58,7 @@ class Bulletin:
 
 def bulletin_region(session: Session, region: str | None) -> str | None:
     """The region asked for, else the unit's own (as the report's ranking), when the tree has it."""
-    from msfood.services.setup import unit_identity
+    from msfood.services.setup.new_unit import unit_identity
 
     if region:
         return region

@@ -75,7 +75,7 @@ def region_rows(
 
 
 def unit_of(session: Session) -> tuple[str, str]:
-    from msfood.services.setup import unit_identity
+    from msfood.services.setup.new_unit import unit_identity
 
     unit = unit_identity(session)
     return unit.name, unit.code

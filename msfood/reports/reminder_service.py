@@ -15,7 +15,7 @@ from msfood.core.progress import Progress
 from msfood.domain.periods import Period, parse_period
 from msfood.i18n import is_english, t
 from msfood.reports.service import _unit_and_time, atomic_target, body_font, output_format
-from msfood.services.permissions import READ, Actor
+from msfood.services.writing.permissions import READ, Actor
 
 
 def period_name(period: Period, lang: str | None) -> str:

@@ -23,7 +23,7 @@ from msfood.domain.periods import Period, parse_period
 from msfood.i18n import t
 from msfood.reports.content import build_content, check_kind
 from msfood.reports.fonts import FontChoice, font_setting, resolve_font
-from msfood.services.permissions import READ, Actor
+from msfood.services.writing.permissions import READ, Actor
 
 FORMATS = (".pdf", ".xlsx")
 

@@ -30,7 +30,7 @@ What happens to a row outside the sender's authority, and why:
   their bundle must still land; the row is never applied, the bureau therefore never relays it, and
   a person sees it in the conflicts view.
 Rows pointing at a set-aside row the receiver does not hold are set aside with it (the merge's own
-cascade). Values and closed periods are judged elsewhere (msfood.sync.rules, services.guards).
+cascade). Values and closed periods are judged elsewhere (msfood.sync.rules, services.writing.guards).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from functools import lru_cache
 from sqlalchemy import String, Table
 
 from msfood.domain.enums import ANSWER, BUSINESS_STATUS, LEVEL, PERIOD_TYPE, PROBLEM_STATUS, Enum
-from msfood.services.values import CONTROL_CHARACTERS
+from msfood.services.records.values import CONTROL_CHARACTERS
 
 # Rest days: ISO weekday digits, ascending, each at most once ("" for none): what parse_rest_days keeps.
 REST_DAYS = r"^1?2?3?4?5?6?7?\Z"
@@ -25,7 +25,7 @@ _REST_DAYS = re.compile(REST_DAYS)
 @lru_cache(maxsize=1)
 def enum_columns() -> dict[tuple[str, str], Enum]:
     """(table, column) -> its enumeration: the record forms' choices, and the codes the figures read."""
-    from msfood.services.records import EXTRA_FIELDS, KIND_TABLE, RECORD_FIELDS
+    from msfood.services.records.specs import EXTRA_FIELDS, KIND_TABLE, RECORD_FIELDS
 
     found: dict[tuple[str, str], Enum] = {}
     for kind, table in KIND_TABLE.items():
@@ -83,7 +83,7 @@ NUMBER_RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("regions", "code_year"): (1900, 2100),
     ("audit_log", "seq"): (1, 2**62),
 }
-# Dates a record describes: within these years (as msfood.services.values.parse_date takes them).
+# Dates a record describes: within these years (as msfood.services.records.values.parse_date takes them).
 FIRST_DAY, LAST_DAY = "1900-01-01", "2100-12-31"
 # Two dates of one record that must come in order (the first may not be after the second).
 ORDERED = {
@@ -94,7 +94,7 @@ ORDERED = {
 # Two counts of one record where the first may not exceed the second (positives of the batches).
 AT_MOST = {"rapid_tests": ("positives", "batches")}
 # Characters a spreadsheet cannot hold (openpyxl refuses them), so no form takes them either.
-CONTROL = CONTROL_CHARACTERS  # the forms' and workbooks' own check (msfood.services.values)
+CONTROL = CONTROL_CHARACTERS  # the forms' and workbooks' own check (msfood.services.records.values)
 
 
 def column_rule(table: Table, column: str) -> ColumnRule | None:

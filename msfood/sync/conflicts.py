@@ -24,8 +24,8 @@ from msfood.core.errors import NotFoundError, ValidationError
 from msfood.core.ids import new_id
 from msfood.db.base import NON_CONTENT_COLUMNS
 from msfood.db.models import Conflict, synced_tables
-from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES, READ, SYNC, Actor
-from msfood.services.unit_of_work import UnitOfWork
+from msfood.services.writing.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES, READ, SYNC, Actor
+from msfood.services.writing.unit_of_work import UnitOfWork
 from msfood.sync import codec
 
 KEEP_CURRENT, KEEP_LOST, KEEP_BOTH = "current", "lost", "both"

@@ -29,8 +29,9 @@ from msfood.core.progress import Progress
 from msfood.db.engine import Database, head_revision
 from msfood.db.models import Attachment, BundleLog, Peer, synced_tables
 from msfood.i18n import t
-from msfood.services.permissions import SYNC, Actor
-from msfood.services.unit_of_work import UnitOfWork, read_meta, unit_of_work
+from msfood.services.writing.permissions import SYNC, Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import UnitOfWork, read_meta
 from msfood.sync import codec
 from msfood.sync.bundle_format import FORMAT, FORMAT_VERSION, SUFFIX, BundleWriter
 from msfood.sync.crypto import seal_file

@@ -35,9 +35,10 @@ from msfood.db.engine import Database
 from msfood.db.maintenance import BULK_ROWS, refresh_statistics
 from msfood.db.models import Attachment, BundleLog, Peer, synced_tables
 from msfood.i18n import t
-from msfood.services.audit import note_audit_accepted
-from msfood.services.permissions import SYNC, Actor
-from msfood.services.unit_of_work import read_meta, unit_of_work
+from msfood.services.history.audit import note_audit_accepted
+from msfood.services.writing.permissions import SYNC, Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import read_meta
 from msfood.sync.authority import Authority
 from msfood.sync.bundle_format import OpenBundle, check_members, open_zip, read_attachment, refuse
 from msfood.sync.crypto import SealedReader, is_sealed, sealed_receiver
@@ -247,7 +248,7 @@ def import_bundles(
                         continue
                     check_members(bundle, data=False)  # the data members are hashed as they merge
                     if not backed_up:
-                        from msfood.services.backup import backup_before
+                        from msfood.services.backups.backup import backup_before
 
                         yield Progress(0, None, t("sync.progress_backup"))
                         backup_before(database, "bundle")

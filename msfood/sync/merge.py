@@ -39,8 +39,8 @@ from typing import Any
 from sqlalchemy import Table, and_, exists, select
 
 from msfood.core.hlc import DAY_MS, MS_WIDTH, PREFIX_WIDTH, is_hlc, unit_of
-from msfood.services import guards
-from msfood.services.unit_of_work import UnitOfWork
+from msfood.services.writing import guards
+from msfood.services.writing.unit_of_work import UnitOfWork
 from msfood.sync import codec, rules
 from msfood.sync.authority import MAX_NAMED, REFUSE, Authority, NotAllowed, Verdict
 from msfood.sync.backends import make_backend
@@ -100,7 +100,7 @@ class Merger(ConflictKeeping):
         self._conflicts: list[dict[str, Any]] = []
         self.offences: list[rules.Offence] = []  # the first MAX_NAMED values the forms would refuse
         self.offence_count = 0
-        self.audit_origins: set[str] = set()  # whose history this bundle added to (services.audit counters)
+        self.audit_origins: set[str] = set()  # whose history this bundle added to (services.history.audit counters)
 
     def totals(self) -> Counts:
         total = Counts()

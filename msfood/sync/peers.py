@@ -30,8 +30,8 @@ from msfood.core.keys import (
     verify,
 )
 from msfood.db.models import BundleLog, Peer
-from msfood.services.permissions import MANAGE_TRUST, READ, Actor
-from msfood.services.unit_of_work import UnitOfWork, read_meta
+from msfood.services.writing.permissions import MANAGE_TRUST, READ, Actor
+from msfood.services.writing.unit_of_work import UnitOfWork, read_meta
 
 ENROLMENT_FORMAT = "msfood-enrolment"
 ENROLMENT_VERSION = 1

@@ -14,7 +14,7 @@ time, whole columns at C speed: a set difference per enumeration, each distinct 
   without loops (`region_loop`).
 Every one of these is a refusal of the whole bundle (exit 1), naming the records: an honest unit's
 forms cannot make such a row, so it was forged or its file edited. The forms take the same limits
-(msfood.services.values, visits), and the export refuses to write a longer text than these
+(msfood.services.records.values, visits), and the export refuses to write a longer text than these
 (msfood.sync.bundle_format.MemberWriter), so no unit can make a bundle its peer must refuse.
 The fast path (msfood.sync.codec.block_decoder) builds the same per-column rules into the typed JSON
 decoder, so a clean bundle costs nothing here but the cross-column check; a block it rejects is decoded
@@ -235,8 +235,8 @@ def _readable(key: Any, value: Any) -> bool:
     default = DEFAULT_SETTINGS[key]
     if not (isinstance(default, bool | int | str) or key == "grade_levels"):
         return type(parsed) is type(default)  # a shape the settings page edits as a whole
-    from msfood.services.rules import _typed
-    from msfood.services.values import BadValue
+    from msfood.services.records.values import BadValue
+    from msfood.services.rules.settings import _typed
 
     try:
         return _typed(key, parsed) == parsed

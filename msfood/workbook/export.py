@@ -28,7 +28,7 @@ from msfood.core.plain_reason import plain_reason
 from msfood.core.progress import Progress
 from msfood.db.engine import Database
 from msfood.i18n import t
-from msfood.services.permissions import READ, Actor
+from msfood.services.writing.permissions import READ, Actor
 from msfood.workbook import export_rows
 from msfood.workbook.cells import styled, text_safe
 from msfood.workbook.schema import BOOL, MAX_ROWS, SHEETS, Column, Sheet

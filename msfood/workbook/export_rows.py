@@ -2,7 +2,7 @@
 
 `Source(session, span=, region=)` reads what is not deleted, filtered by the period (dated records)
 and the region (that division and every division under it); `rows(kind)` streams dicts keyed by the
-fields of msfood.services.records.RECORD_FIELDS, values still as stored (codes, dates, booleans).
+fields of msfood.services.records.specs.RECORD_FIELDS, values still as stored (codes, dates, booleans).
 Reference rows that would dangle (an assignment whose cadre is deleted) are left out, so the file
 imports back on its own.
 """

@@ -28,11 +28,14 @@ from msfood.core.plain_reason import plain_reason
 from msfood.core.progress import Progress
 from msfood.db.engine import Database
 from msfood.i18n import field_label, t
-from msfood.services.backup import backup_before
-from msfood.services.permissions import Actor
-from msfood.services.records import KIND_TABLE, Refs, apply, clean
-from msfood.services.unit_of_work import UnitOfWork, unit_of_work
-from msfood.services.values import digits_text
+from msfood.services.backups.backup import backup_before
+from msfood.services.records.applying import apply
+from msfood.services.records.refs import Refs
+from msfood.services.records.specs import KIND_TABLE, clean
+from msfood.services.records.values import digits_text
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import UnitOfWork
 from msfood.workbook.headers import (
     cell_name,
     check_merged_header,

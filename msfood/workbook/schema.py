@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from msfood.domain import enums
 from msfood.domain.defaults import FOOD_CATEGORIES
 from msfood.i18n import field_label
-from msfood.services.records import EXTRA_FIELDS, KIND_PERMISSION, KINDS, RECORD_FIELDS, FieldSpec
+from msfood.services.records.shapes import FieldSpec
+from msfood.services.records.specs import EXTRA_FIELDS, KIND_PERMISSION, KINDS, RECORD_FIELDS
 
 # Excel's row limit; a longer sheet continues in a sheet named like it followed by 2, 3, ...
 MAX_ROWS = 1_048_576

@@ -92,7 +92,7 @@ def station_two(uow: Any) -> None:
 
 
 def close_q3(uow: Any) -> None:
-    from msfood.services.periods_closing import close_period
+    from msfood.services.periods.closing import close_period
 
     close_period(uow, period="2026Q3")
 
@@ -291,7 +291,7 @@ def figures(db: Path) -> list[dict[str, Any]]:
 
 
 def audit_ok(db: Path) -> bool:
-    from msfood.services.audit import verify_chain
+    from msfood.services.history.audit import verify_chain
 
     def run(database: Any) -> bool:
         with database.sessions() as session:

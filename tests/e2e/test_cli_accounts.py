@@ -17,7 +17,7 @@ import pytest
 from msfood.core.clock import CHINA
 from msfood.core.errors import PermissionDenied
 from msfood.db.engine import open_database
-from msfood.services.users import create_user
+from msfood.services.accounts.users import create_user
 from tests.conftest import ADMIN_PASSWORD
 
 NOW = "2026-11-24T10:00:00+08:00"

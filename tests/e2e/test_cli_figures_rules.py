@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from msfood.db.engine import open_database
 from msfood.domain.identifiers import make_credit_code
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.e2e.test_cli_stats import msfood
 from tests.e2e.worked_example_workbook import _days
 from tests.scenario import Scenario

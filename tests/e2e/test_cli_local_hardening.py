@@ -21,7 +21,7 @@ import openpyxl
 import pytest
 
 from msfood.db.engine import open_database
-from msfood.services.users import create_user
+from msfood.services.accounts.users import create_user
 from tests.conftest import ADMIN_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]

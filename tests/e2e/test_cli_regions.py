@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from msfood.db.engine import open_database
-from msfood.services.users import create_user
+from msfood.services.accounts.users import create_user
 from tests.conftest import ADMIN_PASSWORD
 
 NOW = "2026-11-24T10:00:00+08:00"

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from msfood.cli import main
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import pdf_fonts, pdf_pages, pdf_text, squeeze

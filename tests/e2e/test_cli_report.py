@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from msfood.cli import main
 from msfood.core.ids import natural_id
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import as_stored, figures_from_sheet, json_at, pdf_fonts, pdf_text, squeeze

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from msfood.cli import main
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 from tests.scenario import Scenario
 from tests.schedule_data import LI, schedule_station

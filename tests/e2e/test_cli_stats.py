@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from msfood.db.engine import open_database
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 from tests.scenario import Scenario, worked_example
 

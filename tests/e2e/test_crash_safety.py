@@ -33,7 +33,8 @@ WRITER = textwrap.dedent(
     from msfood.core.ids import natural_id
     from msfood.db.engine import open_database
     from msfood.db.models import Region
-    from msfood.services.unit_of_work import table_of, unit_of_work
+    from msfood.services.writing.unit_of_work import table_of
+    from msfood.services.writing.transaction import unit_of_work
     import datetime as dt
 
     db = open_database(sys.argv[1])
@@ -59,7 +60,7 @@ SLOW_BACKUP = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from msfood.services import backup
+    from msfood.services.backups import backup
 
     backup.PAGES_PER_STEP = 64
 

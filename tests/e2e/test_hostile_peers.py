@@ -400,7 +400,7 @@ def test_a_four_mebibyte_description_is_refused_whole(world, tmp_path) -> None: 
 
 def test_a_long_description_cannot_be_saved_so_the_station_keeps_syncing(world, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from msfood.core.errors import ValidationError
-    from msfood.services.visits import record_visit
+    from msfood.services.work.visits import record_visit
 
     def save(text: str) -> Callable[[Any], Any]:
         return lambda uow: record_visit(
@@ -432,7 +432,7 @@ def _bureau_head(db: Path) -> tuple[int, str]:
 
 
 def _chained_entry(origin: str, seq: int, prev: str, *, stamp_origin: str) -> dict[str, Any]:
-    from msfood.services.unit_of_work import chain_hash
+    from msfood.services.writing.audit_chain import chain_hash
 
     at = "2026-11-24 02:01:00.000000"
     values = (origin, seq, "admin", dt.datetime(2026, 11, 24, 2, 1), "update", "businesses", B1, None, "{}")

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from msfood.cli import main
 from msfood.reports.methodology import GROUPS, all_definitions, groups_for
 from msfood.services import rules
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import pdf_text, squeeze

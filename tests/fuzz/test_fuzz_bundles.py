@@ -34,8 +34,9 @@ from msfood.core.errors import MsfoodError
 from msfood.core.progress import drain
 from msfood.db.engine import open_database
 from msfood.i18n import has
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import read_meta, unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import read_meta
 from tests.conftest import make_station
 from tests.consistency import check_integrity, db_digest
 from tests.fuzz.bundle_strategies import Bundle, edits, typed_cells

@@ -31,7 +31,7 @@ from msfood.core.clock import CHINA, FixedClock
 from msfood.core.errors import MsfoodError
 from msfood.core.progress import drain
 from msfood.db.engine import open_database
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.result import ImportResult, WorkbookRefused
 from tests.consistency import check_integrity, db_digest

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from msfood.db.engine import alembic_config, make_engine, open_database
 from msfood.db.migrations.versions import HEAD
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 
 NEW_COLUMNS = {

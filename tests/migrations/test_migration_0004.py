@@ -12,8 +12,8 @@ from test_migration_0003 import _columns, _counts, _migrate
 
 from msfood.db.engine import open_database
 from msfood.db.migrations.versions import HEAD
-from msfood.services.regions import add_region, retire_region
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.roster.regions import add_region, retire_region
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 
 

@@ -18,7 +18,8 @@ from msfood.db.migrations.versions import HEAD
 from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for
 from msfood.metrics import compute_stats
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario, worked_example
 
 WINDOWS = (("2026Q2", dt.date(2026, 6, 30)), ("2026-05", dt.date(2026, 5, 17)), ("2026", dt.date(2026, 11, 24)))

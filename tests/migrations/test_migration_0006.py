@@ -14,7 +14,7 @@ from msfood.core.progress import drain
 from msfood.db.engine import open_database
 from msfood.db.migrations.versions import HEAD
 from msfood.planning.service import make_schedule
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from msfood.sync.upgrade import upgrade_chain
 from tests.conftest import ADMIN
 from tests.scenario import Scenario

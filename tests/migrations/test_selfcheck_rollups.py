@@ -17,7 +17,8 @@ from sqlalchemy import text
 from msfood.core.ids import natural_id
 from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario
 
 CODES = ("91430211000009136F", "91430211000009267B")

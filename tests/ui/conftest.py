@@ -53,7 +53,7 @@ def app_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def make_context(app, app_settings, clock: FixedClock):  # type: ignore[no-untyped-def]
     """Open a database and sign in as admin: an AppContext, closed at the end of the test."""
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
     from ui.context import AppContext
     from ui.login import sign_in
     from ui.startup import read_unit
@@ -124,7 +124,7 @@ def type_chinese():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def station_with_records(db_path: Path, clock: FixedClock) -> Path:
     """The station database filled with tests/list_data.py's small station (every record kind)."""
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
     from tests import list_data
 
     database = open_app_database(db_path)

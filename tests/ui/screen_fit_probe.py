@@ -72,9 +72,9 @@ def check_window(name: str, window: QWidget, out_dir: Path) -> list[str]:
 
 def windows(context: Any, main: Any) -> Iterator[tuple[str, QWidget]]:
     """Every top-level window and dialog, made and shown one at a time."""
-    from msfood.services import queries
-    from msfood.services.queries import Filters
-    from msfood.services.regions import RegionNode
+    from msfood.services.queries import lists as queries
+    from msfood.services.queries.lists import Filters
+    from msfood.services.roster.regions import RegionNode
     from ui.dialogs.backup_restore import BackupRestoreDialog
     from ui.dialogs.history import HistoryDialog
     from ui.dialogs.import_excel import ImportExcelDialog
@@ -127,7 +127,7 @@ def _presets() -> Iterator[str]:
 
 
 def main() -> int:
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
     from ui.app import create_app
     from ui.context import AppContext
     from ui.login import sign_in

@@ -74,7 +74,7 @@ def business_selects(meter: Meter) -> list[tuple[str, tuple[Any, ...]]]:
 def test_opening_the_business_list_reads_one_page(
     qtbot: Any, make_context: Any, big_db: Any, wait_ops: Any
 ) -> None:
-    from msfood.services.queries import read_sessions
+    from msfood.services.queries.lists import read_sessions
 
     context = make_context(big_db)
     # The lists read through the database's reader sessions: the same engine (and pool) as the writers.
@@ -118,6 +118,6 @@ def test_opening_the_business_list_reads_one_page(
 
 
 def _initials(name: str) -> str:
-    from msfood.services.values import initials
+    from msfood.services.records.values import initials
 
     return initials(name)

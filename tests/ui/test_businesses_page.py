@@ -143,8 +143,8 @@ def test_filters_narrow_the_list(qtbot: Any, page: Any, wait_ops: Any) -> None:
 def test_a_viewer_can_look_but_not_change(
     qtbot: Any, make_context: Any, db_path: Any, clock: Any
 ) -> None:
-    from msfood.services.unit_of_work import unit_of_work
-    from msfood.services.users import create_user
+    from msfood.services.accounts.users import create_user
+    from msfood.services.writing.transaction import unit_of_work
     from tests.conftest import ADMIN
 
     admin = make_context(db_path)

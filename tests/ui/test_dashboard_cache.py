@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from msfood.services.rules import set_setting
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.rules.settings import set_setting
+from msfood.services.writing.transaction import unit_of_work
 
 
 @pytest.fixture

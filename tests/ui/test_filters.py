@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msfood.services.queries import RegionChoice
+from msfood.services.queries.rows import RegionChoice
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # a popup on the offscreen platform

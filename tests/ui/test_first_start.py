@@ -31,9 +31,9 @@ def fill(
 
 
 def test_creates_a_station_database(qtbot, app, app_settings, clock, tmp_path, type_chinese, wait_ops):
-    from msfood.services.database import open_app_database
-    from msfood.services.regions import region_tree
-    from msfood.services.users import authenticate
+    from msfood.services.accounts.authentication import authenticate
+    from msfood.services.roster.regions import region_tree
+    from msfood.services.setup.database import open_app_database
     from ui.first_start import FirstStartDialog
     from ui.startup import read_unit
 
@@ -112,8 +112,8 @@ def test_try_the_demo_makes_a_separate_file(
 ):
     from msfood.core.config import demo_db_path
     from msfood.demo import SPECS
-    from msfood.services.database import open_app_database
-    from msfood.services.queries import count
+    from msfood.services.queries.lists import count
+    from msfood.services.setup.database import open_app_database
     from ui.first_start import FirstStartDialog, demo_admin
     from ui.login import sign_in
     from ui.startup import read_unit
@@ -206,8 +206,8 @@ def test_set_up_by_keyboard_from_the_township_in_well_under_a_minute(
 
     from PySide6.QtWidgets import QApplication
 
-    from msfood.services.database import open_app_database
-    from msfood.services.regions import region_tree
+    from msfood.services.roster.regions import region_tree
+    from msfood.services.setup.database import open_app_database
     from ui.first_start import FirstStartDialog
     from ui.startup import read_unit
 

@@ -322,7 +322,7 @@ def test_the_dashboard_ranking_and_trends_read_in_english(qtbot, context, clock,
 def test_the_usual_periods_and_a_bundle_mark_read_in_english(qtbot, app, restore_chinese):
     import datetime as dt
 
-    from msfood.services.app_status import BundleMark
+    from msfood.services.setup.status import BundleMark
     from ui.main_window import _fmt_mark
     from ui.pages.lists.filters import PeriodFilter
 

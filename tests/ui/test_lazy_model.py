@@ -12,8 +12,8 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from msfood.core.clock import FixedClock
 from msfood.db.engine import Database, open_database
-from msfood.services import queries
-from msfood.services.queries import Filters, Sort
+from msfood.services.queries import lists as queries
+from msfood.services.queries.lists import Filters, Sort
 from tests import list_data
 from ui.models.lazy_table import ID_ROLE, ROW_ROLE, SORT_ROLE, LazyTableModel
 from ui.models.list_columns import COLUMNS
@@ -117,7 +117,8 @@ def test_labels_filters_search_and_tone(app: Any, listed: Any) -> None:
 
 def test_refresh_keeps_the_place_and_shows_changes(app: Any, listed: Any, clock: Any) -> None:
     from msfood.db.models import Business
-    from msfood.services.unit_of_work import table_of, unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
+    from msfood.services.writing.unit_of_work import table_of
 
     whole = everything(listed, "businesses")
     model = model_for(listed, "businesses")

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from msfood.core.errors import AuthenticationError
-from msfood.services import users
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services import accounts
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN_PASSWORD
 
 
@@ -38,17 +38,17 @@ def _select(qtbot, table, row: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def _lock(context, username: str) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(users.MAX_FAILED_ATTEMPTS):
+    for _ in range(accounts.MAX_FAILED_ATTEMPTS):
         with pytest.raises(AuthenticationError):
-            users.sign_in(context.database, username=username, password="wrong-one", clock=context.clock)
+            accounts.sign_in(context.database, username=username, password="wrong-one", clock=context.clock)
 
 
 def test_the_account_page_unlocks_a_locked_account(qtbot, page, context, wait_ops):
     with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-        users.add_user(uow, users.NewUser("li", "li-pass-1", "liaison"))
+        accounts.add_user(uow, accounts.NewUser("li", "li-pass-1", "liaison"))
     _lock(context, "li")
     with pytest.raises(AuthenticationError) as refused:
-        users.sign_in(context.database, username="li", password="li-pass-1", clock=context.clock)
+        accounts.sign_in(context.database, username="li", password="li-pass-1", clock=context.clock)
     assert refused.value.code == "user.locked"
     box = page.users_box
     box.load()
@@ -63,10 +63,10 @@ def test_the_account_page_unlocks_a_locked_account(qtbot, page, context, wait_op
     wait_ops()
     assert box.message.text() == "已解除账号 li 的锁定。"
     assert box.model.data(box.model.index(rows["li"], 3)) == "正常"
-    actor = users.sign_in(context.database, username="li", password="li-pass-1", clock=context.clock)
+    actor = accounts.sign_in(context.database, username="li", password="li-pass-1", clock=context.clock)
     assert actor.username == "li"
     with context.database.readers() as session:
-        from msfood.services.audit import verify_chain
+        from msfood.services.history.audit import verify_chain
 
         assert verify_chain(session).ok
         entries = session.execute(
@@ -126,7 +126,7 @@ def held_write(db_path: Path):  # type: ignore[no-untyped-def]
 def test_signing_in_to_the_app_works_while_another_program_writes(
     qtbot, make_context, db_path: Path, clock, held_write
 ) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
     from ui.login import LoginDialog
 
     context = make_context(db_path)  # opened and signed in while the write is held
@@ -156,7 +156,7 @@ def test_a_busy_database_in_the_app_is_said_plainly(  # type: ignore[no-untyped-
     quick = context.database.quick_writer(100)
     with pytest.raises(Exception) as caught, \
             unit_of_work(quick, actor=context.actor, clock=context.clock) as uow:
-        users.add_user(uow, users.NewUser("wang", "wang-pass-1", "viewer"))
+        accounts.add_user(uow, accounts.NewUser("wang", "wang-pass-1", "viewer"))
     show_error(None, caught.value)
     busy = "数据库正被其他程序（或本软件的另一个窗口、另一条命令）写入，请稍候再试。数据未改动。"
     assert no_dialogs == [("无法继续", busy)]

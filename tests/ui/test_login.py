@@ -11,7 +11,7 @@ from msfood.core.errors import AuthenticationError
 
 @pytest.fixture
 def database(db_path):  # type: ignore[no-untyped-def]
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
 
     database = open_app_database(db_path)
     yield database

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests import list_data
 from tests.ui.keyboard import CTRL, focused_field, open_form, press, type_keys
 
@@ -64,7 +64,7 @@ def test_ambiguous_initials_and_enter_do_not_pick(
 def test_popup_shows_township_address_and_full_pinyin_finds(
     qtbot: Any, context: Any, clock: Any, tmp_path: Path
 ) -> None:
-    from msfood.services import roster
+    from msfood.services.roster import editing as roster
 
     list_data.build(context.database, clock)
     with unit_of_work(context.database.sessions, clock=clock) as uow:

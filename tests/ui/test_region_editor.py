@@ -98,8 +98,8 @@ def test_add_a_village_rename_it_and_delete_it(qtbot, editor, context, wait_ops,
 
 def test_a_region_with_businesses_is_never_deleted_and_says_why(qtbot, editor, context, clock, wait_ops,
                                                                  no_dialogs) -> None:
-    from msfood.services import roster
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.roster import editing as roster
+    from msfood.services.writing.transaction import unit_of_work
 
     load_shifeng(qtbot, editor, wait_ops, no_dialogs)
     with unit_of_work(context.database.sessions, actor=context.actor, clock=clock) as uow:
@@ -121,8 +121,8 @@ def test_an_official_division_the_database_lacks_is_offered_under_its_parent(
     qtbot, editor, context, clock, wait_ops, no_dialogs
 ) -> None:
     from msfood.core.ids import natural_id
-    from msfood.services import roster
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.roster import editing as roster
+    from msfood.services.writing.transaction import unit_of_work
 
     load_shifeng(qtbot, editor, wait_ops, no_dialogs)
     with unit_of_work(context.database.sessions, actor=context.actor, clock=clock) as uow:
@@ -141,9 +141,9 @@ def test_an_official_division_the_database_lacks_is_offered_under_its_parent(
 
 def test_a_viewer_sees_the_tree_but_cannot_change_it(qtbot, make_context, db_path, clock, wait_ops) -> None:
     from msfood.db.engine import open_database
-    from msfood.services.regions import load_official_regions
-    from msfood.services.unit_of_work import unit_of_work
-    from msfood.services.users import create_user
+    from msfood.services.accounts.users import create_user
+    from msfood.services.roster.regions import load_official_regions
+    from msfood.services.writing.transaction import unit_of_work
     from tests.conftest import ADMIN
     from ui.regions.dialogs import RegionEditorDialog
 

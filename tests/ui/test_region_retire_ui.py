@@ -33,8 +33,8 @@ def settle(qtbot, editor, wait_ops) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def editor(qtbot, context, clock, wait_ops, no_dialogs):  # type: ignore[no-untyped-def]
-    from msfood.services import roster
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.roster import editing as roster
+    from msfood.services.writing.transaction import unit_of_work
     from ui.regions.dialogs import RegionEditorDialog
 
     dialog = RegionEditorDialog(context)
@@ -127,8 +127,8 @@ def test_retire_a_village_see_it_greyed_and_undo(qtbot, editor, context, wait_op
 
 def test_a_date_in_a_closed_period_is_refused_in_plain_words(qtbot, editor, context, clock, wait_ops,
                                                             no_dialogs) -> None:
-    from msfood.services.periods_closing import close_period
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.periods.closing import close_period
+    from msfood.services.writing.transaction import unit_of_work
 
     with unit_of_work(context.database.sessions, actor=context.actor, clock=clock) as uow:
         close_period(uow, period="2026Q2")

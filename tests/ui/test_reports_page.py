@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from msfood.metrics import compute_stats
 from msfood.reports.format import percent
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.ui.typing_helpers import choose, clear_and_type
 from tests.unit.reports_data import as_stored, figures_from_sheet, json_at, pdf_fonts, pdf_text, squeeze
@@ -24,7 +24,7 @@ Q2_END = dt.date(2026, 6, 30)
 @pytest.fixture
 def example_path(db_path: Path, clock) -> Path:  # type: ignore[no-untyped-def]
     """A station holding shared/WORKED_EXAMPLE.md (tests/scenario.py)."""
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
 
     database = open_app_database(db_path)
     try:

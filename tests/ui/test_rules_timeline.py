@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from msfood.services import rules
-from msfood.services.periods_closing import close_period
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.periods.closing import close_period
+from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date
 

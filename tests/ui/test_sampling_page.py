@@ -108,8 +108,8 @@ def test_rapid_tests_create_find_and_delete(
 def test_overdue_cases_follow_the_handling_days_setting(
     qtbot: Any, context: Any, clock: Any, wait_ops: Any
 ) -> None:
-    from msfood.services.rules import set_setting
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.rules.settings import set_setting
+    from msfood.services.writing.transaction import unit_of_work
     from ui.pages.records.sampling import SamplingPage
 
     page = open_page(qtbot, context, clock, wait_ops, SamplingPage)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QFileDialog
 
 from msfood.db.engine import open_database
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario
 from tests.schedule_data import LI, schedule_station
 from tests.unit.reports_data import pdf_text, squeeze

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 
-from msfood.services import rules, users
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services import accounts, rules
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_add_and_disable_an_account(qtbot, page, wait_ops, monkeypatch):
     wait_ops()
     assert box.message.text() == "已停用账号 liu。"
     with page.context.database.sessions() as session:
-        listed = {u.username: u for u in users.list_users(session, actor=page.context.actor)}
+        listed = {u.username: u for u in accounts.list_users(session, actor=page.context.actor)}
     assert listed["liu"].disabled and listed["liu"].role == "liaison"
 
 
@@ -176,7 +176,7 @@ def test_a_viewer_sees_but_cannot_change(qtbot, make_context, db_path, clock, wa
 
     admin = make_context(db_path)
     with unit_of_work(admin.database.sessions, actor=admin.actor, clock=clock) as uow:
-        users.add_user(uow, users.NewUser("kan", "viewer-pass", "viewer"))
+        accounts.add_user(uow, accounts.NewUser("kan", "viewer-pass", "viewer"))
     viewer = make_context(db_path, username="kan", password="viewer-pass")
     assert viewer.actor == Actor("kan", "viewer")
     page = SettingsPage(viewer)

@@ -9,13 +9,13 @@ from sqlalchemy import select
 
 from msfood.core.errors import AuthenticationError, EnvironmentProblem
 from msfood.db.models import User
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from tests.ui.conftest import ADMIN_PASSWORD
 
 
 @pytest.fixture
 def database(db_path):  # type: ignore[no-untyped-def]
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
 
     database = open_app_database(db_path)
     yield database
@@ -100,7 +100,7 @@ def test_the_environment_starts_the_check_only_when_set(database, clock, monkeyp
 
 def test_a_failed_start_up_gives_the_attempt_up(controller, tmp_path, clock, monkeypatch) -> None:
     """Opening something that is not a station (no unit) fails while the check runs: nothing is left."""
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
 
     path = tmp_path / "empty.sqlite"
     open_app_database(path, create=True).close()  # an msfood schema, never set up

@@ -18,8 +18,9 @@ from sqlalchemy import func, select
 
 from msfood.core.ids import natural_id
 from msfood.db.models import Assignment, AuditEntry, Business, Cadre, ClosedPeriod, Region, Visit
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests import list_data
 from tests.ui.conftest import type_text
 from tests.unit.reports_data import pdf_text, squeeze
@@ -304,7 +305,7 @@ def test_backup_then_restore_shows_before_and_after_and_reopens(
     titles = [title for title, _text in no_dialogs]
     assert titles == ["确认恢复", "恢复完成"], no_dialogs
     assert "区划" not in no_dialogs[0][1] and "包保主体" in no_dialogs[0][1]
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
 
     reopened = open_app_database(context.database.path)
     try:
@@ -388,7 +389,7 @@ def test_a_bureau_admin_reopens_with_a_reason_written_to_the_history(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    from msfood.services.periods_closing import close_period
+    from msfood.services.periods.closing import close_period
     from ui.dialogs.periods import PeriodsDialog
 
     with unit_of_work(context.database.sessions, actor=context.actor, clock=clock) as uow:
@@ -557,8 +558,8 @@ def test_each_dialog_renders_at_1366x768(
     from PySide6.QtGui import QImage
 
     from msfood.core.progress import drain
-    from msfood.services.backup import backup_database
-    from msfood.services.periods_closing import close_period
+    from msfood.services.backups.backup import backup_database
+    from msfood.services.periods.closing import close_period
     from msfood.workbook.importer import import_workbook
     from ui.dialogs.backup_restore import BackupRestoreDialog
     from ui.dialogs.history import HistoryDialog
@@ -616,8 +617,8 @@ def test_each_dialog_renders_at_1366x768(
     assert history.entries and len(history.entries) == 2
 
     with context.database.sessions() as session:
-        from msfood.services import queries
-        from msfood.services.queries import Filters
+        from msfood.services.queries import lists as queries
+        from msfood.services.queries.lists import Filters
 
         visit = next(r for r in queries.iterate(session, "visits", filters=Filters(as_of=clock.today()))
                      if r.problems)  # fmt: skip
@@ -635,7 +636,7 @@ def test_after_a_restore_the_app_reopens_the_restored_database(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from msfood.services.backup import backup_database
+    from msfood.services.backups.backup import backup_database
     from tests.ui.conftest import ADMIN_PASSWORD
     from ui.startup import AppController
 

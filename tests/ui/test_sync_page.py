@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from msfood.core.ids import natural_id
 from msfood.db.models import Business, Cadre
-from msfood.services import queries
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.queries import lists as queries
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.conftest import make_station
 from tests.scenario import Scenario
 from tests.ui.typing_helpers import type_text
@@ -29,7 +30,7 @@ CREDIT = "91430211000009136F"
 @pytest.fixture
 def units(tmp_path: Path, clock) -> dict[str, Path]:  # type: ignore[no-untyped-def]
     """Station A (with a region, two businesses) and the bureau B (empty)."""
-    from msfood.services.database import open_app_database
+    from msfood.services.setup.database import open_app_database
 
     paths = {A: tmp_path / "a.sqlite", B: tmp_path / "b.sqlite"}
     make_station(paths[A], clock=clock, code=A)
@@ -226,8 +227,8 @@ def rename(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def page_as(qtbot, make_context, path: Path, role: str, clock, wait_ops):  # type: ignore[no-untyped-def]
     """The page as another account of `role` (made now) sees it."""
-    from msfood.services.database import open_app_database
-    from msfood.services.users import create_user
+    from msfood.services.accounts.users import create_user
+    from msfood.services.setup.database import open_app_database
     from ui.pages.sync.page import SyncPage
 
     database = open_app_database(path)

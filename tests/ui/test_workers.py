@@ -13,8 +13,9 @@ from msfood.core.errors import Cancelled, ValidationError
 from msfood.core.ids import natural_id
 from msfood.core.progress import Progress
 from msfood.db.models import Setting
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 
 ADMIN = Actor("admin", "admin")
 

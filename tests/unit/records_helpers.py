@@ -12,8 +12,8 @@ from msfood.core.clock import Clock
 from msfood.core.errors import Issue
 from msfood.db.engine import Database
 from msfood.services import records
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
 
 ADMIN = Actor("admin", "admin")
 LIAISON = Actor("li", "liaison")

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from msfood.core.ids import natural_id
 from msfood.db.models import Assignment, Business, Cadre, Region
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import UnitOfWork, table_of
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 from tests.scenario import Scenario
 
 ADMIN = Actor("admin", "admin")

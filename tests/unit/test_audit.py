@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 
 from msfood.core.ids import natural_id, new_id
 from msfood.db.models import AuditEntry, Region
-from msfood.services.audit import BrokenLink, action_label, record_history, verify_chain
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import audit_hash, table_of, unit_of_work
+from msfood.services.history.audit import BrokenLink, action_label, record_history, verify_chain
+from msfood.services.writing.audit_chain import audit_hash
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 
 OWN = "430204-01"
 REGION = natural_id("region", "430211")

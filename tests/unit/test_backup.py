@@ -17,7 +17,7 @@ from msfood.core.errors import EnvironmentProblem, PermissionDenied, ValidationE
 from msfood.core.ids import natural_id
 from msfood.db.engine import open_database
 from msfood.db.models import AuditEntry, Region, Setting
-from msfood.services.backup import (
+from msfood.services.backups.backup import (
     DEFAULT_KEPT,
     automatic_backups,
     backup_before,
@@ -25,9 +25,10 @@ from msfood.services.backup import (
     backups_kept,
     list_backups,
 )
-from msfood.services.permissions import SYSTEM, Actor
-from msfood.services.restore import check_backup_file, restore_database
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.backups.restore import check_backup_file, restore_database
+from msfood.services.writing.permissions import SYSTEM, Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.conftest import make_station
 
 ADMIN = Actor("admin", "admin")
@@ -158,7 +159,7 @@ def test_restore_replaces_the_database_after_backing_it_up(db, clock, saved: Pat
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "restore"))
         assert entry.actor == "admin" and json.loads(entry.after)["file"] == "saved.sqlite"
         assert session.scalar(select(func.count()).select_from(Region)) == 1
-    from msfood.services.audit import verify_chain
+    from msfood.services.history.audit import verify_chain
 
     with db.sessions() as session:
         assert verify_chain(session).ok
@@ -237,7 +238,7 @@ def test_restore_refuses_another_units_backup_unless_told(db, clock, tmp_path: P
     result = restore_database(db, other, actor=ADMIN, clock=clock, allow_other_unit=True)
     assert result.restored.unit_code == "430211-07"
     with db.sessions() as session:
-        from msfood.services.setup import unit_identity
+        from msfood.services.setup.new_unit import unit_identity
 
         assert unit_identity(session).code == "430211-07"
 

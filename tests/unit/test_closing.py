@@ -10,10 +10,11 @@ from sqlalchemy import event, func, select
 from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.core.ids import natural_id
 from msfood.db.models import AuditEntry, ClosedPeriod, Problem, RapidTest, Region, Sampling, SelfCheck, Visit
-from msfood.services.guards import MAX_ISSUES, check_incoming, check_incoming_rows
-from msfood.services.periods_closing import close_period, closed_period_of, list_closed_periods, reopen_period
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.periods.closing import close_period, closed_period_of, list_closed_periods, reopen_period
+from msfood.services.writing.guards import MAX_ISSUES, check_incoming, check_incoming_rows
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario
 
 ADMIN = Actor("admin", "admin")

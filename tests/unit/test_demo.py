@@ -27,10 +27,10 @@ from msfood.demo.writer import id_maker
 from msfood.domain.identifiers import check_licence, is_valid_credit_code
 from msfood.domain.operating import OperatingCalendar, StatusChange
 from msfood.metrics import compute_stats
-from msfood.services.audit import verify_chain
-from msfood.services.setup import initialise
-from msfood.services.users import authenticate
-from msfood.services.values import initials
+from msfood.services.accounts.authentication import authenticate
+from msfood.services.history.audit import verify_chain
+from msfood.services.records.values import initials
+from msfood.services.setup.new_unit import initialise
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=CHINA).astimezone(dt.UTC)
 GRADE_LEVELS = {"A": "city", "B": "county", "C": "township", "D": "village"}

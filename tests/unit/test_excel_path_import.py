@@ -17,7 +17,7 @@ import pytest
 from msfood.core.errors import EnvironmentProblem, NothingToDo
 from msfood.core.progress import drain
 from msfood.i18n import t
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook import xlsx_rows
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.result import MAX_LISTED, WorkbookRefused

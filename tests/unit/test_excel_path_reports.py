@@ -15,7 +15,7 @@ from msfood.core.ids import natural_id
 from msfood.core.progress import drain
 from msfood.reports import write_report
 from msfood.reports.service import write_notice, write_tasks
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, pdf_text, squeeze
 

@@ -30,7 +30,7 @@ from msfood.db.models import (
     VisitAnswer,
 )
 from msfood.metrics import compute_stats
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook.export import export_workbook
 from msfood.workbook.importer import import_workbook
 
@@ -192,7 +192,7 @@ station_strategy = st.fixed_dictionaries(
 
 
 def build(database: Database, data: dict[str, Any], clock: FixedClock) -> None:
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
     from tests.scenario import Scenario
 
     with unit_of_work(database.sessions, clock=clock) as uow:

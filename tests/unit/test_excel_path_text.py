@@ -18,8 +18,9 @@ from msfood.db.engine import open_database
 from msfood.i18n import t
 from msfood.reports import write_report
 from msfood.reports.service import write_tasks
-from msfood.services.permissions import Actor
-from msfood.services.records import Refs, clean
+from msfood.services.records.refs import Refs
+from msfood.services.records.specs import clean
+from msfood.services.writing.permissions import Actor
 from msfood.workbook.cells import set_text
 from msfood.workbook.export import export_view, export_workbook
 from msfood.workbook.importer import import_workbook

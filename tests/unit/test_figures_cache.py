@@ -16,10 +16,10 @@ from msfood.db.engine import Database, open_database
 from msfood.db.models import Business, Cadre, synced_tables
 from msfood.metrics import figures_cache
 from msfood.metrics.overview import compute_overview
-from msfood.services.permissions import Actor
-from msfood.services.rules import set_setting
-from msfood.services.selfchecks import record_selfcheck
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.rules.settings import set_setting
+from msfood.services.work.selfchecks import record_selfcheck
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
 from msfood.workbook.importer import import_workbook
 from tests.unit.sync import sync_helpers as sh
 from tests.workbook_example import worked_example, write_xlsx

@@ -12,8 +12,10 @@ from records_helpers import ADMIN, BUSINESS, E1, E2, E3, E4, LIAISON, rows_of, s
 from msfood.core.errors import ValidationError
 from msfood.core.ids import natural_id
 from msfood.db.models import Business, Sampling
-from msfood.services import roster, rules, sampling
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services import rules
+from msfood.services.roster import editing as roster
+from msfood.services.work import sampling
+from msfood.services.writing.transaction import unit_of_work
 from msfood.sync.column_rules import enum_columns
 
 D = dt.date

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from msfood.core.progress import drain
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook.hidden_rows import ods_hidden_rows
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.readers import open_reader

@@ -27,12 +27,13 @@ from msfood.core.ids import natural_id
 from msfood.db.engine import open_database
 from msfood.db.models import AuditEntry, Region, User
 from msfood.db.problems import database_problem
-from msfood.services import users
-from msfood.services.audit import note_audit_accepted, verify_chain
-from msfood.services.backup import backup_before, backup_database, remove_stale_partials
-from msfood.services.permissions import Actor
-from msfood.services.restore import restore_database
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services import accounts
+from msfood.services.backups.backup import backup_before, backup_database, remove_stale_partials
+from msfood.services.backups.restore import restore_database
+from msfood.services.history.audit import note_audit_accepted, verify_chain
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.conftest import ADMIN_PASSWORD, make_station
 from tests.unit.test_audit import _foreign_entries, _insert
 
@@ -80,26 +81,26 @@ def test_msfood_now_sets_only_the_default_day(monkeypatch: pytest.MonkeyPatch) -
 def test_msfood_now_neither_unlocks_early_nor_locks_until_2099(db, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MSFOOD_NOW", "2099-01-01T00:00:00+08:00")
     future = clock_from_env()
-    for _ in range(users.MAX_FAILED_ATTEMPTS):
+    for _ in range(accounts.MAX_FAILED_ATTEMPTS):
         with pytest.raises(AuthenticationError):
-            users.sign_in(db, username="admin", password="guess", clock=future)
+            accounts.sign_in(db, username="admin", password="guess", clock=future)
     with db.readers() as session:
         locked_until = session.scalar(select(User.locked_until).where(User.username == "admin"))
     real = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     # locked for five minutes of real time, not until 2099
     assert dt.timedelta(minutes=4) < locked_until - real <= dt.timedelta(minutes=5)
     with pytest.raises(AuthenticationError) as refused:
-        users.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=future)
+        accounts.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=future)
     assert refused.value.code == "user.locked"
     assert str(real.year) in refused.value.message() and "2099" not in refused.value.message()
     # moving MSFOOD_NOW past the lock does not lift it either
     monkeypatch.setenv("MSFOOD_NOW", "2099-01-01T00:06:00+08:00")
     with pytest.raises(AuthenticationError):
-        users.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock_from_env())
+        accounts.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock_from_env())
 
 
 def test_history_and_closing_follow_the_real_date(db, monkeypatch: pytest.MonkeyPatch) -> None:
-    from msfood.services.periods_closing import close_period
+    from msfood.services.periods.closing import close_period
 
     monkeypatch.setenv("MSFOOD_NOW", "2099-06-30")
     future = clock_from_env()
@@ -117,26 +118,26 @@ def test_history_and_closing_follow_the_real_date(db, monkeypatch: pytest.Monkey
 
 
 def _lock(db, username: str, clock) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(users.MAX_FAILED_ATTEMPTS):
+    for _ in range(accounts.MAX_FAILED_ATTEMPTS):
         with pytest.raises(AuthenticationError):
-            users.sign_in(db, username=username, password="wrong-pass", clock=clock)
+            accounts.sign_in(db, username=username, password="wrong-pass", clock=clock)
 
 
 def test_unlock_lifts_the_lock_and_is_audited(db, clock) -> None:
     with unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
-        users.add_user(uow, users.NewUser("li", "li-pass-1", "liaison"))
+        accounts.add_user(uow, accounts.NewUser("li", "li-pass-1", "liaison"))
     _lock(db, "li", clock)
     with db.readers() as session:
-        states = {a.username: a for a in users.account_states(session, actor=ADMIN, clock=clock)}
+        states = {a.username: a for a in accounts.account_states(session, actor=ADMIN, clock=clock)}
     assert states["li"].locked_until is not None and states["admin"].locked_until is None
     with pytest.raises(PermissionDenied), unit_of_work(db.sessions, actor=Actor("li", "liaison"),
                                                       clock=clock) as uow:
-        users.unlock_user(uow, username="li")
+        accounts.unlock_user(uow, username="li")
     with unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
-        users.unlock_user(uow, username="li")
-    assert users.sign_in(db, username="li", password="li-pass-1", clock=clock).username == "li"
+        accounts.unlock_user(uow, username="li")
+    assert accounts.sign_in(db, username="li", password="li-pass-1", clock=clock).username == "li"
     with pytest.raises(NothingToDo), unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
-        users.unlock_user(uow, username="li")
+        accounts.unlock_user(uow, username="li")
     with db.readers() as session:
         entry = session.execute(
             select(AuditEntry.actor, AuditEntry.before).where(AuditEntry.action == "user_unlock")
@@ -148,12 +149,12 @@ def test_unlock_lifts_the_lock_and_is_audited(db, clock) -> None:
 def test_an_admin_cannot_unlock_a_stronger_account(db, clock) -> None:
     users_clock = clock
     with db.sessions.begin() as session:
-        users.create_user(session, username="boss", password="boss-pass-1", role="bureau-admin",
+        accounts.create_user(session, username="boss", password="boss-pass-1", role="bureau-admin",
                           clock=users_clock)
     _lock(db, "boss", clock)
     with pytest.raises(PermissionDenied) as refused, \
             unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
-        users.unlock_user(uow, username="boss")
+        accounts.unlock_user(uow, username="boss")
     assert refused.value.code == "user.role_above_own"
 
 
@@ -220,8 +221,8 @@ KILL_SCRIPT = textwrap.dedent(
     from pathlib import Path
     from msfood.core.clock import Clock
     from msfood.db.engine import open_database
-    from msfood.services import restore
-    from msfood.services.permissions import Actor
+    from msfood.services.backups import restore
+    from msfood.services.writing.permissions import Actor
 
     point = sys.argv[3]
     if point == "before_copy":
@@ -329,10 +330,10 @@ def test_sign_in_and_reading_work_while_a_write_is_held(db, clock) -> None:
     holder = _hold_write_lock(db.path)
     try:
         started = time.monotonic()
-        actor = users.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock)
+        actor = accounts.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock)
         assert actor.role == "admin"
         with db.readers() as session:
-            assert [u.username for u in users.list_users(session, actor=actor)] == ["admin"]
+            assert [u.username for u in accounts.list_users(session, actor=actor)] == ["admin"]
             assert verify_chain(session).ok
             stats = compute_stats(session, period=parse_period("2026Q4"), as_of=dt.date(2026, 11, 24),
                                   region=None, clock=clock, details=False)
@@ -341,10 +342,10 @@ def test_sign_in_and_reading_work_while_a_write_is_held(db, clock) -> None:
         # a failure must be counted, which needs the lock: refused at once in plain words
         started = time.monotonic()
         with pytest.raises(AuthenticationError) as refused:
-            users.sign_in(db, username="admin", password="wrong-pass", clock=clock)
+            accounts.sign_in(db, username="admin", password="wrong-pass", clock=clock)
         assert refused.value.code == "local.signin_busy"
         assert "数据库正被其他程序写入" in refused.value.message()
-        assert time.monotonic() - started < users.SIGN_IN_BUSY_MS / 1000 + 3
+        assert time.monotonic() - started < accounts.SIGN_IN_BUSY_MS / 1000 + 3
     finally:
         holder.rollback()
         holder.close()
@@ -352,16 +353,16 @@ def test_sign_in_and_reading_work_while_a_write_is_held(db, clock) -> None:
 
 def test_a_success_after_failures_still_signs_in_while_busy(db, clock) -> None:
     with pytest.raises(AuthenticationError):
-        users.sign_in(db, username="admin", password="wrong-pass", clock=clock)
+        accounts.sign_in(db, username="admin", password="wrong-pass", clock=clock)
     holder = _hold_write_lock(db.path)
     try:
-        assert users.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock).username == "admin"
+        assert accounts.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock).username == "admin"
     finally:
         holder.rollback()
         holder.close()
     with db.readers() as session:
         assert session.scalar(select(User.failed_attempts).where(User.username == "admin")) == 1
-    users.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock)  # now it is reset
+    accounts.sign_in(db, username="admin", password=ADMIN_PASSWORD, clock=clock)  # now it is reset
     with db.readers() as session:
         assert session.scalar(select(User.failed_attempts).where(User.username == "admin")) == 0
 

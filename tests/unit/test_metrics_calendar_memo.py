@@ -9,7 +9,7 @@ from pathlib import Path
 
 from msfood.db.engine import open_database
 from msfood.metrics import compute_stats, scope
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario
 
 CODE = "91430211000009136F"

@@ -12,7 +12,7 @@ import pytest
 from msfood.metrics import compute_stats
 from msfood.metrics.scope import load_scope
 from msfood.metrics.selfchecks import chain_met
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, days
 
 D = dt.date.fromisoformat

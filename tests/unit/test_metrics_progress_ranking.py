@@ -15,7 +15,8 @@ from msfood.db.models import SelfCheck, Visit
 from msfood.domain.periods import period_key_for
 from msfood.metrics import compute_stats
 from msfood.metrics.ranking import assign_ranks, rank_regions
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario
 
 D = dt.date.fromisoformat

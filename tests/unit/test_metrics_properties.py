@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from msfood.db.engine import open_database
 from msfood.domain.identifiers import make_credit_code
 from msfood.metrics import compute_stats
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario
 
 START = dt.date(2026, 1, 1)

@@ -16,7 +16,8 @@ from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for, period_of
 from msfood.metrics import compute_stats
 from msfood.metrics.results import RecordCounts
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario
 
 # (credit code, region): two in the township, one in the other county, one deleted later

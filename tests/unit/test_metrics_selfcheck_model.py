@@ -17,7 +17,7 @@ from sqlalchemy import text
 from msfood.domain.operating import OperatingCalendar, StatusChange
 from msfood.domain.periods import parse_period, period_key_for, periods_ending_within
 from msfood.metrics import compute_stats
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario
 
 CODES = ("91430211000009136F", "91430211000009267B", "914302110000093987")

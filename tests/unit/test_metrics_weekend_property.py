@@ -19,7 +19,7 @@ from msfood.domain.periods import parse_period
 from msfood.metrics import compute_stats
 from msfood.metrics.scope import load_scope
 from msfood.metrics.supervision import duties
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario
 
 YEAR_START = dt.date(2028, 1, 1)  # 2028Q3 ends on Saturday 09-30, 2028-12-31 is a Sunday

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from msfood.metrics import compute_stats, supervision_by_cadre, supervision_by_region
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 
 

@@ -13,9 +13,10 @@ from msfood.core.errors import PermissionDenied
 from msfood.core.ids import natural_id
 from msfood.db.engine import Database
 from msfood.db.models import AuditEntry, ClosedPeriod, Region, Setting, Unit, Visit
-from msfood.services import permissions as P
-from msfood.services.permissions import ROLE_PERMISSIONS, TABLE_ACTIONS, Actor, can_grant
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing import permissions as P
+from msfood.services.writing.permissions import ROLE_PERMISSIONS, TABLE_ACTIONS, Actor, can_grant
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests.scenario import Scenario
 
 ALL = (P.READ, P.EDIT_RECORDS, P.EDIT_ROSTER, P.EDIT_RULES, P.MANAGE_USERS, P.MANAGE_TRUST, P.SYNC,
@@ -95,22 +96,22 @@ def _visit(db: Database, actor: Actor, clock) -> None:  # type: ignore[no-untype
 
 
 def _manage_users(db: Database, actor: Actor, clock) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.users import NewUser, add_user
+    from msfood.services.accounts.users import NewUser, add_user
 
     with unit_of_work(db.sessions, actor=actor, clock=clock) as uow:
         add_user(uow, NewUser("new-viewer", "viewer-pass", "viewer"))
 
 
 def _backup(db: Database, actor: Actor, clock) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.backup import backup_database
+    from msfood.services.backups.backup import backup_database
 
     assert db.path is not None
     backup_database(db, actor=actor, out=db.path.with_name(f"copy-{actor.role}.sqlite"))
 
 
 def _restore(db: Database, actor: Actor, clock) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.backup import backup_database
-    from msfood.services.restore import restore_database
+    from msfood.services.backups.backup import backup_database
+    from msfood.services.backups.restore import restore_database
 
     assert db.path is not None
     copy = db.path.with_name("restore-me.sqlite")
@@ -120,14 +121,14 @@ def _restore(db: Database, actor: Actor, clock) -> None:  # type: ignore[no-unty
 
 
 def _close(db: Database, actor: Actor, clock) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.periods_closing import close_period
+    from msfood.services.periods.closing import close_period
 
     with unit_of_work(db.sessions, actor=actor, clock=clock) as uow:
         close_period(uow, period="2026Q1")
 
 
 def _reopen(db: Database, actor: Actor, clock) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.periods_closing import close_period, reopen_period
+    from msfood.services.periods.closing import close_period, reopen_period
 
     with unit_of_work(db.sessions, clock=clock) as uow:
         close_period(uow, period="2026Q2")

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from msfood.services.pickers import pick_businesses, pick_cadres
-from msfood.services.pinyin_search import initials_of_cuts
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.queries.pickers import pick_businesses, pick_cadres
+from msfood.services.queries.pinyin import initials_of_cuts
+from msfood.services.writing.transaction import unit_of_work
 from tests import list_data
 
 
 def _station(db: Any, clock: Any) -> Any:
     list_data.build(db, clock)
-    from msfood.services import roster
+    from msfood.services.roster import editing as roster
 
     with unit_of_work(db.sessions, clock=clock) as uow:
         roster.save_business(uow, name="祥福面馆", credit_code="91430204MA4L00001H", licence_no=None,

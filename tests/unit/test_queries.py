@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from msfood.core.clock import FixedClock
 from msfood.db.engine import Database, open_database
-from msfood.services import queries as q
-from msfood.services.queries import Filters, Sort
+from msfood.services.queries import lists as q
+from msfood.services.queries.lists import Filters, Sort
 from tests import list_data
 from tests.list_data import TODAY, bid, credit
 
@@ -77,7 +77,7 @@ def test_business_names_sort_by_pinyin_initials_then_name_then_id(session: Sessi
 
 
 def _initials(name: str) -> str:
-    from msfood.services.values import initials
+    from msfood.services.records.values import initials
 
     return initials(name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from msfood.services.record_notes import problem_notes, record_notes, visit_notes
+from msfood.services.records.deadlines import problem_notes, record_notes, visit_notes
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -34,7 +34,7 @@ from msfood.db.models import (
     Visit,
 )
 from msfood.services import records
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date
 
@@ -573,7 +573,7 @@ def test_future_dates_are_warned(db, clock) -> None:
 
 
 def test_both_key_resolvers_agree(db, clock) -> None:
-    from msfood.services.refs import resolve_rows, resolve_rows_sqlite
+    from msfood.services.records.natural_keys import resolve_rows, resolve_rows_sqlite
 
     seed_roster(db, clock)
     write(db, clock, "selfcheck", [{"credit_code": E1, "kind": "日管控", "record_date": "2026-05-10"}])

@@ -14,9 +14,11 @@ from sqlalchemy import select
 
 from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.db.models import AuditEntry, Business, Region
-from msfood.services import queries, regions, roster
-from msfood.services.periods_closing import close_period
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.periods.closing import close_period
+from msfood.services.queries import lists as queries
+from msfood.services.roster import regions
+from msfood.services.roster import editing as roster
+from msfood.services.writing.transaction import unit_of_work
 
 JUNE_30 = dt.date(2026, 6, 30)
 
@@ -150,7 +152,7 @@ def test_the_business_form_service_refuses_a_retired_region_but_keeps_an_old_one
         assert "2026-06-30 撤销" in caught.value.message()
     # a business already registered in a region retired elsewhere (a bundle, a workbook) keeps it when
     # edited, and may not be moved into another retired one
-    from msfood.services.unit_of_work import table_of
+    from msfood.services.writing.unit_of_work import table_of
 
     busy = region_id_of(township, "430204001002")
     with unit_of_work(township.sessions, actor=ADMIN, clock=clock) as uow:

@@ -11,7 +11,7 @@ import pytest
 from msfood.core.progress import drain
 from msfood.metrics import compute_stats
 from msfood.reports import write_report
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import as_stored, ADMIN, figures_from_sheet, json_at, pdf_text, squeeze
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from msfood.core.progress import drain
 from msfood.reports import write_report
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.unit.reports_data import ADMIN, many_missed, pdf_pages, pdf_text
 
 N = 3000

@@ -12,7 +12,7 @@ from msfood.core.errors import NotFoundError, NothingToDo
 from msfood.core.ids import natural_id
 from msfood.core.progress import drain
 from msfood.reports import write_notice, write_tasks
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, pdf_fonts, pdf_pages, pdf_text, squeeze
 

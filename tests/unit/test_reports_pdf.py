@@ -15,7 +15,7 @@ from msfood.metrics import compute_stats
 from msfood.reports import completion_chart, write_report
 from msfood.reports import fonts as report_fonts
 from msfood.reports.model import Bar
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, LONG_NAME, one_in_sixteen, pdf_fonts, pdf_pages, pdf_text, squeeze
 

@@ -21,7 +21,7 @@ from msfood.domain.periods import parse_period
 from msfood.reports import write_bulletin, write_reminders
 from msfood.reports.bulletin import compute_bulletin
 from msfood.reports.reminders import compute_reminders
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, pdf_pages, pdf_text, squeeze
 

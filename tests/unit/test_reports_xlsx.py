@@ -13,7 +13,7 @@ from msfood.metrics import compute_stats, supervision_by_region
 from msfood.reports import write_report
 from msfood.reports.format import display_width
 from msfood.reports.xlsx import stored_rate
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, figures_from_sheet, json_at, one_in_sixteen
 

@@ -10,8 +10,8 @@ from records_helpers import ADMIN, BUSINESS, CADRE, E1, E2, LIAISON, REGIONS, VI
 from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
 from msfood.core.ids import natural_id
 from msfood.db.models import Assignment, AuditEntry, Business, BusinessStatus, Cadre, Region
-from msfood.services import roster
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.roster import editing as roster
+from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date
 

@@ -12,8 +12,8 @@ from records_helpers import ADMIN, LIAISON
 from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.metrics import compute_stats
 from msfood.services import rules
-from msfood.services.periods_closing import close_period
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.periods.closing import close_period
+from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario
 
 D = dt.date

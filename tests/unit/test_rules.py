@@ -12,7 +12,7 @@ from msfood.core.ids import natural_id
 from msfood.db.models import Setting
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.services import rules
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date
 

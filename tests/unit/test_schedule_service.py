@@ -16,8 +16,8 @@ from msfood.db.models import VisitPlan, synced_tables
 from msfood.planning.output import write_schedule_ics
 from msfood.planning.schedule import UNPLANNED, Schedule
 from msfood.planning.service import load_schedule, make_schedule, move_planned_visit, remove_planned_visit
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
 from tests.conftest import ADMIN
 from tests.scenario import Scenario
 from tests.schedule_data import LI, LONG_ADDRESS, WANG, schedule_station

@@ -20,7 +20,7 @@ from msfood.cli.common import open_db
 from msfood.core.errors import EnvironmentProblem
 from msfood.db import engine as engine_module
 from msfood.db.engine import head_revision, open_database
-from msfood.services.backup import automatic_backups
+from msfood.services.backups.backup import automatic_backups
 
 NEXT = "9001"
 

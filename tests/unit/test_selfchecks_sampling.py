@@ -10,8 +10,8 @@ from records_helpers import ADMIN, E1, LIAISON, VIEWER, rows_of, seed_roster
 from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
 from msfood.core.ids import natural_id
 from msfood.db.models import Sampling, SelfCheck
-from msfood.services import sampling, selfchecks
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.work import sampling, selfchecks
+from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date
 BUSINESS_ID = natural_id("business", E1, "")

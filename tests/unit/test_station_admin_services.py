@@ -1,5 +1,5 @@
 """The Qt-free parts behind the administration dialogs: a record's history in words
-(msfood.services.history_view) and what a database file holds (msfood.services.backup_summary)."""
+(msfood.services.history.view) and what a database file holds (msfood.services.backups.summary)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import pytest
 
 from msfood.core.errors import EnvironmentProblem, PermissionDenied
 from msfood.core.ids import natural_id
-from msfood.services.backup import backup_database
-from msfood.services.backup_summary import SUMMARY_TABLES, summarize_database_file
-from msfood.services.history_view import record_history_view
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.backups.backup import backup_database
+from msfood.services.backups.summary import SUMMARY_TABLES, summarize_database_file
+from msfood.services.history.view import record_history_view
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from tests import list_data
 from tests.conftest import ADMIN
 
@@ -68,7 +69,7 @@ def test_history_in_english_and_of_a_record_without_history(db: Any, clock: Any)
 
 
 def test_history_of_a_closed_period_and_a_role_without_reading(db: Any, clock: Any) -> None:
-    from msfood.services.periods_closing import close_period
+    from msfood.services.periods.closing import close_period
 
     with unit_of_work(db.sessions, actor=ADMIN, clock=clock) as uow:
         close_period(uow, period="2026Q3")

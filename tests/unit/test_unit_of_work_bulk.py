@@ -9,9 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from msfood.db.models import AuditEntry, Business, BusinessStatus, Region
-from msfood.services.audit import verify_chain
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import AUDIT_FIELDS, audit_hash, row_json, table_of, unit_of_work
+from msfood.services.history.audit import verify_chain
+from msfood.services.writing.audit_chain import AUDIT_FIELDS, audit_hash, row_json
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 
 ROW = {
     "id": "0193a",

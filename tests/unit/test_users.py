@@ -16,18 +16,20 @@ from msfood.core.errors import (
     ValidationError,
 )
 from msfood.db.models import AuditEntry, User
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import unit_of_work
-from msfood.services.users import (
+from msfood.services.accounts.authentication import (
     LOCK_MINUTES,
+    authenticate,
+)
+from msfood.services.accounts.users import (
     NewUser,
     add_user,
-    authenticate,
     change_password,
     disable_user,
     enable_user,
     list_users,
 )
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
 
 ADMIN = Actor("admin", "admin")
 PASSWORD = "admin-pass-1"

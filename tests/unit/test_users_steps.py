@@ -12,14 +12,16 @@ from sqlalchemy import select, update
 
 from msfood.core.errors import AuthenticationError
 from msfood.db.models import User
-from msfood.services.permissions import Actor
-from msfood.services.users import (
+from msfood.services.accounts.authentication import (
     MAX_FAILED_ATTEMPTS,
     PasswordCheck,
     begin_authentication,
     finish_authentication,
+)
+from msfood.services.accounts.users import (
     hash_password,
 )
+from msfood.services.writing.permissions import Actor
 
 PASSWORD = "admin-pass-1"
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msfood.domain.enums import VISIT_MODE
-from msfood.services.values import (
+from msfood.services.records.values import (
     BadValue,
     digits_text,
     initials,
@@ -37,7 +37,7 @@ def test_dates_outside_1900_to_2100_are_refused_as_a_bundle_would(text: str) -> 
 
 
 def test_control_characters_are_refused_in_text() -> None:
-    from msfood.services.values import parse_text
+    from msfood.services.records.values import parse_text
 
     assert parse_text("第一行\n第二行\t") == "第一行\n第二行"
     with pytest.raises(BadValue) as refused:

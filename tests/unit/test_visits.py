@@ -11,9 +11,9 @@ from sqlalchemy import select
 from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
 from msfood.core.ids import natural_id
 from msfood.db.models import AuditEntry, ChecklistItem, Problem, Visit, VisitAnswer
-from msfood.services import visits
-from msfood.services.unit_of_work import unit_of_work
-from msfood.services.visits import ProblemInput
+from msfood.services.work import visits
+from msfood.services.work.visits import ProblemInput
+from msfood.services.writing.transaction import unit_of_work
 
 D = dt.date
 BUSINESS_ID = natural_id("business", E1, "")

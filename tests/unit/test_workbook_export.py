@@ -10,7 +10,7 @@ import pytest
 
 from msfood.core.errors import NotFoundError, PermissionDenied, ValidationError
 from msfood.core.progress import Progress, drain
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook.export import export_view, export_workbook, safe_title
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.schema import SHEETS

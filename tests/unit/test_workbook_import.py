@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from msfood.core.errors import PermissionDenied, ValidationError
 from msfood.core.progress import Progress, drain
 from msfood.db.models import Business, Region, SelfCheck, Visit
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook import importer
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.result import WorkbookRefused
@@ -193,8 +193,8 @@ def test_dry_run_counts_what_would_change(tmp_path: Path, db, clock) -> None:  #
 
 
 def test_rows_dated_in_a_closed_period_are_each_named(tmp_path, db, clock) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.periods_closing import close_period
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.periods.closing import close_period
+    from msfood.services.writing.transaction import unit_of_work
 
     sheets = worked_example()
     roster = {k: v for k, v in sheets.items() if k in ("区划", "包保主体", "包保干部", "包保关系")}

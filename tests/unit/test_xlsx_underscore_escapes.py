@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from msfood.core.progress import drain
-from msfood.services.permissions import Actor
+from msfood.services.writing.permissions import Actor
 from msfood.workbook.cells import writable
 from msfood.workbook.importer import import_workbook
 from msfood.workbook.readers import open_reader

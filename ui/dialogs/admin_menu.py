@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from msfood.services.permissions import (
+from msfood.services.writing.permissions import (
     BACKUP,
     CLOSE_PERIOD,
     EDIT_RECORDS,

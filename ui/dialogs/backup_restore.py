@@ -1,8 +1,8 @@
 """管理 → 备份与恢复: a backup now to a chosen file, and a restore from a file or an automatic backup.
 
 Restoring shows what changes before anything is replaced: the unit, when the data were last changed,
-and the record counts of the current database beside the backup's (msfood.services.backup_summary),
-after msfood.services.restore.check_backup_file has accepted the file. Only on confirmation does
+and the record counts of the current database beside the backup's (msfood.services.backups.summary),
+after msfood.services.backups.restore.check_backup_file has accepted the file. Only on confirmation does
 restore_database replace the database (it backs the current one up first); the dialog then emits
 `restored`, and the main window reopens the database (signing in again: the restored file has its own
 accounts). Backups need BACKUP, restores RESTORE (station admins), as `msfood backup` / `restore`.
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.core.clock import CHINA
-from msfood.services.permissions import BACKUP, RESTORE
+from msfood.services.writing.permissions import BACKUP, RESTORE
 from ui.context import AppContext
 from ui.dialogs.common import (
     CopyableTableView,
@@ -172,7 +172,7 @@ class BackupRestoreDialog(QDialog):
         database = self.context.database
 
         def work() -> list[Any]:
-            from msfood.services.backup import list_backups
+            from msfood.services.backups.backup import list_backups
 
             return list_backups(database)
 
@@ -209,7 +209,7 @@ class BackupRestoreDialog(QDialog):
         database, actor = self.context.database, self.context.actor
 
         def work() -> Any:
-            from msfood.services.backup import backup_database
+            from msfood.services.backups.backup import backup_database
 
             return backup_database(database, actor=actor, out=out, overwrite=True)
 
@@ -331,7 +331,7 @@ class BackupRestoreDialog(QDialog):
         allow = preview.other_unit and self.other_unit_check.isChecked()
 
         def work() -> Any:
-            from msfood.services.restore import restore_database
+            from msfood.services.backups.restore import restore_database
 
             return restore_database(database, preview.path, actor=actor, clock=clock, allow_other_unit=allow)
 

@@ -1,6 +1,6 @@
 """历史记录: every change of one record (right-click → 历史记录 on a list page), as who, when, what was
 done and each changed field's value before → after, in Chinese field names
-(msfood.services.history_view, the entries `msfood audit history` prints). Needs READ."""
+(msfood.services.history.view, the entries `msfood audit history` prints). Needs READ."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ class HistoryDialog(QDialog):
         lang = "en" if is_english() else None
 
         def work() -> list[Any]:
-            from msfood.services.history_view import record_history_view
+            from msfood.services.history.view import record_history_view
 
             with reader() as session:
                 return record_history_view(session, record_id, actor=actor, lang=lang)

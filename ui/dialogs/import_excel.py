@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.services.permissions import EDIT_RECORDS, EDIT_ROSTER, RESTORE
+from msfood.services.writing.permissions import EDIT_RECORDS, EDIT_ROSTER, RESTORE
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel, remember_chosen, start_folder, start_path
 from ui.screen_fit import fit_dialog

@@ -173,7 +173,7 @@ class PapersDialog(QDialog):
 
         def work() -> Any:
             from msfood.reports import write_tasks
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return (yield from write_tasks(
@@ -197,7 +197,7 @@ class PapersDialog(QDialog):
 
         def work() -> Any:
             from msfood.reports import write_reminders
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return (yield from write_reminders(
@@ -217,7 +217,7 @@ class PapersDialog(QDialog):
 
         def work() -> Any:
             from msfood.reports import write_bulletin
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return (yield from write_bulletin(
@@ -244,7 +244,7 @@ class PapersDialog(QDialog):
 
         def work() -> Any:
             from msfood.reports import write_notice
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return (yield from write_notice(

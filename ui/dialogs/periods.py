@@ -1,7 +1,7 @@
 """管理 → 关闭期间: the closed periods, closing one (station admins, CLOSE_PERIOD) after a confirmation,
 and reopening one with a reason (bureau admins, REOPEN_PERIOD), as `msfood period close|reopen|list`.
 
-A closed period freezes the records dated in it (msfood.services.guards refuses later edits). The
+A closed period freezes the records dated in it (msfood.services.writing.guards refuses later edits). The
 reopening's reason is written to the period's history in the same transaction as the reopening.
 """
 
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from msfood.core.errors import MsfoodError
 from msfood.domain.periods import Period, parse_period, period_of
-from msfood.services.permissions import CLOSE_PERIOD, REOPEN_PERIOD
+from msfood.services.writing.permissions import CLOSE_PERIOD, REOPEN_PERIOD
 from ui.context import AppContext
 from ui.dialogs.common import CopyableTableView, TextTableModel
 from ui.screen_fit import fit_dialog
@@ -136,7 +136,7 @@ class PeriodsDialog(QDialog):
         reader = self.context.database.readers
 
         def work() -> list[Any]:
-            from msfood.services.periods_closing import list_closed_periods
+            from msfood.services.periods.closing import list_closed_periods
 
             with reader() as session:
                 return list_closed_periods(session, include_reopened=True)
@@ -212,8 +212,8 @@ class PeriodsDialog(QDialog):
         context = self.context
 
         def work() -> Any:
-            from msfood.services.periods_closing import close_period
-            from msfood.services.unit_of_work import unit_of_work
+            from msfood.services.periods.closing import close_period
+            from msfood.services.writing.transaction import unit_of_work
 
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
                 return close_period(uow, period=period)
@@ -242,8 +242,8 @@ class PeriodsDialog(QDialog):
 
         def work() -> Any:
             from msfood.core.ids import natural_id
-            from msfood.services.periods_closing import reopen_period
-            from msfood.services.unit_of_work import unit_of_work
+            from msfood.services.periods.closing import reopen_period
+            from msfood.services.writing.transaction import unit_of_work
 
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
                 info = reopen_period(uow, period=key)

@@ -1,6 +1,6 @@
 """What a restore would change, read before anything is replaced: the backup file checked as a restore
-would check it (msfood.services.restore), and both databases summarised side by side (unit, last change,
-record counts; msfood.services.backup_summary). Computed on the worker thread; the services load there.
+would check it (msfood.services.backups.restore), and both databases summarised side by side (unit, last change,
+record counts; msfood.services.backups.summary). Computed on the worker thread; the services load there.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ class RestorePreview:
     """A checked backup file beside the current database: what a restore would change."""
 
     path: Path
-    info: Any  # msfood.services.restore.BackupInfo
-    current: Any  # msfood.services.backup_summary.DatabaseSummary
+    info: Any  # msfood.services.backups.restore.BackupInfo
+    current: Any  # msfood.services.backups.summary.DatabaseSummary
     backup: Any  # DatabaseSummary of the file
 
     @property
@@ -26,8 +26,8 @@ class RestorePreview:
 
 def preview_restore(database_path: Path, source: Path) -> RestorePreview:
     """On the worker thread: check the file as a restore would, then summarise both databases."""
-    from msfood.services.backup_summary import summarize_database_file
-    from msfood.services.restore import check_backup_file
+    from msfood.services.backups.restore import check_backup_file
+    from msfood.services.backups.summary import summarize_database_file
 
     info = check_backup_file(source)
     return RestorePreview(

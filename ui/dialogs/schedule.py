@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.domain.periods import period_of
-from msfood.services.permissions import EDIT_RECORDS
+from msfood.services.writing.permissions import EDIT_RECORDS
 from ui.context import AppContext
 from ui.dialogs.common import documents_folder
 from ui.models.schedule_table import DATE, ENTRY_ROLE, DateDelegate, ScheduleTableModel
@@ -190,7 +190,7 @@ class ScheduleDialog(QDialog):
 
         def work() -> Any:
             from msfood.planning.service import load_schedule
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return load_schedule(session, actor=context.actor, period=period, as_of=as_of, region=region)
@@ -362,7 +362,7 @@ class ScheduleDialog(QDialog):
 
         def work() -> Any:
             from msfood.planning.output import write_schedule_pdf
-            from msfood.services import queries
+            from msfood.services.queries import lists as queries
 
             with queries.read_sessions(context.database)() as session:
                 return (yield from write_schedule_pdf(session, schedule, out, clock=context.clock, lang=lang))

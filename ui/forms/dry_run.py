@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from msfood.core.errors import Issue, MsfoodError, ValidationError
-from msfood.services.saving import Saved
-from msfood.services.unit_of_work import UnitOfWork
+from msfood.services.records.saving import Saved
+from msfood.services.writing.unit_of_work import UnitOfWork
 from ui.forms.kinds import FormSpec
 
 
@@ -18,7 +18,7 @@ class _RolledBack(Exception):
 
 def dry_run(context: Any, spec: FormSpec, values: dict[str, Any], record_id: str | None) -> Saved | None:
     """The Saved (with its warnings) the service would return, or None when it would refuse."""
-    from msfood.services.guards import install_guards
+    from msfood.services.writing.guards import install_guards
 
     try:
         with context.database.sessions.begin() as session:
@@ -35,7 +35,7 @@ def service_issues(
     context: Any, spec: FormSpec, values: dict[str, Any], record_id: str | None
 ) -> list[Issue]:
     """The issues the service would raise for these values, writing nothing."""
-    from msfood.services.guards import install_guards
+    from msfood.services.writing.guards import install_guards
 
     try:
         with context.database.sessions.begin() as session:

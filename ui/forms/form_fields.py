@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from ui.forms.fields import (
     BoolChoiceField,
     CheckField,
@@ -37,7 +37,7 @@ def make(decl: FieldDecl, context: Any) -> Field:
     if decl.kind in SIMPLE:
         return SIMPLE[decl.kind](decl)  # type: ignore[abstract]
     if decl.kind == "checklist":
-        from msfood.services.rules import list_checklist
+        from msfood.services.rules.checklists import list_checklist
         from ui.forms.checklist_editor import ChecklistEditor
 
         with sessions() as session:
@@ -45,7 +45,7 @@ def make(decl: FieldDecl, context: Any) -> Field:
     if decl.kind == "combo" and decl.name == "food_category":
         from dataclasses import replace
 
-        from msfood.services.rules import list_food_categories
+        from msfood.services.rules.checklists import list_food_categories
 
         with sessions() as session:
             names = tuple(list_food_categories(session)) or decl.options

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from msfood.services.saving import Saved
+from msfood.services.records.saving import Saved
 from ui.forms.fields import ChoiceField, Field, form_text
 from ui.forms.kinds import FormSpec
 from ui.forms.pickers import RecordPicker

@@ -45,12 +45,17 @@ class _Service:
 
 
 if TYPE_CHECKING:
-    from msfood.services import assignments, queries, roster, sampling, saving, selfchecks, visits
-    from msfood.services.saving import Saved
+    from msfood.services.queries import lists as queries
+    from msfood.services.records import saving
+    from msfood.services.records.saving import Saved
+    from msfood.services.roster import assignments
+    from msfood.services.roster import editing as roster
+    from msfood.services.work import sampling, selfchecks, visits
 else:
-    assignments, queries, roster = _Service("assignments"), _Service("queries"), _Service("roster")
-    sampling, selfchecks, visits = _Service("sampling"), _Service("selfchecks"), _Service("visits")
-    saving = _Service("saving")
+    assignments, roster = _Service("roster.assignments"), _Service("roster.editing")
+    queries = _Service("queries.lists")
+    sampling, selfchecks, visits = _Service("work.sampling"), _Service("work.selfchecks"), _Service("work.visits")
+    saving = _Service("records.saving")
 
 F = FieldDecl
 BUSINESS_ALIASES = ("credit_code", "licence_no", "business")
@@ -231,7 +236,7 @@ VISIT = FormSpec(
 def _load_problem(session: Any, record_id: str) -> dict[str, Any]:
     row = queries.row_of(session, "problems", record_id)
     if row is None:
-        from msfood.services.saving import not_found
+        from msfood.services.records.saving import not_found
 
         raise not_found("problem")
     return {"description": row.description, "deadline": row.deadline, "status": row.status,

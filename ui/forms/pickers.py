@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from ui.forms.fields import Field, FieldDecl, _row, form_text
 
 if TYPE_CHECKING:
-    from msfood.services.pickers import Choice
+    from msfood.services.queries.pickers import Choice
 
 Search = Callable[[str, "str | None"], "list[Choice]"]  # (text, the form's cadre id) -> choices
 POPUP_MIN_WIDTH = 560
@@ -29,7 +29,7 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 def business_searcher(sessions: Callable[[], Any], today: Callable[[], Any]) -> Search:
     def search(text: str, cadre_id: str | None) -> list[Choice]:
-        from msfood.services.pickers import pick_businesses
+        from msfood.services.queries.pickers import pick_businesses
 
         with sessions() as session:
             return pick_businesses(session, text=text, cadre_id=cadre_id, today=today())
@@ -39,7 +39,7 @@ def business_searcher(sessions: Callable[[], Any], today: Callable[[], Any]) -> 
 
 def cadre_searcher(sessions: Callable[[], Any]) -> Search:
     def search(text: str, _cadre_id: str | None) -> list[Choice]:
-        from msfood.services.pickers import pick_cadres
+        from msfood.services.queries.pickers import pick_cadres
 
         with sessions() as session:
             return pick_cadres(session, text=text)

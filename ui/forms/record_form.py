@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.core.errors import Issue, MsfoodError, ValidationError
-from msfood.services.saving import Saved
+from msfood.services.records.saving import Saved
 from ui.forms import form_fields, form_notes
 from ui.forms.fields import Field, form_text
 from ui.forms.kinds import FormSpec
@@ -164,7 +164,7 @@ class RecordForm(QDialog):
     # --- values -------------------------------------------------------------------------------------
 
     def _reader(self) -> Any:
-        from msfood.services.queries import read_sessions
+        from msfood.services.queries.lists import read_sessions
 
         return read_sessions(self.context.database)()
 
@@ -297,7 +297,7 @@ class RecordForm(QDialog):
 
     def notes(self, values: dict[str, Any]) -> list[Issue]:
         """Deadlines to show for these values (a failed sample's retest and case, an overdue problem)."""
-        from msfood.services.record_notes import record_notes
+        from msfood.services.records.deadlines import record_notes
 
         with self._reader() as session:
             return record_notes(session, self.spec.kind, values, self.context.clock.today())
@@ -320,7 +320,7 @@ class RecordForm(QDialog):
         self.show_warnings(warnings + self.notes(values))
 
     def save(self) -> bool:
-        from msfood.services.unit_of_work import unit_of_work
+        from msfood.services.writing.transaction import unit_of_work
 
         self._preview_timer.stop()
         values = self.values()

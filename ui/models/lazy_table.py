@@ -20,8 +20,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from msfood.services import queries
-from msfood.services.queries import Filters, Key, Sort
+from msfood.services.queries import lists as queries
+from msfood.services.queries.lists import Filters, Key, Sort
 from ui.models.columns import Column
 from ui.theme import readable
 

@@ -29,7 +29,7 @@ PAGE_KINDS = {
 
 
 def count_records(context: AppContext, kinds: tuple[str, ...]) -> list[tuple[str, int]]:
-    from msfood.services.queries import count
+    from msfood.services.queries.lists import count
 
     with context.database.sessions() as session:
         return [(kind, count(session, kind)) for kind in kinds]

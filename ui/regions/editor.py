@@ -2,11 +2,11 @@
 
 The tree shows every region with its level and how many businesses are registered in it. Loading
 takes a division from the cascading pickers (msfood.regions.official) and adds it, its ancestors and
-everything under it (msfood.services.regions.load_official_regions). Under a selected region one adds
+everything under it (msfood.services.roster.regions.load_official_regions). Under a selected region one adds
 an official division the database lacks, or a village the official set lacks (its code is the parent's
 plus three digits). A region is deleted only when nothing refers to it: never one with businesses (they
 would lose their place in every figure), so the button says why instead. A region that went out of
-use is retired with an end date (撤销, msfood.services.regions.retire_region): it stays in the tree,
+use is retired with an end date (撤销, msfood.services.roster.regions.retire_region): it stays in the tree,
 greyed with its date, for the records that point at it, and forms no longer offer it for new
 businesses; retiring is refused while businesses are registered in it or under it, and can be undone.
 """
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from msfood.i18n import t
 from msfood.regions.official import Division
-from msfood.services.permissions import EDIT_ROSTER
-from msfood.services.regions import RegionNode, missing_official_children, region_tree
+from msfood.services.roster.regions import RegionNode, missing_official_children, region_tree
+from msfood.services.writing.permissions import EDIT_ROSTER
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.regions.edits import RegionEdits, RetireDialog

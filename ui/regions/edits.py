@@ -1,5 +1,5 @@
 """What the region editor writes: rename, delete, retire (with its dialog) and undo it, add a village or an
-official division, load a division from the pickers; each through msfood.services.regions in a unit of
+official division, load a division from the pickers; each through msfood.services.roster.regions in a unit of
 work, then the tree reloads. A mixin of RegionEditor; its texts keep the editor's translation context.
 """
 
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from msfood.core.errors import NothingToDo, ValidationError
 from msfood.i18n import t
-from msfood.services.regions import (
+from msfood.services.roster.editing import delete_region
+from msfood.services.roster.regions import (
     RegionNode,
     RegionsLoaded,
     add_region,
@@ -33,8 +34,7 @@ from msfood.services.regions import (
     rename_region,
     retire_region,
 )
-from msfood.services.roster import delete_region
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from ui.context import AppContext
 from ui.errors import error_text, show_error
 from ui.regions.picker import DivisionPicker

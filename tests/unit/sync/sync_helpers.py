@@ -12,8 +12,9 @@ from msfood.core.clock import CHINA, FixedClock
 from msfood.core.errors import NothingToDo
 from msfood.core.progress import drain
 from msfood.db.engine import Database, open_database
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import UnitOfWork, unit_of_work
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import UnitOfWork
 
 ADMIN = Actor("admin", "admin")
 BUREAU_ADMIN = Actor("admin", "bureau-admin")
@@ -32,7 +33,7 @@ def actor_for(code: str) -> Actor:
 
 
 def make_unit(path: Path, code: str, *, clock: FixedClock | None = None) -> None:
-    from msfood.services.setup import initialise
+    from msfood.services.setup.new_unit import initialise
 
     database = open_database(path, create=True)
     try:
@@ -182,7 +183,7 @@ def visit_id(cadre: str, business: str, day: dt.date) -> str:
 
 def put_region(uow: UnitOfWork, code: str, name: str, parent: str | None = None) -> str:
     from msfood.db.models import Region
-    from msfood.services.unit_of_work import table_of
+    from msfood.services.writing.unit_of_work import table_of
 
     uow.upsert(
         table_of(Region),
@@ -198,7 +199,7 @@ def put_region(uow: UnitOfWork, code: str, name: str, parent: str | None = None)
 
 def put_business(uow: UnitOfWork, credit: str, region: str, *, name: str = "", grade: str = "C") -> str:
     from msfood.db.models import Business
-    from msfood.services.unit_of_work import table_of
+    from msfood.services.writing.unit_of_work import table_of
 
     uow.upsert(
         table_of(Business),
@@ -217,7 +218,7 @@ def put_business(uow: UnitOfWork, credit: str, region: str, *, name: str = "", g
 
 def put_cadre(uow: UnitOfWork, phone: str, region: str, *, name: str = "") -> str:
     from msfood.db.models import Cadre
-    from msfood.services.unit_of_work import table_of
+    from msfood.services.writing.unit_of_work import table_of
 
     uow.upsert(
         table_of(Cadre),
@@ -234,7 +235,7 @@ def put_cadre(uow: UnitOfWork, phone: str, region: str, *, name: str = "") -> st
 
 def put_visit(uow: UnitOfWork, cadre: str, business: str, day: dt.date, *, remarks: str | None = None) -> str:
     from msfood.db.models import Visit
-    from msfood.services.unit_of_work import table_of
+    from msfood.services.writing.unit_of_work import table_of
 
     record = visit_id(cadre, business, day)
     uow.upsert(
@@ -337,7 +338,7 @@ def table_rows(path: Path, model: Any) -> dict[str, dict[str, Any]]:
 
 
 def meta_value(path: Path, key: str) -> str:
-    from msfood.services.unit_of_work import read_meta
+    from msfood.services.writing.unit_of_work import read_meta
 
     def run(database: Database) -> str:
         with database.sessions() as session:

@@ -27,14 +27,14 @@ from sync_helpers import (
 from msfood.core.errors import ValidationError
 from msfood.core.ids import natural_id
 from msfood.db.models import Conflict, VisitRule
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 
 
 def _enrolment(source: Path, out: Path, **changes: object) -> object:
     """The enrolment file of `source`, re-signed with its own key after `changes` (as a unit that
     re-enrols with another area would send)."""
     from msfood.core.keys import b64, canonical_json, sign
-    from msfood.services.unit_of_work import read_meta
+    from msfood.services.writing.unit_of_work import read_meta
     from msfood.sync.peers import enrolment_document, read_enrolment
 
     def run(database):  # type: ignore[no-untyped-def]
@@ -128,7 +128,7 @@ def _roster(uow) -> None:  # type: ignore[no-untyped-def]
 
 
 def _close_q3(uow) -> None:  # type: ignore[no-untyped-def]
-    from msfood.services.periods_closing import close_period
+    from msfood.services.periods.closing import close_period
 
     close_period(uow, period="2026Q3")
 
@@ -288,7 +288,7 @@ def _unit(path: Path, code: str, region: str, *, bureau: bool) -> Path:
     from sync_helpers import PASSWORD
 
     from msfood.db.engine import open_database
-    from msfood.services.setup import initialise
+    from msfood.services.setup.new_unit import initialise
 
     database = open_database(path, create=True)
     try:

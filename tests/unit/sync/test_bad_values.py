@@ -32,7 +32,7 @@ from sync_helpers import (
 
 from msfood.core.ids import natural_id
 from msfood.db.models import Business, SelfCheck
-from msfood.services.unit_of_work import table_of
+from msfood.services.writing.unit_of_work import table_of
 from msfood.sync import codec, rules
 
 CREDIT = "91430204MA4L000001"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sync_helpers import BUREAU, S1, db_digest, export, import_, put_business, put_cadre, put_visit, seed_regions, write
 
-from msfood.services.periods_closing import close_period
+from msfood.services.periods.closing import close_period
 
 
 def test_bundle_into_a_closed_period_is_refused(trio: dict[str, Path], tmp_path: Path) -> None:

@@ -27,8 +27,8 @@ from sync_helpers import (
 
 from msfood.core.errors import PermissionDenied, ValidationError
 from msfood.db.models import Business, Cadre, Conflict
-from msfood.services.permissions import Actor
-from msfood.services.unit_of_work import table_of
+from msfood.services.writing.permissions import Actor
+from msfood.services.writing.unit_of_work import table_of
 from msfood.sync import conflicts as conflict_service
 from msfood.sync import upgrade
 
@@ -108,7 +108,7 @@ def test_keeping_both_needs_a_table_without_natural_key_and_rights(
         )
     assert refused.value.code == "conflict.both_needs_no_key"
 
-    from msfood.services.unit_of_work import unit_of_work
+    from msfood.services.writing.transaction import unit_of_work
 
     def as_viewer(database):  # type: ignore[no-untyped-def]
         with unit_of_work(database.sessions, actor=Actor("v", "viewer")) as uow:

@@ -25,7 +25,7 @@ from sync_helpers import (
 )
 
 from msfood.db.models import Business, Cadre, Conflict, Region, Visit
-from msfood.services.unit_of_work import table_of
+from msfood.services.writing.unit_of_work import table_of
 from msfood.sync.scope import Scope
 
 DAY = dt.date(2026, 11, 20)
@@ -312,7 +312,7 @@ def test_a_station_chain_cut_back_at_the_bureau_is_reported(trio: dict[str, Path
 
     from sync_helpers import with_db
 
-    from msfood.services.audit import verify_chain
+    from msfood.services.history.audit import verify_chain
 
     write(trio[S1], S1, station_roster)
     assert import_(trio[BUREAU], BUREAU, [send(trio, S1, BUREAU, tmp_path)]).exit_code == 0

@@ -23,7 +23,7 @@ from sync_helpers import (
 from msfood.core.ids import natural_id
 from msfood.db.models import Business, Sampling
 from msfood.metrics import compute_stats
-from msfood.services.unit_of_work import table_of
+from msfood.services.writing.unit_of_work import table_of
 
 STORE, HQ = "91430204MA4L000001", "91430211MA4L000002"
 

@@ -37,7 +37,8 @@ from msfood.core.progress import drain
 from msfood.db.base import NON_CONTENT_COLUMNS
 from msfood.db.engine import Database, open_database
 from msfood.db.models import Business, Conflict, Region, Visit
-from msfood.services.unit_of_work import table_of, unit_of_work
+from msfood.services.writing.transaction import unit_of_work
+from msfood.services.writing.unit_of_work import table_of
 from msfood.sync.export import export_bundle
 from msfood.sync.importer import import_bundles
 from msfood.sync.scope import Scope, ScopeQuery

@@ -26,7 +26,7 @@ from sync_helpers import (
 
 from msfood.db.models import Region
 from msfood.sync import upgrade
-from msfood.services.regions import retire_region
+from msfood.services.roster.regions import retire_region
 
 VILLAGE = "430204001301"
 

@@ -18,7 +18,7 @@ from msfood.db.models import SelfCheck
 from msfood.domain.periods import period_key_for
 from msfood.metrics import compute_stats
 from msfood.metrics.results import RecordCounts
-from msfood.services.unit_of_work import table_of
+from msfood.services.writing.unit_of_work import table_of
 from msfood.sync import upgrade
 
 CREDIT = "91430204MA4L000001"

@@ -28,7 +28,7 @@ from sync_helpers import (
 
 from msfood.db.engine import open_database
 from msfood.db.models import Business, Conflict, Visit
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.transaction import unit_of_work
 from tests import pg
 
 DAY = dt.date(2026, 11, 20)

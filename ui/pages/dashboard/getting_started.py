@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from msfood.services.getting_started import SetupProgress, setup_progress
+from msfood.services.setup.getting_started import SetupProgress, setup_progress
 from ui.context import AppContext
 from ui.theme import keep_style, muted_text_style, status_style_on_tint, tinted_panel_style
 from ui.workers import run_op

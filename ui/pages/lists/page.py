@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.core.errors import MsfoodError
-from msfood.services import queries
-from msfood.services.queries import Filters
+from msfood.services.queries import lists as queries
+from msfood.services.queries.lists import Filters
 from ui.forms.fields import form_text
 from ui.forms.kinds import FormSpec
 from ui.models.columns import Column
@@ -347,7 +347,7 @@ class ListPage(ListOutput, QWidget):
                 form_text(spec.title), shown))
         if answer not in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok):
             return False
-        from msfood.services.unit_of_work import unit_of_work
+        from msfood.services.writing.transaction import unit_of_work
 
         try:
             with self.reader() as session:

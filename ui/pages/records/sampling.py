@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from msfood.domain.enums import SAMPLING_RESULT, SAMPLING_TYPE
-from msfood.services.permissions import EDIT_RECORDS
+from msfood.services.writing.permissions import EDIT_RECORDS
 from ui.forms.kinds import RAPID_TEST, SAMPLING
 from ui.models.list_columns import RAPID_TEST_COLUMNS, SAMPLING_COLUMNS
 from ui.pages.lists.filters import ChoiceFilter, PeriodFilter, RegionFilter
@@ -38,8 +38,8 @@ class SamplingsList(ListPage):
 
 
     def fixed_filters(self) -> dict[str, Any]:
-        from msfood.services.queries import read_sessions
-        from msfood.services.rules import get_setting
+        from msfood.services.queries.lists import read_sessions
+        from msfood.services.rules.settings import get_setting
 
         with read_sessions(self.context.database)() as session:
             return {"disposal_days": int(get_setting(session, "disposal_days") or 90)}

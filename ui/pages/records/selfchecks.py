@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from msfood.domain.enums import GRADE, SELFCHECK_KIND
 from msfood.domain.periods import period_of
-from msfood.services.permissions import EDIT_RECORDS
+from msfood.services.writing.permissions import EDIT_RECORDS
 from ui.forms.kinds import SELFCHECK
 from ui.models.list_columns import SELFCHECK_COLUMNS
 from ui.pages.lists.filters import ChoiceFilter, PeriodFilter, RegionFilter

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from msfood.domain.enums import LEVEL, PROBLEM_STATUS, VISIT_MODE
 from msfood.i18n import language
-from msfood.services.permissions import EDIT_RECORDS
+from msfood.services.writing.permissions import EDIT_RECORDS
 from ui.forms.kinds import PROBLEM, VISIT
 from ui.models.list_columns import PROBLEM_COLUMNS, VISIT_COLUMNS
 from ui.pages.lists.filters import ChoiceFilter, PeriodFilter, RegionFilter

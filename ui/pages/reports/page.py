@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.reports.model import Headline
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from ui.context import AppContext
 from ui.pages.figure_tile import FigureTile
 from ui.pages.reports.period import PeriodPicker

@@ -14,7 +14,7 @@ from msfood.core.progress import Progress
 from msfood.domain.periods import Period
 from msfood.i18n import t
 from msfood.reports.model import Headline
-from msfood.services import queries
+from msfood.services.queries import lists as queries
 from ui.context import AppContext
 from ui.i18n import is_english
 

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from msfood.domain.enums import BUSINESS_FORM, BUSINESS_STATUS, GRADE
-from msfood.services import queries
-from msfood.services.permissions import EDIT_ROSTER
+from msfood.services.queries import lists as queries
+from msfood.services.writing.permissions import EDIT_ROSTER
 from ui.forms.kinds import BUSINESS
 from ui.models.list_columns import BUSINESS_COLUMNS
 from ui.pages.lists.filters import ChoiceFilter, RegionFilter

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from msfood.domain.enums import LEVEL
-from msfood.services.permissions import EDIT_ROSTER
+from msfood.services.writing.permissions import EDIT_ROSTER
 from ui.forms.kinds import CADRE
 from ui.models.list_columns import CADRE_COLUMNS
 from ui.pages.lists.filters import ChoiceFilter, RegionFilter

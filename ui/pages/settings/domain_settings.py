@@ -25,8 +25,8 @@ from msfood.core.clock import CHINA
 from msfood.domain.defaults import DEFAULT_SETTINGS
 from msfood.domain.enums import GRADE, LEVEL, SAMPLING_TYPE
 from msfood.services import rules
-from msfood.services.permissions import EDIT_RULES
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.permissions import EDIT_RULES
+from msfood.services.writing.transaction import unit_of_work
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import is_english

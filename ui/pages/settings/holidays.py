@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from msfood.core.errors import ValidationError
 from msfood.services import rules
-from msfood.services.permissions import EDIT_RULES
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.writing.permissions import EDIT_RULES
+from msfood.services.writing.transaction import unit_of_work
 from ui.context import AppContext
 from ui.models.rows_table import RowsTableModel, qdate_to_date
 from ui.theme import status_style

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.services.permissions import EDIT_RULES
+from msfood.services.writing.permissions import EDIT_RULES
 from ui.context import AppContext
 from ui.i18n import language
 from ui.pages.settings.domain_settings import DomainSettingsBox

@@ -28,9 +28,9 @@ from msfood.core.errors import NothingToDo, ValidationError
 from msfood.domain.enums import LEVEL, PERIOD_TYPE
 from msfood.i18n import t
 from msfood.services import rules
-from msfood.services.periods_closing import list_closed_periods
-from msfood.services.permissions import EDIT_RULES
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services.periods.closing import list_closed_periods
+from msfood.services.writing.permissions import EDIT_RULES
+from msfood.services.writing.transaction import unit_of_work
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.models.rows_table import RowsTableModel, qdate_to_date, to_qdate

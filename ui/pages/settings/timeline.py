@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from msfood.domain.enums import LEVEL
 from msfood.i18n import t
-from msfood.services.periods_closing import ClosedPeriodInfo
-from msfood.services.rules import LevelTimeline, RuleSpan
+from msfood.services.periods.closing import ClosedPeriodInfo
+from msfood.services.rules.visit_rules import LevelTimeline, RuleSpan
 from ui.i18n import is_english
 from ui.theme import TEXT_CONTRAST, readable
 

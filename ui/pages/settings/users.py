@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.domain.enums import ROLE
-from msfood.services import users
-from msfood.services.permissions import MANAGE_USERS, can_grant
-from msfood.services.unit_of_work import unit_of_work
+from msfood.services import accounts
+from msfood.services.writing.permissions import MANAGE_USERS, can_grant
+from msfood.services.writing.transaction import unit_of_work
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.models.rows_table import RowsTableModel
@@ -80,8 +80,8 @@ class NewUserDialog(QDialog):
         form.addRow(buttons)
         self.context = context
 
-    def new_user(self) -> users.NewUser:
-        return users.NewUser(
+    def new_user(self) -> accounts.NewUser:
+        return accounts.NewUser(
             self.username.text().strip(),
             self.password.text(),
             str(self.role.currentData()),
@@ -94,7 +94,7 @@ class NewUserDialog(QDialog):
         context, new = self.context, self.new_user()
         try:  # quick and local: Argon2 hashes in well under a second
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-                users.add_user(uow, new)
+                accounts.add_user(uow, new)
         except Exception as exc:
             self.error.setText(error_text(exc))
             self.error.show()
@@ -106,7 +106,7 @@ class UsersBox(QGroupBox):
     def __init__(self, context: AppContext) -> None:
         super().__init__(QCoreApplication.translate("Settings", "账号管理"))
         self.context = context
-        self.users: list[users.AccountState] = []
+        self.users: list[accounts.AccountState] = []
         layout = QVBoxLayout(self)
         self.model = RowsTableModel(
             [
@@ -154,14 +154,14 @@ class UsersBox(QGroupBox):
     def load(self) -> None:
         context = self.context
 
-        def fetch() -> list[users.AccountState]:
+        def fetch() -> list[accounts.AccountState]:
             with context.database.readers() as session:
-                return users.account_states(session, actor=context.actor, clock=context.clock)
+                return accounts.account_states(session, actor=context.actor, clock=context.clock)
 
         run_op(self, fetch).on_success(self._show)
 
     @staticmethod
-    def _state(account: users.AccountState) -> str:
+    def _state(account: accounts.AccountState) -> str:
         if account.disabled:
             return QCoreApplication.translate("Settings", "已停用")
         if account.locked_until is not None:
@@ -171,14 +171,14 @@ class UsersBox(QGroupBox):
             return QCoreApplication.translate("Settings", "已锁定（至 {time}）").format(time=until)
         return QCoreApplication.translate("Settings", "正常")
 
-    def _show(self, accounts: list[users.AccountState]) -> None:
+    def _show(self, accounts: list[accounts.AccountState]) -> None:
         self.users = accounts
         self.model.set_rows(
             [(u.username, u.display_name, ROLE.label(u.role, _lang()), self._state(u)) for u in accounts]
         )
         self._on_selection_current_row_changed()
 
-    def _selected(self) -> users.AccountState | None:
+    def _selected(self) -> accounts.AccountState | None:
         row = self.table.currentIndex().row()
         return self.users[row] if 0 <= row < len(self.users) else None
 
@@ -193,11 +193,11 @@ class UsersBox(QGroupBox):
             return
         context = self.context
 
-        def work() -> users.UserSummary:
+        def work() -> accounts.UserSummary:
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-                return users.unlock_user(uow, username=target.username)
+                return accounts.unlock_user(uow, username=target.username)
 
-        def done(summary: users.UserSummary) -> None:
+        def done(summary: accounts.UserSummary) -> None:
             self.message.setText(
                 QCoreApplication.translate("Settings", "已解除账号 {name} 的锁定。").format(
                     name=summary.username
@@ -225,11 +225,11 @@ class UsersBox(QGroupBox):
         target = self.users[row]
         context = self.context
 
-        def work() -> users.UserSummary:
+        def work() -> accounts.UserSummary:
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-                return users.set_user_disabled(uow, username=target.username, disabled=not target.disabled)
+                return accounts.set_user_disabled(uow, username=target.username, disabled=not target.disabled)
 
-        def done(summary: users.UserSummary) -> None:
+        def done(summary: accounts.UserSummary) -> None:
             text = (
                 QCoreApplication.translate("Settings", "已停用账号 {name}。")
                 if summary.disabled
@@ -272,7 +272,7 @@ class PasswordBox(QGroupBox):
 
         def work() -> Any:
             with unit_of_work(context.database.sessions, actor=context.actor, clock=context.clock) as uow:
-                return users.change_password(
+                return accounts.change_password(
                     uow, username=context.actor.username, new_password=new, old_password=old
                 )
 

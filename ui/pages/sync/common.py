@@ -11,8 +11,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from msfood.core.clock import CHINA
-from msfood.services import queries
-from msfood.services.permissions import ACTION_LABELS, Actor
+from msfood.services.queries import lists as queries
+from msfood.services.writing.permissions import ACTION_LABELS, Actor
 from ui.i18n import is_english
 from ui.theme import keep_style, status_style
 

@@ -37,7 +37,7 @@ from msfood.domain.enums import (
     SELFCHECK_KIND,
     VISIT_MODE,
 )
-from msfood.services.permissions import SYNC, action_for_table
+from msfood.services.writing.permissions import SYNC, action_for_table
 from ui.context import AppContext
 from ui.i18n import is_english
 from ui.pages.sync.common import (
@@ -351,7 +351,7 @@ class ConflictsTab(QWidget):
             self.resolve(info.id, keep, info.table_name)
 
     def resolve(self, conflict_id: str, keep: str, table_name: str) -> Op:
-        from msfood.services.unit_of_work import unit_of_work
+        from msfood.services.writing.transaction import unit_of_work
         from msfood.sync import resolve_conflict
 
         context = self.context

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.services.permissions import SYNC
+from msfood.services.writing.permissions import SYNC
 from ui.context import AppContext
 from ui.dialogs.common import start_folder
 from ui.pages.sync.common import SyncState, kind_label, refusal_tip

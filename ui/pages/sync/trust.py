@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.services.permissions import MANAGE_TRUST
+from msfood.services.writing.permissions import MANAGE_TRUST
 from ui.context import AppContext
 from ui.dialogs.common import start_folder, start_path
 from ui.pages.sync.common import FingerprintLabel, SyncState, kind_label, local_time, mono_font, refusal_tip
@@ -289,7 +289,7 @@ class TrustTab(QWidget):
     def trust(self, enrolment: Any, typed_fingerprint: str) -> Op | None:
         """Trust the enrolment; when it changes a known unit's area or kind, or trusts a revoked unit
         again, first show the change and ask (None when the person declines)."""
-        from msfood.services.unit_of_work import unit_of_work
+        from msfood.services.writing.transaction import unit_of_work
         from msfood.sync import trust_change, trust_peer
 
         context = self.context
@@ -339,7 +339,7 @@ class TrustTab(QWidget):
             self.revoke(peer.code)
 
     def revoke(self, code: str) -> Op:
-        from msfood.services.unit_of_work import unit_of_work
+        from msfood.services.writing.transaction import unit_of_work
         from msfood.sync import revoke_peer
 
         context = self.context

@@ -12,7 +12,6 @@ benchmarks' is (benchmarks/.cache); the workbook and the copy go to a temporary 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import tempfile

@@ -22,8 +22,8 @@ import json
 import os
 import shutil
 import sqlite3
-from contextlib import closing
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 

@@ -10,8 +10,8 @@ import msfood.core.progress  # noqa: F401
 import msfood.domain.periods  # noqa: F401
 import msfood.i18n  # noqa: F401
 import msfood.services.accounts.authentication  # noqa: F401 (sign-in, split from accounts.users)
-import msfood.services.setup.status  # noqa: F401
 import msfood.services.backups.backup  # noqa: F401
 import msfood.services.setup.database  # noqa: F401
 import msfood.services.setup.getting_started  # noqa: F401 (the dashboard's first steps)
 import msfood.services.setup.new_unit  # noqa: F401
+import msfood.services.setup.status  # noqa: F401

@@ -13,7 +13,6 @@ import zlib
 
 from msfood.i18n import t
 
-
 OS_REASONS = {
     errno.ENOENT: "readme_folders.reason_not_found",
     errno.EACCES: "readme_folders.reason_no_permission",

@@ -25,8 +25,8 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 

@@ -270,11 +270,9 @@ def ranking_section_for(session: Session, stats: Stats, tr: Texts) -> Section:
     """The regions one level below the report's region (or the unit's own when it covers all), ranked
     on every figure for the same period and as-of date."""
     from msfood.metrics.ranking import rank_all
-    from msfood.services.setup.new_unit import unit_identity
-
-    from msfood.metrics.trends import monthly_trends
-
     from msfood.metrics.scope import RegionTree
+    from msfood.metrics.trends import monthly_trends
+    from msfood.services.setup.new_unit import unit_identity
 
     region = stats.region or unit_identity(session).region_code
     if not stats.region and region and RegionTree.load(session).by_code(region) is None:

@@ -32,12 +32,12 @@ from typing import IO, Any
 from xml.etree.ElementTree import iterparse
 
 from openpyxl.reader.excel import ExcelReader
-
-from msfood.core.errors import EnvironmentProblem
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHEET_MAIN_NS
+
+from msfood.core.errors import EnvironmentProblem
 
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _CELL = f"{{{SHEET_MAIN_NS}}}c"

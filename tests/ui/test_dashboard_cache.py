@@ -99,8 +99,8 @@ def test_a_new_dashboard_shows_the_cached_figures_before_its_first_paint(
 ):  # type: ignore[no-untyped-def]
     """The window opens with a value in every tile (issue 14): the cache is read as the page is made,
     before anything is shown or any worker runs, and the refresh then computes only the fresh figures."""
-    from ui.pages.dashboard import figures as dashboard
     from ui.pages.dashboard import DashboardPage
+    from ui.pages.dashboard import figures as dashboard
 
     context = make_context(station_with_records)
     held.set()

@@ -3,9 +3,8 @@ scrolling both ways, jumping to the end, sorting by re-querying, refreshing in p
 
 from __future__ import annotations
 
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt

@@ -16,8 +16,8 @@ from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.db.models import AuditEntry, Business, Region
 from msfood.services.periods.closing import close_period
 from msfood.services.queries import lists as queries
-from msfood.services.roster import regions
 from msfood.services.roster import editing as roster
+from msfood.services.roster import regions
 from msfood.services.writing.transaction import unit_of_work
 
 JUNE_30 = dt.date(2026, 6, 30)
@@ -113,11 +113,12 @@ def test_the_workbook_carries_the_end_date_both_ways(
 ) -> None:
     import shutil
 
+    from openpyxl import load_workbook
+
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
     from msfood.workbook.export import export_workbook
     from msfood.workbook.importer import import_workbook
-    from openpyxl import load_workbook
 
     act(township, clock, regions.retire_region, code="430204001003", retired_on=JUNE_30)
     out = tmp_path / "roster.xlsx"

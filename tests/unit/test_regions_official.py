@@ -14,8 +14,8 @@ from msfood.core.errors import NothingToDo, PermissionDenied, ValidationError
 from msfood.core.ids import natural_id
 from msfood.db.models import AuditEntry, Region
 from msfood.regions.official import DATA, divisions, normalise_code
-from msfood.services.roster import regions
 from msfood.services.roster import editing as roster
+from msfood.services.roster import regions
 from msfood.services.writing.transaction import unit_of_work
 
 # 石峰区 in the 2023 set (国家统计局, checked against the published table)

@@ -13,7 +13,7 @@ from msfood.metrics import compute_stats
 from msfood.reports import write_report
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
-from tests.unit.reports_data import as_stored, ADMIN, figures_from_sheet, json_at, pdf_text, squeeze
+from tests.unit.reports_data import ADMIN, as_stored, figures_from_sheet, json_at, pdf_text, squeeze
 
 Q2_END = dt.date(2026, 6, 30)
 

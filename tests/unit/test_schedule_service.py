@@ -221,8 +221,8 @@ def test_a_higher_risk_grade_is_planned_first_and_on_site(station) -> None:  # t
     from sqlalchemy import update
 
     from msfood.db.models import Business
-    from tests.schedule_data import EAST
     from tests.scenario import Scenario as S
+    from tests.schedule_data import EAST
 
     with station.sessions.begin() as session:
         session.execute(update(Business).where(Business.id == S.bid(EAST[2])).values(risk_grade="D"))

@@ -18,8 +18,8 @@ from msfood.domain.calendar import format_rest_days
 from msfood.domain.defaults import FOOD_CATEGORIES
 from msfood.domain.enums import (
     BUSINESS_FORM,
-    CHAIN_ROLE,
     BUSINESS_STATUS,
+    CHAIN_ROLE,
     GRADE,
     LEVEL,
     PROBLEM_STATUS,

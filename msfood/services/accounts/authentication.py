@@ -22,7 +22,6 @@ from msfood.services.accounts.users import _HASHER, hash_password
 from msfood.services.writing.permissions import MANAGE_USERS, Actor
 from msfood.services.writing.unit_of_work import table_of
 
-
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 5
 

@@ -46,7 +46,6 @@ from msfood.services.queries.parts import (
     region_subtree,
 )
 
-
 # --- businesses ---------------------------------------------------------------------------------
 
 

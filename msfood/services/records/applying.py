@@ -15,7 +15,6 @@ from msfood.services.records.shapes import Cleaned, Prune
 from msfood.services.records.specs import KIND_PERMISSION, KIND_TABLE, KINDS
 from msfood.services.writing.unit_of_work import NEW, UNCHANGED, UPDATED, UnitOfWork, table_of
 
-
 _CHILD_ORDER = [table_of(BusinessStatus), table_of(Problem)]
 
 

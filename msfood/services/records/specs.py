@@ -53,7 +53,6 @@ from msfood.services.records.values import is_blank, parse_value
 from msfood.services.writing.permissions import EDIT_RECORDS, EDIT_ROSTER, EDIT_RULES
 from msfood.services.writing.unit_of_work import table_of
 
-
 KINDS = (
     "region",
     "business",

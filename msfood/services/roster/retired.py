@@ -14,7 +14,6 @@ from msfood.core.errors import Issue, ValidationError
 from msfood.db.models import Business, Region
 from msfood.services.writing.unit_of_work import table_of
 
-
 REGIONS = table_of(Region)
 
 

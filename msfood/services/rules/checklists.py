@@ -16,7 +16,6 @@ from msfood.services.rules.fields import _Fields, _key_id, _upsert
 from msfood.services.writing.permissions import EDIT_RULES
 from msfood.services.writing.unit_of_work import UnitOfWork, table_of
 
-
 ITEMS = table_of(ChecklistItem)
 
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sync_helpers import BUREAU, S1, db_digest, export, import_, put_business, put_cadre, put_visit, seed_regions, write
+from sync_helpers import (
+    BUREAU,
+    S1,
+    db_digest,
+    export,
+    import_,
+    put_business,
+    put_cadre,
+    put_visit,
+    seed_regions,
+    write,
+)
 
 from msfood.services.periods.closing import close_period
 

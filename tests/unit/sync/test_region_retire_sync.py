@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sync_helpers import (
     BUREAU,
     S1,
@@ -25,8 +24,8 @@ from sync_helpers import (
 )
 
 from msfood.db.models import Region
-from msfood.sync import upgrade
 from msfood.services.roster.regions import retire_region
+from msfood.sync import upgrade
 
 VILLAGE = "430204001301"
 

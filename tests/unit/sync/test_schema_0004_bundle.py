@@ -9,8 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from sync_helpers import BUREAU, S1, export, import_, meta_value, put_business, rewrite_bundle, seed_regions, write
+from sync_helpers import (
+    BUREAU,
+    S1,
+    export,
+    import_,
+    meta_value,
+    put_business,
+    rewrite_bundle,
+    seed_regions,
+    write,
+)
 
 from msfood.core.ids import natural_id
 from msfood.db.engine import open_database

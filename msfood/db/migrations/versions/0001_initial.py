@@ -7,9 +7,8 @@ Revision ID: 0001
 Revises: 
 Create Date: 2026-11-24 23:56:54.781432
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None

@@ -8,9 +8,8 @@ One new table, visit_plans: local working notes of this database (no sync column
 workbooks skip it, msfood.db.models.synced_tables). Nothing existing changes, so bundles of schema
 0005 merge as they are (msfood.sync.upgrade).
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0006'
 down_revision = '0005'

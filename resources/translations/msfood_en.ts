@@ -80,7 +80,7 @@
         <translation>Before restore</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+19"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
@@ -307,7 +307,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/charts.py" line="+140"/>
+        <location filename="../../ui/charts.py" line="+141"/>
         <source>{value}（{note}）</source>
         <translation>{value} ({note})</translation>
     </message>
@@ -315,7 +315,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="+196"/>
+        <location filename="../../ui/pages/sync/conflicts.py" line="+197"/>
         <source>显示已处理的</source>
         <translation>Show resolved</translation>
     </message>
@@ -399,7 +399,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+47"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+48"/>
         <source>月度</source>
         <translation>Month</translation>
     </message>
@@ -419,7 +419,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_lists.py" line="+35"/>
+        <location filename="../../ui/pages/dashboard/records.py" line="+36"/>
         <location line="+46"/>
         <location line="+31"/>
         <location line="+47"/>
@@ -586,7 +586,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+80"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+37"/>
         <source>督导（属地管理责任）</source>
         <translation>Supervision (local responsibility)</translation>
     </message>
@@ -692,12 +692,12 @@ The database will now be reopened; please sign in again.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+218"/>
+        <location line="+244"/>
         <source>各乡镇（街道）督导完成率</source>
         <translation>Visit completion by township</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-229"/>
         <source>指标</source>
         <translation>Figures</translation>
     </message>
@@ -712,7 +712,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Trends</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+38"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
@@ -742,12 +742,13 @@ The database will now be reopened; please sign in again.</translation>
         <translation>{key} ({start} to {end}, as of {as_of})</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>正在计算</source>
         <translation>Computing</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-142"/>
+        <location line="+165"/>
         <source>正在更新…</source>
         <translation>Updating…</translation>
     </message>
@@ -767,19 +768,19 @@ The database will now be reopened; please sign in again.</translation>
         <translation>No townships in the region tree yet, or no visits owed this period.</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+22"/>
+        <location filename="../../ui/pages/dashboard/tiles.py" line="+49"/>
+        <location line="+33"/>
         <source>进度 {rate}</source>
         <translation>Progress {rate}</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+22"/>
+        <location line="-30"/>
+        <location line="+33"/>
         <source>已完成 {met} / 本期任务 {total}</source>
         <translation>{met} met of {total} this period</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-29"/>
         <source>本期任务已全部完成</source>
         <translation>Everything owed this period is met</translation>
     </message>
@@ -789,42 +790,42 @@ The database will now be reopened; please sign in again.</translation>
         <translation>{days} days left ({workdays} working days); {n} still to meet, about {pace} a working day</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>剩余 {days} 天，已无工作日，尚需 {n} 项</source>
         <translation>{days} days left, no working day; {n} still to meet</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>本期没有督导任务</source>
         <translation>No visits owed this period</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>本期没有该层级的督导任务</source>
         <translation>No visits owed at this level this period</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{window} 的全部督导（不论是否计入完成率）</source>
         <translation>all visits {window} (counting toward the rate or not)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>{window}，辖区全部主体</source>
         <translation>{window}, every business in the region</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{window} 自查记录中发现的问题数之和</source>
         <translation>issues found in the self-check records {window}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>本期尚无到期的督导任务</source>
         <translation>No visit duties due yet this period</translation>
     </message>
@@ -834,7 +835,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Period still running: {n} duties short of their count</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>应督导 {due}，已完成 {met}，未完成 {missed}</source>
         <translation>Due {due}, met {met}, missed {missed}</translation>
     </message>
@@ -844,12 +845,12 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Due {due}, missed {missed}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>周期未结束、尚未达到次数</source>
         <translation>Period still running, count not yet reached</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>在营 {operating} 家，已包保 {guaranteed} 家</source>
         <translation>{operating} operating, {guaranteed} guaranteed</translation>
     </message>
@@ -859,28 +860,28 @@ The database will now be reopened; please sign in again.</translation>
         <translation>{due} due, {closed} closed ({found} found this period)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>超过整改期限仍未销号</source>
         <translation>Past the deadline and not closed</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>应自查 {owing} 家，达标 {covered} 家；记录天数 {days}/{op}</source>
         <translation>{owing} owing, {covered} covered; record days {days}/{op}</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+5"/>
+        <location line="+12"/>
+        <location line="+7"/>
         <source>适用 {n} 家，覆盖 {c} 家</source>
         <translation>{n} applicable, {c} covered</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>应自查 {owing} 家，有记录 {active} 家</source>
         <translation>{owing} owing, {active} with records</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>最近一件剩余 {days} 天</source>
         <translation>Nearest deadline in {days} days</translation>
     </message>
@@ -890,7 +891,7 @@ The database will now be reopened; please sign in again.</translation>
         <translation>Oldest is {days} days overdue</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>没有待处置的不合格样品</source>
         <translation>No failed samples awaiting handling</translation>
     </message>
@@ -900,37 +901,37 @@ The database will now be reopened; please sign in again.</translation>
         <translation>{n} results received this period, {c} handled</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>年度计划 {p} 批，累计 {d} 批</source>
         <translation>Annual plan {p} batches, {d} so far</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>监督抽检 {b} 批：合格 {ok}，不合格 {bad}，待检 {wait}；全部类型 {all} 批</source>
         <translation>Supervisory sampling: {b} batches, {ok} passed, {bad} failed, {wait} pending; {all} batches of all types</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/pages/dashboard/figure_records.py" line="+58"/>
         <source>逾期未整改的问题</source>
         <translation>Overdue problems</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>统计期间 {key}，截至 {as_of}</source>
         <translation>Period {key}, as of {as_of}</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="-165"/>
         <source>任务单…</source>
         <translation>Task lists…</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-86"/>
         <source>监督抽检不合格率</source>
         <translation>Supervisory sampling failure rate</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+87"/>
         <source>督导任务单（PDF）</source>
         <translation>Cadres&apos; visit task lists (PDF)</translation>
     </message>
@@ -938,7 +939,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>DivisionPicker</name>
     <message>
-        <location filename="../../ui/region_picker.py" line="+144"/>
+        <location filename="../../ui/regions/picker.py" line="+144"/>
         <source>省级</source>
         <translation>Province</translation>
     </message>
@@ -1029,7 +1030,7 @@ The database will now be reopened; please sign in again.</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../../ui/pages/sync_exchange.py" line="+135"/>
+        <location filename="../../ui/pages/sync/exchange.py" line="+59"/>
         <source>导出同步包（发给对方）</source>
         <translation>Export a bundle (to send)</translation>
     </message>
@@ -1382,7 +1383,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/forms/checklist_editor.py" line="+31"/>
+        <location filename="../../ui/forms/checklist_editor.py" line="+32"/>
         <source>检查项目</source>
         <translation>Check item</translation>
     </message>
@@ -1427,7 +1428,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/kinds.py" line="+99"/>
+        <location filename="../../ui/forms/kinds.py" line="+104"/>
         <location line="+59"/>
         <source>包保主体</source>
         <translation>Business</translation>
@@ -1631,7 +1632,7 @@ To {receiver}, number {n}, {rows} records</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/forms/problems_editor.py" line="+44"/>
+        <location filename="../../ui/forms/problems_editor.py" line="+45"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
@@ -1815,7 +1816,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Tab moves cell by cell and leaves the table after the last cell; Space changes the status; Insert adds a problem, Ctrl+Delete removes it</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/record_form.py" line="+47"/>
+        <location filename="../../ui/forms/record_form.py" line="+50"/>
         <source>第 {0} 个问题：</source>
         <translation>Problem {0}: </translation>
     </message>
@@ -1962,7 +1963,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>GettingStartedPanel</name>
     <message>
-        <location filename="../../ui/pages/getting_started.py" line="+36"/>
+        <location filename="../../ui/pages/dashboard/getting_started.py" line="+38"/>
         <source>开始使用：还没有包保名册，工作台暂无数据。请按以下步骤完成设置：</source>
         <translation>Getting started: there is no roster yet, so the dashboard has no figures. Set up in these steps:</translation>
     </message>
@@ -2161,7 +2162,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/pages/sync_history.py" line="+101"/>
+        <location filename="../../ui/pages/sync/history.py" line="+101"/>
         <source>每个单位发出的同步包按序号编号。缺失的序号表示有同步包没有送到（其内容会随后续同步包补发）。</source>
         <translation>Each unit numbers the bundles it sends. A missing number is a bundle that never arrived (its content comes again with later bundles).</translation>
     </message>
@@ -2194,7 +2195,7 @@ To {receiver}, number {n}, {rows} records</translation>
 <context>
     <name>ImportExcelDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_excel.py" line="+59"/>
+        <location filename="../../ui/dialogs/import_excel.py" line="+62"/>
         <source>导入 Excel</source>
         <translation>Import Excel</translation>
     </message>
@@ -2434,7 +2435,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
 <context>
     <name>LanguageBox</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="+33"/>
+        <location filename="../../ui/pages/settings/page.py" line="+34"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -2508,7 +2509,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <location line="+17"/>
         <location line="+16"/>
         <location line="+15"/>
-        <location filename="../../ui/pages/cadres_page.py" line="+27"/>
+        <location filename="../../ui/pages/roster/cadres.py" line="+27"/>
         <source>包保干部</source>
         <translation>Cadre</translation>
     </message>
@@ -2567,7 +2568,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <location line="+8"/>
         <location line="+11"/>
         <location line="+14"/>
-        <location filename="../../ui/pages/businesses_page.py" line="+34"/>
+        <location filename="../../ui/pages/roster/businesses.py" line="+35"/>
         <source>包保主体</source>
         <translation>Business</translation>
     </message>
@@ -2735,21 +2736,21 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/assignments_page.py" line="+22"/>
-        <location filename="../../ui/pages/cadres_page.py" line="-5"/>
-        <location filename="../../ui/pages/visits_page.py" line="+25"/>
+        <location filename="../../ui/pages/records/visits.py" line="+24"/>
+        <location filename="../../ui/pages/roster/assignments.py" line="+22"/>
+        <location filename="../../ui/pages/roster/cadres.py" line="-5"/>
         <source>全部层级</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/pages/businesses_page.py" line="-8"/>
-        <location filename="../../ui/pages/selfchecks_page.py" line="+28"/>
+        <location filename="../../ui/pages/records/selfchecks.py" line="+28"/>
+        <location filename="../../ui/pages/roster/assignments.py" line="+1"/>
+        <location filename="../../ui/pages/roster/businesses.py" line="-8"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/pages/roster/assignments.py" line="+1"/>
         <source>在岗和已结束</source>
         <translation>Active and ended</translation>
     </message>
@@ -2764,39 +2765,39 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Ended</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../ui/pages/visits_page.py" line="+6"/>
+        <location filename="../../ui/pages/records/visits.py" line="+6"/>
+        <location filename="../../ui/pages/roster/assignments.py" line="+6"/>
         <source>搜索主体或干部：名称、信用代码、手机号或拼音首字母</source>
         <translation>Search business or cadre: name, credit code, mobile or pinyin initials</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/pages/roster/assignments.py" line="+2"/>
         <source>包保关系</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/businesses_page.py" line="+1"/>
+        <location filename="../../ui/pages/roster/businesses.py" line="+1"/>
         <source>全部业态</source>
         <translation>All business forms</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/pages/visits_page.py" line="+34"/>
+        <location filename="../../ui/pages/records/visits.py" line="+34"/>
+        <location filename="../../ui/pages/roster/businesses.py" line="+1"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/pages/roster/businesses.py" line="+4"/>
         <source>搜索名称、信用代码、许可证号、电话或拼音首字母（如 hdl）</source>
         <translation>Search name, credit code, licence no., phone or pinyin initials (e.g. hdl)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cadres_page.py" line="+4"/>
+        <location filename="../../ui/pages/roster/cadres.py" line="+4"/>
         <source>搜索姓名、手机号、工作单位或拼音首字母</source>
         <translation>Search name, mobile, workplace or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/filters.py" line="+56"/>
+        <location filename="../../ui/pages/lists/filters.py" line="+57"/>
         <source>全部区划</source>
         <translation>All regions</translation>
     </message>
@@ -2841,7 +2842,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Period, e.g. 2026Q4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="+102"/>
+        <location filename="../../ui/pages/lists/page.py" line="+105"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -2923,7 +2924,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_output.py" line="+66"/>
+        <location filename="../../ui/pages/lists/output.py" line="+66"/>
         <source>正在准备打印……</source>
         <translation>Preparing the printout…</translation>
     </message>
@@ -2950,13 +2951,13 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sampling_page.py" line="+23"/>
+        <location filename="../../ui/pages/records/sampling.py" line="+23"/>
         <source>全部结论</source>
         <translation>All results</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/selfchecks_page.py" line="-1"/>
+        <location filename="../../ui/pages/records/selfchecks.py" line="-1"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
@@ -3013,7 +3014,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Rapid tests</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/selfchecks_page.py" line="+6"/>
+        <location filename="../../ui/pages/records/selfchecks.py" line="+6"/>
         <source>搜索主体名称、信用代码或拼音首字母</source>
         <translation>Search business name, credit code or pinyin initials</translation>
     </message>
@@ -3023,7 +3024,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Self-checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="-39"/>
+        <location filename="../../ui/pages/records/visits.py" line="-39"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
@@ -3106,7 +3107,7 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+69"/>
+        <location filename="../../ui/main_window.py" line="+65"/>
         <source>无</source>
         <translation>none</translation>
     </message>
@@ -3126,37 +3127,37 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
         <translation>Demo data: this database is for trying the app; everything in it is made up. Do not enter real data or sync it with the bureau.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location filename="../../ui/window_menus.py" line="+47"/>
         <source>记录(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>连续录入</source>
         <translation>Quick entry</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -3202,27 +3203,27 @@ Backup made before the import: {backup} (restore it under Admin → Backup and r
     </message>
     <message>
         <location line="+6"/>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>关于食安包保</source>
         <translation>About msfood</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>打开数据库</source>
         <translation>Open a database</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>食安包保数据库 (*.sqlite);;所有文件 (*)</source>
         <translation>msfood databases (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>食安包保：食品安全“两个责任”包保工作台账。
 离线使用，数据通过同步包交换。
 界面字体：文泉驿微米黑（Apache-2.0）。</source>
@@ -3231,7 +3232,7 @@ Works offline; data travels in sync bundles.
 Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../ui/main_window.py" line="+151"/>
         <source>站点：{name}（{code}）</source>
         <translation>Station: {name} ({code})</translation>
     </message>
@@ -3480,7 +3481,7 @@ Interface font: WenQuanYi Micro Hei (Apache-2.0).</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/pages/reports_period.py" line="+16"/>
+        <location filename="../../ui/pages/reports/period.py" line="+17"/>
         <source>月度</source>
         <translation>Month</translation>
     </message>
@@ -3712,7 +3713,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>Ranking</name>
     <message>
-        <location filename="../../ui/pages/dashboard_ranking.py" line="+32"/>
+        <location filename="../../ui/pages/dashboard/ranking.py" line="+33"/>
         <source>督导完成率（进行中按进度）</source>
         <translation>Supervision (progress while running)</translation>
     </message>
@@ -3830,7 +3831,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Regions under {where} ranked on {figure}: {period} as of {as_of}; previous {previous} (as of {previous_as_of})</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>{where}下没有下一级区域，无法排名。</source>
         <translation>There are no regions under {where} to rank.</translation>
     </message>
@@ -3848,7 +3849,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../ui/pages/drilldown.py" line="+158"/>
+        <location filename="../../ui/pages/dashboard/drilldown.py" line="+61"/>
         <source>共 {n} 条</source>
         <translation>{n} records</translation>
     </message>
@@ -3898,7 +3899,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RegionEditor</name>
     <message>
-        <location filename="../../ui/region_editor.py" line="+73"/>
+        <location filename="../../ui/regions/editor.py" line="+56"/>
         <source>省级</source>
         <translation>Province</translation>
     </message>
@@ -4037,7 +4038,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>(every official region is loaded)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../../ui/regions/edits.py" line="+102"/>
         <source>删除区划</source>
         <translation>Delete region</translation>
     </message>
@@ -4047,24 +4048,24 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Delete the region {name} ({code})?</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>无法新增</source>
         <translation>Cannot add</translation>
     </message>
     <message>
-        <location line="+33"/>
         <location line="+19"/>
-        <location line="+7"/>
+        <location line="+22"/>
+        <location line="+9"/>
         <source>载入官方区划</source>
         <translation>Load official regions</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>请先选择要载入的区划。</source>
         <translation>Choose the division to load first.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>正在载入区划……</source>
         <translation>Loading regions…</translation>
     </message>
@@ -4072,7 +4073,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RegionEditorDialog</name>
     <message>
-        <location line="+59"/>
+        <location filename="../../ui/regions/dialogs.py" line="+20"/>
         <source>区划管理</source>
         <translation>Regions</translation>
     </message>
@@ -4090,12 +4091,12 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Regions</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>本单位的区划树：从国家统计局统计用区划代码载入，补充官方区划中没有的村（社区），改名或删除。</source>
         <translation>Your unit&apos;s region tree: load it from the official division codes, add villages (communities) the official set lacks, rename or delete.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>区划管理…</source>
         <translation>Regions…</translation>
     </message>
@@ -4103,7 +4104,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="+42"/>
+        <location filename="../../ui/pages/reports/page.py" line="+43"/>
         <source>全部（督导、自查、抽检快检）</source>
         <translation>All (supervision, self-checks, sampling)</translation>
     </message>
@@ -4149,7 +4150,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/reports_work.py" line="+71"/>
+        <location filename="../../ui/pages/reports/work.py" line="+71"/>
         <source>督导任务单</source>
         <translation>Visit task lists</translation>
     </message>
@@ -4294,7 +4295,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Written: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_work.py" line="+1"/>
+        <location filename="../../ui/pages/reports/work.py" line="+1"/>
         <source>共 {n} 项任务，已完成 {done} 项</source>
         <translation>{n} tasks, {done} done</translation>
     </message>
@@ -4307,7 +4308,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>RowsTableModel</name>
     <message>
-        <location filename="../../ui/pages/drilldown.py" line="-216"/>
+        <location filename="../../ui/models/rows_table.py" line="+51"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -4320,7 +4321,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../ui/dialogs/schedule.py" line="+57"/>
+        <location filename="../../ui/dialogs/schedule.py" line="+60"/>
         <source>督导排期</source>
         <translation>Visit schedule</translation>
     </message>
@@ -4503,7 +4504,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>ScheduleTableModel</name>
     <message>
-        <location filename="../../ui/models/schedule_table.py" line="+33"/>
+        <location filename="../../ui/models/schedule_table.py" line="+34"/>
         <source>包保干部</source>
         <translation>Cadre</translation>
     </message>
@@ -4571,7 +4572,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../ui/pages/settings_rules.py" line="+48"/>
+        <location filename="../../ui/pages/settings/domain_settings.py" line="+37"/>
         <source>日管控达标比例（%）</source>
         <translation>Daily checks: covered at (%)</translation>
     </message>
@@ -4611,7 +4612,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Schedule: most businesses per cadre per day</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../ui/pages/settings/rules.py" line="+108"/>
         <source>督导频次规则</source>
         <translation>Visit rules</translation>
     </message>
@@ -4668,7 +4669,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Select the rule to delete first.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../ui/pages/settings/domain_settings.py" line="+12"/>
         <source>其他设置</source>
         <translation>Other settings</translation>
     </message>
@@ -4698,7 +4699,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Saved {n} settings ({time}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="+45"/>
+        <location filename="../../ui/pages/settings/users.py" line="+45"/>
         <source>新增账号</source>
         <translation>New account</translation>
     </message>
@@ -4731,7 +4732,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_unsaved.py" line="+46"/>
+        <location filename="../../ui/pages/settings/unsaved.py" line="+46"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
@@ -4757,12 +4758,12 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/settings_users.py" line="+3"/>
+        <location filename="../../ui/pages/settings/users.py" line="+3"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_users.py" line="+31"/>
+        <location filename="../../ui/pages/settings/users.py" line="+31"/>
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
@@ -4858,7 +4859,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_holidays.py" line="+39"/>
+        <location filename="../../ui/pages/settings/holidays.py" line="+39"/>
         <source>节假日与调休</source>
         <translation>Holidays and make-up workdays</translation>
     </message>
@@ -4920,7 +4921,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Select the date to delete first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_rules.py" line="-81"/>
+        <location filename="../../ui/pages/settings/domain_settings.py" line="-81"/>
         <source>开启核查处置的抽检类型</source>
         <translation>Sampling types that open a case</translation>
     </message>
@@ -4928,7 +4929,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="+31"/>
+        <location filename="../../ui/pages/settings/page.py" line="+31"/>
         <source>只有管理员可以修改督导规则和设置；您可以查看。</source>
         <translation>Only admins can change rules and settings; you can view them.</translation>
     </message>
@@ -4936,7 +4937,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>SyncColumns</name>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="-280"/>
+        <location filename="../../ui/pages/sync/conflicts.py" line="-280"/>
         <source>两处同时修改</source>
         <translation>Edited at both ends</translation>
     </message>
@@ -5037,13 +5038,13 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/sync_trust.py" line="+51"/>
+        <location filename="../../ui/pages/sync/trust.py" line="+52"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../ui/pages/sync_trust.py" line="-3"/>
+        <location filename="../../ui/pages/sync/trust.py" line="-3"/>
         <source>区划</source>
         <translation>Region</translation>
     </message>
@@ -5093,7 +5094,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Other version (not taken)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_exchange.py" line="-383"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+14"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
@@ -5113,61 +5114,61 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>{n} more records claim a key another record holds here; they wait among the conflicts</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../../ui/pages/sync_history.py" line="-106"/>
+        <location filename="../../ui/pages/sync/history.py" line="-106"/>
         <location line="+7"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+12"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>发送单位</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/pages/sync_history.py" line="-13"/>
+        <location filename="../../ui/pages/sync/history.py" line="-13"/>
         <location line="+9"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../ui/pages/sync_history.py" line="-7"/>
+        <location filename="../../ui/pages/sync/history.py" line="-7"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/sync_history.py" line="+1"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/sync_history.py" line="+1"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/sync_history.py" line="+1"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+1"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_history.py" line="-27"/>
-        <location filename="../../ui/pages/sync_trust.py" line="-8"/>
+        <location filename="../../ui/pages/sync/history.py" line="-27"/>
+        <location filename="../../ui/pages/sync/trust.py" line="-8"/>
         <source>有效</source>
         <translation>Trusted</translation>
     </message>
@@ -5178,19 +5179,19 @@ Records dated in this period can then no longer be added, changed or deleted; on
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/pages/sync_trust.py" line="+5"/>
+        <location filename="../../ui/pages/sync/trust.py" line="+5"/>
         <source>单位代码</source>
         <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/sync_trust.py" line="+1"/>
+        <location filename="../../ui/pages/sync/trust.py" line="+1"/>
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../ui/pages/sync_trust.py" line="+1"/>
+        <location filename="../../ui/pages/sync/trust.py" line="+1"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -5245,7 +5246,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_models.py" line="+37"/>
+        <location filename="../../ui/pages/sync/models.py" line="+33"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -5255,7 +5256,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_trust.py" line="-6"/>
+        <location filename="../../ui/pages/sync/trust.py" line="-6"/>
         <source>已撤销（{at}）</source>
         <translation>Revoked ({at})</translation>
     </message>
@@ -5273,7 +5274,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_common.py" line="+85"/>
+        <location filename="../../ui/pages/sync/common.py" line="+86"/>
         <source>您的角色（{role}）不能{action}。</source>
         <translation>Your role ({role}) may not {action}.</translation>
     </message>
@@ -5288,12 +5289,12 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_exchange.py" line="+36"/>
+        <location filename="../../ui/pages/sync/receipt.py" line="+36"/>
         <source>来自 {name}（{code}）的第 {numbers} 号同步包尚未收到。其内容会随对方后续的同步包补发；如长期未到，请联系对方。</source>
         <translation>Bundle(s) {numbers} from {name} ({code}) have not arrived. Their content comes again with the sender&apos;s later bundles; if they stay missing, contact the sender.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="+46"/>
+        <location filename="../../ui/pages/sync/page.py" line="+47"/>
         <source>收发同步包</source>
         <translation>Send and receive</translation>
     </message>
@@ -5327,7 +5328,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>TableActions</name>
     <message>
-        <location filename="../../ui/pages/table_actions.py" line="+186"/>
+        <location filename="../../ui/pages/lists/actions.py" line="+188"/>
         <source>打印预览 — {0}</source>
         <translation>Print preview — {0}</translation>
     </message>
@@ -5345,7 +5346,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>Trends</name>
     <message>
-        <location filename="../../ui/pages/dashboard_trends.py" line="+21"/>
+        <location filename="../../ui/pages/dashboard/trends.py" line="+22"/>
         <source>督导进度（所在季度）</source>
         <translation>Supervision progress (its quarter)</translation>
     </message>
@@ -5375,7 +5376,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
         <translation>Platform use</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>本年尚无数据</source>
         <translation>No data this year yet</translation>
     </message>
@@ -5416,7 +5417,7 @@ Records dated in this period can then no longer be added, changed or deleted; on
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../ui/pages/sync_trust.py" line="+16"/>
+        <location filename="../../ui/pages/sync/trust.py" line="+16"/>
         <source>信任单位</source>
         <translation>Trust a unit</translation>
     </message>

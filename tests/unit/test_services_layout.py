@@ -3,83 +3,36 @@ among its modules, and package faces that cost nothing to import."""
 
 from __future__ import annotations
 
-import functools
 import importlib
 import subprocess
 import sys
 from pathlib import Path
 
-import grimp
-
 import msfood.services
+from tests.import_graph import find_cycle, msfood_graph
 
 SERVICES = "msfood.services"
 SUBPACKAGES = {"accounts", "backups", "history", "periods", "queries", "records", "roster", "rules", "setup",
                "work", "writing"}
 
 
-@functools.cache
-def _graph() -> grimp.ImportGraph:
-    return grimp.build_graph("msfood", cache_dir=None)
-
-
 def _services_imports() -> dict[str, set[str]]:
     """Each msfood.services module and the msfood.services modules it imports (lazy imports too)."""
-    graph = _graph()
+    graph = msfood_graph()
     modules = {m for m in graph.modules if m == SERVICES or m.startswith(SERVICES + ".")}
     return {m: graph.find_modules_directly_imported_by(m) & modules for m in modules}
-
-
-def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
-    """The strongly connected components with more than one module, or a module importing itself."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in sorted(edges[node]):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1 or node in edges[node]:
-                found.append(sorted(component))
-
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 10_000))
-    try:
-        for node in sorted(edges):
-            if node not in index:
-                visit(node)
-    finally:
-        sys.setrecursionlimit(limit)
-    return found
 
 
 def test_no_import_cycle_among_services_modules() -> None:
     edges = _services_imports()
     assert len(edges) > 40  # the graph really holds the services
-    assert _cycles(edges) == []
+    assert find_cycle(edges) == []
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     # guards <-> unit_of_work was such a cycle: the finder must see one when it is there
     edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
-    assert _cycles(edges) == [["a", "b", "c"]]
+    assert set(find_cycle(edges)) == {"a", "b", "c"}
 
 
 def test_services_are_subpackages_by_aggregate() -> None:
@@ -91,7 +44,7 @@ def test_services_are_subpackages_by_aggregate() -> None:
 
 
 def test_package_faces_import_nothing_but_the_lazy_loader() -> None:
-    graph = _graph()
+    graph = msfood_graph()
     for package in sorted(SUBPACKAGES) + ["records.cleaning"]:
         face = f"{SERVICES}.{package}"
         assert graph.find_modules_directly_imported_by(face) <= {"msfood.core.lazy"}, face
@@ -100,7 +53,7 @@ def test_package_faces_import_nothing_but_the_lazy_loader() -> None:
 def test_no_face_name_is_also_a_submodule() -> None:
     # importing a submodule sets it as the package's attribute: a face name of the same spelling would
     # then be the module, not the function (accounts.sign_in was one)
-    graph = _graph()
+    graph = msfood_graph()
     for package in sorted(SUBPACKAGES) + ["records.cleaning"]:
         face = importlib.import_module(f"{SERVICES}.{package}")
         submodules = {m.rpartition(".")[2] for m in graph.find_children(face.__name__)}

@@ -1913,7 +1913,7 @@ To {receiver}, number {n}, {rows} records</translation>
         <translation>Extension approved on</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/form_notes.py" line="+24"/>
+        <location filename="../../ui/forms/notices.py" line="+24"/>
         <location filename="../../ui/forms/pickers.py" line="+217"/>
         <source>请从下拉列表中选择</source>
         <translation>Please choose from the drop-down list</translation>

@@ -103,7 +103,7 @@ def test_retire_a_village_see_it_greyed_and_undo(qtbot, editor, context, wait_op
     click_item(qtbot, editor, EMPTY)
 
     # the business form offers every village but the retired one
-    from ui.forms.form_fields import make
+    from ui.forms.field_editors import make
     from ui.forms.kinds import BUSINESS
 
     decl = next(d for d in BUSINESS.fields if d.name == "region_code")

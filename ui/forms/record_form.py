@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from msfood.core.errors import Issue, MsfoodError, ValidationError
 from msfood.services.records.saving import Saved
-from ui.forms import form_fields, form_notes
+from ui.forms import field_editors, notices
 from ui.forms.fields import Field, form_text
 from ui.forms.kinds import FormSpec
 from ui.forms.pickers import RecordPicker
@@ -100,7 +100,7 @@ class RecordForm(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         previous: QWidget | None = None
         for decl in self.spec.fields:
-            editor = form_fields.make(decl, self.context)
+            editor = field_editors.make(decl, self.context)
             editor.setObjectName(f"field_{decl.name}")
             editor.changed.connect(self._on_field_changed)
             if isinstance(editor, RecordPicker):
@@ -324,7 +324,7 @@ class RecordForm(QDialog):
 
         self._preview_timer.stop()
         values = self.values()
-        notes = form_notes.unchosen(self.spec, self.fields)
+        notes = notices.unchosen(self.spec, self.fields)
         if notes:
             from ui.forms.dry_run import service_issues
 
@@ -345,7 +345,7 @@ class RecordForm(QDialog):
         return True
 
     def _after_save(self, result: Saved, values: dict[str, Any]) -> None:
-        outcome = form_notes.outcome_text(result, new=self.record_id is None)
+        outcome = notices.outcome_text(result, new=self.record_id is None)
         self.last_saved = result
         if self.undo_stack is not None and result.outcome != "unchanged":
             self.undo_stack.push(RecordCommand(self.context, self.spec, result.id, self.before, values))
@@ -377,7 +377,7 @@ class RecordForm(QDialog):
         self.accept()
 
     def _on_new_shortcut_activated(self) -> None:
-        if self.spec.can_create and (not self.has_changes() or form_notes.discard_confirmed(self)):
+        if self.spec.can_create and (not self.has_changes() or notices.discard_confirmed(self)):
             self.new_record(keep_sticky=self.quick)
 
     def _on_save_shortcut_activated(self) -> None:
@@ -391,6 +391,6 @@ class RecordForm(QDialog):
 
     def reject(self) -> None:
         """Esc, 关闭 or the window's close button: a half-filled form is never lost without asking."""
-        if self.has_changes() and not form_notes.discard_confirmed(self):
+        if self.has_changes() and not notices.discard_confirmed(self):
             return
         super().reject()

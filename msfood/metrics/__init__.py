@@ -12,8 +12,9 @@ figure's module and SQLAlchemy's statements on that path.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from msfood.core.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from msfood.metrics.results import Stats, Tally
@@ -24,16 +25,7 @@ if TYPE_CHECKING:
         supervision_by_region,
     )
 
-__all__ = [
-    "Stats",
-    "Tally",
-    "compute_stats",
-    "supervision_by_cadre",
-    "supervision_by_region",
-    "region_children",
-]
-
-_HOMES = {
+_LAZY = {
     "Stats": "msfood.metrics.results",
     "Tally": "msfood.metrics.results",
     "compute_stats": "msfood.metrics.stats",
@@ -42,15 +34,6 @@ _HOMES = {
     "region_children": "msfood.metrics.stats",
 }
 
+__all__ = sorted(_LAZY)
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # once loaded, a plain attribute
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__ = lazy_attributes(globals(), _LAZY)

@@ -12,7 +12,9 @@ msfood.db.rollups), and the issues come from a partial index of the few records 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import KeysView
+from typing import TYPE_CHECKING
 
 from sqlalchemy import false, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -22,6 +24,9 @@ from msfood.domain.periods import Period
 from msfood.metrics.results import RecordCounts
 from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
 from msfood.metrics.selfchecks import day_mask, month_pieces, month_rows
+
+if TYPE_CHECKING:
+    from msfood.metrics.supervision import VisitLog
 
 
 def visits_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
@@ -38,7 +43,19 @@ def visits_by_business(session: Session, period: Period, as_of: dt.date) -> dict
     return dict(rows)  # type: ignore[arg-type]
 
 
-def visit_count(session: Session, scope: Scope, period: Period, as_of: dt.date) -> int:
+def visit_count(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, *, log: VisitLog | None = None
+) -> int:
+    """督导次数 over the scope. From `log` (the visits the duties read) when it covers P up to D: the
+    same table is then not read twice; else from its own per-business query."""
+    window_end = min(period.end, as_of)
+    if log is not None and log.first <= period.start and window_end <= log.last:
+        if window_end < period.start:
+            return 0
+        inside = scope.businesses
+        dates = log.row_dates  # (date order: the window is one slice)
+        window = log.rows[bisect_left(dates, period.start) : bisect_right(dates, window_end)]
+        return sum(1 for _day, business_id, _cadre, _mode in window if business_id in inside)
     counts = visits_by_business(session, period, as_of)
     return sum(counts[b] for b in counts.keys() & scope.businesses.keys())
 

@@ -107,3 +107,48 @@ def test_whole_database_counts_equal_the_per_business_tables(db, clock) -> None:
     assert summed == RecordCounts(daily=4, weekly=2, monthly=2, issues_found=7)
     assert split == summed
     assert county == RecordCounts(daily=2, weekly=1, monthly=1, issues_found=3)
+
+
+def test_visit_count_from_the_duties_visits_equals_its_own_query(db, clock) -> None:  # type: ignore[no-untyped-def]
+    """督导次数 counted from the visits the duties read (no second read of the table) equals the count
+    from its own query: every visit of P up to D, whoever made it, of the live businesses in scope."""
+    from msfood.metrics.counts import visit_count
+    from msfood.metrics.supervision import Roster, duties
+
+    with unit_of_work(db.sessions, clock=clock) as uow:
+        s = Scenario(uow)
+        s.region("430204", "石峰区")
+        s.region("430211", "天元区")
+        for code, region in (("91430211000009136F", "430204"), ("91430211000009267B", "430211"),
+                             ("914302110000093987", "430211")):
+            s.business(code, "甲饭店", region=region)
+        s.cadre("13800000001", "张三", "township", "430204")
+        s.cadre("13800000002", "李四", "village", "430211")
+        s.assign("13800000001", "91430211000009136F", "2026-01-01")
+        s.assign("13800000002", "91430211000009267B", "2026-01-01")
+        for phone, code, day in (
+            ("13800000001", "91430211000009136F", "2026-09-30"),  # the day before the quarter
+            ("13800000001", "91430211000009136F", "2026-10-01"),
+            ("13800000001", "91430211000009136F", "2026-11-24"),  # D itself
+            ("13800000001", "91430211000009136F", "2026-11-25"),  # after D
+            ("13800000001", "91430211000009267B", "2026-10-15"),  # not assigned: still a visit
+            ("13800000002", "91430211000009267B", "2026-11-02"),
+            ("13800000002", "914302110000093987", "2026-11-03"),  # of the business deleted below
+        ):
+            s.visit(phone, code, day)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE businesses SET deleted = :t WHERE id = :id"),
+                     {"t": True, "id": Scenario.bid("914302110000093987")})
+    period, as_of = parse_period("2026Q4"), dt.date(2026, 11, 24)
+    with db.sessions() as session:
+        for region, want in ((None, 4), ("430204", 2), ("430211", 2)):
+            scope = load_scope(session, region, names=False)
+            roster = Roster(session)
+            duties(session, scope, period, as_of, roster)
+            log = roster.visit_log
+            assert log is not None and log.first <= period.start and as_of <= log.last
+            assert visit_count(session, scope, period, as_of, log=log) == want, region
+            assert visit_count(session, scope, period, as_of) == want, region
+        # a log that does not cover the window is not used: the query counts
+        assert visit_count(session, load_scope(session, None, names=False), parse_period("2026Q3"), as_of,
+                           log=log) == 1

@@ -128,13 +128,16 @@ def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[
     )
 
 
-def record_counts(session: Session, scope: Scope, period: Period, as_of: dt.date) -> RecordCounts:
+def record_counts(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, *, split: bool = True
+) -> RecordCounts:
+    """The scope's counts. `split`: other regions will count from the same rows (the ranking, inside
+    read_once); without it (`msfood stats`, the dashboard) the rows are summed as they come instead of
+    building per-business tables first (half the work), unless those tables are already kept."""
     businesses = scope.businesses
     cache = session.info.get(READ_ONCE)
     kept = cache is not None and ("records_by_business", period.key, as_of) in cache
-    if scope.region is None and not kept:
-        # The whole database (`msfood stats`, the dashboard): no other region will split these rows,
-        # so sum them as they come instead of building per-business tables first (half the work).
+    if not split and not kept:
         return unpack(_total_over(session, businesses.keys(), period, as_of))
     total = 0
     for counts in records_by_business(session, period, as_of):  # (set and map: C steps, no Python frame)

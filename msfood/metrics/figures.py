@@ -99,10 +99,11 @@ def stats_over(
         figures, progress_by_level=progress_by_level(found),
         visits=visit_count(session, scope, period, as_of, log=roster.visit_log),
     )
+    split = READ_ONCE in session.info  # inside the ranking's read_once: other regions reuse the rows
     with read_once(session):  # the coverage and the record counts read the same rollup rows
         checks = selfchecks(session, scope, period, as_of, details=details)
         if records:
-            checks = replace(checks, counts=record_counts(session, scope, period, as_of))
+            checks = replace(checks, counts=record_counts(session, scope, period, as_of, split=split))
     return Stats(
         period=period.key,
         period_start=period.start,

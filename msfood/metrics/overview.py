@@ -102,4 +102,4 @@ def region_record_counts(
     """The self-check record counts alone (what compute_overview(records=False) leaves out)."""
     resolved = parse_period(period) if isinstance(period, str) else period
     scope = load_scope(session, region, names=False)
-    return record_counts(session, scope, resolved, as_of)
+    return record_counts(session, scope, resolved, as_of, split=False)

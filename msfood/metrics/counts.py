@@ -12,6 +12,9 @@ msfood.db.rollups), and the issues come from a partial index of the few records 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import KeysView
+from typing import TYPE_CHECKING
 
 from sqlalchemy import false, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -21,6 +24,9 @@ from msfood.domain.periods import Period
 from msfood.metrics.results import RecordCounts
 from msfood.metrics.scope import READ_ONCE, Scope, fetch_plain
 from msfood.metrics.selfchecks import day_mask, month_pieces, month_rows
+
+if TYPE_CHECKING:
+    from msfood.metrics.supervision import VisitLog
 
 
 def visits_by_business(session: Session, period: Period, as_of: dt.date) -> dict[str, int]:
@@ -37,7 +43,19 @@ def visits_by_business(session: Session, period: Period, as_of: dt.date) -> dict
     return dict(rows)  # type: ignore[arg-type]
 
 
-def visit_count(session: Session, scope: Scope, period: Period, as_of: dt.date) -> int:
+def visit_count(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, *, log: VisitLog | None = None
+) -> int:
+    """督导次数 over the scope. From `log` (the visits the duties read) when it covers P up to D: the
+    same table is then not read twice; else from its own per-business query."""
+    window_end = min(period.end, as_of)
+    if log is not None and log.first <= period.start and window_end <= log.last:
+        if window_end < period.start:
+            return 0
+        inside = scope.businesses
+        dates = log.row_dates  # (date order: the window is one slice)
+        window = log.rows[bisect_left(dates, period.start) : bisect_right(dates, window_end)]
+        return sum(1 for _day, business_id, _cadre, _mode in window if business_id in inside)
     counts = visits_by_business(session, period, as_of)
     return sum(counts[b] for b in counts.keys() & scope.businesses.keys())
 
@@ -110,9 +128,38 @@ def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[
     )
 
 
-def record_counts(session: Session, scope: Scope, period: Period, as_of: dt.date) -> RecordCounts:
+def record_counts(
+    session: Session, scope: Scope, period: Period, as_of: dt.date, *, split: bool = True
+) -> RecordCounts:
+    """The scope's counts. `split`: other regions will count from the same rows (the ranking, inside
+    read_once); without it (`msfood stats`, the dashboard) the rows are summed as they come instead of
+    building per-business tables first (half the work), unless those tables are already kept."""
     businesses = scope.businesses
+    cache = session.info.get(READ_ONCE)
+    kept = cache is not None and ("records_by_business", period.key, as_of) in cache
+    if not split and not kept:
+        return unpack(_total_over(session, businesses.keys(), period, as_of))
     total = 0
     for counts in records_by_business(session, period, as_of):  # (set and map: C steps, no Python frame)
         total += sum(map(counts.__getitem__, counts.keys() & businesses.keys()))
     return unpack(total)
+
+
+def _total_over(session: Session, inside: KeysView[str], period: Period, as_of: dt.date) -> int:
+    """The packed counts (see FIELD) of the businesses `inside`, summed: records_by_business's tables
+    added up over them, without the tables."""
+    window_end = min(period.end, as_of)
+    if window_end < period.start:
+        return 0
+    total = 0
+    for month, first, last in month_pieces(period.start, window_end):
+        mask = day_mask(first, last)
+        total += sum(
+            (daily & mask).bit_count() | (weekly & mask).bit_count() << FIELD
+            | (monthly & mask).bit_count() << 2 * FIELD
+            for business_id, daily, _dated, weekly, monthly in month_rows(session, month)
+            if business_id in inside
+        )
+    issues = sum(int(n) for business_id, n in _issues_by_business(session, period.start, window_end)
+                 if business_id in inside)
+    return total + (issues << ISSUES_AT)

@@ -96,12 +96,14 @@ def stats_over(
     found = duties(session, scope, period, as_of, roster) if found is None else found
     figures = supervision(session, scope, period, as_of, details=details, roster=roster, found=found)
     figures = replace(
-        figures, progress_by_level=progress_by_level(found), visits=visit_count(session, scope, period, as_of)
+        figures, progress_by_level=progress_by_level(found),
+        visits=visit_count(session, scope, period, as_of, log=roster.visit_log),
     )
+    split = READ_ONCE in session.info  # inside the ranking's read_once: other regions reuse the rows
     with read_once(session):  # the coverage and the record counts read the same rollup rows
         checks = selfchecks(session, scope, period, as_of, details=details)
         if records:
-            checks = replace(checks, counts=record_counts(session, scope, period, as_of))
+            checks = replace(checks, counts=record_counts(session, scope, period, as_of, split=split))
     return Stats(
         period=period.key,
         period_start=period.start,

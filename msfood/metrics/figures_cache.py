@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from msfood import __version__
 from msfood.core.private_files import create_private_file
-from msfood.metrics.overview import Overview
+from msfood.metrics.overview_shape import Overview  # the shapes alone: this loads before the first paint
 
 FORMAT = 1  # bump when Overview's shape changes: an old file is then ignored
 SEAL = hashlib.sha256().digest_size

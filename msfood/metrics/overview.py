@@ -5,7 +5,6 @@ bars) and the pace still needed, from one scope, roster and set of duties.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -15,29 +14,17 @@ from msfood.domain.identifiers import division_level
 from msfood.domain.periods import Period, parse_period
 from msfood.metrics.counts import record_counts
 from msfood.metrics.figures import split_duties, stats_over
-from msfood.metrics.progress import Pace, pace, progress_by_level
-from msfood.metrics.results import Progress, RecordCounts, Stats, Tally
+from msfood.metrics.overview_shape import Overview, RegionProgress
+from msfood.metrics.progress import pace, progress_by_level
+from msfood.metrics.results import Progress, RecordCounts, Tally
 from msfood.metrics.sampling import work_calendar
 from msfood.metrics.scope import Scope, load_scope
 from msfood.metrics.supervision import Duty, Roster, duties
 
-
-@dataclass(frozen=True)
-class RegionProgress:
-    """A region's 督导 progress (the final figure once P has ended) and its tally of due obligations."""
-
-    code: str
-    name: str
-    progress: Progress
-    tally: Tally
-
-
-@dataclass(frozen=True)
-class Overview:
-    stats: Stats
-    regions: tuple[RegionProgress, ...]
-    pace: Pace  # of the whole progress: days, working days and obligations left
-    running: bool  # P has not ended by D
+# the shapes live in overview_shape (light to import for the cached first paint); named here as before
+__all__ = [
+    "Overview", "RegionProgress", "compute_overview", "progress_by_region", "region_record_counts", "region_targets",
+]
 
 
 def _division_level(code: str) -> str | None:
@@ -115,4 +102,4 @@ def region_record_counts(
     """The self-check record counts alone (what compute_overview(records=False) leaves out)."""
     resolved = parse_period(period) if isinstance(period, str) else period
     scope = load_scope(session, region, names=False)
-    return record_counts(session, scope, resolved, as_of)
+    return record_counts(session, scope, resolved, as_of, split=False)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from msfood.domain.calendar import WorkCalendar
 from msfood.domain.enums import LEVEL_ORDER
+from msfood.metrics.overview_shape import Pace
 from msfood.metrics.results import Progress
 from msfood.metrics.supervision import Duty
+
+__all__ = ["Pace", "duty_progress", "pace", "progress_by_level"]  # Pace: its home is overview_shape
 
 
 def duty_progress(duty: Duty) -> Progress:
@@ -30,22 +32,6 @@ def progress_by_level(found: Iterable[Duty]) -> dict[str, Progress]:
     for duty in found:
         by_level[duty.level] = by_level.get(duty.level, Progress()) + duty_progress(duty)
     return by_level
-
-
-@dataclass(frozen=True)
-class Pace:
-    """What is left of a running period as of D: days (after D up to P's end), working days among
-    them, obligations still to meet, and how many a working day that asks for."""
-
-    days_left: int
-    workdays_left: int
-    remaining: int
-
-    @property
-    def per_workday(self) -> float | None:
-        if self.remaining <= 0:
-            return 0.0
-        return self.remaining / self.workdays_left if self.workdays_left else None
 
 
 def pace(progress: Progress, period_end: dt.date, as_of: dt.date, calendar: WorkCalendar) -> Pace:

@@ -159,6 +159,7 @@ class Roster:
                 else:
                     found.append((start, end, known[0], not known[1]))
         self.levels = {level: LevelRoster.arrange(entries) for level, entries in by_level.items()}
+        self.visit_log: VisitLog | None = None  # the last visits read with this roster (duties)
 
     def assigned(self, level: str, day: dt.date) -> dict[str, tuple[CadreRef, ...]]:
         """Businesses with an assignment of `level` active on `day`, and the cadres assigned (latest
@@ -187,6 +188,9 @@ class VisitLog:
         if rows and isinstance(rows[0][0], str):  # SQLite keeps dates as ISO text
             day_of = dt.date.fromisoformat
             rows = [(day_of(day), business_id, cadre_id, mode) for day, business_id, cadre_id, mode in rows]
+        self.first, self.last = first, last
+        self.rows: list[tuple[dt.date, str, str, str]] = rows  # every visit of the window, by date
+        self.row_dates = [row[0] for row in rows]
         level_of = {cadre_id: ref.level for cadre_id, (ref, _deleted) in roster.cadres.items()}
         for row in rows:
             level = level_of.get(row[2])
@@ -279,6 +283,7 @@ def duties(
         return []
     first = min(r.start for _l, _rule, r in planned)
     log = VisitLog(session, roster, first, max(min(r.end, as_of) for _l, _rule, r in planned))
+    roster.visit_log = log  # 督导次数 counts from the same rows (msfood.metrics.counts.visit_count)
     businesses = scope.businesses
     found: list[Duty] = []
     for level, rule, rule_period in planned:

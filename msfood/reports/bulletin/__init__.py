@@ -1,0 +1,1 @@
+"""通报: a period's ranking and who is behind, its content and its PDF."""

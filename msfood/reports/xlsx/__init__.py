@@ -1,0 +1,1 @@
+"""What every sheet of a report workbook shares."""

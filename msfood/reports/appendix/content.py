@@ -1,6 +1,7 @@
 """What the completion report adds about its own method: the rule that judged each visit period (a line
-of the information block) and the 指标口径 appendix (msfood.reports.methodology), rendered by
-appendix_pdf.py and appendix_xlsx.py. Kept apart from content.py so the hooks there stay one line each.
+of the information block) and the 指标口径 appendix (msfood.reports.appendix.methodology), rendered by
+pdf.py and sheet.py beside it. Kept apart from the completion report's content (completion/content.py)
+so the hooks there stay one line each.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from msfood.domain.periods import parse_period
 from msfood.i18n import t
 from msfood.metrics.results import Stats
-from msfood.reports.methodology import AppendixRow, appendix_rows
+from msfood.reports.appendix.methodology import AppendixRow, appendix_rows
 
 
 def rule_info(session: Session, stats: Stats, lang: str | None = None) -> tuple[str, str]:

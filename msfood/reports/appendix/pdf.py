@@ -9,9 +9,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 
 from msfood.i18n import t
-from msfood.reports.methodology import RULE_BASES
-from msfood.reports.model import ReportContent
-from msfood.reports.pdf_base import FRAME_WIDTH, GRID, HEAD_FILL, Styles, para
+from msfood.reports.appendix.methodology import RULE_BASES
+from msfood.reports.document.model import ReportContent
+from msfood.reports.pdf.pages import FRAME_WIDTH, GRID, HEAD_FILL, Styles, para
 
 WIDTHS = (0.17, 0.61, 0.22)
 

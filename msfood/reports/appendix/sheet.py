@@ -11,9 +11,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from msfood.core.progress import Progress
 from msfood.i18n import t
-from msfood.reports.methodology import RULE_BASES
-from msfood.reports.model import ReportContent
-from msfood.reports.xlsx_sheets import print_setup, sheet_name
+from msfood.reports.appendix.methodology import RULE_BASES
+from msfood.reports.document.model import ReportContent
+from msfood.reports.xlsx.sheets import print_setup, sheet_name
 
 COLUMNS = (("figure", 22), ("definition", 70), ("basis", 30), ("group", 16), ("english", 70))
 WRAP = Alignment(wrap_text=True, vertical="top")

@@ -1,7 +1,7 @@
 """通报 (issue 14 item 5): a period's 督导 progress (or final rate) for a region, the regions one level
 below ranked with last period's rank, the townships below the overall figure, and the cadres with the
 most obligations not met. Figures from msfood.metrics (rank_regions, the duties of
-msfood.reports.reminders); this module only picks and arranges them.
+msfood.reports.reminders.content); this module only picks and arranges them.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from msfood.metrics.progress import Pace
 from msfood.metrics.ranking import RankedRegion, Ranking, rank_regions
 from msfood.metrics.results import Progress
 from msfood.metrics.scope import RegionTree
-from msfood.reports.format import Rate
-from msfood.reports.model import Column, ReportTable
-from msfood.reports.papers import digest
-from msfood.reports.ranking_tables import figure_name
-from msfood.reports.reminders import CadreReminder, compute_reminders
-from msfood.reports.texts import Texts
+from msfood.reports.completion.ranking import figure_name
+from msfood.reports.document.format import Rate
+from msfood.reports.document.model import Column, ReportTable
+from msfood.reports.document.texts import Texts
+from msfood.reports.papers.content import digest
+from msfood.reports.reminders.content import CadreReminder, compute_reminders
 
 CADRES_LISTED = 10
 

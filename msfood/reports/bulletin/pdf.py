@@ -12,13 +12,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from msfood.core.progress import Progress
-from msfood.reports.bulletin import Bulletin, behind_cadres_table, behind_regions_table
-from msfood.reports.format import percent
-from msfood.reports.papers_pdf import _decor, _zh_date
-from msfood.reports.pdf_base import Styles, build_pdf, make_styles, para
-from msfood.reports.pdf_table import table_flowables
-from msfood.reports.ranking_tables import figure_name, ranking_table
-from msfood.reports.texts import Texts
+from msfood.reports.bulletin.content import Bulletin, behind_cadres_table, behind_regions_table
+from msfood.reports.completion.ranking import figure_name, ranking_table
+from msfood.reports.document.format import percent
+from msfood.reports.document.texts import Texts
+from msfood.reports.papers.pdf import _decor, _zh_date
+from msfood.reports.pdf.pages import Styles, build_pdf, make_styles, para
+from msfood.reports.pdf.tables import table_flowables
 
 
 def bulletin_title(bulletin: Bulletin, period_name: str, tr: Texts) -> str:
@@ -53,7 +53,7 @@ def ranked_level(bulletin: Bulletin, tr: Texts) -> str:
     """What the ranked regions are, by their codes: 乡镇（街道） under a county, 村（社区） under a
     township."""
     from msfood.domain.identifiers import division_level
-    from msfood.reports.content import level_word
+    from msfood.reports.completion.content import level_word
 
     for row in bulletin.ranking.rows:
         try:

@@ -9,10 +9,10 @@ from typing import Any
 from msfood.domain.defaults import FOOD_CATEGORIES
 from msfood.domain.enums import RAPID_ITEMS, SAMPLING_TYPE, SELFCHECK_KIND
 from msfood.metrics.results import CaseRow, ResultCounts, Stats
-from msfood.reports.format import Rate, percent
-from msfood.reports.model import Column, ReportTable, Section
-from msfood.reports.supervision_tables import figures_table
-from msfood.reports.texts import Texts
+from msfood.reports.completion.supervision import figures_table
+from msfood.reports.document.format import Rate, percent
+from msfood.reports.document.model import Column, ReportTable, Section
+from msfood.reports.document.texts import Texts
 
 # --- self-checks -------------------------------------------------------------------------------------
 

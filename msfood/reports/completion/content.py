@@ -15,22 +15,22 @@ from msfood.domain.identifiers import division_level
 from msfood.domain.periods import parse_period
 from msfood.metrics import supervision_by_cadre, supervision_by_region
 from msfood.metrics.results import Stats, Tally
-from msfood.reports.appendix import appendix_for, rule_info
-from msfood.reports.checks_tables import (
+from msfood.reports.appendix.content import appendix_for, rule_info
+from msfood.reports.completion.checks import (
     sampling_headline,
     sampling_section,
     selfcheck_headline,
     selfcheck_section,
 )
-from msfood.reports.model import Headline, ReportContent, Section, fingerprint, period_label
-from msfood.reports.ranking_tables import (
+from msfood.reports.completion.ranking import (
     ranking_section_for,
     with_counts_table,
     with_progress,
     with_progress_tables,
 )
-from msfood.reports.supervision_tables import MAX_BARS, supervision_headline, supervision_section
-from msfood.reports.texts import Texts
+from msfood.reports.completion.supervision import MAX_BARS, supervision_headline, supervision_section
+from msfood.reports.document.model import Headline, ReportContent, Section, fingerprint, period_label
+from msfood.reports.document.texts import Texts
 
 KINDS = ("all", "supervision", "selfcheck", "sampling")
 

@@ -10,11 +10,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from msfood.core.progress import Progress
 from msfood.i18n import t
-from msfood.reports.appendix_pdf import appendix_flowables
-from msfood.reports.chart import completion_chart
-from msfood.reports.model import Headline, ReportContent
-from msfood.reports.pdf_base import FRAME_WIDTH, GRID, PageDecor, Styles, build_pdf, make_styles, para
-from msfood.reports.pdf_table import table_flowables
+from msfood.reports.appendix.pdf import appendix_flowables
+from msfood.reports.document.model import Headline, ReportContent
+from msfood.reports.pdf.chart import completion_chart
+from msfood.reports.pdf.pages import FRAME_WIDTH, GRID, PageDecor, Styles, build_pdf, make_styles, para
+from msfood.reports.pdf.tables import table_flowables
 
 ZH_ORDINALS = "一二三四五六七八九十"
 HEADLINE_COLUMNS = 3

@@ -20,10 +20,10 @@ from msfood.metrics.results import Progress, Stats
 from msfood.metrics.scope import Scope
 from msfood.metrics.supervision import Duty
 from msfood.metrics.trends import TREND_FIGURES, TrendPoint
-from msfood.reports.format import Rate, percent
-from msfood.reports.model import Bar, Column, ReportTable, Section
-from msfood.reports.supervision_tables import MAX_BARS, figures_table
-from msfood.reports.texts import Texts
+from msfood.reports.completion.supervision import MAX_BARS, figures_table
+from msfood.reports.document.format import Rate, percent
+from msfood.reports.document.model import Bar, Column, ReportTable, Section
+from msfood.reports.document.texts import Texts
 
 RANKED = ("supervision", "coverage", "daily", "weekly", "monthly", "platform_use", "disposal")
 
@@ -189,7 +189,7 @@ def with_progress_tables(
     section = replace(section, tables=tuple(tables))
     if session is None or not is_running(stats):
         return section
-    from msfood.reports.reminders import cadre_progress, progress_by_cadre_table
+    from msfood.reports.reminders.content import cadre_progress, progress_by_cadre_table
 
     codes = [code for code, _name, _tally in regions]
     chart_codes = [code for code, _name, _tally in chart_regions]

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from msfood.domain.enums import LEVEL, LEVEL_ORDER, PROBLEM_STATUS
 from msfood.metrics.results import CadreRef, Stats, Tally
-from msfood.reports.format import Rate, percent
-from msfood.reports.model import Bar, Chart, Column, ReportTable, Section
-from msfood.reports.texts import Texts
+from msfood.reports.document.format import Rate, percent
+from msfood.reports.document.model import Bar, Chart, Column, ReportTable, Section
+from msfood.reports.document.texts import Texts
 
 MAX_BARS = 40
 

@@ -19,10 +19,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from msfood.core.progress import Progress
 from msfood.i18n import t
-from msfood.reports.appendix_xlsx import write_appendix_sheet
-from msfood.reports.format import Rate, display_width, percent_decimal, show
-from msfood.reports.model import ReportContent, ReportTable
-from msfood.reports.xlsx_sheets import print_setup, sheet_name
+from msfood.reports.appendix.sheet import write_appendix_sheet
+from msfood.reports.document.format import Rate, display_width, percent_decimal, show
+from msfood.reports.document.model import ReportContent, ReportTable
+from msfood.reports.xlsx.sheets import print_setup, sheet_name
 from msfood.workbook.cells import styled, text_safe
 
 MAX_WIDTH = 50

@@ -18,7 +18,7 @@ from msfood.i18n import is_english, t
 from msfood.metrics.results import CadreRef, Stats, Tally
 
 # How long tables are split when laid out as plain LongTables (the benchmark's yardstick); the report
-# itself lays tables out a window of rows at a time (pdf_table.RowsTable), in linear time.
+# itself lays tables out a window of rows at a time (msfood.reports.pdf.tables.RowsTable), in linear time.
 ROW_CHUNK = 500
 
 
@@ -88,7 +88,7 @@ class ReportContent:
     sections: tuple[Section, ...] = ()
     lang: str | None = None
     extra_info: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-    appendix: tuple[Any, ...] = ()  # 指标口径 rows (msfood.reports.methodology.AppendixRow)
+    appendix: tuple[Any, ...] = ()  # 指标口径 rows (msfood.reports.appendix.methodology.AppendixRow)
 
     def tables(self, *, pdf: bool = False) -> list[ReportTable]:
         return [tb for s in self.sections for tb in s.tables if tb.pdf or not pdf]

@@ -18,8 +18,8 @@ from msfood.core.errors import NotFoundError, NothingToDo
 from msfood.db.models import Business, Cadre, Problem, Visit
 from msfood.domain.enums import LEVEL, LEVEL_ORDER, PROBLEM_STATUS, VISIT_MODE
 from msfood.metrics.results import CadreRef, Obligation, Supervision
-from msfood.reports.model import Column, ReportTable
-from msfood.reports.texts import Texts
+from msfood.reports.document.model import Column, ReportTable
+from msfood.reports.document.texts import Texts
 
 
 def digest(payload: object) -> str:

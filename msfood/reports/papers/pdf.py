@@ -13,10 +13,10 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 from msfood.core.progress import Progress
 from msfood.domain.enums import LEVEL
 from msfood.i18n import t
-from msfood.reports.papers import Notice, TaskSheet, notice_table, visit_mode_label
-from msfood.reports.pdf_base import FRAME_WIDTH, PageDecor, Styles, build_pdf, make_styles, para
-from msfood.reports.pdf_table import table_flowables
-from msfood.reports.texts import Texts
+from msfood.reports.document.texts import Texts
+from msfood.reports.papers.content import Notice, TaskSheet, notice_table, visit_mode_label
+from msfood.reports.pdf.pages import FRAME_WIDTH, PageDecor, Styles, build_pdf, make_styles, para
+from msfood.reports.pdf.tables import table_flowables
 
 
 def _decor(font: str, header: str, made_at: dt.datetime, version: str, fingerprint: str, lang: str | None) -> PageDecor:

@@ -17,8 +17,8 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from msfood.reports.format import percent_decimal
-from msfood.reports.model import Bar
+from msfood.reports.document.format import percent_decimal
+from msfood.reports.document.model import Bar
 
 ROW = 15.0  # points per bar
 LABEL_WIDTH = 120.0
@@ -55,7 +55,7 @@ def completion_chart(
     overall one) is drawn as a dashed line and the bars below it in red. `font` must be registered
     with reportlab (default: the bundled sans)."""
     if font is None:
-        from msfood.reports.fonts import sans_font
+        from msfood.reports.pdf.fonts import sans_font
 
         font = sans_font().name
     title_height = 18.0 if title else 0.0

@@ -48,7 +48,7 @@ def resource_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+    return Path(__file__).resolve().parents[3] / "resources"
 
 
 def sans_path() -> Path | None:

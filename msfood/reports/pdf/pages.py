@@ -1,6 +1,6 @@
 """What every msfood PDF shares: A4 pages with a header and footer, "第 N 页 共 M 页" (a two-pass canvas),
 styles in the embedded CJK font, and a build that reports progress and can be cancelled. Tables are in
-pdf_table.py.
+tables.py.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def make_styles(font: str) -> Styles:
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    from msfood.reports.fonts import fallback_markup, lacks
+    from msfood.reports.pdf.fonts import fallback_markup, lacks
 
     if lacks(text, style.fontName):  # a rare character (䶮, 𠮷): set in a fallback face, never dropped
         return Paragraph(fallback_markup(text, style.fontName), style)

@@ -16,10 +16,19 @@ from typing import Any
 
 from reportlab.platypus import Flowable, LongTable, TableStyle
 
-from msfood.reports.format import show
-from msfood.reports.model import Column, ReportTable
-from msfood.reports.pdf_base import CELL_PAD, CELL_SIZE, FRAME_WIDTH, GRID, HEAD_FILL, TOTAL_FILL, Styles, para
-from msfood.reports.wrap import text_width, wrap_text
+from msfood.reports.document.format import show
+from msfood.reports.document.model import Column, ReportTable
+from msfood.reports.pdf.pages import (
+    CELL_PAD,
+    CELL_SIZE,
+    FRAME_WIDTH,
+    GRID,
+    HEAD_FILL,
+    TOTAL_FILL,
+    Styles,
+    para,
+)
+from msfood.reports.pdf.wrap import text_width, wrap_text
 
 CELL_LEADING = 10.5
 CELL_VPAD = 3.0  # reportlab's default top and bottom cell padding
@@ -167,7 +176,7 @@ def with_fallbacks(rows: list[list[str]], font: str) -> list[list[Any]]:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
-    from msfood.reports.fonts import fallback_markup, lacks
+    from msfood.reports.pdf.fonts import fallback_markup, lacks
 
     style = None
     for row in rows:

@@ -24,10 +24,10 @@ from msfood.metrics.results import CadreRef, Obligation, Progress
 from msfood.metrics.sampling import work_calendar
 from msfood.metrics.scope import RegionTree, Scope, fetch, load_scope
 from msfood.metrics.supervision import Duty, Roster, duties
-from msfood.reports.format import Rate, percent
-from msfood.reports.model import Column, ReportTable
-from msfood.reports.papers import digest
-from msfood.reports.texts import Texts
+from msfood.reports.document.format import Rate, percent
+from msfood.reports.document.model import Column, ReportTable
+from msfood.reports.document.texts import Texts
+from msfood.reports.papers.content import digest
 
 GROUPINGS = ("cadre", "township")
 TOWNSHIP_CODE_LENGTH = 9

@@ -10,11 +10,11 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from msfood.core.progress import Progress
 from msfood.domain.enums import LEVEL
-from msfood.reports.papers_pdf import _decor, _fields
-from msfood.reports.pdf_base import Styles, build_pdf, make_styles, para
-from msfood.reports.pdf_table import table_flowables
-from msfood.reports.reminders import CadreReminder, Reminders, open_table, progress_text
-from msfood.reports.texts import Texts
+from msfood.reports.document.texts import Texts
+from msfood.reports.papers.pdf import _decor, _fields
+from msfood.reports.pdf.pages import Styles, build_pdf, make_styles, para
+from msfood.reports.pdf.tables import table_flowables
+from msfood.reports.reminders.content import CadreReminder, Reminders, open_table, progress_text
 
 
 def _days_left(found: Reminders, tr: Texts) -> str:

@@ -1,5 +1,5 @@
 """The 督导提醒 and 通报 services (issue 14 item 5): Qt-free generators that yield Progress and return the
-path written, like write_tasks (msfood.reports.service), whose file handling they share."""
+path written, like write_tasks (msfood.reports.services.documents), whose file handling they share."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from msfood.core.errors import ValidationError
 from msfood.core.progress import Progress
 from msfood.domain.periods import Period, parse_period
 from msfood.i18n import is_english, t
-from msfood.reports.service import _unit_and_time, atomic_target, body_font, output_format
+from msfood.reports.services.documents import _unit_and_time, atomic_target, body_font, output_format
 from msfood.services.writing.permissions import READ, Actor
 
 
 def period_name(period: Period, lang: str | None) -> str:
     """The period as a title names it: 2026年第四季度 (English: 2026Q4)."""
-    from msfood.reports.model import period_label
+    from msfood.reports.document.model import period_label
 
     if is_english(lang):
         return period.key
@@ -53,9 +53,9 @@ def write_reminders(
     or per township with its cadres (by="township"); in a workbook, one sheet for all. Cadres with every
     obligation met are left out (the print says how many). `cadre_phone` limits it to one cadre."""
     from msfood import __version__
-    from msfood.reports.model import Section, period_label
-    from msfood.reports.reminders import check_grouping, compute_reminders, reminders_table
-    from msfood.reports.texts import Texts
+    from msfood.reports.document.model import Section, period_label
+    from msfood.reports.document.texts import Texts
+    from msfood.reports.reminders.content import check_grouping, compute_reminders, reminders_table
 
     actor.require(READ)
     suffix = output_format(Path(out))
@@ -69,7 +69,7 @@ def write_reminders(
     tr = Texts(lang)
     with atomic_target(Path(out)) as temp:
         if suffix == ".pdf":
-            from msfood.reports.reminders_pdf import render_reminders_pdf
+            from msfood.reports.reminders.pdf import render_reminders_pdf
 
             yield from render_reminders_pdf(
                 found,
@@ -83,8 +83,8 @@ def write_reminders(
                 lang=lang,
             )
         else:
-            from msfood.reports.model import ReportContent
-            from msfood.reports.xlsx import render_xlsx
+            from msfood.reports.completion.workbook import render_xlsx
+            from msfood.reports.document.model import ReportContent
 
             content = ReportContent(
                 title=tr("reminders.title"),
@@ -118,8 +118,8 @@ def write_bulletin(
     """通报 (PDF): the period's progress (completion once ended) of the region (default: the unit's own),
     the regions one level below ranked, and the townships and cadres behind."""
     from msfood import __version__
-    from msfood.reports.bulletin import compute_bulletin
-    from msfood.reports.bulletin_pdf import render_bulletin_pdf
+    from msfood.reports.bulletin.content import compute_bulletin
+    from msfood.reports.bulletin.pdf import render_bulletin_pdf
 
     actor.require(READ)
     if Path(out).suffix.lower() == ".xlsx":

@@ -21,8 +21,8 @@ from msfood.core.errors import EnvironmentProblem, ValidationError
 from msfood.core.progress import Progress
 from msfood.domain.periods import Period, parse_period
 from msfood.i18n import t
-from msfood.reports.content import build_content, check_kind
-from msfood.reports.fonts import FontChoice, font_setting, resolve_font
+from msfood.reports.completion.content import build_content, check_kind
+from msfood.reports.pdf.fonts import FontChoice, font_setting, resolve_font
 from msfood.services.writing.permissions import READ, Actor
 
 FORMATS = (".pdf", ".xlsx")
@@ -85,11 +85,11 @@ def write_report(
     content = build_content(session, stats, kind=kind, clock=clock, lang=lang)
     with atomic_target(Path(out)) as temp:
         if suffix == ".pdf":
-            from msfood.reports.pdf_report import render_pdf
+            from msfood.reports.completion.pdf import render_pdf
 
             yield from render_pdf(content, temp, body_font(session, font).name)
         else:
-            from msfood.reports.xlsx import render_xlsx
+            from msfood.reports.completion.workbook import render_xlsx
 
             yield from render_xlsx(content, temp)
     return Path(out)
@@ -97,7 +97,7 @@ def write_report(
 
 def _unit_and_time(session: Session, clock: Clock | None) -> tuple[str, str, dt.datetime]:
     from msfood.core.clock import CHINA
-    from msfood.reports.content import unit_of
+    from msfood.reports.completion.content import unit_of
 
     name, code = unit_of(session)
     return name, code, (clock or Clock()).now().astimezone(CHINA).replace(tzinfo=None)
@@ -121,9 +121,9 @@ def write_tasks(
     from msfood import __version__
     from msfood.metrics.scope import load_scope
     from msfood.metrics.supervision import supervision
-    from msfood.reports.model import ReportContent, Section, period_label
-    from msfood.reports.papers import task_sheets, tasks_fingerprint, tasks_table
-    from msfood.reports.texts import Texts
+    from msfood.reports.document.model import ReportContent, Section, period_label
+    from msfood.reports.document.texts import Texts
+    from msfood.reports.papers.content import task_sheets, tasks_fingerprint, tasks_table
 
     actor.require(READ)
     suffix = output_format(Path(out))
@@ -139,14 +139,14 @@ def write_tasks(
     label = period_label(resolved, lang)
     with atomic_target(Path(out)) as temp:
         if suffix == ".pdf":
-            from msfood.reports.papers_pdf import render_tasks_pdf
+            from msfood.reports.papers.pdf import render_tasks_pdf
 
             yield from render_tasks_pdf(
                 sheets, temp, body_font(session, font).name, unit_name=unit_name, period_label=label,
                 as_of=day, made_at=made_at, version=__version__, fingerprint=fingerprint, lang=lang,
             )
         else:
-            from msfood.reports.xlsx import render_xlsx
+            from msfood.reports.completion.workbook import render_xlsx
 
             content = ReportContent(
                 title=tr("report.tasks_title"), unit_name=unit_name, unit_code=unit_code,
@@ -171,8 +171,8 @@ def write_notice(
 ) -> Generator[Progress, None, Path]:
     """整改通知书 for one visit's problems (PDF). A visit without problems has nothing to notify (exit 3)."""
     from msfood import __version__
-    from msfood.reports.papers import load_notice
-    from msfood.reports.papers_pdf import render_notice_pdf
+    from msfood.reports.papers.content import load_notice
+    from msfood.reports.papers.pdf import render_notice_pdf
 
     actor.require(READ)
     output_format(Path(out), (".pdf",))

@@ -1,7 +1,7 @@
 """What every sheet of a report workbook shares: its name (Excel's rules) and how it prints.
 
-Apart from msfood.reports.xlsx so that the appendix sheet (appendix_xlsx), which the report workbook
-writes last, can use them without importing the workbook writer back.
+Apart from msfood.reports.completion.workbook so that the appendix sheet (msfood.reports.appendix.sheet),
+which the report workbook writes last, can use them without importing the workbook writer back.
 """
 
 from __future__ import annotations

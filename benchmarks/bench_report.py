@@ -31,9 +31,9 @@ def reportlab_alone(content, out: Path) -> None:  # type: ignore[no-untyped-def]
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 
-    from msfood.reports.fonts import sans_font
-    from msfood.reports.format import show
-    from msfood.reports.model import ROW_CHUNK
+    from msfood.reports.document.format import show
+    from msfood.reports.document.model import ROW_CHUNK
+    from msfood.reports.pdf.fonts import sans_font
 
     font = sans_font().name
     story = []
@@ -56,7 +56,7 @@ def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
     """Best of: compute_stats, then (untimed) the tables, then reportlab alone on them."""
     from msfood.db.engine import open_database
     from msfood.metrics import compute_stats
-    from msfood.reports.content import build_content
+    from msfood.reports.completion.content import build_content
 
     folder = Path(tempfile.mkdtemp(prefix="msfood-bench-pdf-"))
     database = open_database(Path(ctx["db"]))
@@ -79,7 +79,7 @@ def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
 def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.reports.service import write_report, write_tasks
+    from msfood.reports.services.documents import write_report, write_tasks
     from msfood.services.writing.permissions import Actor
 
     actor = Actor("admin", "admin")

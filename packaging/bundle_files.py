@@ -3,7 +3,7 @@ checked by tests/unit/test_packaging_spec.py, so a moved resource breaks a test 
 
 Each entry is (source relative to the repository root, folder inside the bundle). Inside the bundle
 (sys._MEIPASS) the folders keep the layout the code expects when run from the source tree:
-resources/ for ui.resources and msfood.reports.fonts, msfood/data/ for msfood.regions.official,
+resources/ for ui.resources and msfood.reports.pdf.fonts, msfood/data/ for msfood.regions.official,
 msfood/db/migrations/ for msfood.db.engine (alembic reads the migrations as .py files, not modules).
 """
 

@@ -1,4 +1,4 @@
-"""帮助 › 指标口径 (F1): every figure's definition, searchable, from msfood.reports.methodology (the same
+"""帮助 › 指标口径 (F1): every figure's definition, searchable, from msfood.reports.appendix.methodology (the same
 text the completion report prints as its appendix). A list of the figures on the left, the definitions
 on the right; typing in the search box keeps only the figures that mention the text."""
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from msfood.i18n import t
-from msfood.reports.methodology import GROUPS, RULE_BASES, Definition, matching
+from msfood.reports.appendix.methodology import GROUPS, RULE_BASES, Definition, matching
 from ui.i18n import is_english
 from ui.screen_fit import fit_dialog
 from ui.theme import muted_text_colour, status_colour

@@ -77,7 +77,7 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 def format_table(ranking, lang: str | None = None) -> str:  # type: ignore[no-untyped-def]
     """The ranking as a plain text table, Chinese headers by default, columns aligned for CJK."""
-    from msfood.reports.format import percent
+    from msfood.reports.document.format import percent
 
     running = ranking.as_of < parse_end(ranking.period)
     region = ranking.region_name and f"{ranking.region_name}（{ranking.region}）" or t("ranking.region_all", lang)

@@ -75,7 +75,7 @@ def run_schedule(args: argparse.Namespace) -> int:
     from msfood.i18n import language, t
     from msfood.planning.output import percent, write_schedule_ics, write_schedule_pdf
     from msfood.planning.service import make_schedule
-    from msfood.reports.texts import Texts
+    from msfood.reports.document.texts import Texts
 
     period = parse_period(args.period)
     now = clock()

@@ -1,6 +1,6 @@
 """Messages of the visit-rule versions (timeline, presets, the rule that judged a period) and of the
 指标口径 (methodology) page and report appendix. The definitions themselves are data in
-msfood/reports/methodology.py."""
+msfood/reports/appendix/methodology.py."""
 
 MESSAGES = {
     # --- a rule version in words

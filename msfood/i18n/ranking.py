@@ -60,7 +60,7 @@ MESSAGES = {
 }
 
 MESSAGES.update({
-    # --- the report's progress, counts and ranking (msfood/reports/ranking_tables.py)
+    # --- the report's progress, counts and ranking (msfood/reports/completion/ranking.py)
     "report.rk_progress_headline": ("督导进度（本期进行中）", "Supervision progress (period running)"),
     "report.rk_progress_detail": (
         "已完成 {met} / 本期全部任务 {total}", "{met} met of all {total} obligations of the period"

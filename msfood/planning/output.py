@@ -17,13 +17,13 @@ from msfood.metrics.results import CadreRef
 from msfood.planning.ics import schedule_ics
 from msfood.planning.planner import NO_DAYS, NO_ROOM, Landing
 from msfood.planning.schedule import PlanEntry, Schedule, Unplanned
-from msfood.reports.model import Column, ReportTable, period_label
-from msfood.reports.papers import digest
-from msfood.reports.papers_pdf import _decor, _fields
-from msfood.reports.pdf_base import Styles, build_pdf, make_styles, para
-from msfood.reports.pdf_table import table_flowables
-from msfood.reports.service import atomic_target, body_font, output_format
-from msfood.reports.texts import Texts
+from msfood.reports.document.model import Column, ReportTable, period_label
+from msfood.reports.document.texts import Texts
+from msfood.reports.papers.content import digest
+from msfood.reports.papers.pdf import _decor, _fields
+from msfood.reports.pdf.pages import Styles, build_pdf, make_styles, para
+from msfood.reports.pdf.tables import table_flowables
+from msfood.reports.services.documents import atomic_target, body_font, output_format
 
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -167,7 +167,7 @@ def write_schedule_pdf(
 ) -> Generator[Progress, None, Path]:
     """A page group per cadre (those with planned visits or duties), by level and name."""
     from msfood import __version__
-    from msfood.reports.content import unit_of
+    from msfood.reports.completion.content import unit_of
 
     output_format(Path(out), (".pdf",))
     tr = Texts(lang)

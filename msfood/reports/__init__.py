@@ -7,7 +7,7 @@ the app).
     path = drain(write_report(session, actor=actor, period="2026Q4", out=Path("q4.pdf")))
 
 Every figure comes from msfood.metrics.compute_stats; percentages are rounded half-up to one decimal
-(msfood.reports.format.percent). `completion_chart` returns the 督导完成率 bar chart as a reportlab
+(msfood.reports.document.format.percent). `completion_chart` returns the 督导完成率 bar chart as a reportlab
 Drawing, which the app may render to SVG. The body font follows the `report_font` setting ("sans": the
 bundled WenQuanYi Micro Hei; "song": AR PL UMing when installed, else the sans with a note).
 """
@@ -16,20 +16,20 @@ from msfood.core.lazy import lazy_attributes
 
 # Loaded when first used: opening the Reports page must not load reportlab and openpyxl.
 _LAZY = {
-    "completion_chart": "msfood.reports.chart",
-    "KINDS": "msfood.reports.content",
-    "build_content": "msfood.reports.content",
-    "FONT_SETTING": "msfood.reports.fonts",
-    "FontChoice": "msfood.reports.fonts",
-    "resolve_font": "msfood.reports.fonts",
-    "percent": "msfood.reports.format",
-    "percent_decimal": "msfood.reports.format",
-    "body_font": "msfood.reports.service",
-    "write_notice": "msfood.reports.service",
-    "write_bulletin": "msfood.reports.reminder_service",
-    "write_reminders": "msfood.reports.reminder_service",
-    "write_report": "msfood.reports.service",
-    "write_tasks": "msfood.reports.service",
+    "completion_chart": "msfood.reports.pdf.chart",
+    "KINDS": "msfood.reports.completion.content",
+    "build_content": "msfood.reports.completion.content",
+    "FONT_SETTING": "msfood.reports.pdf.fonts",
+    "FontChoice": "msfood.reports.pdf.fonts",
+    "resolve_font": "msfood.reports.pdf.fonts",
+    "percent": "msfood.reports.document.format",
+    "percent_decimal": "msfood.reports.document.format",
+    "body_font": "msfood.reports.services.documents",
+    "write_notice": "msfood.reports.services.documents",
+    "write_bulletin": "msfood.reports.services.circulars",
+    "write_reminders": "msfood.reports.services.circulars",
+    "write_report": "msfood.reports.services.documents",
+    "write_tasks": "msfood.reports.services.documents",
 }
 
 __all__ = sorted(_LAZY)

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from msfood.cli import main
-from msfood.reports.methodology import GROUPS, all_definitions, groups_for
+from msfood.reports.appendix.methodology import GROUPS, all_definitions, groups_for
 from msfood.services import rules
 from msfood.services.writing.permissions import Actor
 from msfood.services.writing.transaction import unit_of_work

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from msfood.reports.methodology import GROUPS, all_definitions
+from msfood.reports.appendix.methodology import GROUPS, all_definitions
 
 
 def help_action(window, text: str):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from msfood.metrics import compute_stats
-from msfood.reports.format import percent
+from msfood.reports.document.format import percent
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.ui.typing_helpers import choose, clear_and_type

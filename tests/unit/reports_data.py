@@ -69,7 +69,7 @@ def json_at(data: dict[str, Any], dotted: str) -> Any:
 
 def as_stored(value: Any) -> Any:
     """A stats JSON value as the XLSX report stores it: rates rounded as the PDF prints them."""
-    from msfood.reports.xlsx import stored_rate
+    from msfood.reports.completion.workbook import stored_rate
 
     return stored_rate(value) if isinstance(value, float) else value
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from msfood.core.ids import natural_id
 from msfood.core.progress import drain
 from msfood.reports import write_report
-from msfood.reports.service import write_notice, write_tasks
+from msfood.reports.services.documents import write_notice, write_tasks
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, pdf_text, squeeze
@@ -119,8 +119,8 @@ def test_xlsx_rates_are_stored_rounded_like_the_pdf(example_db, clock, tmp_path:
 @pytest.mark.parametrize("region", [None, "430204001"])
 def test_the_charts_overall_rate_is_the_headlines(example_db, region: str | None) -> None:  # type: ignore[no-untyped-def]
     from msfood.metrics import compute_stats
-    from msfood.reports.content import build_content
-    from msfood.reports.format import percent
+    from msfood.reports.completion.content import build_content
+    from msfood.reports.document.format import percent
 
     with example_db.sessions() as session:
         stats = compute_stats(session, period="2026Q2", as_of=Q2_END, region=region)
@@ -134,10 +134,10 @@ def test_the_charts_overall_rate_is_the_headlines(example_db, region: str | None
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_headers_wrap_only_between_words(example_db, lang: str) -> None:  # type: ignore[no-untyped-def]
     from msfood.metrics import compute_stats
-    from msfood.reports.content import build_content
-    from msfood.reports.fonts import sans_font
-    from msfood.reports.pdf_base import CELL_PAD, FRAME_WIDTH
-    from msfood.reports.pdf_table import column_widths, header_lines, header_words
+    from msfood.reports.completion.content import build_content
+    from msfood.reports.pdf.fonts import sans_font
+    from msfood.reports.pdf.pages import CELL_PAD, FRAME_WIDTH
+    from msfood.reports.pdf.tables import column_widths, header_lines, header_words
 
     font = sans_font().name
     with example_db.sessions() as session:

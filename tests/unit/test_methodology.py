@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from msfood.reports import methodology as m
+from msfood.reports.appendix import methodology as m
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,7 +70,7 @@ def test_search_and_report_kinds() -> None:
 
 def test_docs_metrics_md_is_the_same_account() -> None:
     text = (ROOT / "docs" / "metrics.md").read_text(encoding="utf-8")
-    assert text == m.markdown(), "regenerate: python -m msfood.reports.methodology > docs/metrics.md"
+    assert text == m.markdown(), "regenerate: python -m msfood.reports.appendix.methodology > docs/metrics.md"
     assert "## 国家规定还是本地设置" in text and "湖南" in text
 
 

@@ -86,7 +86,7 @@ def fake_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_resources_resolve_inside_a_frozen_bundle(fake_bundle: Path) -> None:
-    from msfood.reports import fonts
+    from msfood.reports.pdf import fonts
     from ui import resources
 
     assert resources.resource_root() == fake_bundle / "resources"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msfood.reports.fonts import sans_font
-from msfood.reports.format import Rate, display_width, percent, percent_decimal, show
-from msfood.reports.wrap import NO_LINE_START, text_width, wrap_text
+from msfood.reports.document.format import Rate, display_width, percent, percent_decimal, show
+from msfood.reports.pdf.fonts import sans_font
+from msfood.reports.pdf.wrap import NO_LINE_START, text_width, wrap_text
 
 
 @pytest.mark.parametrize(

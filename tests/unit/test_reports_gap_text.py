@@ -1,7 +1,7 @@
 """The report's self-check gap column says what is missing, as the app's lists do (issue 17 item 6)."""
 
-from msfood.reports.checks_tables import gap_text
-from msfood.reports.texts import Texts
+from msfood.reports.completion.checks import gap_text
+from msfood.reports.document.texts import Texts
 
 
 def test_daily_gap_counts_the_missing_days_in_both_languages() -> None:

@@ -13,8 +13,8 @@ from msfood.core.errors import Cancelled
 from msfood.core.progress import Progress, drain
 from msfood.metrics import compute_stats
 from msfood.reports import completion_chart, write_report
-from msfood.reports import fonts as report_fonts
-from msfood.reports.model import Bar
+from msfood.reports.document.model import Bar
+from msfood.reports.pdf import fonts as report_fonts
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, LONG_NAME, one_in_sixteen, pdf_fonts, pdf_pages, pdf_text, squeeze
@@ -157,7 +157,7 @@ def test_chart_is_a_reusable_drawing() -> None:
 
 def test_a_locked_target_is_a_plain_sentence(example_db, clock, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from msfood.core.errors import EnvironmentProblem
-    from msfood.reports import service
+    from msfood.reports.services import documents as service
 
     def locked(src: object, dst: object) -> None:
         raise PermissionError(13, "in use")

@@ -14,7 +14,7 @@ from msfood.core.progress import drain
 from msfood.metrics import compute_stats
 from msfood.metrics.ranking import rank_all
 from msfood.reports import write_report
-from msfood.reports.format import percent
+from msfood.reports.document.format import percent
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, figures_from_sheet, json_at, pdf_text, squeeze

@@ -19,8 +19,8 @@ from msfood.core.errors import NotFoundError, ValidationError
 from msfood.core.progress import drain
 from msfood.domain.periods import parse_period
 from msfood.reports import write_bulletin, write_reminders
-from msfood.reports.bulletin import compute_bulletin
-from msfood.reports.reminders import compute_reminders
+from msfood.reports.bulletin.content import compute_bulletin
+from msfood.reports.reminders.content import compute_reminders
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, pdf_pages, pdf_text, squeeze

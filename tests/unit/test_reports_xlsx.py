@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from msfood.core.progress import drain
 from msfood.metrics import compute_stats, supervision_by_region
 from msfood.reports import write_report
-from msfood.reports.format import display_width
-from msfood.reports.xlsx import stored_rate
+from msfood.reports.completion.workbook import stored_rate
+from msfood.reports.document.format import display_width
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, figures_from_sheet, json_at, one_in_sixteen

@@ -270,7 +270,7 @@ class ScheduleDialog(QDialog):
 
     def _on_loaded(self, schedule: Any) -> None:
         from msfood.planning.output import landing_text, reason_text
-        from msfood.reports.texts import Texts
+        from msfood.reports.document.texts import Texts
 
         self.op = None
         self.schedule = schedule

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msfood.reports.model import Headline
+from msfood.reports.document.model import Headline
 from msfood.services.queries import lists as queries
 from ui.context import AppContext
 from ui.pages.figure_tile import FigureTile

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from msfood.core.errors import ValidationError
 from msfood.domain.periods import Period, parse_period, period_of
-from msfood.reports.model import period_label
+from msfood.reports.document.model import period_label
 from ui.i18n import is_english
 from ui.theme import error_border_style
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from msfood.core.progress import Progress
 from msfood.domain.periods import Period
 from msfood.i18n import t
-from msfood.reports.model import Headline
+from msfood.reports.document.model import Headline
 from msfood.services.queries import lists as queries
 from ui.context import AppContext
 from ui.i18n import is_english
@@ -64,8 +64,8 @@ def load_figures(context: AppContext, request: ReportRequest) -> Figures:
         content = build_content(session, stats, kind=kind, clock=context.clock, lang=lang, ranking=False)
     headline, fingerprint = content.headline, content.fingerprint
     if request.kind == "tasks":
-        from msfood.reports.papers import task_sheets, tasks_fingerprint
-        from msfood.reports.texts import Texts
+        from msfood.reports.document.texts import Texts
+        from msfood.reports.papers.content import task_sheets, tasks_fingerprint
 
         sheets = task_sheets(stats.supervision.obligations, Texts(lang), cadre_phone=request.cadre_phone)
         label = QCoreApplication.translate("ReportsPage", "督导任务单")

@@ -79,7 +79,7 @@ def measure_baseline(ctx: dict[str, Any]) -> dict[str, Any]:
 def measure_msfood(ctx: dict[str, Any]) -> dict[str, Any]:
     from msfood.core.progress import drain
     from msfood.db.engine import open_database
-    from msfood.reports.services.documents import write_report, write_tasks
+    from msfood.reports.writers.documents import write_report, write_tasks
     from msfood.services.writing.permissions import Actor
 
     actor = Actor("admin", "admin")

@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _font_note(session, font: str | None, out: Path) -> None:  # type: ignore[no-untyped-def]
-    from msfood.reports.services.documents import body_font
+    from msfood.reports.writers.documents import body_font
 
     if out.suffix.lower() == ".pdf":
         note = body_font(session, font).note
@@ -77,8 +77,8 @@ def run_report(args: argparse.Namespace) -> int:
     from msfood.core.progress import drain
     from msfood.domain.periods import parse_period
     from msfood.i18n import language, t
-    from msfood.reports.services.circulars import write_bulletin, write_reminders
-    from msfood.reports.services.documents import write_report, write_tasks
+    from msfood.reports.writers.circulars import write_bulletin, write_reminders
+    from msfood.reports.writers.documents import write_report, write_tasks
 
     period = parse_period(args.period)
     as_of = parse_as_of(args.as_of)
@@ -110,7 +110,7 @@ def run_report(args: argparse.Namespace) -> int:
 def run_notice(args: argparse.Namespace) -> int:
     from msfood.core.progress import drain
     from msfood.i18n import language, t
-    from msfood.reports.services.documents import write_notice
+    from msfood.reports.writers.documents import write_notice
 
     out = args.out
     now = clock()

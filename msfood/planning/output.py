@@ -23,7 +23,7 @@ from msfood.reports.papers.content import digest
 from msfood.reports.papers.pdf import _decor, _fields
 from msfood.reports.pdf.pages import Styles, build_pdf, make_styles, para
 from msfood.reports.pdf.tables import table_flowables
-from msfood.reports.services.documents import atomic_target, body_font, output_format
+from msfood.reports.writers.documents import atomic_target, body_font, output_format
 
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -24,12 +24,12 @@ _LAZY = {
     "resolve_font": "msfood.reports.pdf.fonts",
     "percent": "msfood.reports.document.format",
     "percent_decimal": "msfood.reports.document.format",
-    "body_font": "msfood.reports.services.documents",
-    "write_notice": "msfood.reports.services.documents",
-    "write_bulletin": "msfood.reports.services.circulars",
-    "write_reminders": "msfood.reports.services.circulars",
-    "write_report": "msfood.reports.services.documents",
-    "write_tasks": "msfood.reports.services.documents",
+    "body_font": "msfood.reports.writers.documents",
+    "write_notice": "msfood.reports.writers.documents",
+    "write_bulletin": "msfood.reports.writers.circulars",
+    "write_reminders": "msfood.reports.writers.circulars",
+    "write_report": "msfood.reports.writers.documents",
+    "write_tasks": "msfood.reports.writers.documents",
 }
 
 __all__ = sorted(_LAZY)

@@ -56,5 +56,5 @@ def test_no_cycle_among_the_modules_of_each_package(graph: grimp.ImportGraph) ->
 
 
 def test_the_graph_sees_imports_inside_functions(graph: grimp.ImportGraph) -> None:
-    # msfood.reports.services.documents imports the workbook writer only when asked for a workbook
-    assert "msfood.reports.completion.workbook" in imports_of(graph, "msfood.reports.services.documents")
+    # msfood.reports.writers.documents imports the workbook writer only when asked for a workbook
+    assert "msfood.reports.completion.workbook" in imports_of(graph, "msfood.reports.writers.documents")

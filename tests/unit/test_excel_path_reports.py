@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from msfood.core.ids import natural_id
 from msfood.core.progress import drain
 from msfood.reports import write_report
-from msfood.reports.services.documents import write_notice, write_tasks
+from msfood.reports.writers.documents import write_notice, write_tasks
 from msfood.services.writing.transaction import unit_of_work
 from tests.scenario import Scenario, worked_example
 from tests.unit.reports_data import ADMIN, pdf_text, squeeze

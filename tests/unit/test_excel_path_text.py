@@ -17,7 +17,7 @@ from msfood.core.progress import drain
 from msfood.db.engine import open_database
 from msfood.i18n import t
 from msfood.reports import write_report
-from msfood.reports.services.documents import write_tasks
+from msfood.reports.writers.documents import write_tasks
 from msfood.services.records.refs import Refs
 from msfood.services.records.specs import clean
 from msfood.services.writing.permissions import Actor

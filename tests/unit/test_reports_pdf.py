@@ -157,7 +157,7 @@ def test_chart_is_a_reusable_drawing() -> None:
 
 def test_a_locked_target_is_a_plain_sentence(example_db, clock, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from msfood.core.errors import EnvironmentProblem
-    from msfood.reports.services import documents as service
+    from msfood.reports.writers import documents as service
 
     def locked(src: object, dst: object) -> None:
         raise PermissionError(13, "in use")

@@ -1,5 +1,5 @@
 """The 督导提醒 and 通报 services (issue 14 item 5): Qt-free generators that yield Progress and return the
-path written, like write_tasks (msfood.reports.services.documents), whose file handling they share."""
+path written, like write_tasks (msfood.reports.writers.documents), whose file handling they share."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from msfood.core.errors import ValidationError
 from msfood.core.progress import Progress
 from msfood.domain.periods import Period, parse_period
 from msfood.i18n import is_english, t
-from msfood.reports.services.documents import _unit_and_time, atomic_target, body_font, output_format
+from msfood.reports.writers.documents import _unit_and_time, atomic_target, body_font, output_format
 from msfood.services.writing.permissions import READ, Actor
 
 

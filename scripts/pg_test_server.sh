@@ -21,7 +21,8 @@ fi
 
 as_owner() {
   if [ "$(id -u)" = "0" ]; then
-    runuser -u postgres -- "$@"
+    # runuser lives in /usr/sbin, which a minimal PATH (cron, env -i) leaves out
+    "$(command -v runuser || echo /usr/sbin/runuser)" -u postgres -- "$@"
   else
     "$@"
   fi

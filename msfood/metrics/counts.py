@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import KeysView
+from collections.abc import Iterator, KeysView
 from typing import TYPE_CHECKING
 
 from sqlalchemy import false, func, literal_column, select
@@ -64,7 +64,7 @@ def records_by_business(session: Session, period: Period, as_of: dt.date) -> lis
     """Self-check records not deleted dated in P up to D, per business, packed (see FIELD, `unpack`):
     one table per month of the window and one of the issues, a business's counts being their sum."""
     cache = session.info.get(READ_ONCE)  # the ranking asks once per region: count them once
-    key = ("records_by_business", period.key, as_of)
+    key = _tables_key(period, as_of)
     if cache is not None and key in cache:
         return cache[key]  # type: ignore[no-any-return]
     found = _records_by_business(session, period, as_of)
@@ -91,24 +91,33 @@ def unpack(value: int) -> RecordCounts:
     )
 
 
+def _tables_key(period: Period, as_of: dt.date) -> tuple[str, str, dt.date]:
+    return ("records_by_business", period.key, as_of)
+
+
 def _records_by_business(session: Session, period: Period, as_of: dt.date) -> list[dict[str, int]]:
     window_end = min(period.end, as_of)
     if window_end < period.start:
         return []
     # The tables are kept apart: a scope's sum is a sum over each, cheaper than merging them into
     # one table per business first (a dict step per business and month).
-    found: list[dict[str, int]] = []
-    for month, first, last in month_pieces(period.start, window_end):
-        mask = day_mask(first, last)
-        found.append({  # a comprehension per month: a Python step per business, not per record
-            business_id: (daily & mask).bit_count() | (weekly & mask).bit_count() << FIELD
-            | (monthly & mask).bit_count() << 2 * FIELD
-            for business_id, daily, _dated, weekly, monthly in month_rows(session, month)
-            if (daily | weekly | monthly) & mask
-        })
+    pieces = month_pieces(period.start, window_end)
+    found = [dict(_packed_month(session, month, first, last)) for month, first, last in pieces]
     # (a record of no known kind has no day column: its issues count all the same)
     found.append({b: int(n) << ISSUES_AT for b, n in _issues_by_business(session, period.start, window_end)})
     return found
+
+
+def _packed_month(session: Session, month: str, first: dt.date, last: dt.date) -> Iterator[tuple[str, int]]:
+    """Each business with a record in the month's days `first`..`last`, with its counts packed (see
+    FIELD): a Python step per business, not per record. Both ways of counting read it."""
+    mask = day_mask(first, last)
+    return (
+        (business_id, (daily & mask).bit_count() | (weekly & mask).bit_count() << FIELD
+         | (monthly & mask).bit_count() << 2 * FIELD)
+        for business_id, daily, _dated, weekly, monthly in month_rows(session, month)
+        if (daily | weekly | monthly) & mask
+    )
 
 
 def _issues_by_business(session: Session, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
@@ -136,7 +145,7 @@ def record_counts(
     building per-business tables first (half the work), unless those tables are already kept."""
     businesses = scope.businesses
     cache = session.info.get(READ_ONCE)
-    kept = cache is not None and ("records_by_business", period.key, as_of) in cache
+    kept = cache is not None and _tables_key(period, as_of) in cache
     if not split and not kept:
         return unpack(_total_over(session, businesses.keys(), period, as_of))
     total = 0
@@ -153,13 +162,8 @@ def _total_over(session: Session, inside: KeysView[str], period: Period, as_of: 
         return 0
     total = 0
     for month, first, last in month_pieces(period.start, window_end):
-        mask = day_mask(first, last)
-        total += sum(
-            (daily & mask).bit_count() | (weekly & mask).bit_count() << FIELD
-            | (monthly & mask).bit_count() << 2 * FIELD
-            for business_id, daily, _dated, weekly, monthly in month_rows(session, month)
-            if business_id in inside
-        )
+        packed = _packed_month(session, month, first, last)
+        total += sum(counts for business_id, counts in packed if business_id in inside)
     issues = sum(int(n) for business_id, n in _issues_by_business(session, period.start, window_end)
                  if business_id in inside)
     return total + (issues << ISSUES_AT)

@@ -8,6 +8,7 @@ are loaded once; the big ones (visits, self-checks, samples) are only ever aggre
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -224,22 +225,12 @@ def _day_of(value: Any) -> Any:
 
 # Calendars by what they are made of, kept for the process: a calendar never changes once made, and
 # most businesses keep theirs from one figure to the next (the dashboard, the ranking, the reports),
-# so only a changed status, closure or rest day makes a new one. Bounded: cleared when it gets big.
-_CALENDARS: dict[tuple[Any, ...], OperatingCalendar] = {}
-_CALENDARS_KEPT = 200_000
-
-
+# so only a changed status, closure or rest day makes a new one. Bounded: the least used go first.
+@functools.lru_cache(maxsize=200_000)
 def _calendar(
     statuses: tuple[tuple[dt.date | None, str], ...], rest_days: str, closures: tuple[tuple[dt.date, dt.date], ...]
 ) -> OperatingCalendar:
-    key = (statuses, rest_days, closures)
-    found = _CALENDARS.get(key)
-    if found is None:
-        if len(_CALENDARS) >= _CALENDARS_KEPT:
-            _CALENDARS.clear()
-        found = OperatingCalendar([StatusChange(since, status) for since, status in statuses], rest_days, closures)
-        _CALENDARS[key] = found
-    return found
+    return OperatingCalendar([StatusChange(since, status) for since, status in statuses], rest_days, closures)
 
 
 def load_scope(session: Session, region_code: str | None, *, names: bool = True) -> Scope:

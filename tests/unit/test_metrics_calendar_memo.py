@@ -45,14 +45,14 @@ def test_kept_calendars_give_each_database_its_own_figures(  # type: ignore[no-u
     first = build(db_path, clock, rest="67", status=None, closure=("2026-11-01", "2026-11-10"))
     second = build(other_path, clock, rest="7", status=("suspended", "2026-11-15"), closure=None)
     try:
-        scope._CALENDARS.clear()
+        scope._calendar.cache_clear()
         alone = {name: operating_days(d) for name, d in (("first", first), ("second", second))}
-        scope._CALENDARS.clear()
+        scope._calendar.cache_clear()
         second_alone = operating_days(second)
         assert alone["first"] != alone["second"]  # the two calendars differ: the test can tell them apart
         # kept from the other database, then each read again after the other
         assert operating_days(first) == alone["first"] and operating_days(second) == second_alone
-        assert operating_days(first) == alone["first"] and len(scope._CALENDARS) >= 2
+        assert operating_days(first) == alone["first"] and scope._calendar.cache_info().currsize >= 2
     finally:
         first.close()
         second.close()

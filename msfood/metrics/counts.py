@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, KeysView
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from sqlalchemy import false, func, literal_column, select
@@ -53,8 +54,8 @@ def visit_count(
         if window_end < period.start:
             return 0
         inside = scope.businesses
-        dates = log.row_dates  # (date order: the window is one slice)
-        window = log.rows[bisect_left(dates, period.start) : bisect_right(dates, window_end)]
+        rows, by_date = log.rows, itemgetter(0)  # (date order: the window is one slice)
+        window = rows[bisect_left(rows, period.start, key=by_date) : bisect_right(rows, window_end, key=by_date)]
         return sum(1 for _day, business_id, _cadre, _mode in window if business_id in inside)
     counts = visits_by_business(session, period, as_of)
     return sum(counts[b] for b in counts.keys() & scope.businesses.keys())

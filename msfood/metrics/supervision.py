@@ -190,7 +190,6 @@ class VisitLog:
             rows = [(day_of(day), business_id, cadre_id, mode) for day, business_id, cadre_id, mode in rows]
         self.first, self.last = first, last
         self.rows: list[tuple[dt.date, str, str, str]] = rows  # every visit of the window, by date
-        self.row_dates = [row[0] for row in rows]
         level_of = {cadre_id: ref.level for cadre_id, (ref, _deleted) in roster.cadres.items()}
         for row in rows:
             level = level_of.get(row[2])

@@ -6,12 +6,3 @@ PySide6: once PySide6 is loaded, its import hook reads the source of every modul
 msfood a sixth of a second more at start-up. tests/ui/test_lazy_imports.py checks the order.
 """
 
-import msfood.core.progress  # noqa: F401
-import msfood.domain.periods  # noqa: F401
-import msfood.i18n  # noqa: F401
-import msfood.services.accounts.authentication  # noqa: F401 (sign-in, split from accounts.users)
-import msfood.services.backups.backup  # noqa: F401
-import msfood.services.setup.database  # noqa: F401
-import msfood.services.setup.getting_started  # noqa: F401 (the dashboard's first steps)
-import msfood.services.setup.new_unit  # noqa: F401
-import msfood.services.setup.status  # noqa: F401

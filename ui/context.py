@@ -13,7 +13,7 @@ from msfood.services.setup.database import Database
 from msfood.services.writing.permissions import Actor
 
 if TYPE_CHECKING:
-    from msfood.services.setup.new_unit import UnitIdentity
+    from msfood.services.setup.identity import UnitIdentity
     from ui.settings import AppSettings
 
 

@@ -22,7 +22,7 @@ _LAZY = {
     "LOCK_MINUTES": "msfood.services.accounts.authentication",
     "SIGN_IN_BUSY_MS": "msfood.services.accounts.authentication",
     "authenticate": "msfood.services.accounts.authentication",
-    "PasswordCheck": "msfood.services.accounts.authentication",
+    "PasswordCheck": "msfood.services.accounts.passwords",
     "begin_authentication": "msfood.services.accounts.authentication",
     "finish_authentication": "msfood.services.accounts.authentication",
     "sign_in": "msfood.services.accounts.authentication",

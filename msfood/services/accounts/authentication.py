@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -18,7 +17,17 @@ from msfood.core.clock import Clock
 from msfood.core.errors import AuthenticationError
 from msfood.db.engine import Database
 from msfood.db.models import User
-from msfood.services.accounts.users import _HASHER, hash_password
+from msfood.services.accounts.passwords import (
+    ACCOUNT_COLUMNS,
+    HASHER,
+    PasswordCheck,
+    check_for,
+    decide,
+    refuse_if_locked,
+    utc_now,
+    verify,
+)
+from msfood.services.accounts.users import hash_password
 from msfood.services.writing.permissions import MANAGE_USERS, Actor
 from msfood.services.writing.unit_of_work import table_of
 
@@ -38,64 +47,15 @@ def authenticate(session: Session, *, username: str, password: str, clock: Clock
     return finish_authentication(session, check, password=password, verified=check.run(password), clock=clock)
 
 
-@dataclass(frozen=True)
-class PasswordCheck:
-    """The middle step of a sign-in: Argon2 over the stored hash, and nothing else.
-
-    `run` touches no database, imports nothing and spends its time in argon2's C code, which releases
-    the GIL: the app runs it on a thread while the UI thread goes on starting up. For an unknown or
-    disabled name it hashes the password instead, so that it takes as long (names are not revealed).
-    """
-
-    user_id: str | None
-    password_hash: str | None
-
-    def run(self, password: str) -> bool:
-        if self.password_hash is None:
-            _HASHER.hash(password or "-")
-            return False
-        return _verify(self.password_hash, password)
-
-
-def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return bool(_HASHER.verify(password_hash, password))
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def _utc_now(clock: Clock) -> dt.datetime:
-    return clock.now().astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _refuse_if_locked(locked_until: dt.datetime | None, now: dt.datetime) -> None:
-    if locked_until is not None and locked_until > now:
-        until = locked_until.replace(tzinfo=dt.UTC).astimezone(_china())
-        raise AuthenticationError("user.locked", until=until.strftime("%Y-%m-%d %H:%M"))
-
-
 def _account(session: Session, where):  # type: ignore[no-untyped-def]
     users = table_of(User)
-    return session.execute(
-        select(
-            users.c.id,
-            users.c.username,
-            users.c.role,
-            users.c.password_hash,
-            users.c.disabled,
-            users.c.failed_attempts,
-            users.c.locked_until,
-        ).where(where)
-    ).first()
+    return session.execute(select(*(users.c[name] for name in ACCOUNT_COLUMNS)).where(where)).first()
 
 
 def begin_authentication(session: Session, *, username: str, clock: Clock) -> PasswordCheck:
     """Step 1: read the account (raises AuthenticationError "user.locked" at once while it is locked)."""
     row = _account(session, table_of(User).c.username == (username or "").strip())
-    if row is None or row.disabled:
-        return PasswordCheck(None, None)
-    _refuse_if_locked(row.locked_until, _utc_now(clock))
-    return PasswordCheck(row.id, row.password_hash)
+    return check_for(row, utc_now(clock))
 
 
 def finish_authentication(
@@ -113,10 +73,10 @@ def finish_authentication(
     row = _account(session, users.c.id == check.user_id) if check.user_id is not None else None
     if row is None or row.disabled:
         raise AuthenticationError()
-    now = _utc_now(clock)
-    _refuse_if_locked(row.locked_until, now)
+    now = utc_now(clock)
+    refuse_if_locked(row.locked_until, now)
     if row.password_hash != check.password_hash:
-        verified = _verify(row.password_hash, password)
+        verified = verify(row.password_hash, password)
     changes: dict[str, object]
     if not verified:
         failed = (row.failed_attempts or 0) + 1
@@ -128,7 +88,7 @@ def finish_authentication(
     changes = {}
     if row.failed_attempts or row.locked_until is not None:
         changes = {"failed_attempts": 0, "locked_until": None}
-    if _HASHER.check_needs_rehash(row.password_hash):
+    if HASHER.check_needs_rehash(row.password_hash):
         changes["password_hash"] = hash_password(password)
     if changes:  # as the ORM did: nothing written (nor synced to disk) when nothing changed
         session.execute(update(users).where(users.c.id == row.id).values(**changes))
@@ -167,7 +127,7 @@ def record_sign_in(
     when the attempt changes it, deciding again under the write lock."""
     with database.readers() as session:
         row = _account(session, table_of(User).c.id == check.user_id) if check.user_id else None
-        actor, changes = _decide(row, check, password=password, verified=verified, now=_utc_now(clock))
+        actor, changes = decide(row, check, password=password, verified=verified, now=utc_now(clock))
     if not changes:
         if actor is None:
             raise AuthenticationError()
@@ -199,23 +159,6 @@ def is_busy(exc: BaseException) -> bool:
     return problem is not None and problem.code == "local.db_busy"
 
 
-def _decide(  # type: ignore[no-untyped-def]
-    row, check: PasswordCheck, *, password: str, verified: bool, now: dt.datetime
-):
-    """What finish_authentication would do, without writing: (the actor or None, whether it writes).
-    Raises AuthenticationError("user.locked") while the account is locked."""
-    if row is None or row.disabled:
-        return None, False
-    _refuse_if_locked(row.locked_until, now)
-    if row.password_hash != check.password_hash:
-        verified = _verify(row.password_hash, password)
-    if not verified:
-        return None, True
-    writes = bool(row.failed_attempts or row.locked_until is not None)
-    writes = writes or _HASHER.check_needs_rehash(row.password_hash)
-    return Actor(row.username, row.role), writes
-
-
 # --- who is locked out now ------------------------------------------------------------------------
 
 
@@ -233,15 +176,9 @@ class AccountState:
 def account_states(session: Session, *, actor: Actor, clock: Clock) -> list[AccountState]:
     """Every account with its lock (needs MANAGE_USERS); `locked_until` only while still locked."""
     actor.require(MANAGE_USERS)
-    now = _utc_now(clock)
+    now = utc_now(clock)
     return [
         AccountState(u.username, u.display_name, u.role, bool(u.disabled),
                      u.locked_until if u.locked_until is not None and u.locked_until > now else None)
         for u in session.scalars(select(User).order_by(User.username))
     ]
-
-
-def _china() -> dt.tzinfo:
-    from msfood.core.clock import CHINA
-
-    return CHINA

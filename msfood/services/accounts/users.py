@@ -12,7 +12,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,10 +29,10 @@ from msfood.core.errors import (
 from msfood.core.ids import new_id
 from msfood.db.models import User
 from msfood.domain.enums import ROLE
+from msfood.services.accounts.passwords import HASHER as _HASHER  # one hasher for hashing and checking
 from msfood.services.writing.permissions import MANAGE_USERS, Actor, can_grant, permissions_of
 from msfood.services.writing.unit_of_work import UnitOfWork
 
-_HASHER = PasswordHasher()  # Argon2id with the library's current recommended parameters
 MIN_PASSWORD_LENGTH = 6
 MAX_USERNAME_LENGTH = 64
 

@@ -7,7 +7,7 @@ The names below load their module on first use, so importing this package stays 
 from msfood.core.lazy import lazy_attributes
 
 _LAZY = {
-    "UnitIdentity": "msfood.services.setup.new_unit",
+    "UnitIdentity": "msfood.services.setup.identity",
     "initialise": "msfood.services.setup.new_unit",
     "unit_identity": "msfood.services.setup.new_unit",
     "validate_unit": "msfood.services.setup.new_unit",

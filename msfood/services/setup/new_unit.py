@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -15,18 +14,11 @@ from msfood.db.engine import Database
 from msfood.db.models import ChecklistItem, FoodCategory, Meta, Setting, Unit, VisitRule
 from msfood.domain import defaults
 from msfood.services.accounts.users import create_user, validate_new_user
+from msfood.services.setup.identity import UNIT_KEYS, UnitIdentity, identity_from
 from msfood.services.writing.permissions import SYSTEM
 from msfood.services.writing.unit_of_work import UnitOfWork, table_of, write_meta
 
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,31}$")
-
-
-@dataclass(frozen=True)
-class UnitIdentity:
-    code: str
-    name: str
-    kind: str
-    region_code: str | None
 
 
 def validate_unit(code: str, name: str) -> None:
@@ -174,16 +166,9 @@ def seed_defaults(uow: UnitOfWork) -> None:
     )
 
 
-UNIT_KEYS = ("unit_code", "unit_name", "unit_kind", "region_code")
-
-
 def unit_identity(session) -> UnitIdentity:  # type: ignore[no-untyped-def]
     """This database's unit. Read through Core: the app's start-up reads it before any ORM query,
     so that the ORM's one-off mapper set-up (some 40 ms) is spent after the first paint."""
     meta = table_of(Meta)
     rows = session.execute(select(meta.c.key, meta.c.value).where(meta.c.key.in_(UNIT_KEYS)))
-    values: dict[str, str] = {key: value for key, value in rows}
-    if "unit_code" not in values:
-        raise EnvironmentProblem("db.not_initialised")
-    return UnitIdentity(values["unit_code"], values.get("unit_name", ""), values.get("unit_kind", "station"),
-                        values.get("region_code") or None)
+    return identity_from((key, value) for key, value in rows)

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from msfood.core.clock import Clock
-from msfood.services.setup.database import Database
 from msfood.services.writing.permissions import Actor
 
 if TYPE_CHECKING:
+    from msfood.services.setup.database import Database
     from msfood.services.setup.identity import UnitIdentity
     from ui.settings import AppSettings
 

@@ -6,6 +6,7 @@ The checking itself (also from MSFOOD_USER/MSFOOD_PASSWORD) is ui.signing, which
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from msfood.core.clock import Clock
 from msfood.core.errors import AuthenticationError
-from msfood.services.setup.database import Database
 from msfood.services.writing.permissions import Actor
 from ui.screen_fit import keep_on_screen
 from ui.signing import sign_in, sign_in_from_env
 from ui.theme import status_style
+
+if TYPE_CHECKING:
+    from msfood.services.setup.database import Database
 
 __all__ = ["LoginDialog", "sign_in", "sign_in_from_env"]
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from msfood.core.clock import CHINA
 from msfood.domain.enums import ROLE
-from msfood.services.setup.status import BundleMark, StationStatus, station_status
 from ui.after_paint import AfterFirstPaint
 from ui.context import AppContext
 from ui.i18n import is_english
@@ -39,6 +38,7 @@ from ui.window_menus import WindowMenus
 from ui.workers import run_op
 
 if TYPE_CHECKING:  # the list module loads with the first list page, not with the window
+    from msfood.services.setup.status import BundleMark, StationStatus
     from ui.pages.lists.page import ListPage
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -274,10 +274,12 @@ class MainWindow(WindowMenus, QMainWindow):
         self.after_paint.call(self._load_status)
 
     def _load_status(self) -> None:
-        sessions = self.context.database.sessions
+        context = self.context
 
-        def load() -> StationStatus:
-            with sessions() as session:
+        def load() -> StationStatus:  # (the database is read on the worker: it may open after the paint)
+            from msfood.services.setup.status import station_status
+
+            with context.database.sessions() as session:
                 return station_status(session)
 
         run_op(self, load).on_success(self._show_status)

@@ -10,19 +10,36 @@ The thread runs `PasswordCheck.run` only: no import, no Qt, no database (importi
 crashed PySide6). The database is read and written on the UI thread, as `msfood.services.accounts.authentication.sign_in`
 does it in one go: the account is read without a lock, and only an attempt that changes it (a failure,
 the success after failures) writes, waiting briefly for the write lock, so signing in works while an
-import writes. No QtWidgets here: the sign-in dialog is ui.login.
+import writes. On a database the start has not opened yet (msfood.services.setup.first_paint's
+DeferredDatabase) the same steps read through its plain connection, and an attempt that writes opens it.
+No QtWidgets here: the sign-in dialog is ui.login.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from msfood.core.clock import Clock
 from msfood.core.errors import AuthenticationError
-from msfood.services.accounts.authentication import PasswordCheck, read_sign_in, record_sign_in
-from msfood.services.setup.database import Database
 from msfood.services.writing.permissions import Actor
+
+if TYPE_CHECKING:
+    from msfood.services.accounts.passwords import PasswordCheck
+    from msfood.services.setup.database import Database
+
+
+def _steps(database: Database) -> ModuleType:
+    """The module whose read_sign_in/record_sign_in fit `database`: plain sqlite3 before it is opened."""
+    if getattr(database, "plain", None) is not None:
+        from msfood.services.setup import first_paint
+
+        return first_paint
+    from msfood.services.accounts import authentication
+
+    return authentication
 
 
 class PendingSignIn:
@@ -30,6 +47,7 @@ class PendingSignIn:
 
     def __init__(self, database: Database, username: str, password: str, clock: Clock) -> None:
         self._database = database
+        self._steps = _steps(database)
         self._password = password
         self._clock = clock
         self._verified = False
@@ -39,7 +57,7 @@ class PendingSignIn:
         self._check: PasswordCheck | None = None
         self._ended = False
         try:
-            self._check = read_sign_in(database, username=username, clock=clock)
+            self._check = self._steps.read_sign_in(database, username=username, clock=clock)
         except AuthenticationError as exc:  # a locked account: refused at once, nothing to check
             self._refusal = exc
             self._ended = True
@@ -74,7 +92,7 @@ class PendingSignIn:
         if self._crash is not None:
             raise self._crash
         try:
-            return record_sign_in(
+            return self._steps.record_sign_in(
                 self._database, self._check, password=self._password, verified=self._verified,
                 clock=self._clock,
             )

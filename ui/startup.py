@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 from msfood.core.clock import Clock
 from msfood.core.config import default_db_path, demo_db_path
 from msfood.core.errors import AuthenticationError, EnvironmentProblem, MsfoodError
-from msfood.services.setup.database import Database, database_problem, open_app_database
 from msfood.services.writing.permissions import Actor
 from ui.context import AppContext
 from ui.errors import show_error
@@ -23,6 +22,8 @@ from ui.settings import AppSettings
 from ui.signing import PendingSignIn, start_sign_in_from_env
 
 if TYPE_CHECKING:
+    from msfood.services.setup.database import Database
+    from msfood.services.setup.first_paint import DeferredDatabase
     from ui.main_window import MainWindow
     from ui.single_instance import DatabaseClaim
 
@@ -44,11 +45,39 @@ def is_demo_unit(code: str) -> bool:
 
 
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
-    """The unit's identity, in a reader's session (never waits behind a writer)."""
+    """The unit's identity, in a reader's session (never waits behind a writer); through the plain
+    connection of a database not opened yet."""
+    if getattr(database, "plain", None) is not None:
+        from msfood.services.setup.first_paint import read_unit as read_plain
+
+        return read_plain(database)  # type: ignore[arg-type]
     from msfood.services.setup.new_unit import unit_identity
 
     with database.readers() as session:
         return unit_identity(session)
+
+
+def open_database_now(path: Path) -> Database:
+    """The usual open (SQLAlchemy, the schema check, a migration with its backup)."""
+    from msfood.services.setup.database import open_app_database
+
+    return open_app_database(path)
+
+
+def defer_opening(path: Path, *, reopening: bool) -> DeferredDatabase | None:
+    """`path` ready to sign in and paint from before SQLAlchemy loads, or None when the usual open must
+    decide (msfood.services.setup.first_paint). Not worth it once SQLAlchemy has loaded, nor when the
+    app opens another database (its old window's work is waited for). MSFOOD_FIRST_PAINT chooses:
+    "usual" always opens first (a way back, should the plain reads ever misbehave on a user's machine),
+    "plain" defers even with SQLAlchemy loaded (the tests, which load it themselves)."""
+    import os
+
+    choice = os.environ.get("MSFOOD_FIRST_PAINT", "")
+    if reopening or choice == "usual" or (choice != "plain" and "sqlalchemy" in sys.modules):
+        return None
+    from msfood.services.setup.first_paint import defer_database
+
+    return defer_database(path)
 
 
 def preload_main_window(page_key: str = "") -> None:
@@ -109,7 +138,7 @@ class AppController(QObject):
         if claim is False:
             return self.window is not None
         try:
-            database = open_app_database(path)
+            database = defer_opening(path, reopening=self.window is not None) or open_database_now(path)
         except EnvironmentProblem as exc:
             self._drop(claim)
             if self.headless:
@@ -132,6 +161,8 @@ class AppController(QObject):
                 pending.cancel()  # waits for the thread; nothing to do when the attempt has ended
             database.close()
             self._drop(claim)
+            from msfood.services.setup.database import database_problem
+
             problem = None if isinstance(exc, MsfoodError) else database_problem(exc, path)
             if problem is not None:  # busy, disk full, read-only...: the same words as the CLI's
                 if self.headless:
@@ -146,9 +177,31 @@ class AppController(QObject):
             self._drop(claim)
             return self.window is not None
         self.settings.add_recent_database(path)
+        if getattr(database, "plain", None) is not None:  # jobs wait for the open, after the first paint
+            from ui import workers
+
+            workers.defer_jobs(database)
+            database.when_open(lambda: workers.start_jobs(database))
         self._show(AppContext(database, actor, self.clock, self.settings, unit, demo=demo))
         self._keep(claim)
         return True
+
+    def _open_deferred(self, database: DeferredDatabase, window: MainWindow) -> None:
+        """After the first paint: open the database with SQLAlchemy (a second or so on a slow PC, once).
+        Should that fail (the file went away meanwhile, say), the user is told and the window closes."""
+        try:
+            database.open()
+        except Exception as exc:  # noqa: BLE001 (told in plain words, never a traceback)
+            from msfood.services.setup.database import database_problem
+
+            problem = exc if isinstance(exc, MsfoodError) else database_problem(exc, database.path)
+            problem = problem or EnvironmentProblem("local.unreadable", path=str(database.path))
+            if self.headless:
+                print_problem(problem)
+            else:
+                show_error(window, problem)
+            if self.window is window:
+                window.close()
 
     # --- one app per database file
 
@@ -223,7 +276,9 @@ class AppController(QObject):
 
         old_window, old_context = self.window, self.context
         self.context = context
-        self.window = MainWindow(context)
+        self.window = window = MainWindow(context)
+        if getattr(context.database, "plain", None) is not None:  # not opened yet: once painted
+            window.after_paint.call(lambda: self._open_deferred(context.database, window))
         self.window.open_database_requested.connect(self._on_window_open_database_requested)
         self.window.demo_requested.connect(self._on_window_demo_requested)
         self.window.new_station_requested.connect(self._on_window_new_station_requested)

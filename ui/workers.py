@@ -26,6 +26,8 @@ from msfood.core.progress import Progress
 _POOL: QThreadPool | None = None
 _RUNNING: set[Op] = set()
 _HELD: set[object] = set()  # work promised but not started yet (ui.after_paint): still busy
+_DEFERRING: set[object] = set()  # while not empty, new jobs wait: the database is not open yet (ui.startup)
+_WAITING: list[Worker] = []
 
 
 def db_pool() -> QThreadPool:
@@ -51,6 +53,30 @@ def hold(token: object) -> None:
 
 def release(token: object) -> None:
     _HELD.discard(token)
+
+
+def defer_jobs(token: object) -> None:
+    """Let new jobs wait (counted as running) until start_jobs(token): the start paints before it opens
+    the database with SQLAlchemy, and a job must not be the first to touch it (SQLAlchemy would then
+    load on the worker thread)."""
+    _DEFERRING.add(token)
+
+
+def start_jobs(token: object) -> None:
+    """Start the jobs that waited, in the order they were asked for."""
+    _DEFERRING.discard(token)
+    if _DEFERRING:
+        return
+    waiting, _WAITING[:] = list(_WAITING), []
+    for worker in waiting:
+        db_pool().start(worker)
+
+
+def _submit(worker: Worker) -> None:
+    if _DEFERRING:
+        _WAITING.append(worker)
+    else:
+        db_pool().start(worker)
 
 
 def wait_idle(timeout_ms: int = 30_000) -> bool:
@@ -140,7 +166,7 @@ class Op(QObject):
             self.dialog = _progress_dialog(parent, progress)
             self.dialog.canceled.connect(self.cancel)
         _RUNNING.add(self)
-        db_pool().start(self.worker)
+        _submit(self.worker)
 
     def on_success(self, callback: Callable[[Any], None]) -> Op:
         self._success = callback

@@ -80,7 +80,7 @@ def _probe_statement(tables: tuple[str, ...], quote) -> str:  # type: ignore[no-
 def _synced_names() -> tuple[str, ...]:
     from msfood.db.models import synced_tables
 
-    return tuple(table.name for table in synced_tables())
+    return tuple(str(table.name) for table in synced_tables())  # (plain str: unpickled before SQLAlchemy)
 
 
 def _probe_sql(session: Session) -> str:

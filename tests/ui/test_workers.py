@@ -169,3 +169,26 @@ def test_unknown_total_shows_a_busy_bar(qtbot, app, wait_ops, total):
     op.progress_changed.connect(on_progress)
     wait_ops()
     assert maxima == [0]
+
+
+def test_jobs_asked_for_before_the_database_opens_wait_and_then_run_in_order(qtbot, app, wait_ops):
+    # ui.startup defers the jobs while the window paints before SQLAlchemy loads (setup.first_paint)
+    from ui.workers import busy, defer_jobs, run_op, start_jobs
+
+    ran: list[str] = []
+    got: list[str] = []
+    token = object()
+    defer_jobs(token)
+    try:
+        for name in ("status", "figures", "first steps"):
+            run_op(None, lambda n=name: ran.append(n) or n).on_success(got.append)
+        qtbot.wait(50)
+        app.processEvents()
+        assert ran == [] and got == [] and busy()  # waiting, and counted as work under way
+    finally:
+        start_jobs(token)
+    wait_ops()
+    assert ran == ["status", "figures", "first steps"] and got == ran and not busy()
+    run_op(None, lambda: "later").on_success(got.append)  # once started, jobs start at once again
+    wait_ops()
+    assert got[-1] == "later"

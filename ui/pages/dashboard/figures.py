@@ -26,12 +26,19 @@ def _fingerprint(session: Any, period: Period, as_of: dt.date) -> str:
 
 def load_cached(context: AppContext, period: Period, as_of: dt.date) -> Overview | None:
     """On the worker thread, first: the figures last computed, if nothing they read has changed since
-    (msfood.metrics.figures_cache); a few milliseconds where computing them takes seconds."""
+    (msfood.metrics.figures_cache); a few milliseconds where computing them takes seconds. The
+    dashboard also calls it on the UI thread before its first paint, when it reads through the
+    database's plain sqlite3 connection if SQLAlchemy has not loaded yet."""
     from msfood.metrics import figures_cache
 
     path = context.database.path
     if path is None:
         return None
+    plain = getattr(context.database, "plain", None)
+    if plain is not None:  # before the first paint, the database not opened yet (setup.first_paint)
+        return figures_cache.load_plain(
+            figures_cache.cache_path(path), plain, period=period.key, as_of=as_of, region=None, level="township"
+        )
     with context.database.sessions() as session:
         key = _fingerprint(session, period, as_of)
     return figures_cache.load(figures_cache.cache_path(path), key)

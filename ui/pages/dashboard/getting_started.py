@@ -10,15 +10,18 @@ whenever data change.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from msfood.services.setup.getting_started import SetupProgress, setup_progress
 from ui.context import AppContext
 from ui.theme import keep_style, muted_text_style, status_style_on_tint, tinted_panel_style
 from ui.workers import run_op
+
+if TYPE_CHECKING:  # (SQLAlchemy loads after the first paint)
+    from msfood.services.setup.getting_started import SetupProgress
 
 IMPORT_ACTION = "importExcelAction"  # station-admin's 文件 → 导入 Excel… (objectName)
 
@@ -82,10 +85,12 @@ class GettingStartedPanel(QFrame):
 
     def refresh(self) -> None:
         self._loading = True
-        sessions = self.context.database.sessions
+        context = self.context
 
-        def load() -> SetupProgress:
-            with sessions() as session:
+        def load() -> SetupProgress:  # (the database is read on the worker: it may open after the paint)
+            from msfood.services.setup.getting_started import setup_progress
+
+            with context.database.sessions() as session:
                 return setup_progress(session)
 
         run_op(self, load).on_success(self._show).on_failure(self._on_failed)

@@ -44,9 +44,12 @@ class AfterFirstPaint(QObject):
     def released(self) -> bool:
         return self._released
 
-    def call(self, fn: Callable[[], None]) -> None:
+    def call(self, fn: Callable[[], None], *, first: bool = False) -> None:
+        """`first`: before everything queued so far (the database's open, which the rest reads)."""
         if self._released:
             fn()
+        elif first:
+            self._queue.insert(0, fn)
         else:
             self._queue.append(fn)
 

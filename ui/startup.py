@@ -278,7 +278,7 @@ class AppController(QObject):
         self.context = context
         self.window = window = MainWindow(context)
         if getattr(context.database, "plain", None) is not None:  # not opened yet: once painted
-            window.after_paint.call(lambda: self._open_deferred(context.database, window))
+            window.after_paint.call(lambda: self._open_deferred(context.database, window), first=True)
         self.window.open_database_requested.connect(self._on_window_open_database_requested)
         self.window.demo_requested.connect(self._on_window_demo_requested)
         self.window.new_station_requested.connect(self._on_window_new_station_requested)
@@ -344,8 +344,10 @@ class AppController(QObject):
             self.open(dialog.choice.path, demo=dialog.choice.demo)
 
     def shutdown(self) -> None:
-        from ui.workers import wait_idle
+        from ui.workers import cancel_jobs, wait_idle
 
+        if self.context is not None and getattr(self.context.database, "plain", None) is not None:
+            cancel_jobs(self.context.database)  # closed before the first paint: nothing was opened for them
         wait_idle()
         if self.context is not None:
             self.context.database.close()

@@ -72,6 +72,14 @@ def start_jobs(token: object) -> None:
         db_pool().start(worker)
 
 
+def cancel_jobs(token: object) -> None:
+    """Give up the jobs that waited (the window went before the database opened): each ends, unrun,
+    as Cancelled, which the default failure handler ignores."""
+    for worker in _WAITING:
+        worker.cancel()
+    start_jobs(token)
+
+
 def _submit(worker: Worker) -> None:
     if _DEFERRING:
         _WAITING.append(worker)

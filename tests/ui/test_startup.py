@@ -165,3 +165,16 @@ def test_the_sign_in_dialog_signs_in_on_a_database_not_opened_yet(
         if controller.window is not None:
             controller.window.close()
         controller.shutdown()
+
+
+def test_a_window_closed_before_it_painted_leaves_nothing_waiting(controller, db_path, signed_in_env, first_paint):
+    import time
+
+    from ui.workers import busy
+
+    assert controller.start(str(db_path))
+    controller.window.close()
+    controller.window.deleteLater()  # gone before its first turn: the database was never opened for it
+    started = time.monotonic()
+    controller.shutdown()
+    assert not busy() and time.monotonic() - started < 10

@@ -192,3 +192,16 @@ def test_jobs_asked_for_before_the_database_opens_wait_and_then_run_in_order(qtb
     run_op(None, lambda: "later").on_success(got.append)  # once started, jobs start at once again
     wait_ops()
     assert got[-1] == "later"
+
+
+def test_jobs_that_waited_are_given_up_unrun_when_the_window_goes_first(qtbot, app, wait_ops):
+    from ui.workers import busy, cancel_jobs, defer_jobs, run_op
+
+    ran: list[str] = []
+    failures: list[BaseException] = []
+    token = object()
+    defer_jobs(token)
+    run_op(None, lambda: ran.append("figures")).on_failure(failures.append)
+    cancel_jobs(token)
+    wait_ops()
+    assert ran == [] and len(failures) == 1 and isinstance(failures[0], Cancelled) and not busy()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from msfood.core.clock import Clock
 from msfood.core.errors import AuthenticationError
+from msfood.services.setup import first_paint
 from msfood.services.writing.permissions import Actor
 
 if TYPE_CHECKING:
@@ -33,9 +34,7 @@ if TYPE_CHECKING:
 
 def _steps(database: Database) -> ModuleType:
     """The module whose read_sign_in/record_sign_in fit `database`: plain sqlite3 before it is opened."""
-    if getattr(database, "plain", None) is not None:
-        from msfood.services.setup import first_paint
-
+    if first_paint.plain_connection(database) is not None:
         return first_paint
     from msfood.services.accounts import authentication
 

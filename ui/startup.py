@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from msfood.core.clock import Clock
 from msfood.core.config import default_db_path, demo_db_path
 from msfood.core.errors import AuthenticationError, EnvironmentProblem, MsfoodError
+from msfood.services.setup.first_paint import plain_connection
 from msfood.services.writing.permissions import Actor
 from ui.context import AppContext
 from ui.errors import show_error
@@ -47,7 +48,7 @@ def is_demo_unit(code: str) -> bool:
 def read_unit(database: Database):  # type: ignore[no-untyped-def]
     """The unit's identity, in a reader's session (never waits behind a writer); through the plain
     connection of a database not opened yet."""
-    if getattr(database, "plain", None) is not None:
+    if plain_connection(database) is not None:
         from msfood.services.setup.first_paint import read_unit as read_plain
 
         return read_plain(database)  # type: ignore[arg-type]
@@ -177,7 +178,7 @@ class AppController(QObject):
             self._drop(claim)
             return self.window is not None
         self.settings.add_recent_database(path)
-        if getattr(database, "plain", None) is not None:  # jobs wait for the open, after the first paint
+        if plain_connection(database) is not None:  # jobs wait for the open, after the first paint
             from ui import workers
 
             workers.defer_jobs(database)
@@ -277,7 +278,7 @@ class AppController(QObject):
         old_window, old_context = self.window, self.context
         self.context = context
         self.window = window = MainWindow(context)
-        if getattr(context.database, "plain", None) is not None:  # not opened yet: once painted
+        if plain_connection(context.database) is not None:  # not opened yet: once painted
             window.after_paint.call(lambda: self._open_deferred(context.database, window), first=True)
         self.window.open_database_requested.connect(self._on_window_open_database_requested)
         self.window.demo_requested.connect(self._on_window_demo_requested)
@@ -346,7 +347,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         from ui.workers import cancel_jobs, wait_idle
 
-        if self.context is not None and getattr(self.context.database, "plain", None) is not None:
+        if self.context is not None and plain_connection(self.context.database) is not None:
             cancel_jobs(self.context.database)  # closed before the first paint: nothing was opened for them
         wait_idle()
         if self.context is not None:

@@ -116,6 +116,12 @@ class DeferredDatabase:
         return self.plain
 
 
+def plain_connection(database: object) -> sqlite3.Connection | None:
+    """The plain connection of a database the start has not opened yet; None for one that is open
+    (a DeferredDatabase after its open, or any Database)."""
+    return database.plain if isinstance(database, DeferredDatabase) else None
+
+
 def defer_database(path: Path) -> DeferredDatabase | None:
     """A local msfood database at this app's schema, ready to read before SQLAlchemy; None when the
     usual open must decide (no such file, not ours, a migration due, unreadable: it says why)."""

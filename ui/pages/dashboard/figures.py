@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from msfood.domain.periods import Period
+from msfood.services.setup.first_paint import plain_connection
 from ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def load_cached(context: AppContext, period: Period, as_of: dt.date) -> Overview
     path = context.database.path
     if path is None:
         return None
-    plain = getattr(context.database, "plain", None)
+    plain = plain_connection(context.database)
     if plain is not None:  # before the first paint, the database not opened yet (setup.first_paint)
         return figures_cache.load_plain(
             figures_cache.cache_path(path), plain, period=period.key, as_of=as_of, region=None, level="township"
